@@ -1,0 +1,114 @@
+package dev.keycard.input;
+
+import dev.keycard.model.Position;
+import dev.keycard.model.Span;
+import java.util.Arrays;
+
+/**
+ * The text a parser reads, and how its offsets map back to the text the caller submitted. When a
+ * parser reads a fenced block cut out of a chat message, or a command with its {@code $ } prompt
+ * removed, positions still point into the caller's message. A source built from a JSON object
+ * (not text) has no spans at all.
+ */
+public final class Source {
+  private final String original;
+  private final String text;
+  private final int[] toOriginal;
+  private final int[] lineStarts;
+  private final boolean spans;
+
+  private Source(String original, String text, int[] toOriginal, boolean spans) {
+    this.original = original;
+    this.text = text;
+    this.toOriginal = toOriginal;
+    this.lineStarts = lineStarts(original);
+    this.spans = spans;
+  }
+
+  /** The caller's text, read as is. */
+  public static Source of(String text) {
+    return new Source(text, text, null, true);
+  }
+
+  /**
+   * A part of {@code original} re-assembled into {@code text}; {@code toOriginal[i]} is the offset in
+   * {@code original} of {@code text}'s char {@code i}, with one extra entry for the end.
+   */
+  public static Source extracted(String original, String text, int[] toOriginal) {
+    if (toOriginal.length != text.length() + 1) {
+      throw new IllegalArgumentException("offset map must have text.length()+1 entries");
+    }
+    return new Source(original, text, toOriginal.clone(), true);
+  }
+
+  /** Text serialised from a JSON object the caller sent: positions are meaningless. */
+  public static Source withoutSpans(String text) {
+    return new Source(text, text, null, false);
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public String original() {
+    return original;
+  }
+
+  public boolean hasSpans() {
+    return spans;
+  }
+
+  /** Maps an offset into {@link #text()} to an offset into {@link #original()}. */
+  public int originalOffset(int offset) {
+    int o = Math.max(0, Math.min(offset, text.length()));
+    return toOriginal == null ? o : toOriginal[o];
+  }
+
+  /** The position in the caller's text of {@code offset} in {@link #text()}. */
+  public Position position(int offset) {
+    return positionInOriginal(originalOffset(offset));
+  }
+
+  /** The position of an offset into {@link #original()}. */
+  public Position positionInOriginal(int originalOffset) {
+    int o = Math.max(0, Math.min(originalOffset, original.length()));
+    int idx = Arrays.binarySearch(lineStarts, o);
+    int line = idx >= 0 ? idx : -idx - 2;
+    return new Position(line + 1, o - lineStarts[line] + 1, o);
+  }
+
+  /**
+   * The span of {@code text[start, end)} in the caller's text, or null for a source without spans.
+   */
+  public Span span(int start, int end) {
+    if (!spans) {
+      return null;
+    }
+    int s = originalOffset(start);
+    int e = end <= start ? s : originalOffset(end - 1) + 1;
+    return new Span(positionInOriginal(s), positionInOriginal(Math.max(s, e)));
+  }
+
+  private static int[] lineStarts(String s) {
+    int n = 1;
+    for (int i = 0; i < s.length(); i++) {
+      if (isLineBreak(s, i)) {
+        n++;
+      }
+    }
+    int[] starts = new int[n];
+    int k = 1;
+    for (int i = 0; i < s.length(); i++) {
+      if (isLineBreak(s, i)) {
+        starts[k++] = i + 1;
+      }
+    }
+    return starts;
+  }
+
+  /** A line ends at {@code \n}, or at a {@code \r} not followed by {@code \n}. */
+  private static boolean isLineBreak(String s, int i) {
+    char c = s.charAt(i);
+    return c == '\n' || (c == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n'));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.keycard.input.common;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Docker's memory sizes (go-units {@code RAMInBytes}): a number, optionally a space, then {@code b k
+ * m g t p} with an optional {@code b}/{@code ib}, any case, always binary. A bare number is bytes.
+ */
+public final class Sizes {
+  private static final Pattern SIZE =
+      Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kmgtp])?(?:i?b)?$", Pattern.CASE_INSENSITIVE);
+
+  private Sizes() {}
+
+  /** Bytes, or empty when the text is not a size Docker accepts. */
+  public static OptionalLong ramInBytes(String text) {
+    if (text == null || text.length() > 64) {
+      return OptionalLong.empty();
+    }
+    Matcher m = SIZE.matcher(text.trim());
+    if (!m.matches()) {
+      return OptionalLong.empty();
+    }
+    BigDecimal n;
+    try {
+      n = new BigDecimal(m.group(1));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+    String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+    int shift =
+        switch (unit) {
+          case "k" -> 10;
+          case "m" -> 20;
+          case "g" -> 30;
+          case "t" -> 40;
+          case "p" -> 50;
+          default -> 0;
+        };
+    BigDecimal bytes = n.multiply(BigDecimal.valueOf(2).pow(shift));
+    if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(bytes.longValue());
+  }
+}

@@ -1,0 +1,182 @@
+package dev.keycard.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container as Keycard understands it, whatever format described it: every security-relevant
+ * setting, normalised (capabilities upper case without {@code CAP_}, sizes in bytes, CPUs as a
+ * number). Absent settings are null, false or empty; a setting whose value only the client could
+ * know (an unresolved {@code ${VAR}}, {@code -e NAME}) is listed by path in {@link #unknown()}.
+ *
+ * <p>{@link #origin()} is the container's own node (the compose service key, the image token);
+ * {@link #locations()} maps each present setting's path ({@code privileged}, {@code cap_add[1]},
+ * {@code mounts[0].source}) to where it came from. A fix for an absent setting is inserted at the
+ * container's origin.
+ */
+public record Container(
+    String name,
+    String image,
+    String user,
+    Long uid,
+    Long gid,
+    String imageUser,
+    String dockerfile,
+    boolean privileged,
+    List<String> capAdd,
+    List<String> capDrop,
+    boolean readOnly,
+    List<Tmpfs> tmpfs,
+    List<String> securityOpt,
+    Boolean noNewPrivileges,
+    String seccomp,
+    String apparmor,
+    List<String> selinux,
+    String systempaths,
+    Long memory,
+    Long memoryReservation,
+    Long memorySwap,
+    Double cpus,
+    Long cpuShares,
+    Long cpuQuota,
+    Long cpuPeriod,
+    Long pidsLimit,
+    boolean oomKillDisable,
+    String networkMode,
+    List<String> networks,
+    String pid,
+    String ipc,
+    String uts,
+    String userns,
+    String cgroupns,
+    String cgroupParent,
+    List<Mount> mounts,
+    List<Device> devices,
+    List<String> deviceCgroupRules,
+    List<Port> ports,
+    boolean publishAll,
+    List<Sysctl> sysctls,
+    List<EnvVar> environment,
+    String restartPolicy,
+    Integer restartMaxRetries,
+    Healthcheck healthcheck,
+    List<String> command,
+    List<String> entrypoint,
+    Origin origin,
+    Map<String, Origin> locations,
+    List<String> unknown) {
+
+  public Container {
+    capAdd = List.copyOf(capAdd);
+    capDrop = List.copyOf(capDrop);
+    tmpfs = List.copyOf(tmpfs);
+    securityOpt = List.copyOf(securityOpt);
+    selinux = List.copyOf(selinux);
+    networks = List.copyOf(networks);
+    mounts = List.copyOf(mounts);
+    devices = List.copyOf(devices);
+    deviceCgroupRules = List.copyOf(deviceCgroupRules);
+    ports = List.copyOf(ports);
+    sysctls = List.copyOf(sysctls);
+    environment = List.copyOf(environment);
+    command = command == null ? null : List.copyOf(command);
+    entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+    locations = Map.copyOf(locations);
+    unknown = List.copyOf(unknown);
+  }
+
+  /** Where the setting at {@code path} came from, or the container's own origin when absent. */
+  public Origin locate(String path) {
+    Origin o = locations.get(path);
+    return o != null ? o : origin;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A mutable builder that parsers fill in as they read; {@link #build()} freezes it. */
+  @SuppressWarnings("checkstyle:VisibilityModifier")
+  public static final class Builder {
+    public String name;
+    public String image;
+    public String user;
+    public Long uid;
+    public Long gid;
+    public String imageUser;
+    public String dockerfile;
+    public boolean privileged;
+    public final List<String> capAdd = new ArrayList<>();
+    public final List<String> capDrop = new ArrayList<>();
+    public boolean readOnly;
+    public final List<Tmpfs> tmpfs = new ArrayList<>();
+    public final List<String> securityOpt = new ArrayList<>();
+    public Boolean noNewPrivileges;
+    public String seccomp;
+    public String apparmor;
+    public final List<String> selinux = new ArrayList<>();
+    public String systempaths;
+    public Long memory;
+    public Long memoryReservation;
+    public Long memorySwap;
+    public Double cpus;
+    public Long cpuShares;
+    public Long cpuQuota;
+    public Long cpuPeriod;
+    public Long pidsLimit;
+    public boolean oomKillDisable;
+    public String networkMode;
+    public final List<String> networks = new ArrayList<>();
+    public String pid;
+    public String ipc;
+    public String uts;
+    public String userns;
+    public String cgroupns;
+    public String cgroupParent;
+    public final List<Mount> mounts = new ArrayList<>();
+    public final List<Device> devices = new ArrayList<>();
+    public final List<String> deviceCgroupRules = new ArrayList<>();
+    public final List<Port> ports = new ArrayList<>();
+    public boolean publishAll;
+    public final List<Sysctl> sysctls = new ArrayList<>();
+    public final List<EnvVar> environment = new ArrayList<>();
+    public String restartPolicy;
+    public Integer restartMaxRetries;
+    public Healthcheck healthcheck;
+    public List<String> command;
+    public List<String> entrypoint;
+    public Origin origin;
+    public final Map<String, Origin> locations = new LinkedHashMap<>();
+    public final LinkedHashSet<String> unknown = new LinkedHashSet<>();
+
+    private Builder() {}
+
+    /** Records where the setting at {@code path} came from; null origins are ignored. */
+    public Builder locate(String path, Origin where) {
+      if (where != null) {
+        locations.put(path, where);
+      }
+      return this;
+    }
+
+    /** Marks the setting at {@code path} as known only to the client. */
+    public Builder unknown(String path) {
+      unknown.add(path);
+      return this;
+    }
+
+    public Container build() {
+      return new Container(
+          name, image, user, uid, gid, imageUser, dockerfile, privileged, capAdd, capDrop,
+          readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, apparmor, selinux, systempaths,
+          memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
+          oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
+          mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
+          restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, origin, locations,
+          List.copyOf(unknown));
+    }
+  }
+}
