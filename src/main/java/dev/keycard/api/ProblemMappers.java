@@ -1,0 +1,83 @@
+package dev.keycard.api;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into problem+json: the caller's mistakes with their 4xx status, and anything
+ * unexpected into a logged 500 that never echoes internals.
+ */
+public final class ProblemMappers {
+  public static final String PROBLEM_JSON = "application/problem+json";
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e) {
+    return respond(e.problem());
+  }
+
+  @ServerExceptionMapper
+  public Response unsupported(NotSupportedException e) {
+    return respond(
+        Problem.of(
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            "Send application/json, application/yaml, text/yaml, text/plain, text/markdown or"
+                + " text/x-shellscript.",
+            null));
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(NotFoundException e) {
+    return respond(Problem.of(ErrorCode.NOT_FOUND, "No such resource.", null));
+  }
+
+  @ServerExceptionMapper
+  public Response notAllowed(NotAllowedException e) {
+    return respond(Problem.of(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed here.", null));
+  }
+
+  @ServerExceptionMapper
+  public Response notAcceptable(NotAcceptableException e) {
+    return respond(Problem.of(ErrorCode.NOT_ACCEPTABLE, "No representation for that Accept header.", null));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status == 413) {
+      return respond(Problem.of(ErrorCode.BODY_TOO_LARGE, "Request body too large.", null));
+    }
+    if (status >= 500) {
+      LOG.error("request failed", e);
+      return respond(Problem.of(ErrorCode.INTERNAL_ERROR, "Internal error.", null));
+    }
+    return respond(
+        new Problem(
+            "about:blank",
+            e.getResponse().getStatusInfo().getReasonPhrase(),
+            status,
+            e.getMessage(),
+            ErrorCode.BAD_REQUEST.code(),
+            null));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    if (e instanceof StackOverflowError || e instanceof OutOfMemoryError) {
+      LOG.error("runaway input", e);
+      return respond(Problem.of(ErrorCode.BAD_REQUEST, "Input too complex to process.", null));
+    }
+    LOG.error("unexpected failure", e);
+    return respond(Problem.of(ErrorCode.INTERNAL_ERROR, "Internal error.", null));
+  }
+
+  static Response respond(Problem p) {
+    return Response.status(p.status()).type(PROBLEM_JSON).entity(p).build();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.keycard.input;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what a caller sent when the format is {@code auto}. In order: a fenced Markdown block is
+ * taken out of the message; text starting with <code>{</code> or {@code [} is JSON (compose when it
+ * has a top-level {@code services} key, else engine-api); a first line that runs {@code docker} or
+ * {@code podman} is a command; anything that reads as a YAML mapping is compose; prose with a
+ * {@code docker run} line somewhere is that command; everything else is handed to the compose
+ * parser, whose diagnostics then say what is wrong.
+ */
+public final class FormatDetector {
+  private static final Pattern YAML_KEY = Pattern.compile("^[\"']?[A-Za-z0-9_.<-][^:#\\s]*[\"']?:(\\s|$)");
+  private static final Pattern JSON_SERVICES = Pattern.compile("^\\s*\\{\\s*\"services\"\\s*:");
+
+  private FormatDetector() {}
+
+  /** Detects the format of {@code message}; {@code requested} wins when it is not null. */
+  public static Detection detect(String message, InputFormat requested) {
+    Snippet fenced = SnippetExtractor.fenced(message);
+    Snippet snippet = fenced != null ? fenced : new Snippet(Source.of(message), "");
+    if (requested != null) {
+      if (requested == InputFormat.DOCKER_RUN && fenced == null) {
+        Snippet cmd = commandSnippet(message);
+        if (cmd != null) {
+          snippet = cmd;
+        }
+      }
+      return new Detection(requested, snippet);
+    }
+    InputFormat byLanguage = byLanguage(snippet.language());
+    if (byLanguage != null) {
+      return new Detection(byLanguage, snippet);
+    }
+    String text = snippet.source().text();
+    InputFormat byContent = byContent(text);
+    if (byContent != null) {
+      return new Detection(byContent, snippet);
+    }
+    if (fenced == null) {
+      Snippet cmd = SnippetExtractor.commandInProse(message);
+      if (cmd != null) {
+        return new Detection(InputFormat.DOCKER_RUN, cmd);
+      }
+    }
+    return new Detection(InputFormat.COMPOSE, snippet);
+  }
+
+  private static Snippet commandSnippet(String message) {
+    String first = firstMeaningfulLine(message);
+    if (first != null && SnippetExtractor.startsCommand(first)) {
+      return null;
+    }
+    return SnippetExtractor.commandInProse(message);
+  }
+
+  private static InputFormat byLanguage(String language) {
+    return switch (language.toLowerCase(Locale.ROOT)) {
+      case "yaml", "yml", "compose", "docker-compose" -> InputFormat.COMPOSE;
+      case "bash", "sh", "shell", "console", "shell-session", "zsh" -> InputFormat.DOCKER_RUN;
+      case "json" -> null;
+      default -> null;
+    };
+  }
+
+  /** The format the text itself shows, or null when it shows none clearly. */
+  static InputFormat byContent(String text) {
+    String t = text.stripLeading();
+    if (t.startsWith("\uFEFF")) {
+      t = t.substring(1).stripLeading();
+    }
+    if (t.startsWith("{") || t.startsWith("[")) {
+      return JSON_SERVICES.matcher(t).find() ? InputFormat.COMPOSE : InputFormat.ENGINE_API;
+    }
+    String first = firstMeaningfulLine(t);
+    if (first == null) {
+      return null;
+    }
+    if (SnippetExtractor.startsCommand(first) || first.matches("^\\s*(?:[$#>]\\s+)?(?:sudo\\s+)?\\S*(?:docker|podman)\\b.*")) {
+      return InputFormat.DOCKER_RUN;
+    }
+    if (YAML_KEY.matcher(first.strip()).find() || first.strip().startsWith("---")) {
+      return InputFormat.COMPOSE;
+    }
+    return null;
+  }
+
+  /** The first line that is neither blank nor a comment. */
+  private static String firstMeaningfulLine(String text) {
+    for (String line : text.split("\\R", 200)) {
+      String s = line.strip();
+      if (!s.isEmpty() && !(s.startsWith("#") && !s.startsWith("# docker") && !s.startsWith("# podman"))) {
+        return line;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.keycard.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keycard.model.Position;
+import org.junit.jupiter.api.Test;
+
+class SourceTest {
+  @Test
+  void position_countsLinesAndUtf16Columns() {
+    Source s = Source.of("ab\n\uD83D\uDE00x\r\ny");
+    assertThat(s.position(0)).isEqualTo(new Position(1, 1, 0));
+    assertThat(s.position(3)).isEqualTo(new Position(2, 1, 3));
+    // the emoji is two UTF-16 code units, so 'x' is column 3
+    assertThat(s.position(5)).isEqualTo(new Position(2, 3, 5));
+    assertThat(s.position(8)).isEqualTo(new Position(3, 1, 8));
+  }
+
+  @Test
+  void position_treatsLoneCarriageReturnAsLineBreak() {
+    Source s = Source.of("a\rb");
+    assertThat(s.position(2).line()).isEqualTo(2);
+  }
+
+  @Test
+  void extracted_mapsOffsetsBackToTheMessage() {
+    String message = "look:\n```\n  x: 1\n```\n";
+    String text = "x: 1\n";
+    int[] map = {12, 13, 14, 15, 16, 17};
+    Source s = Source.extracted(message, text, map);
+    assertThat(s.span(0, 1).start()).isEqualTo(new Position(3, 3, 12));
+    assertThat(s.span(0, 4).end()).isEqualTo(new Position(3, 7, 16));
+  }
+
+  @Test
+  void withoutSpans_hasNoSpans() {
+    assertThat(Source.withoutSpans("{}").span(0, 1)).isNull();
+  }
+
+  @Test
+  void span_ofEmptyRange_isAPoint() {
+    Source s = Source.of("abc");
+    assertThat(s.span(1, 1).start()).isEqualTo(s.span(1, 1).end());
+  }
+}
