@@ -1,0 +1,321 @@
+package dev.keycard.policy;
+
+import dev.keycard.policy.YamlTree.YList;
+import dev.keycard.policy.YamlTree.YMap;
+import dev.keycard.policy.YamlTree.YNode;
+import dev.keycard.policy.YamlTree.YScalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads rule files and rule-set files (YAML; JSON is YAML too) into definitions, collecting every
+ * problem with its position instead of stopping at the first.
+ *
+ * <p>A rules text is one rule (a mapping with {@code id}), a list of rules, or a mapping with a
+ * {@code rules} list whose items are rule mappings (an inline rule set, as {@code
+ * /v1/rulesets/check} and ad-hoc rules accept).
+ */
+public final class RuleFileReader {
+  static final Set<String> RULE_KEYS =
+      Set.of(
+          "id", "revision", "title", "severity", "rationale", "references", "for_each", "when",
+          "message", "remediation", "fix", "examples");
+  static final Set<String> RULESET_KEYS =
+      Set.of("name", "version", "description", "include", "rules", "overrides");
+  /** The list fields a {@code for_each} rule may range over. */
+  public static final Set<String> LIST_FIELDS =
+      Set.of(
+          "cap_add", "cap_drop", "tmpfs", "security_opt", "selinux", "networks", "mounts",
+          "devices", "device_cgroup_rules", "ports", "sysctls", "environment");
+  private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+  private static final Pattern FIELD = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+  private final List<PolicyProblem> problems = new ArrayList<>();
+
+  /** Problems found so far, in reading order. */
+  public List<PolicyProblem> problems() {
+    return List.copyOf(problems);
+  }
+
+  /** Reads the rules in {@code text}; problems are collected, not thrown. */
+  public List<RuleDefinition> readRules(String text, String file) {
+    YNode root = parse(text, file);
+    List<RuleDefinition> rules = new ArrayList<>();
+    if (root == null) {
+      if (problems.isEmpty()) {
+        problem(null, new SourceRef(file, 1, 1), "rule_file_error", "no rules in the file");
+      }
+      return rules;
+    }
+    List<YNode> items = new ArrayList<>();
+    if (root instanceof YList l) {
+      items.addAll(l.items());
+    } else if (root instanceof YMap m && !m.entries().containsKey("id") && m.entries().get("rules") instanceof YList l) {
+      items.addAll(l.items());
+    } else {
+      items.add(root);
+    }
+    for (YNode item : items) {
+      if (item instanceof YMap m) {
+        RuleDefinition r = rule(m);
+        if (r != null) {
+          rules.add(r);
+        }
+      } else {
+        problem(null, item.at(), "rule_file_error", "a rule must be a mapping with id, title, ...");
+      }
+    }
+    return rules;
+  }
+
+  /** Reads one rule-set file; null when it has problems. */
+  public RuleSetDefinition readRuleSet(String text, String file) {
+    YNode root = parse(text, file);
+    if (!(root instanceof YMap m)) {
+      if (root != null || problems.isEmpty()) {
+        problem(null, new SourceRef(file, 1, 1), "rule_file_error", "a rule set must be a mapping");
+      }
+      return null;
+    }
+    int before = problems.size();
+    unknownKeys(m, RULESET_KEYS, null);
+    String name = requiredString(m, "name", null);
+    String versionText = requiredString(m, "version", null);
+    SemVer version = null;
+    if (versionText != null) {
+      version = SemVer.parse(versionText).orElse(null);
+      if (version == null) {
+        problem(null, m.entries().get("version").at(), "rule_file_error",
+            "version must be MAJOR.MINOR.PATCH, not '" + versionText + "'");
+      }
+    }
+    if (name != null && !RuleSetSelector.parse(name).map(s -> s.major() == null).orElse(false)) {
+      problem(null, m.entries().get("name").at(), "rule_file_error",
+          "rule set name must be lower case letters, digits, '.', '_' or '-'");
+    }
+    List<String> includes = stringList(m, "include", null);
+    List<String> rules = stringList(m, "rules", null);
+    Map<String, Severity> overrides = new LinkedHashMap<>();
+    if (m.entries().get("overrides") instanceof YMap o) {
+      o.entries().forEach((id, v) -> {
+        String sev = v instanceof YScalar s ? s.value()
+            : v instanceof YMap vm && vm.entries().get("severity") instanceof YScalar s2 ? s2.value() : null;
+        Severity.byName(sev).ifPresentOrElse(
+            x -> overrides.put(id, x),
+            () -> problem(null, v.at(), "rule_file_error", "override for " + id + " needs a severity"));
+      });
+    } else if (m.entries().containsKey("overrides")) {
+      problem(null, m.entries().get("overrides").at(), "rule_file_error", "overrides must be a mapping");
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new RuleSetDefinition(name, version, string(m, "description"), includes, rules, overrides, m.at());
+  }
+
+  private YNode parse(String text, String file) {
+    try {
+      return YamlTree.read(text, file);
+    } catch (YamlTree.YamlError e) {
+      problem(null, e.at(), "rule_file_error", "not valid YAML: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private RuleDefinition rule(YMap m) {
+    int before = problems.size();
+    String id = requiredString(m, "id", null);
+    if (id != null && !RULE_ID.matcher(id).matches()) {
+      problem(id, m.entries().get("id").at(), "rule_file_error",
+          "rule id must start with a letter and use letters, digits, '.', '_' or '-'");
+    }
+    unknownKeys(m, RULE_KEYS, id);
+    int revision = 1;
+    if (m.entries().get("revision") instanceof YScalar s) {
+      try {
+        revision = Integer.parseInt(s.value());
+        if (revision < 1) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        problem(id, s.at(), "rule_file_error", "revision must be a positive whole number");
+      }
+    }
+    String title = requiredString(m, "title", id);
+    String sevText = requiredString(m, "severity", id);
+    Severity severity = sevText == null ? null : Severity.byName(sevText).orElse(null);
+    if (sevText != null && severity == null) {
+      problem(id, m.entries().get("severity").at(), "rule_file_error",
+          "severity must be critical, high, medium, low or info, not '" + sevText + "'");
+    }
+    String forEach = string(m, "for_each");
+    if (forEach != null && !LIST_FIELDS.contains(forEach)) {
+      problem(id, m.entries().get("for_each").at(), "rule_file_error",
+          "for_each must name a list field of the container: " + String.join(", ", new java.util.TreeSet<>(LIST_FIELDS)));
+    }
+    Located when = located(m, "when", id);
+    Located message = located(m, "message", id);
+    List<FixOperation> fix = fix(m, id, forEach);
+    List<RuleExample> fail = new ArrayList<>();
+    List<RuleExample> pass = new ArrayList<>();
+    if (m.entries().get("examples") instanceof YMap ex) {
+      unknownKeys(ex, Set.of("fail", "pass"), id);
+      fail = examples(ex, "fail", id);
+      pass = examples(ex, "pass", id);
+    } else if (m.entries().containsKey("examples")) {
+      problem(id, m.entries().get("examples").at(), "rule_file_error", "examples must be a mapping with fail and pass lists");
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new RuleDefinition(
+        id, revision, title, severity, string(m, "rationale"), stringList(m, "references", id),
+        forEach, when, message, string(m, "remediation"), fix, fail, pass, m.at(),
+        Digests.of(m.plain()));
+  }
+
+  private List<FixOperation> fix(YMap m, String id, String forEach) {
+    List<FixOperation> ops = new ArrayList<>();
+    YNode node = m.entries().get("fix");
+    if (node == null) {
+      return ops;
+    }
+    if (!(node instanceof YList l)) {
+      problem(id, node.at(), "rule_file_error", "fix must be a list of operations");
+      return ops;
+    }
+    for (YNode item : l.items()) {
+      if (!(item instanceof YMap op)) {
+        problem(id, item.at(), "rule_file_error", "a fix operation is a mapping such as {remove: privileged}");
+        continue;
+      }
+      FixOperation.Op kind = null;
+      String field = null;
+      for (FixOperation.Op k : FixOperation.Op.values()) {
+        if (op.entries().get(k.key()) instanceof YScalar s) {
+          kind = k;
+          field = s.value();
+        }
+      }
+      if (kind == null) {
+        problem(id, op.at(), "rule_file_error", "a fix operation needs one of set, remove, add, remove_item");
+        continue;
+      }
+      unknownKeys(op, Set.of(kind.key(), "value"), id);
+      if (!FIELD.matcher(field).matches()) {
+        problem(id, op.at(), "rule_file_error", "'" + field + "' is not a field name");
+      }
+      Object value = op.entries().containsKey("value") ? op.entries().get("value").plain() : null;
+      if ((kind == FixOperation.Op.SET || kind == FixOperation.Op.ADD) && value == null) {
+        problem(id, op.at(), "rule_file_error", kind.key() + " needs a value");
+      }
+      if (kind == FixOperation.Op.REMOVE_ITEM && !field.equals(forEach)) {
+        problem(id, op.at(), "rule_file_error", "remove_item works on the rule's for_each list ('" + forEach + "')");
+      }
+      ops.add(new FixOperation(kind, field, value, op.at()));
+    }
+    return ops;
+  }
+
+  private List<RuleExample> examples(YMap ex, String key, String id) {
+    List<RuleExample> out = new ArrayList<>();
+    YNode node = ex.entries().get(key);
+    if (node == null) {
+      return out;
+    }
+    if (!(node instanceof YList l)) {
+      problem(id, node.at(), "rule_file_error", "examples." + key + " must be a list");
+      return out;
+    }
+    for (YNode item : l.items()) {
+      if (item instanceof YScalar s) {
+        out.add(new RuleExample(s.value(), null, null, null, s.at()));
+      } else if (item instanceof YMap em) {
+        unknownKeys(em, Set.of("input", "format", "files", "variables"), id);
+        String input = requiredString(em, "input", id);
+        out.add(new RuleExample(input, string(em, "format"), stringMap(em, "files", id), stringMap(em, "variables", id), em.at()));
+      } else {
+        problem(id, item.at(), "rule_file_error", "an example is an input text or {input, format, files, variables}");
+      }
+    }
+    return out;
+  }
+
+  private void unknownKeys(YMap m, Set<String> allowed, String id) {
+    m.keys().forEach((k, at) -> {
+      if (!allowed.contains(k)) {
+        problem(id, at, "rule_file_error", "unknown key '" + k + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+      }
+    });
+  }
+
+  private Located located(YMap m, String key, String id) {
+    YNode n = m.entries().get(key);
+    if (n instanceof YScalar s && !s.isNull() && !s.value().isBlank()) {
+      return s.located();
+    }
+    problem(id, n == null ? m.at() : n.at(), "rule_file_error", "'" + key + "' is required and must be text");
+    return null;
+  }
+
+  private String requiredString(YMap m, String key, String id) {
+    YNode n = m.entries().get(key);
+    if (n instanceof YScalar s && !s.isNull() && !s.value().isBlank()) {
+      return s.value();
+    }
+    problem(id, n == null ? m.at() : n.at(), "rule_file_error", "'" + key + "' is required and must be text");
+    return null;
+  }
+
+  private static String string(YMap m, String key) {
+    return m.entries().get(key) instanceof YScalar s && !s.isNull() ? s.value() : null;
+  }
+
+  private List<String> stringList(YMap m, String key, String id) {
+    List<String> out = new ArrayList<>();
+    YNode n = m.entries().get(key);
+    if (n == null) {
+      return out;
+    }
+    if (!(n instanceof YList l)) {
+      problem(id, n.at(), "rule_file_error", key + " must be a list");
+      return out;
+    }
+    for (YNode i : l.items()) {
+      if (i instanceof YScalar s && !s.isNull()) {
+        out.add(s.value());
+      } else {
+        problem(id, i.at(), "rule_file_error", key + " entries must be text");
+      }
+    }
+    return out;
+  }
+
+  private Map<String, String> stringMap(YMap m, String key, String id) {
+    Map<String, String> out = new LinkedHashMap<>();
+    YNode n = m.entries().get(key);
+    if (n == null) {
+      return out;
+    }
+    if (!(n instanceof YMap mm)) {
+      problem(id, n.at(), "rule_file_error", key + " must be a mapping of names to text");
+      return out;
+    }
+    mm.entries().forEach((k, v) -> {
+      if (v instanceof YScalar s && !s.isNull()) {
+        out.put(k, s.value());
+      } else {
+        problem(id, v.at(), "rule_file_error", key + "." + k + " must be text");
+      }
+    });
+    return out;
+  }
+
+  private void problem(String id, SourceRef at, String code, String message) {
+    problems.add(new PolicyProblem(id, at, code, message, null));
+  }
+}

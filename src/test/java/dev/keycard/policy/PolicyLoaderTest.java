@@ -1,0 +1,123 @@
+package dev.keycard.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyLoaderTest {
+  static final String RULE =
+      """
+      id: KC-001
+      title: Container runs privileged
+      severity: critical
+      when: c.privileged
+      message: "Container '@{c.name}' runs privileged"
+      fix:
+        - remove: privileged
+      examples:
+        fail: ["docker run --privileged nginx"]
+        pass: ["docker run nginx"]
+      """;
+
+  @TempDir Path dir;
+
+  private void write(String rel, String text) throws IOException {
+    Path p = dir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  @Test
+  void load_resolvesIncludesOverridesAndNewestVersion() throws Exception {
+    write("rules/KC-001.yaml", RULE);
+    write("rules/KC-002.yaml", RULE.replace("KC-001", "KC-002").replace("critical", "high"));
+    write("rulesets/base-1.0.0.yaml", "name: base\nversion: 1.0.0\nrules: [KC-001]\n");
+    write("rulesets/base-1.1.0.yaml", "name: base\nversion: 1.1.0\nrules: [KC-001]\n");
+    write(
+        "rulesets/strict-1.0.0.yaml",
+        "name: strict\nversion: 1.0.0\ninclude: [base@1.0.0]\nrules: [KC-002@1]\noverrides: {KC-001: low}\n");
+    PolicyCatalog c = PolicyLoader.load(List.of(dir));
+    assertThat(c.names()).containsExactly("base", "strict");
+    assertThat(c.select(RuleSetSelector.parse("base").orElseThrow()).orElseThrow().version())
+        .hasToString("1.1.0");
+    assertThat(c.select(RuleSetSelector.parse("base@1.0").orElseThrow()).orElseThrow().version())
+        .hasToString("1.0.0");
+    assertThat(c.select(RuleSetSelector.parse("base@2").orElseThrow())).isEmpty();
+    RuleSet strict = c.select(RuleSetSelector.parse("strict@1").orElseThrow()).orElseThrow();
+    assertThat(strict.rules()).extracting(RuleDefinition::id).containsExactly("KC-001", "KC-002");
+    assertThat(strict.rules().get(0).severity()).isEqualTo(Severity.LOW);
+    assertThat(strict.digest()).startsWith("sha256:").hasSize(71);
+    assertThat(strict.released()).isFalse();
+  }
+
+  @Test
+  void load_collectsEveryProblemWithFileLineAndColumn() throws Exception {
+    write("rules/a.yaml", "id: A\ntitle: t\nseverity: urgent\nwhen: c.x\nmessage: m\nbogus: 1\n");
+    write("rules/b.yaml", "id: B\ntitle: [unclosed\n");
+    write("rulesets/x.yaml", "name: x\nversion: 1.0\nrules: [A]\n");
+    assertThatThrownBy(() -> PolicyLoader.load(List.of(dir)))
+        .isInstanceOf(PolicyException.class)
+        .satisfies(
+            e -> {
+              List<PolicyProblem> ps = ((PolicyException) e).problems();
+              assertThat(ps).extracting(p -> p.at().toString())
+                  .contains(dir.getFileName() + "/rules/a.yaml:3:11", dir.getFileName() + "/rules/a.yaml:6:1");
+              assertThat(ps).anyMatch(p -> p.at().file().endsWith("b.yaml"));
+              assertThat(ps).anyMatch(p -> p.message().contains("MAJOR.MINOR.PATCH"));
+            });
+  }
+
+  @Test
+  void load_releasedVersionWhoseContentChanged_fails() throws Exception {
+    write("rules/KC-001.yaml", RULE);
+    write("rulesets/base-1.0.0.yaml", "name: base\nversion: 1.0.0\nrules: [KC-001]\n");
+    String digest =
+        PolicyLoader.load(List.of(dir)).versions("base").get(0).digest();
+    write("released.yaml", "base@1.0.0: " + digest + "\n");
+    assertThat(PolicyLoader.load(List.of(dir)).versions("base").get(0).released()).isTrue();
+    // reformatting and comments do not change the content
+    write("rules/KC-001.yaml", "# a comment\n" + RULE.replace("severity: critical", "severity:   critical"));
+    assertThat(PolicyLoader.load(List.of(dir)).versions("base").get(0).digest()).isEqualTo(digest);
+    write("rules/KC-001.yaml", RULE.replace("c.privileged", "c.privileged == true"));
+    assertThatThrownBy(() -> PolicyLoader.load(List.of(dir)))
+        .hasMessageContaining("immutable")
+        .hasMessageContaining("base@1.0.0");
+  }
+
+  @Test
+  void load_missingRuleAndIncludeCycle_areReported() throws Exception {
+    write("rulesets/a.yaml", "name: a\nversion: 1.0.0\ninclude: [b@1.0.0]\n");
+    write("rulesets/b.yaml", "name: b\nversion: 1.0.0\ninclude: [a@1.0.0]\nrules: [NOPE]\n");
+    assertThatThrownBy(() -> PolicyLoader.load(List.of(dir)))
+        .hasMessageContaining("includes itself")
+        .hasMessageContaining("NOPE@1");
+  }
+
+  @Test
+  void readRules_blockScalarExpression_mapsCharactersToFileLines() {
+    RuleFileReader r = new RuleFileReader();
+    List<RuleDefinition> rules =
+        r.readRules(
+            "id: X\ntitle: t\nseverity: low\nmessage: m\nwhen: |\n  c.privileged &&\n    c.user == 'root'\n",
+            "x.yaml");
+    assertThat(r.problems()).isEmpty();
+    Located when = rules.get(0).when();
+    int at = when.text().indexOf("c.user");
+    assertThat(when.position(at)).isEqualTo(new SourceRef("x.yaml", 7, 5));
+    assertThat(when.position(0)).isEqualTo(new SourceRef("x.yaml", 6, 3));
+  }
+
+  @Test
+  void selector_parsesEveryForm() {
+    assertThat(RuleSetSelector.parse("restricted")).get().extracting(RuleSetSelector::major).isNull();
+    assertThat(RuleSetSelector.parse("restricted@1.2.3")).get().hasToString("restricted@1.2.3");
+    assertThat(RuleSetSelector.parse("Restricted")).isEmpty();
+    assertThat(RuleSetSelector.parse("restricted@x")).isEmpty();
+  }
+}
