@@ -94,6 +94,21 @@ public record Container(
     return o != null ? o : origin;
   }
 
+  /** This container with the image's default user (from a companion Dockerfile) filled in. */
+  public Container withImageUser(String user, Origin where) {
+    Map<String, Origin> locs = new LinkedHashMap<>(locations);
+    if (where != null) {
+      locs.put("image_user", where);
+    }
+    return new Container(
+        name, image, this.user, uid, gid, user, dockerfile, privileged, capAdd, capDrop,
+        readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, apparmor, selinux, systempaths,
+        memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
+        oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
+        mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
+        restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, origin, locs, unknown);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -1,0 +1,108 @@
+package dev.keycard.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keycard.pipeline.EvaluationOptions;
+import dev.keycard.pipeline.Waiver;
+import dev.keycard.policy.PolicyProblem;
+import dev.keycard.policy.RuleDefinition;
+import dev.keycard.policy.RuleFileReader;
+import dev.keycard.policy.Severity;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the evaluation options of a request ({@code rules}, {@code exclude}, {@code fail_on}). */
+final class Options {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Options() {}
+
+  static EvaluationOptions of(ApiRequest r) {
+    return new EvaluationOptions(r.ruleset(), rules(r.rules()), waivers(r.exclude()), failOn(r.failOn()));
+  }
+
+  static Severity failOn(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    return Severity.byName(s)
+        .orElseThrow(
+            () -> new ProblemException(
+                ErrorCode.BAD_REQUEST,
+                "fail_on must be critical, high, medium, low or info, not '" + s + "'"));
+  }
+
+  static List<Waiver> waivers(JsonNode exclude) {
+    List<Waiver> out = new ArrayList<>();
+    if (exclude == null || exclude.isNull()) {
+      return out;
+    }
+    if (!exclude.isArray()) {
+      throw new ProblemException(ErrorCode.BAD_REQUEST, "exclude must be a list of rule ids or waiver objects");
+    }
+    for (JsonNode e : exclude) {
+      if (e.isTextual()) {
+        out.add(new Waiver(e.textValue().trim(), null, null, null));
+      } else if (e.isObject() && e.path("rule_id").isTextual()) {
+        LocalDate expires = null;
+        if (e.hasNonNull("expires")) {
+          try {
+            expires = LocalDate.parse(e.path("expires").asText());
+          } catch (DateTimeParseException ex) {
+            throw new ProblemException(
+                ErrorCode.BAD_REQUEST, "waiver expires must be a date YYYY-MM-DD, not '" + e.path("expires").asText() + "'");
+          }
+        }
+        out.add(new Waiver(
+            e.path("rule_id").asText(),
+            e.hasNonNull("container") ? e.path("container").asText() : null,
+            e.hasNonNull("reason") ? e.path("reason").asText() : null,
+            expires));
+      } else {
+        throw new ProblemException(
+            ErrorCode.BAD_REQUEST,
+            "each exclude entry is a rule id or {rule_id, container, reason, expires}");
+      }
+    }
+    return out;
+  }
+
+  /** Ad-hoc rules: a YAML/JSON text, one rule object, or a list of rule objects. */
+  static List<RuleDefinition> rules(JsonNode rules) {
+    if (rules == null || rules.isNull() || (rules.isArray() && rules.isEmpty())) {
+      return List.of();
+    }
+    String text;
+    try {
+      text = rules.isTextual() ? rules.textValue() : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rules);
+    } catch (JsonProcessingException e) {
+      throw new ProblemException(ErrorCode.BAD_REQUEST, "rules cannot be read");
+    }
+    RuleFileReader reader = new RuleFileReader();
+    List<RuleDefinition> defs = reader.readRules(text, "rules");
+    if (!reader.problems().isEmpty()) {
+      throw rejected(reader.problems());
+    }
+    return defs;
+  }
+
+  static ProblemException rejected(List<PolicyProblem> problems) {
+    boolean sandbox = problems.stream().anyMatch(p -> !p.code().startsWith("rule_"));
+    List<Problem.ErrorItem> items =
+        problems.stream()
+            .map(p -> new Problem.ErrorItem(
+                (p.ruleId() == null ? "" : p.ruleId() + ": ") + p.message()
+                    + (p.excerpt() == null ? "" : "\n" + p.excerpt()),
+                p.at() == null ? null : p.at().line(),
+                p.at() == null ? null : p.at().column(),
+                null, null, p.code()))
+            .toList();
+    return new ProblemException(
+        sandbox ? ErrorCode.SANDBOX_VIOLATION : ErrorCode.RULE_COMPILE_ERROR,
+        "The rules were refused: " + problems.get(0).message(),
+        items);
+  }
+}

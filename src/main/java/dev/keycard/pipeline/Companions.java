@@ -1,0 +1,48 @@
+package dev.keycard.pipeline;
+
+import dev.keycard.input.ParsedInput;
+import dev.keycard.input.Source;
+import dev.keycard.input.dockerfile.DockerfileUser;
+import dev.keycard.model.Container;
+import dev.keycard.model.Origin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies companion files to parsed containers: a Dockerfile (the one a compose service's {@code
+ * build.dockerfile} names, else {@code Dockerfile}) tells the image's default user. Files are only
+ * ever the caller's; nothing is read from disk.
+ */
+final class Companions {
+  private Companions() {}
+
+  static ParsedInput apply(ParsedInput parsed, Map<String, String> files) {
+    if (files.isEmpty()) {
+      return parsed;
+    }
+    List<Container> out = new ArrayList<>();
+    for (Container c : parsed.containers()) {
+      String name = c.dockerfile() != null ? c.dockerfile() : "Dockerfile";
+      String text = files.get(name);
+      if (text == null && c.dockerfile() != null) {
+        text = files.get(baseName(c.dockerfile()));
+      }
+      if (text == null) {
+        out.add(c);
+        continue;
+      }
+      var user = DockerfileUser.finalUser(Source.of(text));
+      out.add(
+          user == null || user.user() == null
+              ? c
+              : c.withImageUser(user.user(), new Origin("files/" + name, null)));
+    }
+    return new ParsedInput(parsed.format(), out, parsed.diagnostics(), parsed.source(), parsed.document());
+  }
+
+  private static String baseName(String path) {
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.keycard.pipeline;
+
+import dev.keycard.policy.RuleDefinition;
+import dev.keycard.policy.Severity;
+import java.util.List;
+
+/**
+ * How to evaluate, beyond the input: the rule-set selector (null = default), ad-hoc rules already
+ * read from the request, waivers and the lowest severity that denies.
+ */
+public record EvaluationOptions(
+    String ruleset, List<RuleDefinition> adHocRules, List<Waiver> waivers, Severity failOn) {
+  public EvaluationOptions {
+    adHocRules = adHocRules == null ? List.of() : List.copyOf(adHocRules);
+    waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    failOn = failOn == null ? Severity.LOW : failOn;
+  }
+}

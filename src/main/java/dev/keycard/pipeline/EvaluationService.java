@@ -1,0 +1,129 @@
+package dev.keycard.pipeline;
+
+import dev.keycard.engine.CompiledRule;
+import dev.keycard.engine.CompiledRuleSet;
+import dev.keycard.engine.EngineResult;
+import dev.keycard.engine.Finding;
+import dev.keycard.engine.RuleEngine;
+import dev.keycard.engine.RuleSetCompiler;
+import dev.keycard.input.ParsedInput;
+import dev.keycard.model.Diagnostic;
+import dev.keycard.policy.PolicyProblem;
+import dev.keycard.policy.RuleDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Parse, evaluate, waive, decide: the whole evaluation of one request. */
+@ApplicationScoped
+public class EvaluationService {
+  private final ParseService parser;
+  private final PolicyService policies;
+
+  public EvaluationService(ParseService parser, PolicyService policies) {
+    this.parser = parser;
+    this.policies = policies;
+  }
+
+  /** Thrown when the request names a rule set that does not exist. */
+  public static final class UnknownRuleSet extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnknownRuleSet(String message) {
+      super(message);
+    }
+  }
+
+  /** Thrown when ad-hoc rules do not pass the gate. */
+  public static final class RejectedRules extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<PolicyProblem> problems;
+
+    RejectedRules(List<PolicyProblem> problems) {
+      super(problems.get(0).message());
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<PolicyProblem> problems() {
+      return problems;
+    }
+  }
+
+  /** The compiled rule set for a selector, or {@link UnknownRuleSet}. */
+  public CompiledRuleSet ruleSet(String selector) {
+    return policies
+        .select(selector)
+        .orElseThrow(
+            () ->
+                new UnknownRuleSet(
+                    "no rule set matches '" + selector + "'; known: "
+                        + policies.catalog().map(c -> String.join(", ", c.names())).orElse("none")));
+  }
+
+  /**
+   * Evaluates a parsed input (errors already handled by the caller) under the options.
+   *
+   * @throws UnknownRuleSet for a selector that matches nothing
+   * @throws RejectedRules for ad-hoc rules the gate refuses
+   */
+  public Evaluation evaluate(ParsedInput parsed, InputRequest request, EvaluationOptions options) {
+    long start = System.nanoTime();
+    CompiledRuleSet set = ruleSet(options.ruleset());
+    List<CompiledRule> rules = new ArrayList<>(set.rules());
+    rules.addAll(compileAdHoc(options.adHocRules(), set));
+    ParsedInput withCompanions = Companions.apply(parsed, request.files());
+    EngineResult result = new RuleEngine(policies.evaluator()).evaluate(rules, withCompanions.containers());
+    List<Diagnostic> warnings = new ArrayList<>(withCompanions.warnings());
+    warnings.addAll(result.warnings());
+    List<Finding> findings = new ArrayList<>();
+    List<Evaluation.Suppressed> suppressed = new ArrayList<>();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    for (Waiver w : options.waivers()) {
+      if (w.expired(today)) {
+        warnings.add(
+            Diagnostic.warning(
+                "waiver_expired",
+                "the waiver for " + w.ruleId() + (w.container() == null ? "" : " on '" + w.container() + "'")
+                    + " expired on " + w.expires() + " and no longer applies",
+                null));
+      }
+    }
+    for (Finding f : result.findings()) {
+      Waiver w =
+          options.waivers().stream()
+              .filter(x -> !x.expired(today) && x.covers(f.ruleId(), f.container()))
+              .findFirst()
+              .orElse(null);
+      if (w == null) {
+        findings.add(f);
+      } else {
+        suppressed.add(new Evaluation.Suppressed(f, w));
+      }
+    }
+    boolean allow = findings.stream().noneMatch(f -> f.severity().atLeast(options.failOn()));
+    return new Evaluation(
+        UUID.randomUUID().toString(), allow, set.ruleSet(), withCompanions, findings, suppressed,
+        warnings, System.nanoTime() - start);
+  }
+
+  private List<CompiledRule> compileAdHoc(List<RuleDefinition> defs, CompiledRuleSet set) {
+    if (defs.isEmpty()) {
+      return List.of();
+    }
+    List<PolicyProblem> problems = new ArrayList<>();
+    for (RuleDefinition d : defs) {
+      if (set.rules().stream().anyMatch(r -> r.id().equals(d.id()))) {
+        problems.add(new PolicyProblem(d.id(), d.at(), "rule_file_error",
+            "rule id " + d.id() + " is already in " + set.ruleSet().key() + "; give your rule its own id", null));
+      }
+    }
+    List<CompiledRule> out = new RuleSetCompiler(policies.adHocGate()).compileAll(defs, problems);
+    if (!problems.isEmpty()) {
+      throw new RejectedRules(problems);
+    }
+    return out;
+  }
+}

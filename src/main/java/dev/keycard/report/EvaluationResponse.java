@@ -1,0 +1,48 @@
+package dev.keycard.report;
+
+import dev.keycard.model.Origin;
+import java.util.List;
+import java.util.Map;
+
+/** The native JSON response of {@code /v1/evaluate}, field for field as API.md defines it. */
+public record EvaluationResponse(
+    String decisionId,
+    boolean allow,
+    RuleSetRef ruleset,
+    InputSummary input,
+    Summary summary,
+    List<FindingView> findings,
+    List<SuppressedView> suppressed,
+    List<WarningItem> warnings) {
+
+  /** The rule set that decided: name, exact version and content digest. */
+  public record RuleSetRef(String name, String version, String digest) {}
+
+  /** What was evaluated: the detected format and the container names. */
+  public record InputSummary(String format, List<String> containers) {}
+
+  /** Counts of findings that count (not waived), by severity. */
+  public record Summary(int total, int critical, int high, int medium, int low, int info) {}
+
+  /** One finding. */
+  public record FindingView(
+      String ruleId,
+      String title,
+      String severity,
+      String message,
+      String container,
+      Origin location,
+      List<String> references,
+      String fingerprint,
+      List<Map<String, Object>> fix,
+      Remediation remediation) {}
+
+  /** How to fix a finding: a description, and the canonical operations. */
+  public record Remediation(String description) {}
+
+  /** A waived finding with the waiver's reason. */
+  public record SuppressedView(FindingView finding, String reason, String expires) {}
+
+  /** A warning: code, message, location when known. */
+  public record WarningItem(String code, String message, Origin location) {}
+}

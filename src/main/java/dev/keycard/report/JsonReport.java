@@ -1,0 +1,82 @@
+package dev.keycard.report;
+
+import dev.keycard.engine.Finding;
+import dev.keycard.model.Container;
+import dev.keycard.model.Diagnostic;
+import dev.keycard.model.Origin;
+import dev.keycard.pipeline.Evaluation;
+import dev.keycard.policy.FixOperation;
+import dev.keycard.policy.Severity;
+import dev.keycard.report.EvaluationResponse.FindingView;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the native JSON response from an evaluation. */
+public final class JsonReport {
+  private JsonReport() {}
+
+  public static EvaluationResponse of(Evaluation e) {
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    e.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+    return new EvaluationResponse(
+        e.decisionId(),
+        e.allow(),
+        new EvaluationResponse.RuleSetRef(
+            e.ruleSet().name(), e.ruleSet().version().toString(), e.ruleSet().digest()),
+        new EvaluationResponse.InputSummary(
+            e.input().format().apiName(), e.input().containers().stream().map(Container::name).toList()),
+        new EvaluationResponse.Summary(
+            e.findings().size(),
+            counts.getOrDefault(Severity.CRITICAL, 0),
+            counts.getOrDefault(Severity.HIGH, 0),
+            counts.getOrDefault(Severity.MEDIUM, 0),
+            counts.getOrDefault(Severity.LOW, 0),
+            counts.getOrDefault(Severity.INFO, 0)),
+        e.findings().stream().map(JsonReport::finding).toList(),
+        e.suppressed().stream()
+            .map(s -> new EvaluationResponse.SuppressedView(
+                finding(s.finding()),
+                s.waiver().reason(),
+                s.waiver().expires() == null ? null : s.waiver().expires().toString()))
+            .toList(),
+        e.warnings().stream().map(JsonReport::warning).toList());
+  }
+
+  /** One finding on the wire. */
+  public static FindingView finding(Finding f) {
+    return new FindingView(
+        f.ruleId(),
+        f.title(),
+        f.severity().apiName(),
+        f.message(),
+        f.container(),
+        f.location(),
+        f.references(),
+        f.fingerprint(),
+        f.fix().stream().map(JsonReport::fix).toList(),
+        f.remediation() == null ? null : new EvaluationResponse.Remediation(f.remediation()));
+  }
+
+  private static Map<String, Object> fix(FixOperation op) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("op", op.op().key());
+    m.put("field", op.field());
+    if (op.value() != null) {
+      m.put("value", op.value());
+    }
+    return m;
+  }
+
+  /** A diagnostic on the wire. */
+  public static EvaluationResponse.WarningItem warning(Diagnostic d) {
+    Origin where = d.span() == null && d.path() == null ? null : new Origin(d.path(), d.span());
+    return new EvaluationResponse.WarningItem(d.code(), d.message(), where);
+  }
+
+  /** The severities in API order, for documentation and validation messages. */
+  public static List<String> severities() {
+    return List.of(Severity.values()).stream().map(Severity::apiName).toList();
+  }
+}
