@@ -1,0 +1,135 @@
+package dev.keycard.input.engineapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One value of a JSON document with where it was written: its RFC 6901 pointer, the offsets of the
+ * value itself and of the whole member ({@code "Key": value}, or the value alone for an array
+ * element), and its plain JSON-shaped form.
+ */
+final class JsonNode {
+
+  /** The JSON type of a node. */
+  enum Kind {
+    OBJECT,
+    ARRAY,
+    STRING,
+    NUMBER,
+    BOOLEAN,
+    NULL
+  }
+
+  private final Kind kind;
+  private final String pointer;
+  private final int memberStart;
+  private final int start;
+  private int end;
+  private final Object plain;
+  private final Map<String, JsonNode> fields;
+  private final List<JsonNode> items;
+
+  private JsonNode(Kind kind, String pointer, int memberStart, int start, Object plain) {
+    this.kind = kind;
+    this.pointer = pointer;
+    this.memberStart = memberStart;
+    this.start = start;
+    this.plain = plain;
+    this.fields = kind == Kind.OBJECT ? new LinkedHashMap<>() : Map.of();
+    this.items = kind == Kind.ARRAY ? new ArrayList<>() : List.of();
+  }
+
+  static JsonNode container(Kind kind, String pointer, int memberStart, int start) {
+    Object plain = kind == Kind.OBJECT ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+    return new JsonNode(kind, pointer, memberStart, start, plain);
+  }
+
+  static JsonNode scalar(
+      Kind kind, String pointer, int memberStart, int start, int end, Object value) {
+    JsonNode n = new JsonNode(kind, pointer, memberStart, start, value);
+    n.end = end;
+    return n;
+  }
+
+  /**
+   * Adds a member to this object; returns the member it replaced (a duplicate key), if any.
+   * Duplicates keep their first place in the order but take the last value, as Go's decoder does.
+   */
+  @SuppressWarnings("unchecked")
+  JsonNode put(String key, JsonNode value) {
+    ((Map<String, Object>) plain).put(key, value.plain);
+    return fields.put(key, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  void add(JsonNode value) {
+    ((List<Object>) plain).add(value.plain);
+    items.add(value);
+  }
+
+  void close(int endOffset) {
+    this.end = endOffset;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  boolean isObject() {
+    return kind == Kind.OBJECT;
+  }
+
+  boolean isArray() {
+    return kind == Kind.ARRAY;
+  }
+
+  boolean isNull() {
+    return kind == Kind.NULL;
+  }
+
+  String pointer() {
+    return pointer;
+  }
+
+  int memberStart() {
+    return memberStart;
+  }
+
+  int start() {
+    return start;
+  }
+
+  int end() {
+    return end;
+  }
+
+  /** The value as plain Java: Map, List, String, Long, BigInteger, Double, Boolean or null. */
+  Object plain() {
+    return plain;
+  }
+
+  /** The member named {@code key} (exact, case-sensitive), or null. */
+  JsonNode get(String key) {
+    return fields.get(key);
+  }
+
+  Map<String, JsonNode> fields() {
+    return fields;
+  }
+
+  List<JsonNode> items() {
+    return items;
+  }
+
+  /** The pointer of a child of this node. */
+  String child(String keyOrIndex) {
+    return pointer + "/" + keyOrIndex.replace("~", "~0").replace("/", "~1");
+  }
+
+  @Override
+  public String toString() {
+    return kind + "@" + pointer;
+  }
+}
