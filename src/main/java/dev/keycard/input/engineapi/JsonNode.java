@@ -23,7 +23,8 @@ final class JsonNode {
   }
 
   private final Kind kind;
-  private final String pointer;
+  private final JsonNode parent;
+  private final String name;
   private final int memberStart;
   private final int start;
   private int end;
@@ -31,9 +32,11 @@ final class JsonNode {
   private final Map<String, JsonNode> fields;
   private final List<JsonNode> items;
 
-  private JsonNode(Kind kind, String pointer, int memberStart, int start, Object plain) {
+  private JsonNode(
+      Kind kind, JsonNode parent, String name, int memberStart, int start, Object plain) {
     this.kind = kind;
-    this.pointer = pointer;
+    this.parent = parent;
+    this.name = name;
     this.memberStart = memberStart;
     this.start = start;
     this.plain = plain;
@@ -41,14 +44,18 @@ final class JsonNode {
     this.items = kind == Kind.ARRAY ? new ArrayList<>() : List.of();
   }
 
-  static JsonNode container(Kind kind, String pointer, int memberStart, int start) {
+  /**
+   * An empty object or array; {@code name} is its key or index in {@code parent} (both null for the
+   * root).
+   */
+  static JsonNode container(Kind kind, JsonNode parent, String name, int memberStart, int start) {
     Object plain = kind == Kind.OBJECT ? new LinkedHashMap<String, Object>() : new ArrayList<>();
-    return new JsonNode(kind, pointer, memberStart, start, plain);
+    return new JsonNode(kind, parent, name, memberStart, start, plain);
   }
 
   static JsonNode scalar(
-      Kind kind, String pointer, int memberStart, int start, int end, Object value) {
-    JsonNode n = new JsonNode(kind, pointer, memberStart, start, value);
+      Kind kind, JsonNode parent, String name, int memberStart, int start, int end, Object value) {
+    JsonNode n = new JsonNode(kind, parent, name, memberStart, start, value);
     n.end = end;
     return n;
   }
@@ -89,8 +96,20 @@ final class JsonNode {
     return kind == Kind.NULL;
   }
 
+  /**
+   * The RFC 6901 pointer to this node, built on demand: storing one per node would cost memory
+   * quadratic in the depth.
+   */
   String pointer() {
-    return pointer;
+    List<String> names = new ArrayList<>();
+    for (JsonNode n = this; n.parent != null; n = n.parent) {
+      names.add(n.name);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = names.size() - 1; i >= 0; i--) {
+      sb.append('/').append(names.get(i).replace("~", "~0").replace("/", "~1"));
+    }
+    return sb.toString();
   }
 
   int memberStart() {
@@ -123,13 +142,8 @@ final class JsonNode {
     return items;
   }
 
-  /** The pointer of a child of this node. */
-  String child(String keyOrIndex) {
-    return pointer + "/" + keyOrIndex.replace("~", "~0").replace("/", "~1");
-  }
-
   @Override
   public String toString() {
-    return kind + "@" + pointer;
+    return kind + "@" + pointer();
   }
 }

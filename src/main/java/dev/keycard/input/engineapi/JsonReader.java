@@ -85,7 +85,8 @@ final class JsonReader {
         return null;
       }
       Frame parent = stack.peek();
-      String pointer = parent == null ? "" : parent.node.child(parent.nextName());
+      JsonNode parentNode = parent == null ? null : parent.node;
+      String name = parent == null ? null : parent.nextName();
       int memberStart = parent != null && parent.node.isObject() ? parent.keyStart : offset;
       JsonNode node;
       if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
@@ -96,9 +97,9 @@ final class JsonReader {
           return null;
         }
         JsonNode.Kind kind = t == JsonToken.START_OBJECT ? JsonNode.Kind.OBJECT : JsonNode.Kind.ARRAY;
-        node = JsonNode.container(kind, pointer, memberStart, offset);
+        node = JsonNode.container(kind, parentNode, name, memberStart, offset);
       } else {
-        node = scalar(p, t, pointer, memberStart, offset);
+        node = scalar(p, t, parentNode, name, memberStart, offset);
       }
       if (parent == null) {
         root = node;
@@ -123,26 +124,27 @@ final class JsonReader {
     return root;
   }
 
-  private static JsonNode scalar(JsonParser p, JsonToken t, String pointer, int member, int start)
+  private static JsonNode scalar(
+      JsonParser p, JsonToken t, JsonNode parent, String name, int member, int start)
       throws IOException {
     return switch (t) {
       case VALUE_STRING -> {
         String s = p.getText(); // finishes the token, so the end offset is past the closing quote
-        yield JsonNode.scalar(JsonNode.Kind.STRING, pointer, member, start, end(p), s);
+        yield JsonNode.scalar(JsonNode.Kind.STRING, parent, name, member, start, end(p), s);
       }
       case VALUE_NUMBER_INT -> {
         Object n = p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
             ? p.getBigIntegerValue()
             : (Object) p.getLongValue();
-        yield JsonNode.scalar(JsonNode.Kind.NUMBER, pointer, member, start, end(p), n);
+        yield JsonNode.scalar(JsonNode.Kind.NUMBER, parent, name, member, start, end(p), n);
       }
       case VALUE_NUMBER_FLOAT ->
           JsonNode.scalar(
-              JsonNode.Kind.NUMBER, pointer, member, start, end(p), p.getDoubleValue());
+              JsonNode.Kind.NUMBER, parent, name, member, start, end(p), p.getDoubleValue());
       case VALUE_TRUE, VALUE_FALSE ->
           JsonNode.scalar(
-              JsonNode.Kind.BOOLEAN, pointer, member, start, end(p), t == JsonToken.VALUE_TRUE);
-      default -> JsonNode.scalar(JsonNode.Kind.NULL, pointer, member, start, end(p), null);
+              JsonNode.Kind.BOOLEAN, parent, name, member, start, end(p), t == JsonToken.VALUE_TRUE);
+      default -> JsonNode.scalar(JsonNode.Kind.NULL, parent, name, member, start, end(p), null);
     };
   }
 
@@ -170,11 +172,7 @@ final class JsonReader {
   private void error(String code, String message, int start, int end) {
     int s = Math.min(start, source.text().length());
     int e = Math.max(s, Math.min(end, source.text().length()));
-    sink.add(Diagnostic.error(code, message, spanOrPoint(s, e)));
-  }
-
-  private dev.keycard.model.Span spanOrPoint(int s, int e) {
-    return source.span(s, e);
+    sink.add(Diagnostic.error(code, message, source.span(s, e)));
   }
 
   /** An open object or array and the name of its next member. */
