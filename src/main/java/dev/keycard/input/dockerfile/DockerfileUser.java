@@ -15,9 +15,9 @@ import java.util.Optional;
  * stage has none and is built {@code FROM} an earlier stage, that stage's user. Unknown (empty)
  * when the user comes from a base image, or from a variable only the build knows.
  *
- * <p>{@code ARG} and {@code ENV} values written in the Dockerfile are substituted ({@code ENV}
- * wins over {@code ARG}, as in BuildKit); {@code ARG} defaults are taken as written, although a
- * {@code --build-arg} could override them. Nothing is read from the server's environment.
+ * <p>{@code ARG} and {@code ENV} values written in the Dockerfile are substituted ({@code ENV} wins
+ * over {@code ARG}, as in BuildKit); {@code ARG} defaults are taken as written, although a {@code
+ * --build-arg} could override them. Nothing is read from the server's environment.
  *
  * @param user the user as the image config would hold it ({@code app}, {@code 1000:1000})
  * @param span where its value is written in the Dockerfile (null for a source without spans)
@@ -102,7 +102,8 @@ public record DockerfileUser(String user, Span span) {
       Stage stage = new Stage(parent);
       if (parent == null && "scratch".equals(image)) {
         // an image built from nothing has no configured user, and an empty user is root
-        stage.user = new DockerfileUser("root", source.span(ins.start(), ins.offset(ins.args().length())));
+        stage.user =
+            new DockerfileUser("root", source.span(ins.start(), ins.offset(ins.args().length())));
       }
       if (parts.size() >= 3 && parts.get(1).equalsIgnoreCase("AS")) {
         byName.put(parts.get(2).toLowerCase(Locale.ROOT), stage);
@@ -113,8 +114,8 @@ public record DockerfileUser(String user, Span span) {
 
     private void arg(Instruction ins, Stage stage) {
       Map<String, String> into = stage == null ? globalArgs : stage.args;
-      Words words = new Words(escape, name -> stage == null ? lookup(globalArgs, name)
-          : stage.lookup(name));
+      Words words =
+          new Words(escape, name -> stage == null ? lookup(globalArgs, name) : stage.lookup(name));
       for (String w : words.split(ins.args())) {
         int eq = w.indexOf('=');
         String name = eq < 0 ? w : w.substring(0, eq);
@@ -137,7 +138,8 @@ public record DockerfileUser(String user, Span span) {
       }
       if (parts.get(0).indexOf('=') < 0) {
         // legacy "ENV NAME value with spaces": everything after the name is the value
-        String rest = ins.args().substring(ins.args().indexOf(parts.get(0)) + parts.get(0).length());
+        String rest =
+            ins.args().substring(ins.args().indexOf(parts.get(0)) + parts.get(0).length());
         stage.env.put(parts.get(0), words.expand(rest.strip()));
         return;
       }
@@ -154,7 +156,8 @@ public record DockerfileUser(String user, Span span) {
       stage.user =
           value == null || value.isEmpty()
               ? null
-              : new DockerfileUser(value, source.span(ins.offset(0), ins.offset(ins.args().length())));
+              : new DockerfileUser(
+                  value, source.span(ins.offset(0), ins.offset(ins.args().length())));
     }
 
     private static Words.Lookup lookup(Map<String, String> vars, String name) {

@@ -7,7 +7,9 @@ package dev.keycard.input.dockerfile;
  */
 record Instruction(String keyword, String args, int[] offsets, int start) {
 
-  /** The text offset of {@code args[index]}; {@code index == args.length()} is just past the end. */
+  /**
+   * The text offset of {@code args[index]}; {@code index == args.length()} is just past the end.
+   */
   int offset(int index) {
     if (index < args.length()) {
       return offsets[index];

@@ -19,8 +19,19 @@ final class ContainerReader {
       Set.of("Image", "User", "Cmd", "Entrypoint", "Env", "Healthcheck");
   static final Set<String> TOP_KNOWN =
       Set.of(
-          "Image", "User", "Cmd", "Entrypoint", "Env", "Healthcheck", "HostConfig",
-          "NetworkingConfig", "Name", "name", "Config", "Mounts", "NetworkSettings");
+          "Image",
+          "User",
+          "Cmd",
+          "Entrypoint",
+          "Env",
+          "Healthcheck",
+          "HostConfig",
+          "NetworkingConfig",
+          "Name",
+          "name",
+          "Config",
+          "Mounts",
+          "NetworkSettings");
 
   private final Values v;
 
@@ -52,8 +63,11 @@ final class ContainerReader {
     if (realMounts != null) {
       new MountReader(v, b).inspectMounts(realMounts);
     }
-    networks(inspect ? v.object(v.object(obj, "NetworkSettings"), "Networks")
-        : v.object(v.object(obj, "NetworkingConfig"), "EndpointsConfig"), b);
+    networks(
+        inspect
+            ? v.object(v.object(obj, "NetworkSettings"), "Networks")
+            : v.object(v.object(obj, "NetworkingConfig"), "EndpointsConfig"),
+        b);
     name(obj, b);
     return b.build();
   }

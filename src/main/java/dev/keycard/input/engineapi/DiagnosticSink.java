@@ -4,7 +4,9 @@ import dev.keycard.model.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects diagnostics up to a bound, so that hostile input cannot grow the response without end. */
+/**
+ * Collects diagnostics up to a bound, so that hostile input cannot grow the response without end.
+ */
 final class DiagnosticSink {
   private final int max;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -16,7 +18,8 @@ final class DiagnosticSink {
 
   void add(Diagnostic d) {
     // errors always make it in: dropping one would turn bad input into an apparently good one
-    if (diagnostics.size() < max || (d.isError() && diagnostics.stream().noneMatch(Diagnostic::isError))) {
+    if (diagnostics.size() < max
+        || (d.isError() && diagnostics.stream().noneMatch(Diagnostic::isError))) {
       diagnostics.add(d);
     } else {
       dropped++;

@@ -14,11 +14,11 @@ import java.util.List;
  * Parses Docker Engine API input: a {@code POST /containers/create} body, one {@code docker
  * inspect} object, or the JSON array {@code docker inspect} prints (one container per element).
  *
- * <p>Grammar: strict JSON (RFC 8259). The root is an object, or an array of objects. An object
- * with an object-valued {@code Config} member is an inspect object; any other object is a create
- * body. Field names are the API's exact, case-sensitive names; unknown members are ignored;
- * members that differ from a known field only in case are warned about. Every setting read is
- * located by the RFC 6901 pointer into the document and the span of the text it came from.
+ * <p>Grammar: strict JSON (RFC 8259). The root is an object, or an array of objects. An object with
+ * an object-valued {@code Config} member is an inspect object; any other object is a create body.
+ * Field names are the API's exact, case-sensitive names; unknown members are ignored; members that
+ * differ from a known field only in case are warned about. Every setting read is located by the RFC
+ * 6901 pointer into the document and the span of the text it came from.
  */
 public final class EngineApiParser implements InputParser {
   static final String UNEXPECTED_ROOT = "input_parse_error";
@@ -55,7 +55,11 @@ public final class EngineApiParser implements InputParser {
       containers.clear();
     }
     return new ParsedInput(
-        InputFormat.ENGINE_API, containers, sink.list(), source, root == null ? null : root.plain());
+        InputFormat.ENGINE_API,
+        containers,
+        sink.list(),
+        source,
+        root == null ? null : root.plain());
   }
 
   private static void readAll(
@@ -79,7 +83,9 @@ public final class EngineApiParser implements InputParser {
         out.add(reader.read(item));
       } else {
         values.warn(
-            Values.TYPE_MISMATCH, item.pointer() + " is not a container object; ignored", item,
+            Values.TYPE_MISMATCH,
+            item.pointer() + " is not a container object; ignored",
+            item,
             false);
       }
     }

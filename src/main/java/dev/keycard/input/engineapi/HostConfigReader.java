@@ -16,12 +16,38 @@ import java.util.Set;
 final class HostConfigReader {
   static final Set<String> KNOWN =
       Set.of(
-          "Privileged", "CapAdd", "CapDrop", "ReadonlyRootfs", "Tmpfs", "SecurityOpt", "Memory",
-          "MemoryReservation", "MemorySwap", "NanoCpus", "CpuQuota", "CpuPeriod", "CpuShares",
-          "PidsLimit", "OomKillDisable", "NetworkMode", "PidMode", "IpcMode", "UTSMode",
-          "UsernsMode", "CgroupnsMode", "CgroupParent", "Binds", "Mounts", "Devices",
-          "DeviceCgroupRules", "PortBindings", "PublishAllPorts", "Sysctls", "RestartPolicy",
-          "MaskedPaths", "ReadonlyPaths");
+          "Privileged",
+          "CapAdd",
+          "CapDrop",
+          "ReadonlyRootfs",
+          "Tmpfs",
+          "SecurityOpt",
+          "Memory",
+          "MemoryReservation",
+          "MemorySwap",
+          "NanoCpus",
+          "CpuQuota",
+          "CpuPeriod",
+          "CpuShares",
+          "PidsLimit",
+          "OomKillDisable",
+          "NetworkMode",
+          "PidMode",
+          "IpcMode",
+          "UTSMode",
+          "UsernsMode",
+          "CgroupnsMode",
+          "CgroupParent",
+          "Binds",
+          "Mounts",
+          "Devices",
+          "DeviceCgroupRules",
+          "PortBindings",
+          "PublishAllPorts",
+          "Sysctls",
+          "RestartPolicy",
+          "MaskedPaths",
+          "ReadonlyPaths");
 
   private static final long DEFAULT_CPU_PERIOD = 100_000L;
 
@@ -292,7 +318,9 @@ final class HostConfigReader {
   private void systemPaths(JsonNode hc) {
     JsonNode masked = v.array(hc, "MaskedPaths");
     JsonNode readOnly = v.array(hc, "ReadonlyPaths");
-    if (masked != null && readOnly != null && masked.items().isEmpty()
+    if (masked != null
+        && readOnly != null
+        && masked.items().isEmpty()
         && readOnly.items().isEmpty()) {
       b.systempaths = "unconfined";
       b.locate("systempaths", v.member(masked));

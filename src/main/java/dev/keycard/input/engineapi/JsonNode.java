@@ -1,6 +1,8 @@
 package dev.keycard.input.engineapi;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,30 @@ final class JsonNode {
   void add(JsonNode value) {
     ((List<Object>) plain).add(value.plain);
     items.add(value);
+  }
+
+  /**
+   * Keeps the members of {@code earlier} (an object this one replaced under a duplicate key) that
+   * this one lacks, recursively: Go's decoder fills the already-decoded struct or map again, so
+   * {@code "HostConfig": {"Privileged": true}, "HostConfig": {}} still runs privileged.
+   */
+  void inherit(JsonNode earlier) {
+    Deque<JsonNode[]> work = new ArrayDeque<>();
+    work.push(new JsonNode[] {this, earlier});
+    while (!work.isEmpty()) {
+      JsonNode[] pair = work.pop();
+      if (!pair[0].isObject() || !pair[1].isObject()) {
+        continue;
+      }
+      for (Map.Entry<String, JsonNode> e : pair[1].fields.entrySet()) {
+        JsonNode mine = pair[0].fields.get(e.getKey());
+        if (mine == null) {
+          pair[0].put(e.getKey(), e.getValue());
+        } else {
+          work.push(new JsonNode[] {mine, e.getValue()});
+        }
+      }
+    }
   }
 
   void close(int endOffset) {

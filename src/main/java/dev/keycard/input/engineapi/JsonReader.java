@@ -16,9 +16,9 @@ import java.util.Deque;
 
 /**
  * Reads strict JSON (RFC 8259: no comments, no trailing commas, one value) into a positioned {@link
- * JsonNode} tree with Jackson's streaming parser. The tree is built with an explicit stack, so depth
- * is bounded by {@link ParseLimits#maxDepth()} rather than by the Java stack, and the number of
- * values by {@link ParseLimits#maxTokens()}.
+ * JsonNode} tree with Jackson's streaming parser. The tree is built with an explicit stack, so
+ * depth is bounded by {@link ParseLimits#maxDepth()} rather than by the Java stack, and the number
+ * of values by {@link ParseLimits#maxTokens()}.
  */
 final class JsonReader {
   static final String PARSE_ERROR = "input_parse_error";
@@ -38,6 +38,10 @@ final class JsonReader {
   /** The root node, or null after an error diagnostic. */
   JsonNode read() {
     String text = source.text();
+    if (text.startsWith("\uFEFF")) {
+      // a byte order mark is not JSON, but editors write one; a space keeps every offset
+      text = " " + text.substring(1);
+    }
     try (JsonParser p = factory().createParser(text)) {
       return readRoot(p);
     } catch (JsonProcessingException e) {
@@ -74,7 +78,11 @@ final class JsonReader {
         continue;
       }
       if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-        stack.pop().node.close(end(p));
+        Frame done = stack.pop();
+        done.node.close(end(p));
+        if (done.replaced != null) {
+          done.node.inherit(done.replaced);
+        }
         if (stack.isEmpty()) {
           break;
         }
@@ -92,22 +100,26 @@ final class JsonReader {
       if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
         if (stack.size() + 1 > limits.maxDepth()) {
           error(
-              LIMIT_EXCEEDED, "JSON nested deeper than " + limits.maxDepth() + " levels", offset,
+              LIMIT_EXCEEDED,
+              "JSON nested deeper than " + limits.maxDepth() + " levels",
+              offset,
               offset + 1);
           return null;
         }
-        JsonNode.Kind kind = t == JsonToken.START_OBJECT ? JsonNode.Kind.OBJECT : JsonNode.Kind.ARRAY;
+        JsonNode.Kind kind =
+            t == JsonToken.START_OBJECT ? JsonNode.Kind.OBJECT : JsonNode.Kind.ARRAY;
         node = JsonNode.container(kind, parentNode, name, memberStart, offset);
       } else {
         node = scalar(p, t, parentNode, name, memberStart, offset);
       }
+      JsonNode replaced = null;
       if (parent == null) {
         root = node;
       } else {
-        attach(parent, node);
+        replaced = attach(parent, node);
       }
       if (node.isObject() || node.isArray()) {
-        stack.push(new Frame(node));
+        stack.push(new Frame(node, replaced));
       } else if (parent == null) {
         break;
       }
@@ -133,9 +145,10 @@ final class JsonReader {
         yield JsonNode.scalar(JsonNode.Kind.STRING, parent, name, member, start, end(p), s);
       }
       case VALUE_NUMBER_INT -> {
-        Object n = p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? p.getBigIntegerValue()
-            : (Object) p.getLongValue();
+        Object n =
+            p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                ? p.getBigIntegerValue()
+                : (Object) p.getLongValue();
         yield JsonNode.scalar(JsonNode.Kind.NUMBER, parent, name, member, start, end(p), n);
       }
       case VALUE_NUMBER_FLOAT ->
@@ -143,26 +156,35 @@ final class JsonReader {
               JsonNode.Kind.NUMBER, parent, name, member, start, end(p), p.getDoubleValue());
       case VALUE_TRUE, VALUE_FALSE ->
           JsonNode.scalar(
-              JsonNode.Kind.BOOLEAN, parent, name, member, start, end(p), t == JsonToken.VALUE_TRUE);
+              JsonNode.Kind.BOOLEAN,
+              parent,
+              name,
+              member,
+              start,
+              end(p),
+              t == JsonToken.VALUE_TRUE);
       default -> JsonNode.scalar(JsonNode.Kind.NULL, parent, name, member, start, end(p), null);
     };
   }
 
-  private void attach(Frame parent, JsonNode node) {
+  /** Adds {@code node} to its parent; returns the earlier value of a duplicate key, if any. */
+  private JsonNode attach(Frame parent, JsonNode node) {
     if (parent.node.isArray()) {
       parent.node.add(node);
       parent.index++;
-      return;
+      return null;
     }
     JsonNode old = parent.node.put(parent.key, node);
     if (old != null) {
       Diagnostic d =
           Diagnostic.warning(
               DUPLICATE_KEY,
-              "duplicate key \"" + parent.key + "\": the last value is used, as Docker does",
+              "duplicate key \"" + parent.key + "\": as in Docker's decoder, the later value wins and"
+                  + " objects are merged",
               source.span(node.memberStart(), node.memberStart() + parent.key.length() + 2));
       sink.add(d.withPath(node.pointer()));
     }
+    return old;
   }
 
   private static int end(JsonParser p) {
@@ -178,12 +200,14 @@ final class JsonReader {
   /** An open object or array and the name of its next member. */
   private static final class Frame {
     final JsonNode node;
+    final JsonNode replaced;
     String key;
     int keyStart;
     int index;
 
-    Frame(JsonNode node) {
+    Frame(JsonNode node, JsonNode replaced) {
       this.node = node;
+      this.replaced = replaced;
     }
 
     String nextName() {

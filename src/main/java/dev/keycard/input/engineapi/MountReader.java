@@ -1,7 +1,7 @@
 package dev.keycard.input.engineapi;
 
-import dev.keycard.input.common.VolumeSpecs;
 import dev.keycard.input.common.SpecResult;
+import dev.keycard.input.common.VolumeSpecs;
 import dev.keycard.model.Container;
 import dev.keycard.model.Mount;
 import java.util.List;

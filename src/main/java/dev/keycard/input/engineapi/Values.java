@@ -70,7 +70,9 @@ final class Values {
     return (Boolean) n.plain();
   }
 
-  /** An integer that fits a Go int64; {@code 1.5} or {@code 1e9} are rejected, as Go rejects them. */
+  /**
+   * An integer that fits a Go int64; {@code 1.5} or {@code 1e9} are rejected, as Go rejects them.
+   */
   Long integer(JsonNode obj, String key) {
     JsonNode n = present(obj, key);
     if (n == null) {
@@ -81,9 +83,9 @@ final class Values {
   }
 
   /**
-   * A list of strings; a single string is read as a one-element list, as the API's {@code
-   * StrSlice} type allows for {@code Cmd}, {@code Entrypoint}, {@code CapAdd} and {@code CapDrop}.
-   * Non-string elements are reported and skipped. Returns the string nodes.
+   * A list of strings; a single string is read as a one-element list, as the API's {@code StrSlice}
+   * type allows for {@code Cmd}, {@code Entrypoint}, {@code CapAdd} and {@code CapDrop}. Non-string
+   * elements are reported and skipped. Returns the string nodes.
    */
   List<JsonNode> strings(JsonNode obj, String key, boolean strSlice) {
     JsonNode n = present(obj, key);
@@ -130,6 +132,7 @@ final class Values {
                   + " apply it",
               e.getValue(),
               true);
+          break;
         }
       }
     }

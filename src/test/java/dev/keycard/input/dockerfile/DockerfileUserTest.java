@@ -21,42 +21,64 @@ class DockerfileUserTest {
         arguments("numeric user and group", "FROM alpine\nUSER 1000:1000\n", "1000:1000"),
         arguments("lower-case instruction", "from alpine\nuser app\n", "app"),
         arguments("last USER wins: root after app", "FROM alpine\nUSER app\nUSER root\n", "root"),
-        arguments("USER in builder only", "FROM golang AS builder\nUSER build\n"
-            + "FROM alpine\nCOPY --from=builder /x /x\n", null),
-        arguments("final FROM builder inherits", "FROM alpine AS base\nUSER app\n"
-            + "FROM base\nRUN true\n", "app"),
-        arguments("stage names are case-insensitive", "FROM alpine AS Base\nUSER app\n"
-            + "FROM BASE\n", "app"),
-        arguments("inherited, then overridden", "FROM alpine AS base\nUSER app\n"
-            + "FROM base\nUSER 0\n", "0"),
-        arguments("ARG default substituted", "FROM alpine\nARG APP_USER=svc\nUSER $APP_USER\n",
-            "svc"),
-        arguments("ENV substituted with braces", "FROM alpine\nENV UID=1001 GID=1001\n"
-            + "USER ${UID}:${GID}\n", "1001:1001"),
-        arguments("legacy ENV form", "FROM alpine\nENV NAME app user\nUSER \"$NAME\"\n",
-            "app user"),
+        arguments(
+            "USER in builder only",
+            "FROM golang AS builder\nUSER build\n" + "FROM alpine\nCOPY --from=builder /x /x\n",
+            null),
+        arguments(
+            "final FROM builder inherits",
+            "FROM alpine AS base\nUSER app\n" + "FROM base\nRUN true\n",
+            "app"),
+        arguments(
+            "stage names are case-insensitive",
+            "FROM alpine AS Base\nUSER app\n" + "FROM BASE\n",
+            "app"),
+        arguments(
+            "inherited, then overridden",
+            "FROM alpine AS base\nUSER app\n" + "FROM base\nUSER 0\n",
+            "0"),
+        arguments(
+            "ARG default substituted", "FROM alpine\nARG APP_USER=svc\nUSER $APP_USER\n", "svc"),
+        arguments(
+            "ENV substituted with braces",
+            "FROM alpine\nENV UID=1001 GID=1001\n" + "USER ${UID}:${GID}\n",
+            "1001:1001"),
+        arguments(
+            "legacy ENV form", "FROM alpine\nENV NAME app user\nUSER \"$NAME\"\n", "app user"),
         arguments("ENV wins over ARG", "FROM alpine\nARG U=a\nENV U=b\nUSER $U\n", "b"),
         arguments("ARG without default is unknown", "FROM alpine\nARG U\nUSER $U\n", null),
         arguments("undeclared variable is unknown", "FROM alpine\nUSER $NOPE\n", null),
-        arguments("default of an undeclared variable", "FROM alpine\nUSER ${NOPE:-nobody}\n",
-            "nobody"),
-        arguments("global ARG reaches a stage only when re-declared",
-            "ARG U=glob\nFROM alpine\nUSER $U\n", null),
-        arguments("global ARG re-declared in the stage", "ARG U=glob\nFROM alpine\nARG U\n"
-            + "USER $U\n", "glob"),
-        arguments("ENV inherited from a parent stage", "FROM alpine AS base\nENV U=app\n"
-            + "FROM base\nUSER $U\n", "app"),
-        arguments("ARG not inherited from a parent stage", "FROM alpine AS base\nARG U=app\n"
-            + "FROM base\nUSER $U\n", null),
+        arguments(
+            "default of an undeclared variable", "FROM alpine\nUSER ${NOPE:-nobody}\n", "nobody"),
+        arguments(
+            "global ARG reaches a stage only when re-declared",
+            "ARG U=glob\nFROM alpine\nUSER $U\n",
+            null),
+        arguments(
+            "global ARG re-declared in the stage",
+            "ARG U=glob\nFROM alpine\nARG U\n" + "USER $U\n",
+            "glob"),
+        arguments(
+            "ENV inherited from a parent stage",
+            "FROM alpine AS base\nENV U=app\n" + "FROM base\nUSER $U\n",
+            "app"),
+        arguments(
+            "ARG not inherited from a parent stage",
+            "FROM alpine AS base\nARG U=app\n" + "FROM base\nUSER $U\n",
+            null),
         arguments("continuation line", "FROM alpine\nUSER \\\n    app\n", "app"),
-        arguments("comment lines, also inside a continuation",
+        arguments(
+            "comment lines, also inside a continuation",
             "# USER evil\nFROM alpine\nRUN echo a \\\n# USER evil\n  && echo b\nUSER app\n",
             "app"),
         arguments("escape directive", "# escape=`\nFROM alpine\nUSER `\n  app\n", "app"),
         arguments("heredoc body is not read", "FROM alpine\nRUN <<EOF\nUSER evil\nEOF\n", null),
-        arguments("heredoc with dash and quotes", "FROM alpine\nUSER app\nCOPY <<-'END' /x\n"
-            + "\tUSER evil\n\tEND\n", "app"),
-        arguments("FROM with --platform and stage variable",
+        arguments(
+            "heredoc with dash and quotes",
+            "FROM alpine\nUSER app\nCOPY <<-'END' /x\n" + "\tUSER evil\n\tEND\n",
+            "app"),
+        arguments(
+            "FROM with --platform and stage variable",
             "ARG BASE=build\nFROM alpine AS build\nUSER app\nFROM --platform=linux/amd64 $BASE\n",
             "app"),
         arguments("scratch has no user: root", "FROM scratch\nCOPY app /app\n", "root"),
@@ -73,8 +95,18 @@ class DockerfileUserTest {
   }
 
   @ParameterizedTest(name = "{0} root={1}")
-  @CsvSource({"root, true", "0, true", "0:0, true", "root:app, true", "00, true", "app, false",
-      "1000, false", "1000:0, false", "rootless, false", "'', false"})
+  @CsvSource({
+    "root, true",
+    "0, true",
+    "0:0, true",
+    "root:app, true",
+    "00, true",
+    "app, false",
+    "1000, false",
+    "1000:0, false",
+    "rootless, false",
+    "'', false"
+  })
   void dockerfile_isRoot(String user, boolean root) {
     assertThat(DockerfileUser.isRoot(user)).isEqualTo(root);
   }

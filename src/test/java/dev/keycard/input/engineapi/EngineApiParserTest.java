@@ -78,8 +78,8 @@ class EngineApiParserTest {
     "'\"Other\": 1', nginx",
   })
   void engineApi_name_fromNameThenLowerNameThenImage(String member, String want) {
-    Container c = only(parse("{\"Image\": \"docker.io/library/nginx:1.27@sha256:ab\", " + member
-        + "}"));
+    Container c =
+        only(parse("{\"Image\": \"docker.io/library/nginx:1.27@sha256:ab\", " + member + "}"));
     assertThat(c.name()).isEqualTo(want);
   }
 
@@ -117,7 +117,8 @@ class EngineApiParserTest {
     assertThat(c.noNewPrivileges()).isTrue();
     assertThat(c.tmpfs())
         .containsExactly(
-            new Tmpfs("/var/cache/nginx", "rw,noexec,nosuid,size=64m"), new Tmpfs("/var/run", null));
+            new Tmpfs("/var/cache/nginx", "rw,noexec,nosuid,size=64m"),
+            new Tmpfs("/var/run", null));
     assertThat(c.memory()).isEqualTo(268435456L);
     assertThat(c.memorySwap()).isEqualTo(536870912L);
     assertThat(c.cpus()).isEqualTo(0.5);
@@ -130,8 +131,7 @@ class EngineApiParserTest {
     assertThat(c.ports()).containsExactly(new Port(null, 8080, 8080, 80, 80, "tcp"));
     // the real Mounts win over Binds: one mount, not two
     assertThat(c.mounts())
-        .containsExactly(
-            new Mount("bind", "/srv/www", "/usr/share/nginx/html", true, "rprivate"));
+        .containsExactly(new Mount("bind", "/srv/www", "/usr/share/nginx/html", true, "rprivate"));
     assertThat(c.restartPolicy()).isEqualTo("unless-stopped");
     assertThat(c.healthcheck().disabled()).isFalse();
     assertThat(c.environment()).contains(new EnvVar("NGINX_HOST", "example.org"));
@@ -206,7 +206,8 @@ class EngineApiParserTest {
     assertThat(priv.span().end().column()).isEqualTo(23);
     assertThat(text(body, priv)).isEqualTo("\"Privileged\": true");
     assertThat(text(body, c.locate("cap_add[1]"))).isEqualTo("\"SYS_ADMIN\"");
-    assertThat(text(body, c.locate("cap_add"))).isEqualTo("\"CapAdd\": [\"NET_ADMIN\", \"SYS_ADMIN\"]");
+    assertThat(text(body, c.locate("cap_add")))
+        .isEqualTo("\"CapAdd\": [\"NET_ADMIN\", \"SYS_ADMIN\"]");
     assertThat(text(body, c.origin())).isEqualTo("\"Image\": \"nginx\"");
   }
 
@@ -249,11 +250,14 @@ class EngineApiParserTest {
     ParsedInput in = parse("{\"Image\": \"a\", \"HostConfig\": {\"Privileged\": \"yes\"}}");
     Container c = only(in);
     assertThat(c.privileged()).isFalse();
-    assertThat(in.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.code()).isEqualTo("invalid_value");
-      assertThat(w.path()).isEqualTo("/HostConfig/Privileged");
-      assertThat(w.span().start().column()).isEqualTo(31);
-    });
+    assertThat(in.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.code()).isEqualTo("invalid_value");
+              assertThat(w.path()).isEqualTo("/HostConfig/Privileged");
+              assertThat(w.span().start().column()).isEqualTo(31);
+            });
   }
 
   @Test
@@ -267,10 +271,13 @@ class EngineApiParserTest {
   void engineApi_lowerCaseFieldName_warnsThatDockerWouldApplyIt() {
     ParsedInput in = parse("{\"Image\": \"a\", \"HostConfig\": {\"privileged\": true}}");
     assertThat(only(in).privileged()).isFalse();
-    assertThat(in.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.code()).isEqualTo("field_name_case");
-      assertThat(w.message()).contains("Privileged");
-    });
+    assertThat(in.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.code()).isEqualTo("field_name_case");
+              assertThat(w.message()).contains("Privileged");
+            });
   }
 
   @Test

@@ -61,16 +61,20 @@ class JsonReaderTest {
     String deep = "[".repeat(10_000) + "]".repeat(10_000);
     ParsedInput in = parse(deep);
 
-    assertThat(in.errors()).singleElement().satisfies(d -> {
-      assertThat(d.code()).isEqualTo("input_limit_exceeded");
-      assertThat(d.span().start().column()).isEqualTo(ParseLimits.DEFAULTS.maxDepth() + 1);
-    });
+    assertThat(in.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo("input_limit_exceeded");
+              assertThat(d.span().start().column()).isEqualTo(ParseLimits.DEFAULTS.maxDepth() + 1);
+            });
   }
 
   @Test
   @Timeout(10)
   void json_deepWithinAGenerousLimit_stillParsesWithoutRecursion() {
-    ParseOptions opts = new ParseOptions(null, null, new ParseLimits(100, 200_000, 1_000_000, 10, 10));
+    ParseOptions opts =
+        new ParseOptions(null, null, new ParseLimits(100, 200_000, 1_000_000, 10, 10));
     String deep = "{\"Image\": \"a\", \"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
     ParsedInput in = new EngineApiParser().parse(Source.of(deep), opts);
 
@@ -84,7 +88,8 @@ class JsonReaderTest {
     String huge = "[" + "0,".repeat(200_000) + "0]";
     ParsedInput in = parse(huge);
 
-    assertThat(in.errors()).singleElement()
+    assertThat(in.errors())
+        .singleElement()
         .satisfies(d -> assertThat(d.code()).isEqualTo("input_limit_exceeded"));
     assertThat(in.containers()).isEmpty();
   }
@@ -95,13 +100,43 @@ class JsonReaderTest {
         parse("{\"Image\": \"a\", \"HostConfig\": {\"Privileged\": true, \"Privileged\": false}}");
 
     assertThat(in.containers().get(0).privileged()).isFalse();
-    assertThat(in.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.code()).isEqualTo("duplicate_key");
-      assertThat(w.path()).isEqualTo("/HostConfig/Privileged");
-      assertThat(w.span().start().column()).isEqualTo(51);
-    });
+    assertThat(in.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.code()).isEqualTo("duplicate_key");
+              assertThat(w.path()).isEqualTo("/HostConfig/Privileged");
+              assertThat(w.span().start().column()).isEqualTo(51);
+            });
     assertThat(((Map<?, ?>) ((Map<?, ?>) in.document()).get("HostConfig")).get("Privileged"))
         .isEqualTo(false);
+  }
+
+  @Test
+  void json_duplicateObject_mergesLikeGosDecoder() {
+    ParsedInput in =
+        parse(
+            "{\"Image\": \"a\", \"HostConfig\": {\"Privileged\": true, \"CapAdd\": [\"X\"],"
+                + " \"RestartPolicy\": {\"Name\": \"always\"}},"
+                + " \"HostConfig\": {\"CapAdd\": [\"Y\"], \"RestartPolicy\": {\"MaximumRetryCount\": 2}}}");
+
+    var c = in.containers().get(0);
+    assertThat(c.privileged()).isTrue();
+    assertThat(c.capAdd()).containsExactly("Y");
+    assertThat(c.restartPolicy()).isEqualTo("always");
+    assertThat(c.restartMaxRetries()).isEqualTo(2);
+    assertThat(c.locate("privileged").path()).isEqualTo("/HostConfig/Privileged");
+    assertThat(in.warnings()).singleElement()
+        .satisfies(w -> assertThat(w.code()).isEqualTo("duplicate_key"));
+  }
+
+  @Test
+  void json_byteOrderMark_isSkippedKeepingOffsets() {
+    ParsedInput in = parse("\uFEFF{\"Image\": \"a\", \"HostConfig\": {\"Privileged\": true}}");
+
+    assertThat(in.errors()).isEmpty();
+    // the mark is one UTF-16 unit of the caller's text, so it still counts as a column
+    assertThat(in.containers().get(0).locate("privileged").span().start().column()).isEqualTo(32);
   }
 
   @Test
