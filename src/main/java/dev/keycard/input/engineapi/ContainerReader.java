@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class ContainerReader {
   static final Set<String> CONFIG_KNOWN =
-      Set.of("Image", "User", "Cmd", "Entrypoint", "Env", "Healthcheck");
+      Set.of("Image", "User", "Cmd", "Entrypoint", "Env", "Healthcheck", "Volumes");
   static final Set<String> TOP_KNOWN =
       Set.of(
           "Image",
@@ -25,6 +25,7 @@ final class ContainerReader {
           "Entrypoint",
           "Env",
           "Healthcheck",
+          "Volumes",
           "HostConfig",
           "NetworkingConfig",
           "Name",
@@ -62,6 +63,8 @@ final class ContainerReader {
     }
     if (realMounts != null) {
       new MountReader(v, b).inspectMounts(realMounts);
+    } else {
+      new MountReader(v, b).anonymousVolumes(v.object(config, "Volumes"));
     }
     networks(
         inspect

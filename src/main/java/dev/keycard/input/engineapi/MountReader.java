@@ -38,6 +38,23 @@ final class MountReader {
     }
   }
 
+  /**
+   * {@code Config.Volumes} of a create body: {@code -v /data} (no source) makes an anonymous volume
+   * there rather than a bind.
+   */
+  void anonymousVolumes(JsonNode volumes) {
+    if (volumes == null) {
+      return;
+    }
+    for (var e : volumes.fields().entrySet()) {
+      JsonNode member = e.getValue();
+      String path = "mounts[" + b.mounts.size() + "]";
+      b.mounts.add(new Mount(Mount.VOLUME, null, e.getKey(), false, null));
+      b.locate(path, v.member(member));
+      b.locate(path + ".target", v.member(member));
+    }
+  }
+
   /** {@code HostConfig.Mounts}: {@code Type}, {@code Source}, {@code Target}, {@code ReadOnly}. */
   void hostConfigMounts(JsonNode list) {
     read(list, "Target", "ReadOnly", false);

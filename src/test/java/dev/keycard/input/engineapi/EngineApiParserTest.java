@@ -176,6 +176,20 @@ class EngineApiParserTest {
   }
 
   @Test
+  void engineApi_createBodyVolumes_areAnonymousVolumesAfterBinds() {
+    Container c =
+        only(
+            parse(
+                "{\"Image\": \"x\", \"Volumes\": {\"/data\": {}},"
+                    + " \"HostConfig\": {\"Binds\": [\"/etc:/h\"]}}"));
+    assertThat(c.mounts())
+        .containsExactly(
+            new Mount("bind", "/etc", "/h", false, null),
+            new Mount("volume", null, "/data", false, null));
+    assertThat(c.locate("mounts[1].target").path()).isEqualTo("/Volumes/~1data");
+  }
+
+  @Test
   void engineApi_inspectVolumeMount_usesVolumeName() {
     Container c =
         only(
