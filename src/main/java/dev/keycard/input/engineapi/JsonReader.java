@@ -179,7 +179,9 @@ final class JsonReader {
       Diagnostic d =
           Diagnostic.warning(
               DUPLICATE_KEY,
-              "duplicate key \"" + parent.key + "\": as in Docker's decoder, the later value wins and"
+              "duplicate key \""
+                  + parent.key
+                  + "\": as in Docker's decoder, the later value wins and"
                   + " objects are merged",
               source.span(node.memberStart(), node.memberStart() + parent.key.length() + 2));
       sink.add(d.withPath(node.pointer()));

@@ -1,6 +1,7 @@
 package dev.keycard.input.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.keycard.model.Span;
@@ -140,5 +141,28 @@ class DockerfileUserTest {
     assertThat(span.start().line()).isEqualTo(3);
     assertThat(span.start().column()).isEqualTo(3);
     assertThat(span.end().column()).isEqualTo(6);
+  }
+
+  @Test
+  void dockerfile_oddInputs_neverThrow() {
+    for (String s :
+        new String[] {
+          "USER",
+          "FROM",
+          "FROM a AS",
+          "FROM a\nUSER ${",
+          "FROM a\nUSER ${X:-",
+          "FROM a\nUSER $",
+          "FROM a\nUSER \\",
+          "# escape=`\n",
+          "FROM a\nRUN <<EOF",
+          "FROM a\nENV",
+          "FROM a\nARG =",
+          "\r\r\n\n",
+          "FROM a\nUSER \"unterminated",
+          "FROM a\nENV A=${A}\nUSER $A"
+        }) {
+      assertThatCode(() -> DockerfileUser.of(s)).as(s).doesNotThrowAnyException();
+    }
   }
 }

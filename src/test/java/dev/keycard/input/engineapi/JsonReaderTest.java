@@ -117,8 +117,8 @@ class JsonReaderTest {
     ParsedInput in =
         parse(
             "{\"Image\": \"a\", \"HostConfig\": {\"Privileged\": true, \"CapAdd\": [\"X\"],"
-                + " \"RestartPolicy\": {\"Name\": \"always\"}},"
-                + " \"HostConfig\": {\"CapAdd\": [\"Y\"], \"RestartPolicy\": {\"MaximumRetryCount\": 2}}}");
+                + " \"RestartPolicy\": {\"Name\": \"always\"}}, \"HostConfig\": {\"CapAdd\":"
+                + " [\"Y\"], \"RestartPolicy\": {\"MaximumRetryCount\": 2}}}");
 
     var c = in.containers().get(0);
     assertThat(c.privileged()).isTrue();
@@ -126,7 +126,8 @@ class JsonReaderTest {
     assertThat(c.restartPolicy()).isEqualTo("always");
     assertThat(c.restartMaxRetries()).isEqualTo(2);
     assertThat(c.locate("privileged").path()).isEqualTo("/HostConfig/Privileged");
-    assertThat(in.warnings()).singleElement()
+    assertThat(in.warnings())
+        .singleElement()
         .satisfies(w -> assertThat(w.code()).isEqualTo("duplicate_key"));
   }
 
