@@ -1,0 +1,93 @@
+package dev.keycard.input.engineapi;
+
+import dev.keycard.input.InputFormat;
+import dev.keycard.input.InputParser;
+import dev.keycard.input.ParseOptions;
+import dev.keycard.input.ParsedInput;
+import dev.keycard.input.Source;
+import dev.keycard.model.Container;
+import dev.keycard.model.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses Docker Engine API input: a {@code POST /containers/create} body, one {@code docker
+ * inspect} object, or the JSON array {@code docker inspect} prints (one container per element).
+ *
+ * <p>Grammar: strict JSON (RFC 8259). The root is an object, or an array of objects. An object with
+ * an object-valued {@code Config} member is an inspect object; any other object is a create body.
+ * Field names are the API's exact, case-sensitive names; unknown members are ignored; members that
+ * differ from a known field only in case are warned about. Every setting read is located by the RFC
+ * 6901 pointer into the document and the span of the text it came from.
+ */
+public final class EngineApiParser implements InputParser {
+  static final String UNEXPECTED_ROOT = "input_parse_error";
+
+  @Override
+  public InputFormat format() {
+    return InputFormat.ENGINE_API;
+  }
+
+  @Override
+  public ParsedInput parse(Source source, ParseOptions options) {
+    ParseOptions opts = options == null ? ParseOptions.defaults() : options;
+    DiagnosticSink sink = new DiagnosticSink(opts.limits().maxDiagnostics());
+    JsonNode root = new JsonReader(source, opts.limits(), sink).read();
+    List<Container> containers = new ArrayList<>();
+    if (root != null) {
+      Values values = new Values(source, sink);
+      ContainerReader reader = new ContainerReader(values);
+      if (root.isObject()) {
+        containers.add(reader.read(root));
+      } else if (root.isArray()) {
+        readAll(root, reader, values, opts.limits().maxContainers(), containers, sink);
+      } else {
+        sink.add(
+            Diagnostic.error(
+                    UNEXPECTED_ROOT,
+                    "expected a JSON object (a create body or an inspect object) or an array of"
+                        + " them",
+                    values.value(root).span())
+                .withPath(""));
+      }
+    }
+    if (sink.hasErrors()) {
+      containers.clear();
+    }
+    return new ParsedInput(
+        InputFormat.ENGINE_API,
+        containers,
+        sink.list(),
+        source,
+        root == null ? null : root.plain());
+  }
+
+  private static void readAll(
+      JsonNode root,
+      ContainerReader reader,
+      Values values,
+      int maxContainers,
+      List<Container> out,
+      DiagnosticSink sink) {
+    if (root.items().size() > maxContainers) {
+      sink.add(
+          Diagnostic.error(
+                  JsonReader.LIMIT_EXCEEDED,
+                  "more than " + maxContainers + " containers in one input",
+                  values.value(root).span())
+              .withPath(""));
+      return;
+    }
+    for (JsonNode item : root.items()) {
+      if (item.isObject()) {
+        out.add(reader.read(item));
+      } else {
+        values.warn(
+            Values.TYPE_MISMATCH,
+            item.pointer() + " is not a container object; ignored",
+            item,
+            false);
+      }
+    }
+  }
+}
