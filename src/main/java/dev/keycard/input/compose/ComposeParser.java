@@ -21,8 +21,9 @@ import java.util.Set;
  * privileged} (a chat paste), read as one container named after the image's last path component
  * without tag or digest ({@code app} without an image), pointers relative to the root ({@code
  * /privileged}); and mappings of service names to service mappings without {@code services:}
- * ({@code web: {image: nginx}}), pointers {@code /web/...}. Anything else is an error "no services
- * found" at 1:1.
+ * ({@code web: {image: nginx}}), pointers {@code /web/...}. A {@code services:} mapping that holds
+ * service keys itself and no service mappings is read, with a warning, as one service at {@code
+ * /services}. Anything else is an error "no services found" at 1:1.
  *
  * <p>YAML 1.2 with anchors, aliases and {@code <<} merges, same-file {@code extends}, and
  * interpolation from {@link ParseOptions#variables()} only. {@code env_file}, {@code
@@ -100,7 +101,13 @@ public final class ComposeParser implements InputParser {
     }
     YNode.Entry svc = m.entry("services");
     if (svc != null) {
-      if (svc.value() instanceof YNode.Map sm) {
+      if (svc.value() instanceof YNode.Map sm && isMisplacedFragment(sm)) {
+        // "services:" directly holding service keys: compose rejects it, a human meant one service
+        diags.warning(
+            Diagnostics.INVALID_VALUE, "services: holds service keys; read as one service", sm);
+        String name = fragmentName(sm.get("image"));
+        out.put(name, new Service(name, sm.pointer(), svc.start(), svc.end(), sm));
+      } else if (svc.value() instanceof YNode.Map sm) {
         named(sm.entries(), out, diags);
       }
     } else if (m.entries().stream().anyMatch(e -> SERVICE_KEYS.contains(e.name()))) {
@@ -118,6 +125,11 @@ public final class ComposeParser implements InputParser {
       diags.error("no services found", 0, 0, null);
     }
     return out;
+  }
+
+  private static boolean isMisplacedFragment(YNode.Map services) {
+    return services.entries().stream().noneMatch(e -> e.value() instanceof YNode.Map)
+        && isServiceBody(services);
   }
 
   private static boolean isServiceBody(YNode.Map body) {
