@@ -21,6 +21,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -260,6 +261,19 @@ final class YamlReader {
       } finally {
         depth--;
       }
+    }
+
+    /**
+     * Keeps {@code <<} an ordinary key: SnakeYAML would flatten merges while composing, losing
+     * where merged values were written and changing the document that patches address.
+     */
+    @Override
+    protected Node composeKeyNode(MappingNode node) {
+      Node key = super.composeKeyNode(node);
+      if (Tag.MERGE.equals(key.getTag())) {
+        key.setTag(Tag.STR);
+      }
+      return key;
     }
 
     private void enter() {
