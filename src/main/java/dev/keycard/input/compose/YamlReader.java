@@ -238,6 +238,8 @@ final class YamlReader {
   /** Stops composing (which recurses once per level) before the stack does. */
   private final class DepthLimitedComposer extends Composer {
     private int depth;
+    private String rootKey;
+    private int services;
 
     DepthLimitedComposer(LoadSettings settings, ParserImpl parser) {
       super(settings, parser);
@@ -272,6 +274,13 @@ final class YamlReader {
       Node key = super.composeKeyNode(node);
       if (Tag.MERGE.equals(key.getTag())) {
         key.setTag(Tag.STR);
+      }
+      if (depth == 1) {
+        rootKey = key instanceof ScalarNode s ? s.getValue() : null;
+      } else if (depth == 2 && "services".equals(rootKey)
+          && ++services > limits.maxContainers()) {
+        // stop a 100,000-service document here instead of composing all of it
+        throw new TooLarge("more than " + limits.maxContainers() + " services");
       }
       return key;
     }

@@ -102,15 +102,48 @@ class ComposeCorpusTest {
     assertThat(in.containers()).anyMatch(Container::privileged);
   }
 
-  static Path realWorld(String name) {
-    return SHARED.resolve("corpus/real-world/compose").resolve(name);
+  @Test
+  void kasm_isPrivilegedAtLineSix() throws IOException {
+    Container kasm = container("linuxserver-kasm.yaml", "kasm");
+    assertThat(kasm.privileged()).isTrue();
+    assertThat(kasm.image()).isEqualTo("lscr.io/linuxserver/kasm:latest");
+    assertThat(kasm.locate("privileged").span().start().line()).isEqualTo(6);
+    assertThat(kasm.locate("privileged").path()).isEqualTo("/services/kasm/privileged");
   }
 
-  static Container only(ParsedInput in, String name) {
-    return in.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  @Test
+  void fail2ban_addsNetAdminAndUsesHostNetwork() throws IOException {
+    Container f = container("linuxserver-fail2ban.yaml", "fail2ban");
+    assertThat(f.capAdd()).containsExactly("NET_ADMIN", "NET_RAW");
+    assertThat(f.networkMode()).isEqualTo("host");
+    assertThat(f.locate("cap_add[0]").span().start().line()).isEqualTo(7);
   }
 
-  static Container first(String file, String name) throws IOException {
-    return container(file, name);
+  @Test
+  void traefikGolang_frontendMountsDockerSocketAtLineTen() throws IOException {
+    Container f = container("awesome-compose-traefik-golang.yaml", "frontend");
+    int i = 0;
+    while (!"/var/run/docker.sock".equals(f.mounts().get(i).source())) {
+      i++;
+    }
+    assertThat(f.mounts().get(i).isBind()).isTrue();
+    assertThat(f.locate("mounts[" + i + "]").span().start().line()).isEqualTo(10);
+  }
+
+  @Test
+  void piholeDoh_unsetVariablesAreUnknownWithWarnings() throws IOException {
+    ParsedInput in = parse(SHARED.resolve(
+        "corpus/real-world/compose/awesome-compose-pihole-cloudflared-DoH.yaml"));
+    assertThat(in.errors()).isEmpty();
+    assertThat(in.warnings()).anyMatch(d -> d.message().contains("TIMEZONE"));
+    assertThat(in.containers()).anyMatch(c -> c.unknown().contains("environment.TZ"));
+  }
+
+  @Test
+  void geonetwork_healthcheckListKeepsShellCommand() throws IOException {
+    ParsedInput in =
+        parse(SHARED.resolve("corpus/real-world/compose/docker-library-geonetwork.yaml"));
+    assertThat(in.containers()).anyMatch(c -> c.healthcheck() != null
+        && c.healthcheck().test().size() == 2 && c.healthcheck().test().get(0).equals("CMD-SHELL"));
   }
 }

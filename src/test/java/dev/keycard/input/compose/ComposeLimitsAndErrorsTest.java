@@ -120,7 +120,16 @@ class ComposeLimitsAndErrorsTest {
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
     assertThat(in.containers()).isEmpty();
     assertThat(in.errors()).singleElement()
-        .satisfies(d -> assertThat(d.message()).contains("exceed the limit of 1000"));
+        .satisfies(d -> assertThat(d.message()).contains("more than 1000 services"));
+  }
+
+  @Test
+  void maxContainers_appliesToNamedFragmentsToo() {
+    ParsedInput in =
+        parse("a: {image: x}\nb: {image: x}\nc: {image: x}\n", new ParseLimits(100, 64, 100, 2, 100));
+    assertThat(in.containers()).isEmpty();
+    assertThat(in.errors()).singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("exceed the limit of 2"));
   }
 
   @Test
