@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * Parses a Docker Compose document into one container per service.
  *
- * <p>Accepted shapes: a document with {@code services:} (pointers {@code /services/<name>/...});
- * a bare service fragment, one mapping holding service keys such as {@code image} or {@code
+ * <p>Accepted shapes: a document with {@code services:} (pointers {@code /services/<name>/...}); a
+ * bare service fragment, one mapping holding service keys such as {@code image} or {@code
  * privileged} (a chat paste), read as one container named after the image's last path component
  * without tag or digest ({@code app} without an image), pointers relative to the root ({@code
  * /privileged}); and mappings of service names to service mappings without {@code services:}
@@ -26,24 +26,65 @@ import java.util.Set;
  * /services}. Anything else is an error "no services found" at 1:1.
  *
  * <p>YAML 1.2 with anchors, aliases and {@code <<} merges, same-file {@code extends}, and
- * interpolation from {@link ParseOptions#variables()} only. {@code env_file}, {@code
- * extends.file}, {@code include} and build contexts are never read; each gives a warning.
+ * interpolation from {@link ParseOptions#variables()} only. {@code env_file}, {@code extends.file},
+ * {@code include} and build contexts are never read; each gives a warning.
  */
 public final class ComposeParser implements InputParser {
   /** Keys that only a service has, so a root mapping holding one is a service fragment. */
   static final Set<String> SERVICE_KEYS =
       Set.of(
-          "image", "build", "privileged", "ports", "command", "entrypoint", "cap_add",
-          "cap_drop", "user", "environment", "env_file", "network_mode", "security_opt",
-          "read_only", "devices", "restart", "healthcheck", "deploy", "extends",
-          "container_name", "depends_on", "labels", "working_dir", "mem_limit", "pid", "ipc",
-          "tmpfs", "sysctls", "cpus", "pids_limit", "userns_mode", "cgroup", "expose",
-          "use_api_socket", "hostname", "stdin_open", "tty", "ulimits", "logging");
+          "image",
+          "build",
+          "privileged",
+          "ports",
+          "command",
+          "entrypoint",
+          "cap_add",
+          "cap_drop",
+          "user",
+          "environment",
+          "env_file",
+          "network_mode",
+          "security_opt",
+          "read_only",
+          "devices",
+          "restart",
+          "healthcheck",
+          "deploy",
+          "extends",
+          "container_name",
+          "depends_on",
+          "labels",
+          "working_dir",
+          "mem_limit",
+          "pid",
+          "ipc",
+          "tmpfs",
+          "sysctls",
+          "cpus",
+          "pids_limit",
+          "userns_mode",
+          "cgroup",
+          "expose",
+          "use_api_socket",
+          "hostname",
+          "stdin_open",
+          "tty",
+          "ulimits",
+          "logging");
 
   /** Top-level keys of a full document, which never name services. */
   private static final Set<String> TOP_LEVEL =
-      Set.of("version", "name", "services", "networks", "volumes", "configs", "secrets",
-          "include", "models");
+      Set.of(
+          "version",
+          "name",
+          "services",
+          "networks",
+          "volumes",
+          "configs",
+          "secrets",
+          "include",
+          "models");
 
   @Override
   public InputFormat format() {
@@ -64,7 +105,9 @@ public final class ComposeParser implements InputParser {
     if (services.size() > options.limits().maxContainers()) {
       diags.error(
           services.size() + " services exceed the limit of " + options.limits().maxContainers(),
-          0, 0, null);
+          0,
+          0,
+          null);
       return result(source, List.of(), diags, root);
     }
     includes(root, diags);
@@ -143,7 +186,8 @@ public final class ComposeParser implements InputParser {
             e.name(),
             new Service(e.name(), e.key().pointer(), e.key().start(), e.key().end(), body));
       } else {
-        d.warning(Diagnostics.INVALID_VALUE, "service " + e.name() + " is not a mapping", e.value());
+        d.warning(
+            Diagnostics.INVALID_VALUE, "service " + e.name() + " is not a mapping", e.value());
       }
     }
   }
@@ -171,9 +215,15 @@ public final class ComposeParser implements InputParser {
     for (YNode i : items) {
       YNode p = i instanceof YNode.Map im && im.get("path") != null ? im.get("path") : i;
       String name =
-          p instanceof YNode.Scalar s ? s.text() : p instanceof YNode.Seq q ? String.join(", ",
-              q.items().stream().map(x -> x instanceof YNode.Scalar s ? s.text() : "").toList())
-              : "";
+          p instanceof YNode.Scalar s
+              ? s.text()
+              : p instanceof YNode.Seq q
+                  ? String.join(
+                      ", ",
+                      q.items().stream()
+                          .map(x -> x instanceof YNode.Scalar s ? s.text() : "")
+                          .toList())
+                  : "";
       diags.warning(Diagnostics.NOT_READ, "include " + name + " was not read", i);
     }
   }

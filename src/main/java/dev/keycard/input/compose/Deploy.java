@@ -3,10 +3,10 @@ package dev.keycard.input.compose;
 import dev.keycard.model.Container;
 
 /**
- * Reads {@code deploy.resources} and {@code deploy.restart_policy}. These win over the service
- * keys ({@code mem_limit}, {@code cpus}, {@code pids_limit}, {@code mem_reservation}, {@code
- * restart}) because docker compose applies them last when it creates the container; when both are
- * given with different values compose-go rejects the file, so a warning says so.
+ * Reads {@code deploy.resources} and {@code deploy.restart_policy}. These win over the service keys
+ * ({@code mem_limit}, {@code cpus}, {@code pids_limit}, {@code mem_reservation}, {@code restart})
+ * because docker compose applies them last when it creates the container; when both are given with
+ * different values compose-go rejects the file, so a warning says so.
  */
 final class Deploy {
   private final Values v;
@@ -69,7 +69,8 @@ final class Deploy {
     }
   }
 
-  private void conflict(YNode.Map service, String key, Object current, Object value, YNode.Entry e) {
+  private void conflict(
+      YNode.Map service, String key, Object current, Object value, YNode.Entry e) {
     if (service.entry(key) != null && current != null && !current.equals(value)) {
       v.diags()
           .warning(

@@ -75,8 +75,11 @@ final class Extends {
       YNode file = m.get("file");
       if (file instanceof YNode.Scalar f && !f.isNull()) {
         diags.warning(
-            Diagnostics.NOT_READ, "extends file " + f.text() + " was not read", ext.start(),
-            ext.end(), ext.key().pointer());
+            Diagnostics.NOT_READ,
+            "extends file " + f.text() + " was not read",
+            ext.start(),
+            ext.end(),
+            ext.key().pointer());
         return null;
       }
       if (m.get("service") instanceof YNode.Scalar s && s.isString()) {

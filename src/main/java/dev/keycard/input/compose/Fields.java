@@ -85,8 +85,10 @@ final class Fields {
       propagation = v.known(bind.get("propagation"), p + ".propagation");
     }
     if (type == null) {
-      type = source == null ? Mount.VOLUME : VolumeSpecs.isFilePath(source) ? Mount.BIND
-          : Mount.VOLUME;
+      type =
+          source == null
+              ? Mount.VOLUME
+              : VolumeSpecs.isFilePath(source) ? Mount.BIND : Mount.VOLUME;
     }
     for (String k : List.of("type", "source", "target", "read_only")) {
       YNode.Entry fe = map.entry(k);
@@ -188,6 +190,9 @@ final class Fields {
       return null;
     }
     if (t.unknown()) {
+      // the port is dropped, so its index would name the next one: the list is what is unknown
+      b.unknown.remove(p);
+      b.unknown("ports");
       return null;
     }
     SpecResult<Port> r = PortSpecs.parse(t.value());
@@ -227,27 +232,35 @@ final class Fields {
 
   void sysctls(YNode.Entry e) {
     v.locate("sysctls", e);
-    forEachPair(e, "sysctls", n -> "sysctls[" + b.sysctls.size() + "]", (name, value, at) -> {
-      String p = "sysctls[" + b.sysctls.size() + "]";
-      b.sysctls.add(new Sysctl(name, value == null ? null : value.value()));
-      if (value != null && value.unknown()) {
-        b.unknown(p);
-      }
-      v.locate(p, at);
-    });
+    forEachPair(
+        e,
+        "sysctls",
+        n -> "sysctls[" + b.sysctls.size() + "]",
+        (name, value, at) -> {
+          String p = "sysctls[" + b.sysctls.size() + "]";
+          b.sysctls.add(new Sysctl(name, value == null ? null : value.value()));
+          if (value != null && value.unknown()) {
+            b.unknown(p);
+          }
+          v.locate(p, at);
+        });
   }
 
   void environment(YNode.Entry e) {
     v.locate("environment", e);
-    forEachPair(e, "environment", n -> "environment." + n, (name, value, at) -> {
-      String p = "environment." + name;
-      boolean unknown = value == null || value.unknown();
-      b.environment.add(new EnvVar(name, unknown ? null : value.value()));
-      if (unknown) {
-        b.unknown(p);
-      }
-      v.locate(p, at);
-    });
+    forEachPair(
+        e,
+        "environment",
+        n -> "environment." + n,
+        (name, value, at) -> {
+          String p = "environment." + name;
+          boolean unknown = value == null || value.unknown();
+          b.environment.add(new EnvVar(name, unknown ? null : value.value()));
+          if (unknown) {
+            b.unknown(p);
+          }
+          v.locate(p, at);
+        });
   }
 
   /** A pair of a map entry or of a {@code k=v} list item; the value may be null. */
@@ -260,7 +273,8 @@ final class Fields {
     if (e.value() instanceof YNode.Map m) {
       for (YNode.Entry pe : m.entries()) {
         Values.Text t = v.text(pe.value(), pathOf.apply(pe.name()));
-        sink.accept(pe.name(), t, new YNode.Map(pe.key().pointer(), pe.start(), pe.end(), List.of()));
+        sink.accept(
+            pe.name(), t, new YNode.Map(pe.key().pointer(), pe.start(), pe.end(), List.of()));
       }
       return;
     }
@@ -275,7 +289,11 @@ final class Fields {
       Values.Text t = null;
       if (eq >= 0) {
         YNode.Scalar value =
-            new YNode.Scalar(s.pointer(), s.start(), s.end(), s.text().substring(eq + 1),
+            new YNode.Scalar(
+                s.pointer(),
+                s.start(),
+                s.end(),
+                s.text().substring(eq + 1),
                 s.text().substring(eq + 1));
         t = v.text(value, pathOf.apply(name));
       }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compose variable interpolation from the caller's variables only (never the server's
- * environment). Grammar: {@code $$} is a literal {@code $}; {@code $NAME} and {@code ${NAME}}
- * substitute; inside braces {@code :-} / {@code -} give a default when unset-or-empty / unset,
- * {@code :?} / {@code ?} demand a value, {@code :+} / {@code +} give a replacement when
- * set-and-non-empty / set. Defaults and replacements are interpolated themselves, so they nest. A
- * {@code $} followed by anything else is kept literally.
+ * Compose variable interpolation from the caller's variables only (never the server's environment).
+ * Grammar: {@code $$} is a literal {@code $}; {@code $NAME} and {@code ${NAME}} substitute; inside
+ * braces {@code :-} / {@code -} give a default when unset-or-empty / unset, {@code :?} / {@code ?}
+ * demand a value, {@code :+} / {@code +} give a replacement when set-and-non-empty / set. Defaults
+ * and replacements are interpolated themselves, so they nest. A {@code $} followed by anything else
+ * is kept literally.
  */
 final class Interpolator {
   private final Map<String, String> variables;
@@ -21,7 +21,8 @@ final class Interpolator {
 
   /**
    * The interpolated text; when a variable has no value (and no default) the result is the raw text
-   * and {@link Result#missing()} names the variables.
+   * and {@link Result#missing()} names the variables; {@link Result#messages()} holds, at the same
+   * index, the {@code :?} message given for each (empty when none).
    */
   record Result(String value, List<String> missing, List<String> messages) {
     boolean unknown() {
@@ -72,6 +73,7 @@ final class Interpolator {
         String v = variables.get(name);
         if (v == null) {
           missing.add(name);
+          messages.add("");
           v = "";
         }
         out.append(v);
@@ -100,6 +102,7 @@ final class Interpolator {
     if (rest.isEmpty()) {
       if (!set) {
         missing.add(name);
+        msgs.add("");
         return "";
       }
       return v;
@@ -114,7 +117,7 @@ final class Interpolator {
       case '?':
         if (!present) {
           missing.add(name);
-          msgs.add(arg.isEmpty() ? "required variable " + name + " is missing a value" : arg);
+          msgs.add(arg);
           return "";
         }
         return v;

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Splits a compose {@code command} string into words as a POSIX shell would, roughly: whitespace
- * separates, single quotes keep everything, double quotes keep all but {@code \"} and {@code \\},
- * a backslash outside quotes escapes the next character. An unclosed quote runs to the end.
+ * separates, single quotes keep everything, double quotes keep all but {@code \"} and {@code \\}, a
+ * backslash outside quotes escapes the next character. An unclosed quote runs to the end.
  */
 final class ShellWords {
   private ShellWords() {}

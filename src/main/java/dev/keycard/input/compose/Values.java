@@ -74,14 +74,19 @@ final class Values {
       return new Text(r.value(), false);
     }
     b.unknown(path);
-    for (String name : r.missing()) {
+    for (int i = 0; i < r.missing().size(); i++) {
+      String name = r.missing().get(i);
+      String why = r.messages().get(i);
       diags.warning(
           Diagnostics.UNRESOLVED_VARIABLE,
-          "variable " + name + " is not set; " + path + " is unknown",
+          "variable "
+              + name
+              + " is not set"
+              + (why.isEmpty() ? "" : " (" + why + ")")
+              + "; "
+              + path
+              + " is unknown",
           s);
-    }
-    for (String m : r.messages()) {
-      diags.warning(Diagnostics.UNRESOLVED_VARIABLE, m, s);
     }
     return new Text(r.value(), true);
   }

@@ -28,8 +28,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads YAML text into a {@link YNode} tree with positions, aliases expanded, YAML 1.2 core-schema
- * scalar typing. Every failure (syntax, duplicate key, nesting depth, alias count or expansion size)
- * is reported as an error diagnostic; nothing is thrown.
+ * scalar typing. Every failure (syntax, duplicate key, nesting depth, alias count or expansion
+ * size) is reported as an error diagnostic; nothing is thrown.
  */
 final class YamlReader {
   /** Characters of input; the HTTP layer limits bodies further, this guards direct callers. */
@@ -144,8 +144,12 @@ final class YamlReader {
       items.add(convert(child, pointer + "/" + i++, depth + 1));
     }
     int start = offset(n.getStartMark());
-    int end = collectionEnd(n.getFlowStyle(), n.getEndMark(), start, items.isEmpty() ? null
-        : items.get(items.size() - 1));
+    int end =
+        collectionEnd(
+            n.getFlowStyle(),
+            n.getEndMark(),
+            start,
+            items.isEmpty() ? null : items.get(items.size() - 1));
     return new YNode.Seq(pointer, start, end, items);
   }
 
@@ -277,8 +281,7 @@ final class YamlReader {
       }
       if (depth == 1) {
         rootKey = key instanceof ScalarNode s ? s.getValue() : null;
-      } else if (depth == 2 && "services".equals(rootKey)
-          && ++services > limits.maxContainers()) {
+      } else if (depth == 2 && "services".equals(rootKey) && ++services > limits.maxContainers()) {
         // stop a 100,000-service document here instead of composing all of it
         throw new TooLarge("more than " + limits.maxContainers() + " services");
       }
@@ -291,5 +294,4 @@ final class YamlReader {
       }
     }
   }
-
 }

@@ -42,8 +42,7 @@ class ComposeCorpusTest {
   @Test
   void corpus_hasAllFiles() throws IOException {
     assertThat(corpus().filter(p -> p.toString().contains("real-world")).count()).isEqualTo(150);
-    assertThat(corpus().filter(p -> p.toString().contains("kics-compose")).count())
-        .isEqualTo(111);
+    assertThat(corpus().filter(p -> p.toString().contains("kics-compose")).count()).isEqualTo(111);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -132,8 +131,10 @@ class ComposeCorpusTest {
 
   @Test
   void piholeDoh_unsetVariablesAreUnknownWithWarnings() throws IOException {
-    ParsedInput in = parse(SHARED.resolve(
-        "corpus/real-world/compose/awesome-compose-pihole-cloudflared-DoH.yaml"));
+    ParsedInput in =
+        parse(
+            SHARED.resolve(
+                "corpus/real-world/compose/awesome-compose-pihole-cloudflared-DoH.yaml"));
     assertThat(in.errors()).isEmpty();
     assertThat(in.warnings()).anyMatch(d -> d.message().contains("TIMEZONE"));
     assertThat(in.containers()).anyMatch(c -> c.unknown().contains("environment.TZ"));
@@ -143,7 +144,11 @@ class ComposeCorpusTest {
   void geonetwork_healthcheckListKeepsShellCommand() throws IOException {
     ParsedInput in =
         parse(SHARED.resolve("corpus/real-world/compose/docker-library-geonetwork.yaml"));
-    assertThat(in.containers()).anyMatch(c -> c.healthcheck() != null
-        && c.healthcheck().test().size() == 2 && c.healthcheck().test().get(0).equals("CMD-SHELL"));
+    assertThat(in.containers())
+        .anyMatch(
+            c ->
+                c.healthcheck() != null
+                    && c.healthcheck().test().size() == 2
+                    && c.healthcheck().test().get(0).equals("CMD-SHELL"));
   }
 }

@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Interpolation from the caller's variables only. */
 class ComposeInterpolationTest {
-  private static final Map<String, String> VARS =
-      Map.of("SET", "val", "EMPTY", "", "INNER", "in");
+  private static final Map<String, String> VARS = Map.of("SET", "val", "EMPTY", "", "INNER", "in");
 
   static Stream<Arguments> operators() {
     return Stream.of(
@@ -76,42 +75,64 @@ class ComposeInterpolationTest {
     assertThat(c.user()).isEqualTo("${APP_USER}");
     assertThat(c.uid()).isNull();
     assertThat(c.unknown()).containsExactly("user");
-    assertThat(in.warnings()).singleElement().satisfies(d -> {
-      assertThat(d.message()).contains("APP_USER");
-      assertThat(d.span().start().line()).isEqualTo(4);
-      assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
-    });
+    assertThat(in.warnings())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.message()).contains("APP_USER");
+              assertThat(d.span().start().line()).isEqualTo(4);
+              assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
+            });
   }
 
   @Test
-  void requiredVariableMissing_isAWarningNotAnError() {
+  void requiredVariableMissing_isOneWarningNotAnError() {
     ParsedInput in = parse("services:\n  app:\n    image: ${TAG:?set TAG}\n");
     assertThat(in.errors()).isEmpty();
     assertThat(in.containers()).hasSize(1);
-    assertThat(in.warnings()).extracting(Diagnostic::message).anyMatch(m -> m.contains("TAG"));
+    assertThat(in.warnings())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.message())
+                    .isEqualTo("variable TAG is not set (set TAG); image is unknown"));
+  }
+
+  @Test
+  void unresolvedShortPort_marksThePortListUnknownAndKeepsOtherPorts() {
+    ParsedInput in = parse("services:\n  app:\n    ports: ['${P}:80', '443:443']\n");
+    Container c = in.containers().get(0);
+    assertThat(c.ports()).singleElement().satisfies(p -> assertThat(p.hostPort()).isEqualTo(443));
+    assertThat(c.unknown()).containsExactly("ports");
   }
 
   @Test
   void typedFieldsWithUnresolvedVariables_stayNullAndUnknown() {
-    ParsedInput in = parse("services:\n  app:\n    privileged: ${PRIV}\n    mem_limit: ${MEM}\n"
-        + "    cpus: ${CPUS}\n    environment:\n      FOO: ${FOO}\n"
-        + "    volumes: ['${DATA}:/data']\n");
+    ParsedInput in =
+        parse(
+            "services:\n  app:\n    privileged: ${PRIV}\n    mem_limit: ${MEM}\n"
+                + "    cpus: ${CPUS}\n    environment:\n      FOO: ${FOO}\n"
+                + "    volumes: ['${DATA}:/data']\n");
     Container c = in.containers().get(0);
     assertThat(c.privileged()).isFalse();
     assertThat(c.memory()).isNull();
     assertThat(c.cpus()).isNull();
     assertThat(c.environment()).singleElement().satisfies(e -> assertThat(e.value()).isNull());
-    assertThat(c.mounts()).singleElement()
+    assertThat(c.mounts())
+        .singleElement()
         .satisfies(m -> assertThat(m.source()).isEqualTo("${DATA}"));
-    assertThat(c.unknown()).containsExactlyInAnyOrder(
-        "privileged", "memory", "cpus", "environment.FOO", "mounts[0]", "mounts[0].source");
+    assertThat(c.unknown())
+        .containsExactlyInAnyOrder(
+            "privileged", "memory", "cpus", "environment.FOO", "mounts[0]", "mounts[0].source");
     assertThat(in.warnings()).hasSize(5);
   }
 
   @Test
   void variablesFromCaller_areApplied() {
-    ParsedInput in = parse("services:\n  app:\n    privileged: ${PRIV}\n    mem_limit: ${MEM}\n",
-        Map.of("PRIV", "true", "MEM", "1g"));
+    ParsedInput in =
+        parse(
+            "services:\n  app:\n    privileged: ${PRIV}\n    mem_limit: ${MEM}\n",
+            Map.of("PRIV", "true", "MEM", "1g"));
     Container c = in.containers().get(0);
     assertThat(c.privileged()).isTrue();
     assertThat(c.memory()).isEqualTo(1L << 30);
@@ -121,21 +142,23 @@ class ComposeInterpolationTest {
   @Test
   void serverEnvironment_isNeverUsed() {
     assertThat(System.getenv("PATH")).isNotNull();
-    ParsedInput in = parse("services:\n  app:\n    user: ${HOME}\n    working_dir: x\n"
-        + "    environment: ['P=${PATH}']\n    image: ${USER:-nobody}\n");
+    ParsedInput in =
+        parse(
+            "services:\n  app:\n    user: ${HOME}\n    working_dir: x\n"
+                + "    environment: ['P=${PATH}']\n    image: ${USER:-nobody}\n");
     Container c = in.containers().get(0);
     assertThat(c.user()).isEqualTo("${HOME}");
     assertThat(c.image()).isEqualTo("nobody");
-    assertThat(c.environment()).singleElement()
-        .satisfies(e -> assertThat(e.value()).isNull());
+    assertThat(c.environment()).singleElement().satisfies(e -> assertThat(e.value()).isNull());
     assertThat(c.unknown()).contains("user", "environment.P");
   }
 
   @Test
   void keys_areNotInterpolated() {
-    ParsedInput in = parse("services:\n  app:\n    environment:\n      ${K}: v\n",
-        Map.of("K", "X"));
-    assertThat(in.containers().get(0).environment()).singleElement()
+    ParsedInput in =
+        parse("services:\n  app:\n    environment:\n      ${K}: v\n", Map.of("K", "X"));
+    assertThat(in.containers().get(0).environment())
+        .singleElement()
         .satisfies(e -> assertThat(e.name()).isEqualTo("${K}"));
   }
 }

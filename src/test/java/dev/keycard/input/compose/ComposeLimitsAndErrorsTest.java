@@ -32,11 +32,14 @@ class ComposeLimitsAndErrorsTest {
   void brokenYaml_isOneParseErrorWithLine(String name, String yaml, int line) {
     ParsedInput in = parse(yaml);
     assertThat(in.containers()).isEmpty();
-    assertThat(in.errors()).singleElement().satisfies(d -> {
-      assertThat(d.code()).isEqualTo("input_parse_error");
-      assertThat(d.span().start().line()).isEqualTo(line);
-      assertThat(d.span().start().column()).isPositive();
-    });
+    assertThat(in.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo("input_parse_error");
+              assertThat(d.span().start().line()).isEqualTo(line);
+              assertThat(d.span().start().column()).isPositive();
+            });
   }
 
   @Test
@@ -50,11 +53,14 @@ class ComposeLimitsAndErrorsTest {
   @Test
   void duplicateKey_isAnErrorAtTheSecondKey() {
     ParsedInput in = parse("services:\n  app:\n    image: x\n    image: y\n");
-    assertThat(in.errors()).singleElement().satisfies(d -> {
-      assertThat(d.message()).contains("duplicate key 'image'");
-      assertThat(d.span().start().line()).isEqualTo(4);
-      assertThat(d.span().start().column()).isEqualTo(5);
-    });
+    assertThat(in.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.message()).contains("duplicate key 'image'");
+              assertThat(d.span().start().line()).isEqualTo(4);
+              assertThat(d.span().start().column()).isEqualTo(5);
+            });
   }
 
   @Test
@@ -73,7 +79,8 @@ class ComposeLimitsAndErrorsTest {
     y.append("services:\n  app:\n    image: x\n    command: *i\n");
     ParsedInput in = parse(y.toString());
     assertThat(in.containers()).isEmpty();
-    assertThat(in.errors()).singleElement()
+    assertThat(in.errors())
+        .singleElement()
         .satisfies(d -> assertThat(d.message()).contains("alias"));
   }
 
@@ -84,7 +91,8 @@ class ComposeLimitsAndErrorsTest {
       y.append("      - *x\n");
     }
     ParsedInput in = parse(y.toString(), new ParseLimits(3, 64, 100, 100, 100));
-    assertThat(in.errors()).singleElement()
+    assertThat(in.errors())
+        .singleElement()
         .satisfies(d -> assertThat(d.message()).containsIgnoringCase("aliases"));
   }
 
@@ -93,7 +101,8 @@ class ComposeLimitsAndErrorsTest {
   void deepNesting_endsInAnErrorNotStackOverflow() {
     String deep = "services:\n  app:\n    x: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
     ParsedInput in = parse(deep);
-    assertThat(in.errors()).singleElement()
+    assertThat(in.errors())
+        .singleElement()
         .satisfies(d -> assertThat(d.message()).contains("nesting deeper than 64"));
     StringBuilder block = new StringBuilder();
     for (int i = 0; i < 10_000; i++) {
@@ -119,16 +128,19 @@ class ComposeLimitsAndErrorsTest {
     ParsedInput in = parse(y.toString());
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
     assertThat(in.containers()).isEmpty();
-    assertThat(in.errors()).singleElement()
+    assertThat(in.errors())
+        .singleElement()
         .satisfies(d -> assertThat(d.message()).contains("more than 1000 services"));
   }
 
   @Test
   void maxContainers_appliesToNamedFragmentsToo() {
     ParsedInput in =
-        parse("a: {image: x}\nb: {image: x}\nc: {image: x}\n", new ParseLimits(100, 64, 100, 2, 100));
+        parse(
+            "a: {image: x}\nb: {image: x}\nc: {image: x}\n", new ParseLimits(100, 64, 100, 2, 100));
     assertThat(in.containers()).isEmpty();
-    assertThat(in.errors()).singleElement()
+    assertThat(in.errors())
+        .singleElement()
         .satisfies(d -> assertThat(d.message()).contains("exceed the limit of 2"));
   }
 
@@ -145,8 +157,9 @@ class ComposeLimitsAndErrorsTest {
 
   @Test
   void nonBmpCharacters_countAsTwoUtf16Columns() {
-    String yaml = "services:\n  app:\n    labels: {a: \"\uD83D\uDE00\uD83D\uDE00\"}\n"
-        + "    image: \"\uD83D\uDE00\"\n    privileged: true\n";
+    String yaml =
+        "services:\n  app:\n    labels: {a: \"\uD83D\uDE00\uD83D\uDE00\"}\n"
+            + "    image: \"\uD83D\uDE00\"\n    privileged: true\n";
     ParsedInput in = parse(yaml);
     Container c = in.containers().get(0);
     assertThat(c.image()).isEqualTo("\uD83D\uDE00");
@@ -176,9 +189,12 @@ class ComposeLimitsAndErrorsTest {
   void noServices_isAnErrorAtOneOne(String name, String yaml) {
     ParsedInput in = parse(yaml);
     assertThat(in.containers()).isEmpty();
-    assertThat(in.errors()).singleElement().satisfies(d -> {
-      assertThat(d.message()).isEqualTo("no services found");
-      assertThat(d.span().start().toString()).isEqualTo("1:1");
-    });
+    assertThat(in.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.message()).isEqualTo("no services found");
+              assertThat(d.span().start().toString()).isEqualTo("1:1");
+            });
   }
 }

@@ -18,8 +18,9 @@ class ComposeResolutionTest {
 
   @Test
   void mergeKey_singleMap_appliesAnchorAndKeepsWrittenPosition() {
-    String yaml = "x-common: &common\n  privileged: true\n  cap_add: [NET_ADMIN]\n"
-        + "services:\n  web:\n    <<: *common\n    image: nginx\n";
+    String yaml =
+        "x-common: &common\n  privileged: true\n  cap_add: [NET_ADMIN]\n"
+            + "services:\n  web:\n    <<: *common\n    image: nginx\n";
     ParsedInput in = parse(yaml);
     Container web = in.containers().get(0);
     assertThat(web.privileged()).isTrue();
@@ -31,8 +32,9 @@ class ComposeResolutionTest {
 
   @Test
   void mergeKey_listOfMaps_earlierWinsAndExplicitKeysWinOverAll() {
-    String yaml = "x-a: &a {privileged: true, user: a}\nx-b: &b {privileged: false, user: b,"
-        + " read_only: true}\nservices:\n  web:\n    <<: [*a, *b]\n    user: own\n";
+    String yaml =
+        "x-a: &a {privileged: true, user: a}\nx-b: &b {privileged: false, user: b,"
+            + " read_only: true}\nservices:\n  web:\n    <<: [*a, *b]\n    user: own\n";
     Container web = parse(yaml).containers().get(0);
     assertThat(web.privileged()).isTrue();
     assertThat(web.readOnly()).isTrue();
@@ -52,8 +54,9 @@ class ComposeResolutionTest {
 
   @Test
   void document_expandsAliasesButKeepsMergeKeysAndRawText() {
-    String yaml = "x: &x {privileged: true}\nservices:\n  web:\n    <<: *x\n    user: ${U}\n"
-        + "    ports: [80]\n    cpus: 0.5\n    read_only: null\n";
+    String yaml =
+        "x: &x {privileged: true}\nservices:\n  web:\n    <<: *x\n    user: ${U}\n"
+            + "    ports: [80]\n    cpus: 0.5\n    read_only: null\n";
     Object doc = parse(yaml).document();
     @SuppressWarnings("unchecked")
     Map<String, Object> web =
@@ -67,10 +70,11 @@ class ComposeResolutionTest {
 
   @Test
   void extends_sameFile_mergesMapsAppendsListsAndLocalWins() {
-    String yaml = "services:\n  base:\n    image: base\n    privileged: true\n"
-        + "    cap_add: [NET_ADMIN]\n    environment: {A: '1', B: '2'}\n    command: [a]\n"
-        + "  web:\n    extends: base\n    image: web\n    cap_add: [SYS_TIME, NET_ADMIN]\n"
-        + "    environment: {B: three}\n    command: [b]\n";
+    String yaml =
+        "services:\n  base:\n    image: base\n    privileged: true\n"
+            + "    cap_add: [NET_ADMIN]\n    environment: {A: '1', B: '2'}\n    command: [a]\n"
+            + "  web:\n    extends: base\n    image: web\n    cap_add: [SYS_TIME, NET_ADMIN]\n"
+            + "    environment: {B: three}\n    command: [b]\n";
     ParsedInput in = parse(yaml);
     assertThat(in.diagnostics()).isEmpty();
     Container web = named(in, "web");
@@ -78,15 +82,17 @@ class ComposeResolutionTest {
     assertThat(web.privileged()).isTrue();
     assertThat(web.locate("privileged").path()).isEqualTo("/services/base/privileged");
     assertThat(web.capAdd()).containsExactly("NET_ADMIN", "SYS_TIME");
-    assertThat(web.environment()).extracting(e -> e.name() + "=" + e.value())
+    assertThat(web.environment())
+        .extracting(e -> e.name() + "=" + e.value())
         .containsExactly("A=1", "B=three");
     assertThat(web.command()).containsExactly("b");
   }
 
   @Test
   void extends_mapFormAndChains_resolve() {
-    String yaml = "services:\n  a:\n    read_only: true\n  b:\n    extends: {service: a}\n"
-        + "    user: '1'\n  c:\n    extends:\n      service: b\n";
+    String yaml =
+        "services:\n  a:\n    read_only: true\n  b:\n    extends: {service: a}\n"
+            + "    user: '1'\n  c:\n    extends:\n      service: b\n";
     Container c = named(parse(yaml), "c");
     assertThat(c.readOnly()).isTrue();
     assertThat(c.user()).isEqualTo("1");
@@ -96,7 +102,8 @@ class ComposeResolutionTest {
   void extends_cycle_isAnError() {
     String yaml = "services:\n  a:\n    extends: b\n  b:\n    extends: a\n";
     ParsedInput in = parse(yaml);
-    assertThat(in.errors()).singleElement()
+    assertThat(in.errors())
+        .singleElement()
         .satisfies(d -> assertThat(d.message()).contains("extends cycle"));
   }
 
@@ -104,7 +111,8 @@ class ComposeResolutionTest {
   void extends_missingService_warns() {
     ParsedInput in = parse("services:\n  a:\n    extends: nope\n    image: x\n");
     assertThat(in.errors()).isEmpty();
-    assertThat(in.warnings()).singleElement()
+    assertThat(in.warnings())
+        .singleElement()
         .satisfies(d -> assertThat(d.message()).contains("'nope' not found"));
   }
 }

@@ -55,10 +55,21 @@ class ComposeShapesTest {
 
   @Test
   void fullDocument_topLevelKeysAreFine() {
-    ParsedInput in = parse("version: '3.8'\nname: proj\nx-defaults: {a: 1}\nservices:\n"
-        + "  app:\n    image: x\nnetworks: {n: {}}\nvolumes: {v: {}}\nconfigs: {}\nsecrets: {}\n");
+    ParsedInput in =
+        parse(
+            "version: '3.8'\n"
+                + "name: proj\n"
+                + "x-defaults: {a: 1}\n"
+                + "services:\n"
+                + "  app:\n"
+                + "    image: x\n"
+                + "networks: {n: {}}\n"
+                + "volumes: {v: {}}\n"
+                + "configs: {}\n"
+                + "secrets: {}\n");
     assertThat(in.diagnostics()).isEmpty();
-    assertThat(in.containers()).singleElement()
+    assertThat(in.containers())
+        .singleElement()
         .satisfies(c -> assertThat(c.name()).isEqualTo("app"));
   }
 
@@ -75,9 +86,12 @@ class ComposeShapesTest {
   @Test
   void chatPaste_twoLines_isUnderstood() {
     ParsedInput in = parse("image: nginx\nprivileged: true");
-    assertThat(in.containers()).singleElement().satisfies(c -> {
-      assertThat(c.name()).isEqualTo("nginx");
-      assertThat(c.privileged()).isTrue();
-    });
+    assertThat(in.containers())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.name()).isEqualTo("nginx");
+              assertThat(c.privileged()).isTrue();
+            });
   }
 }
