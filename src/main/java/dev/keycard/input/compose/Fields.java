@@ -13,6 +13,8 @@ import dev.keycard.model.Sysctl;
 import dev.keycard.model.Tmpfs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The service keys that come in a short (string) and a long (mapping) syntax: volumes, tmpfs,
@@ -227,7 +229,7 @@ final class Fields {
         h == null ? null : h[1],
         c[0],
         c[1],
-        proto == null ? "tcp" : proto.toLowerCase(java.util.Locale.ROOT));
+        proto == null ? "tcp" : proto.toLowerCase(Locale.ROOT));
   }
 
   void sysctls(YNode.Entry e) {
@@ -268,8 +270,7 @@ final class Fields {
     void accept(String name, Values.Text value, YNode at);
   }
 
-  private void forEachPair(
-      YNode.Entry e, String key, java.util.function.UnaryOperator<String> pathOf, PairSink sink) {
+  private void forEachPair(YNode.Entry e, String key, UnaryOperator<String> pathOf, PairSink sink) {
     if (e.value() instanceof YNode.Map m) {
       for (YNode.Entry pe : m.entries()) {
         Values.Text t = v.text(pe.value(), pathOf.apply(pe.name()));

@@ -8,6 +8,7 @@ import dev.keycard.model.Healthcheck;
 import dev.keycard.model.Mount;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads one service mapping (merge keys and extends already applied) into a container. Keys that
@@ -109,7 +110,7 @@ final class ServiceReader {
     }
   }
 
-  private void str(YNode.Entry e, String path, java.util.function.Consumer<String> set) {
+  private void str(YNode.Entry e, String path, Consumer<String> set) {
     Values.Text t = v.text(e.value(), path);
     if (t != null) {
       set.accept(t.value());
@@ -117,7 +118,7 @@ final class ServiceReader {
     }
   }
 
-  private void bool(YNode.Entry e, String path, java.util.function.Consumer<Boolean> set) {
+  private void bool(YNode.Entry e, String path, Consumer<Boolean> set) {
     Boolean x = v.bool(e.value(), path);
     if (x != null) {
       set.accept(x);
@@ -125,7 +126,7 @@ final class ServiceReader {
     }
   }
 
-  private void size(YNode.Entry e, String path, java.util.function.Consumer<Long> set) {
+  private void size(YNode.Entry e, String path, Consumer<Long> set) {
     Long x = v.size(e.value(), path);
     if (x != null) {
       set.accept(x);
@@ -133,7 +134,7 @@ final class ServiceReader {
     }
   }
 
-  private void integer(YNode.Entry e, String path, java.util.function.Consumer<Long> set) {
+  private void integer(YNode.Entry e, String path, Consumer<Long> set) {
     Long x = v.integer(e.value(), path);
     if (x != null) {
       set.accept(x);

@@ -89,6 +89,7 @@ final class YamlReader {
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
       diags.error("invalid YAML: " + oneLine(problem), at, at, null);
     } catch (YamlEngineException | StackOverflowError e) {
+      // the depth limit should prevent a stack overflow; this is the last line of defence
       // alias limit, code point limit and other unmarked failures
       diags.error("invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
     }

@@ -94,4 +94,38 @@ class ComposeShapesTest {
               assertThat(c.privileged()).isTrue();
             });
   }
+
+  @Test
+  void extractedSource_spansPointIntoTheOriginalMessage() {
+    String message = "Is this ok?\n```yaml\nimage: nginx\nprivileged: true\n```\n";
+    int from = message.indexOf("image");
+    int to = message.indexOf("```", from);
+    String text = message.substring(from, to);
+    int[] map = new int[text.length() + 1];
+    for (int i = 0; i <= text.length(); i++) {
+      map[i] = from + i;
+    }
+    ParsedInput in =
+        new ComposeParser()
+            .parse(
+                dev.keycard.input.Source.extracted(message, text, map),
+                dev.keycard.input.ParseOptions.defaults());
+    var span = in.containers().get(0).locate("privileged").span();
+    assertThat(span.start().line()).isEqualTo(4);
+    assertThat(Compose.text(in, span)).isEqualTo("privileged: true");
+  }
+
+  @Test
+  void sourceWithoutSpans_stillParsesWithPointersOnly() {
+    ParsedInput in =
+        new ComposeParser()
+            .parse(
+                dev.keycard.input.Source.withoutSpans(
+                    "{\"services\": {\"app\": {\"privileged\": true}}}"),
+                dev.keycard.input.ParseOptions.defaults());
+    Container c = in.containers().get(0);
+    assertThat(c.privileged()).isTrue();
+    assertThat(c.locate("privileged").path()).isEqualTo("/services/app/privileged");
+    assertThat(c.locate("privileged").span()).isNull();
+  }
 }
