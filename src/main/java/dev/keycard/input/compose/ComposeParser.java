@@ -1,0 +1,230 @@
+package dev.keycard.input.compose;
+
+import dev.keycard.input.InputFormat;
+import dev.keycard.input.InputParser;
+import dev.keycard.input.ParseOptions;
+import dev.keycard.input.ParsedInput;
+import dev.keycard.input.Source;
+import dev.keycard.model.Container;
+import dev.keycard.model.Origin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses a Docker Compose document into one container per service.
+ *
+ * <p>Accepted shapes: a document with {@code services:} (pointers {@code /services/<name>/...}); a
+ * bare service fragment, one mapping holding service keys such as {@code image} or {@code
+ * privileged} (a chat paste), read as one container named after the image's last path component
+ * without tag or digest ({@code app} without an image), pointers relative to the root ({@code
+ * /privileged}); and mappings of service names to service mappings without {@code services:}
+ * ({@code web: {image: nginx}}), pointers {@code /web/...}. A {@code services:} mapping that holds
+ * service keys itself and no service mappings is read, with a warning, as one service at {@code
+ * /services}. Anything else is an error "no services found" at 1:1.
+ *
+ * <p>YAML 1.2 with anchors, aliases and {@code <<} merges, same-file {@code extends}, and
+ * interpolation from {@link ParseOptions#variables()} only. {@code env_file}, {@code extends.file},
+ * {@code include} and build contexts are never read; each gives a warning.
+ */
+public final class ComposeParser implements InputParser {
+  /** Keys that only a service has, so a root mapping holding one is a service fragment. */
+  static final Set<String> SERVICE_KEYS =
+      Set.of(
+          "image",
+          "build",
+          "privileged",
+          "ports",
+          "command",
+          "entrypoint",
+          "cap_add",
+          "cap_drop",
+          "user",
+          "environment",
+          "env_file",
+          "network_mode",
+          "security_opt",
+          "read_only",
+          "devices",
+          "restart",
+          "healthcheck",
+          "deploy",
+          "extends",
+          "container_name",
+          "depends_on",
+          "labels",
+          "working_dir",
+          "mem_limit",
+          "pid",
+          "ipc",
+          "tmpfs",
+          "sysctls",
+          "cpus",
+          "pids_limit",
+          "userns_mode",
+          "cgroup",
+          "expose",
+          "use_api_socket",
+          "hostname",
+          "stdin_open",
+          "tty",
+          "ulimits",
+          "logging");
+
+  /** Top-level keys of a full document, which never name services. */
+  private static final Set<String> TOP_LEVEL =
+      Set.of(
+          "version",
+          "name",
+          "services",
+          "networks",
+          "volumes",
+          "configs",
+          "secrets",
+          "include",
+          "models");
+
+  @Override
+  public InputFormat format() {
+    return InputFormat.COMPOSE;
+  }
+
+  @Override
+  public ParsedInput parse(Source source, ParseOptions options) {
+    Diagnostics diags = new Diagnostics(source, options.limits().maxDiagnostics());
+    YNode root = YamlReader.read(source.text(), options.limits(), diags);
+    if (diags.hasErrors()) {
+      return result(source, List.of(), diags, root);
+    }
+    Map<String, Service> services = services(root, diags);
+    if (diags.hasErrors()) {
+      return result(source, List.of(), diags, root);
+    }
+    if (services.size() > options.limits().maxContainers()) {
+      diags.error(
+          services.size() + " services exceed the limit of " + options.limits().maxContainers(),
+          0,
+          0,
+          null);
+      return result(source, List.of(), diags, root);
+    }
+    includes(root, diags);
+    Merges merges = new Merges(diags);
+    Map<String, YNode.Map> bodies = new LinkedHashMap<>();
+    services.forEach((name, s) -> bodies.put(name, (YNode.Map) merges.resolve(s.body())));
+    Extends ext = new Extends(bodies, diags);
+    Interpolator interpolator = new Interpolator(options.variables());
+    List<Container> out = new ArrayList<>();
+    for (Service s : services.values()) {
+      Container.Builder b = Container.builder();
+      b.name = s.name();
+      b.origin = Origin.of(s.pointer(), diags.span(s.start(), s.end()));
+      new ServiceReader(new Values(b, interpolator, diags)).read(ext.resolve(s.name()));
+      out.add(b.build());
+    }
+    return result(source, out, diags, root);
+  }
+
+  private static ParsedInput result(
+      Source source, List<Container> containers, Diagnostics diags, YNode root) {
+    Object doc = root == null ? null : YNode.toJson(root);
+    return new ParsedInput(InputFormat.COMPOSE, containers, diags.all(), source, doc);
+  }
+
+  /** A service as written: name, pointer, span of its key (or the whole fragment), body. */
+  private record Service(String name, String pointer, int start, int end, YNode.Map body) {}
+
+  private static Map<String, Service> services(YNode root, Diagnostics diags) {
+    Map<String, Service> out = new LinkedHashMap<>();
+    if (!(root instanceof YNode.Map m)) {
+      diags.error("no services found", 0, 0, null);
+      return out;
+    }
+    YNode.Entry svc = m.entry("services");
+    if (svc != null) {
+      if (svc.value() instanceof YNode.Map sm && isMisplacedFragment(sm)) {
+        // "services:" directly holding service keys: compose rejects it, a human meant one service
+        diags.warning(
+            Diagnostics.INVALID_VALUE, "services: holds service keys; read as one service", sm);
+        String name = fragmentName(sm.get("image"));
+        out.put(name, new Service(name, sm.pointer(), svc.start(), svc.end(), sm));
+      } else if (svc.value() instanceof YNode.Map sm) {
+        named(sm.entries(), out, diags);
+      }
+    } else if (m.entries().stream().anyMatch(e -> SERVICE_KEYS.contains(e.name()))) {
+      String name = fragmentName(m.get("image"));
+      out.put(name, new Service(name, "", m.start(), m.end(), m));
+    } else {
+      List<YNode.Entry> candidates =
+          m.entries().stream()
+              .filter(e -> !TOP_LEVEL.contains(e.name()) && !e.name().startsWith("x-"))
+              .filter(e -> e.value() instanceof YNode.Map body && isServiceBody(body))
+              .toList();
+      named(candidates, out, diags);
+    }
+    if (out.isEmpty() && !diags.hasErrors()) {
+      diags.error("no services found", 0, 0, null);
+    }
+    return out;
+  }
+
+  private static boolean isMisplacedFragment(YNode.Map services) {
+    return services.entries().stream().noneMatch(e -> e.value() instanceof YNode.Map)
+        && isServiceBody(services);
+  }
+
+  private static boolean isServiceBody(YNode.Map body) {
+    return body.entries().stream().anyMatch(e -> SERVICE_KEYS.contains(e.name()));
+  }
+
+  private static void named(List<YNode.Entry> entries, Map<String, Service> out, Diagnostics d) {
+    for (YNode.Entry e : entries) {
+      if (e.value() instanceof YNode.Map body) {
+        out.put(
+            e.name(),
+            new Service(e.name(), e.key().pointer(), e.key().start(), e.key().end(), body));
+      } else {
+        d.warning(
+            Diagnostics.INVALID_VALUE, "service " + e.name() + " is not a mapping", e.value());
+      }
+    }
+  }
+
+  /** {@code registry/library/nginx:1.25@sha256:...} is named {@code nginx}. */
+  static String fragmentName(YNode image) {
+    if (!(image instanceof YNode.Scalar s) || !s.isString() || s.text().contains("$")) {
+      return "app";
+    }
+    String n = s.text().trim();
+    int at = n.indexOf('@');
+    n = at < 0 ? n : n.substring(0, at);
+    n = n.substring(n.lastIndexOf('/') + 1);
+    int colon = n.indexOf(':');
+    n = colon < 0 ? n : n.substring(0, colon);
+    return n.isEmpty() ? "app" : n;
+  }
+
+  private static void includes(YNode root, Diagnostics diags) {
+    if (!(root instanceof YNode.Map m) || m.entry("include") == null) {
+      return;
+    }
+    YNode inc = m.get("include");
+    List<YNode> items = inc instanceof YNode.Seq q ? q.items() : List.of(inc);
+    for (YNode i : items) {
+      YNode p = i instanceof YNode.Map im && im.get("path") != null ? im.get("path") : i;
+      String name =
+          p instanceof YNode.Scalar s
+              ? s.text()
+              : p instanceof YNode.Seq q
+                  ? String.join(
+                      ", ",
+                      q.items().stream()
+                          .map(x -> x instanceof YNode.Scalar s ? s.text() : "")
+                          .toList())
+                  : "";
+      diags.warning(Diagnostics.NOT_READ, "include " + name + " was not read", i);
+    }
+  }
+}

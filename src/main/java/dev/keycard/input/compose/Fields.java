@@ -1,0 +1,328 @@
+package dev.keycard.input.compose;
+
+import dev.keycard.input.common.DeviceSpecs;
+import dev.keycard.input.common.PortSpecs;
+import dev.keycard.input.common.SpecResult;
+import dev.keycard.input.common.VolumeSpecs;
+import dev.keycard.model.Container;
+import dev.keycard.model.Device;
+import dev.keycard.model.EnvVar;
+import dev.keycard.model.Mount;
+import dev.keycard.model.Port;
+import dev.keycard.model.Sysctl;
+import dev.keycard.model.Tmpfs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * The service keys that come in a short (string) and a long (mapping) syntax: volumes, tmpfs,
+ * devices, ports, sysctls, environment, and command-like lists.
+ */
+final class Fields {
+  private final Values v;
+  private final Container.Builder b;
+
+  Fields(Values values) {
+    this.v = values;
+    this.b = values.builder();
+  }
+
+  void volumes(YNode.Entry e) {
+    List<YNode> items = v.items(e.value(), "volumes", false);
+    if (items == null) {
+      return;
+    }
+    for (YNode item : items) {
+      String p = "mounts[" + b.mounts.size() + "]";
+      Mount m = item instanceof YNode.Map map ? longVolume(map, p) : shortVolume(item, p);
+      if (m != null) {
+        b.mounts.add(m);
+        v.locate(p, item);
+      }
+    }
+  }
+
+  private Mount shortVolume(YNode item, String p) {
+    Values.Text t = v.text(item, p);
+    if (t == null) {
+      return null;
+    }
+    SpecResult<Mount> r = VolumeSpecs.parse(t.value());
+    if (!r.isOk()) {
+      v.invalid(item, "volumes: " + r.error());
+      return null;
+    }
+    Mount m = r.values().get(0);
+    if (t.unknown()) {
+      markUnknownParts(p, m.source(), m.target());
+    }
+    v.locate(p + ".source", item);
+    v.locate(p + ".target", item);
+    return m;
+  }
+
+  private void markUnknownParts(String p, String source, String target) {
+    if (source != null && source.contains("$")) {
+      b.unknown(p + ".source");
+    }
+    if (target != null && target.contains("$")) {
+      b.unknown(p + ".target");
+    }
+  }
+
+  private Mount longVolume(YNode.Map map, String p) {
+    String type = field(map, "type", p + ".type");
+    String source = field(map, "source", p + ".source");
+    String target = field(map, "target", p + ".target");
+    if (target == null) {
+      v.invalid(map, "volumes: long syntax needs a target");
+      return null;
+    }
+    YNode ro = map.get("read_only");
+    boolean readOnly = ro != null && Boolean.TRUE.equals(v.bool(ro, p + ".read_only"));
+    String propagation = null;
+    if (map.get("bind") instanceof YNode.Map bind && bind.get("propagation") != null) {
+      propagation = v.known(bind.get("propagation"), p + ".propagation");
+    }
+    if (type == null) {
+      type =
+          source == null
+              ? Mount.VOLUME
+              : VolumeSpecs.isFilePath(source) ? Mount.BIND : Mount.VOLUME;
+    }
+    for (String k : List.of("type", "source", "target", "read_only")) {
+      YNode.Entry fe = map.entry(k);
+      if (fe != null) {
+        v.locate(p + "." + k, fe);
+      }
+    }
+    return new Mount(type, source, target, readOnly, propagation);
+  }
+
+  private String field(YNode.Map map, String key, String path) {
+    YNode n = map.get(key);
+    if (n == null) {
+      return null;
+    }
+    Values.Text t = v.text(n, path);
+    return t == null ? null : t.value();
+  }
+
+  void tmpfs(YNode.Entry e) {
+    List<YNode> items = v.items(e.value(), "tmpfs", true);
+    if (items == null) {
+      return;
+    }
+    v.locate("tmpfs", e);
+    for (YNode item : items) {
+      String p = "tmpfs[" + b.tmpfs.size() + "]";
+      Values.Text t = v.text(item, p);
+      if (t == null) {
+        continue;
+      }
+      int colon = t.value().indexOf(':');
+      b.tmpfs.add(
+          colon < 0
+              ? new Tmpfs(t.value(), null)
+              : new Tmpfs(t.value().substring(0, colon), t.value().substring(colon + 1)));
+      if (item == e.value()) {
+        v.locate(p, e);
+      } else {
+        v.locate(p, item);
+      }
+    }
+  }
+
+  void devices(YNode.Entry e) {
+    List<YNode> items = v.items(e.value(), "devices", false);
+    if (items == null) {
+      return;
+    }
+    v.locate("devices", e);
+    for (YNode item : items) {
+      String p = "devices[" + b.devices.size() + "]";
+      Device d;
+      if (item instanceof YNode.Map map) {
+        String src = field(map, "source", p + ".source");
+        String dst = field(map, "target", p + ".target");
+        String perms = field(map, "permissions", p + ".permissions");
+        if (src == null) {
+          v.invalid(item, "devices: long syntax needs a source");
+          continue;
+        }
+        d = new Device(src, dst == null ? src : dst, perms == null ? "rwm" : perms);
+      } else {
+        Values.Text t = v.text(item, p);
+        if (t == null) {
+          continue;
+        }
+        SpecResult<Device> r = DeviceSpecs.parse(t.value());
+        if (!r.isOk()) {
+          v.invalid(item, "devices: " + r.error());
+          continue;
+        }
+        d = r.values().get(0);
+      }
+      b.devices.add(d);
+      v.locate(p, item);
+    }
+  }
+
+  void ports(YNode.Entry e) {
+    List<YNode> items = v.items(e.value(), "ports", false);
+    if (items == null) {
+      return;
+    }
+    v.locate("ports", e);
+    for (YNode item : items) {
+      String p = "ports[" + b.ports.size() + "]";
+      Port port = item instanceof YNode.Map map ? longPort(map, p) : shortPort(item, p);
+      if (port != null) {
+        b.ports.add(port);
+        v.locate(p, item);
+      }
+    }
+  }
+
+  private Port shortPort(YNode item, String p) {
+    Values.Text t = v.text(item, p);
+    if (t == null) {
+      return null;
+    }
+    if (t.unknown()) {
+      // the port is dropped, so its index would name the next one: the list is what is unknown
+      b.unknown.remove(p);
+      b.unknown("ports");
+      return null;
+    }
+    SpecResult<Port> r = PortSpecs.parse(t.value());
+    if (!r.isOk()) {
+      v.invalid(item, "ports: " + r.error());
+      return null;
+    }
+    return r.values().get(0);
+  }
+
+  private Port longPort(YNode.Map map, String p) {
+    String target = field(map, "target", p + ".target");
+    int[] c = target == null ? null : PortSpecs.range(target.trim());
+    if (c == null) {
+      v.invalid(map, "ports: long syntax needs a valid target");
+      return null;
+    }
+    String published = field(map, "published", p + ".published");
+    int[] h = null;
+    if (published != null && !published.isBlank()) {
+      h = PortSpecs.range(published.trim());
+      if (h == null) {
+        v.invalid(map.get("published"), "ports: invalid published port '" + published + "'");
+        return null;
+      }
+    }
+    String ip = field(map, "host_ip", p + ".host_ip");
+    String proto = field(map, "protocol", p + ".protocol");
+    return new Port(
+        ip == null || ip.isEmpty() ? null : ip,
+        h == null ? null : h[0],
+        h == null ? null : h[1],
+        c[0],
+        c[1],
+        proto == null ? "tcp" : proto.toLowerCase(Locale.ROOT));
+  }
+
+  void sysctls(YNode.Entry e) {
+    v.locate("sysctls", e);
+    forEachPair(
+        e,
+        "sysctls",
+        n -> "sysctls[" + b.sysctls.size() + "]",
+        (name, value, at) -> {
+          String p = "sysctls[" + b.sysctls.size() + "]";
+          b.sysctls.add(new Sysctl(name, value == null ? null : value.value()));
+          if (value != null && value.unknown()) {
+            b.unknown(p);
+          }
+          v.locate(p, at);
+        });
+  }
+
+  void environment(YNode.Entry e) {
+    v.locate("environment", e);
+    forEachPair(
+        e,
+        "environment",
+        n -> "environment." + n,
+        (name, value, at) -> {
+          String p = "environment." + name;
+          boolean unknown = value == null || value.unknown();
+          b.environment.add(new EnvVar(name, unknown ? null : value.value()));
+          if (unknown) {
+            b.unknown(p);
+          }
+          v.locate(p, at);
+        });
+  }
+
+  /** A pair of a map entry or of a {@code k=v} list item; the value may be null. */
+  interface PairSink {
+    void accept(String name, Values.Text value, YNode at);
+  }
+
+  private void forEachPair(YNode.Entry e, String key, UnaryOperator<String> pathOf, PairSink sink) {
+    if (e.value() instanceof YNode.Map m) {
+      for (YNode.Entry pe : m.entries()) {
+        Values.Text t = v.text(pe.value(), pathOf.apply(pe.name()));
+        sink.accept(
+            pe.name(), t, new YNode.Map(pe.key().pointer(), pe.start(), pe.end(), List.of()));
+      }
+      return;
+    }
+    List<YNode> items = v.items(e.value(), key, false);
+    for (YNode item : items == null ? List.<YNode>of() : items) {
+      if (!(item instanceof YNode.Scalar s) || s.isNull()) {
+        v.invalid(item, key + ": expected NAME=value");
+        continue;
+      }
+      int eq = s.text().indexOf('=');
+      String name = eq < 0 ? s.text() : s.text().substring(0, eq);
+      Values.Text t = null;
+      if (eq >= 0) {
+        YNode.Scalar value =
+            new YNode.Scalar(
+                s.pointer(),
+                s.start(),
+                s.end(),
+                s.text().substring(eq + 1),
+                s.text().substring(eq + 1));
+        t = v.text(value, pathOf.apply(name));
+      }
+      sink.accept(name, t, item);
+    }
+  }
+
+  /** A list of strings, or a string split as a shell would (quotes respected). */
+  List<String> command(YNode.Entry e, String path) {
+    YNode val = e.value();
+    if (val instanceof YNode.Scalar s) {
+      if (s.isNull()) {
+        return null;
+      }
+      Values.Text t = v.text(s, path);
+      v.locate(path, e);
+      return t == null ? null : ShellWords.split(t.value());
+    }
+    List<YNode> items = v.items(val, path, false);
+    if (items == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (YNode item : items) {
+      Values.Text t = v.text(item, path + "[" + out.size() + "]");
+      out.add(t == null ? "" : t.value());
+    }
+    v.locate(path, e);
+    return out;
+  }
+}

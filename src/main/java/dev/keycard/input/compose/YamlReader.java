@@ -1,0 +1,298 @@
+package dev.keycard.input.compose;
+
+import dev.keycard.input.ParseLimits;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads YAML text into a {@link YNode} tree with positions, aliases expanded, YAML 1.2 core-schema
+ * scalar typing. Every failure (syntax, duplicate key, nesting depth, alias count or expansion
+ * size) is reported as an error diagnostic; nothing is thrown.
+ */
+final class YamlReader {
+  /** Characters of input; the HTTP layer limits bodies further, this guards direct callers. */
+  static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+
+  /**
+   * Nodes that alias expansion may add per allowed alias: a billion-laughs document uses few
+   * aliases that multiply, so the number of aliases alone does not stop it.
+   */
+  static final int EXPANDED_NODES_PER_ALIAS = 1_000;
+
+  private final String text;
+  private final ParseLimits limits;
+  private final Diagnostics diags;
+  private final int[] cpToUtf16;
+  private final Map<Node, Boolean> seen = new IdentityHashMap<>();
+  private long expanded;
+  private int aliasDepth;
+
+  private YamlReader(String text, ParseLimits limits, Diagnostics diags) {
+    this.text = text;
+    this.limits = limits;
+    this.diags = diags;
+    this.cpToUtf16 = codePointOffsets(text);
+  }
+
+  /** The tree of {@code text}, or null after an error diagnostic (or for an empty document). */
+  static YNode read(String text, ParseLimits limits, Diagnostics diags) {
+    return new YamlReader(text, limits, diags).read();
+  }
+
+  private YNode read() {
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel("compose")
+            .setAllowDuplicateKeys(false)
+            .setMaxAliasesForCollections(Math.max(0, limits.maxAliases()))
+            .setCodePointLimit(MAX_CODE_POINTS)
+            .setSchema(new CoreSchema())
+            .setUseMarks(true)
+            .build();
+    try {
+      Composer composer =
+          new DepthLimitedComposer(
+              settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      Optional<Node> root = composer.getSingleNode();
+      if (root.isEmpty()) {
+        return null;
+      }
+      return convert(root.get(), "", 0);
+    } catch (TooDeep e) {
+      diags.error(e.getMessage(), e.offset, e.offset, null);
+    } catch (TooLarge e) {
+      diags.error(e.getMessage(), 0, 0, null);
+    } catch (MarkedYamlEngineException e) {
+      int at = e.getProblemMark().or(e::getContextMark).map(this::offset).orElse(0);
+      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+      diags.error("invalid YAML: " + oneLine(problem), at, at, null);
+    } catch (YamlEngineException | StackOverflowError e) {
+      // the depth limit should prevent a stack overflow; this is the last line of defence
+      // alias limit, code point limit and other unmarked failures
+      diags.error("invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
+    }
+    return null;
+  }
+
+  private static String oneLine(String s) {
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl).strip();
+  }
+
+  private YNode convert(Node node, String pointer, int depth) {
+    if (depth > limits.maxDepth()) {
+      throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
+    }
+    boolean alias = seen.put(node, Boolean.TRUE) != null;
+    if (alias || aliasDepth > 0) {
+      if (++expanded > (long) Math.max(1, limits.maxAliases()) * EXPANDED_NODES_PER_ALIAS) {
+        throw new TooLarge(
+            "alias expansion exceeds " + limits.maxAliases() * EXPANDED_NODES_PER_ALIAS + " nodes");
+      }
+    }
+    if (alias) {
+      aliasDepth++;
+    }
+    try {
+      return switch (node.getNodeType()) {
+        case SCALAR -> scalar((ScalarNode) node, pointer);
+        case SEQUENCE -> sequence((SequenceNode) node, pointer, depth);
+        default -> mapping((MappingNode) node, pointer, depth);
+      };
+    } finally {
+      if (alias) {
+        aliasDepth--;
+      }
+    }
+  }
+
+  private YNode.Scalar scalar(ScalarNode n, String pointer) {
+    int start = offset(n.getStartMark());
+    int end = Math.max(start, offset(n.getEndMark()));
+    if (n.getScalarStyle() == ScalarStyle.LITERAL || n.getScalarStyle() == ScalarStyle.FOLDED) {
+      end = trimEnd(start, end);
+    }
+    return new YNode.Scalar(pointer, start, end, n.getValue(), Scalars.value(n));
+  }
+
+  private YNode.Seq sequence(SequenceNode n, String pointer, int depth) {
+    List<YNode> items = new ArrayList<>(n.getValue().size());
+    int i = 0;
+    for (Node child : n.getValue()) {
+      items.add(convert(child, pointer + "/" + i++, depth + 1));
+    }
+    int start = offset(n.getStartMark());
+    int end =
+        collectionEnd(
+            n.getFlowStyle(),
+            n.getEndMark(),
+            start,
+            items.isEmpty() ? null : items.get(items.size() - 1));
+    return new YNode.Seq(pointer, start, end, items);
+  }
+
+  private YNode.Map mapping(MappingNode n, String pointer, int depth) {
+    List<YNode.Entry> entries = new ArrayList<>(n.getValue().size());
+    Set<String> keys = new HashSet<>();
+    for (NodeTuple t : n.getValue()) {
+      YNode keyNode = convert(t.getKeyNode(), pointer, depth + 1);
+      YNode.Scalar key =
+          keyNode instanceof YNode.Scalar s
+              ? s
+              : new YNode.Scalar(pointer, keyNode.start(), keyNode.end(), "", "");
+      String child = pointer + "/" + YNode.escape(key.text());
+      if (!keys.add(key.text())) {
+        diags.error("duplicate key '" + key.text() + "'", key.start(), key.end(), child);
+      }
+      key = new YNode.Scalar(child, key.start(), key.end(), key.text(), key.value());
+      entries.add(new YNode.Entry(key, convert(t.getValueNode(), child, depth + 1)));
+    }
+    int start = offset(n.getStartMark());
+    YNode last = entries.isEmpty() ? null : entries.get(entries.size() - 1).value();
+    int end = collectionEnd(n.getFlowStyle(), n.getEndMark(), start, last);
+    return new YNode.Map(pointer, start, end, entries);
+  }
+
+  /** A block collection ends where its last child ends, not at the next token. */
+  private int collectionEnd(FlowStyle style, Optional<Mark> endMark, int start, YNode last) {
+    if (style == FlowStyle.FLOW || last == null) {
+      return Math.max(start, offset(endMark));
+    }
+    return Math.max(start, last.end());
+  }
+
+  private int trimEnd(int start, int end) {
+    int e = Math.min(end, text.length());
+    while (e > start && Character.isWhitespace(text.charAt(e - 1))) {
+      e--;
+    }
+    return e;
+  }
+
+  private int offset(Optional<Mark> mark) {
+    return mark.map(this::offset).orElse(0);
+  }
+
+  /** SnakeYAML marks count code points; spans count UTF-16 units. */
+  private int offset(Mark mark) {
+    int cp = Math.max(0, mark.getIndex());
+    if (cpToUtf16 == null) {
+      return Math.min(cp, text.length());
+    }
+    return cpToUtf16[Math.min(cp, cpToUtf16.length - 1)];
+  }
+
+  private static int[] codePointOffsets(String s) {
+    int n = s.codePointCount(0, s.length());
+    if (n == s.length()) {
+      return null;
+    }
+    int[] map = new int[n + 1];
+    int off = 0;
+    for (int i = 0; i < n; i++) {
+      map[i] = off;
+      off += Character.charCount(s.codePointAt(off));
+    }
+    map[n] = s.length();
+    return map;
+  }
+
+  /** Nesting deeper than the limit. */
+  static final class TooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int offset;
+
+    TooDeep(int max, int offset) {
+      super("YAML nesting deeper than " + max + " levels", null, false, false);
+      this.offset = offset;
+    }
+  }
+
+  /** Alias expansion beyond the budget. */
+  static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Stops composing (which recurses once per level) before the stack does. */
+  private final class DepthLimitedComposer extends Composer {
+    private int depth;
+    private String rootKey;
+    private int services;
+
+    DepthLimitedComposer(LoadSettings settings, ParserImpl parser) {
+      super(settings, parser);
+    }
+
+    @Override
+    protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
+      enter();
+      try {
+        return super.composeSequenceNode(anchor);
+      } finally {
+        depth--;
+      }
+    }
+
+    @Override
+    protected Node composeMappingNode(Optional<Anchor> anchor) {
+      enter();
+      try {
+        return super.composeMappingNode(anchor);
+      } finally {
+        depth--;
+      }
+    }
+
+    /**
+     * Keeps {@code <<} an ordinary key: SnakeYAML would flatten merges while composing, losing
+     * where merged values were written and changing the document that patches address.
+     */
+    @Override
+    protected Node composeKeyNode(MappingNode node) {
+      Node key = super.composeKeyNode(node);
+      if (Tag.MERGE.equals(key.getTag())) {
+        key.setTag(Tag.STR);
+      }
+      if (depth == 1) {
+        rootKey = key instanceof ScalarNode s ? s.getValue() : null;
+      } else if (depth == 2 && "services".equals(rootKey) && ++services > limits.maxContainers()) {
+        // stop a 100,000-service document here instead of composing all of it
+        throw new TooLarge("more than " + limits.maxContainers() + " services");
+      }
+      return key;
+    }
+
+    private void enter() {
+      if (++depth > limits.maxDepth()) {
+        throw new TooDeep(limits.maxDepth(), offset(parser.peekEvent().getStartMark()));
+      }
+    }
+  }
+}
