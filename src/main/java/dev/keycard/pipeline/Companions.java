@@ -32,11 +32,11 @@ final class Companions {
         out.add(c);
         continue;
       }
-      var user = DockerfileUser.finalUser(Source.of(text));
+      var user = DockerfileUser.of(Source.of(text));
       out.add(
-          user == null || user.user() == null
+          user.isEmpty()
               ? c
-              : c.withImageUser(user.user(), new Origin("files/" + name, null)));
+              : c.withImageUser(user.get().user(), new Origin("/files/" + name, null)));
     }
     return new ParsedInput(parsed.format(), out, parsed.diagnostics(), parsed.source(), parsed.document());
   }

@@ -271,7 +271,7 @@ final class ServiceReader {
     v.locate("healthcheck", e);
   }
 
-  /** Records the Dockerfile name; the build context itself is never read. */
+  /** Records the Dockerfile name. */
   private void build(YNode.Entry e) {
     YNode val = e.value();
     String context = null;
@@ -290,15 +290,10 @@ final class ServiceReader {
       v.invalid(val, "build: expected a path or a mapping");
       return;
     }
+    // The build context is never read; only the Dockerfile's name is kept, so that a companion
+    // Dockerfile sent in the request can tell the image's user.
     b.dockerfile = dockerfile;
     v.locate("dockerfile", e);
-    v.diags()
-        .warning(
-            Diagnostics.NOT_READ,
-            "build context " + (context == null ? "" : context + " ") + "was not read",
-            e.start(),
-            e.end(),
-            e.key().pointer());
   }
 
   private void envFile(YNode.Entry e) {
