@@ -37,12 +37,19 @@ final class MountFlags {
 
   void volume(FlagUse u) {
     Piece v = u.value();
-    SpecResult<Mount> r = VolumeSpecs.parse(v.text());
+    SpecResult<Mount> r = VolumeSpecs.parse(v.maskedText());
     if (!r.isOk()) {
-      ctx.invalid(u, r.error());
+      ctx.invalid(u, Piece.unmask(r.error()));
       return;
     }
-    Mount m = r.values().get(0);
+    Mount masked = r.values().get(0);
+    Mount m =
+        new Mount(
+            masked.type(),
+            Piece.unmask(masked.source()),
+            Piece.unmask(masked.target()),
+            masked.readOnly(),
+            masked.propagation());
     Piece source = m.source() == null ? null : v.sub(0, m.source().length());
     int targetFrom = source == null ? 0 : m.source().length() + 1;
     Piece target = v.sub(targetFrom, targetFrom + m.target().length());

@@ -9,6 +9,9 @@ import java.util.BitSet;
  * $(...)}), and the source range {@code [start, end)} it was written in (quotes included).
  */
 final class Piece {
+  /** A private-use character standing for a colon inside an expansion. */
+  static final char MASK = '\uE000';
+
   private final String text;
   private final int[] offsets;
   private final BitSet unknown;
@@ -44,6 +47,28 @@ final class Piece {
   boolean isUnknown(int from, int to) {
     int next = unknown.nextSetBit(from);
     return next >= 0 && next < to;
+  }
+
+  /**
+   * The text with every {@code ':'} that sits inside an unresolved expansion ({@code ${A:-b}})
+   * replaced by {@link #MASK}, so that colon-separated syntaxes split only where the shell's output
+   * would; {@link #unmask} restores them.
+   */
+  String maskedText() {
+    if (unknown.isEmpty()) {
+      return text;
+    }
+    char[] chars = text.toCharArray();
+    for (int i = unknown.nextSetBit(0); i >= 0; i = unknown.nextSetBit(i + 1)) {
+      if (chars[i] == ':') {
+        chars[i] = MASK;
+      }
+    }
+    return new String(chars);
+  }
+
+  static String unmask(String s) {
+    return s == null ? null : s.replace(MASK, ':');
   }
 
   /** The part {@code text[from, to)}, positioned on exactly the characters it came from. */

@@ -16,7 +16,7 @@ final class Ports {
   private Ports() {}
 
   static void publish(MapContext ctx, FlagUse u) {
-    String spec = u.text();
+    String spec = u.value().maskedText();
     if (spec.contains("=")) {
       Map<String, String> params = new LinkedHashMap<>();
       params.put("protocol", "tcp");
@@ -44,7 +44,15 @@ final class Ports {
       return;
     }
     Origin at = ctx.origin(u);
-    for (Port p : r.values()) {
+    for (Port masked : r.values()) {
+      Port p =
+          new Port(
+              Piece.unmask(masked.hostIp()),
+              masked.hostPort(),
+              masked.hostPortEnd(),
+              masked.containerPort(),
+              masked.containerPortEnd(),
+              masked.protocol());
       int index = ctx.b.ports.size();
       ctx.b.ports.add(p);
       ctx.locateElement("ports", index, at);
