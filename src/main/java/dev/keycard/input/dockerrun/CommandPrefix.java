@@ -10,13 +10,24 @@ import java.util.Set;
  * container run} | {@code container create}.
  */
 final class CommandPrefix {
-  /** A recognised invocation: dialect, whether it is {@code create}, and where its options start. */
+  /**
+   * A recognised invocation: dialect, whether it is {@code create}, and where its options start.
+   */
   record Invocation(boolean podman, boolean create, int argsStart, String command) {}
 
   private static final Set<String> SUDO_LONG_WITH_VALUE =
       Set.of(
-          "--user", "--group", "--close-from", "--host", "--prompt", "--role", "--type",
-          "--other-user", "--chdir", "--command-timeout", "--chroot");
+          "--user",
+          "--group",
+          "--close-from",
+          "--host",
+          "--prompt",
+          "--role",
+          "--type",
+          "--other-user",
+          "--chdir",
+          "--command-timeout",
+          "--chroot");
   private static final String SUDO_SHORT_WITH_VALUE = "ugCDpRrTtU";
 
   private CommandPrefix() {}

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * One record of Go's {@code encoding/csv} (default settings), as docker/cli reads the values of
- * {@code --mount}, {@code --gpus} and the advanced {@code --network} syntax: fields split on commas,
- * a field starting with {@code "} is quoted and {@code ""} inside it is a quote. Fields keep their
- * positions.
+ * {@code --mount}, {@code --gpus} and the advanced {@code --network} syntax: fields split on
+ * commas, a field starting with {@code "} is quoted and {@code ""} inside it is a quote. Fields
+ * keep their positions.
  */
 final class Csv {
   private Csv() {}

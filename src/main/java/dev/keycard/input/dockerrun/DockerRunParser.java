@@ -42,8 +42,10 @@ public final class DockerRunParser implements InputParser {
       }
       sawRun = true;
       if (containers.size() >= limits.maxContainers()) {
-        sink.error("too many containers: the limit is " + limits.maxContainers(),
-            words.get(0).start(), words.get(words.size() - 1).end());
+        sink.error(
+            "too many containers: the limit is " + limits.maxContainers(),
+            words.get(0).start(),
+            words.get(words.size() - 1).end());
         break;
       }
       Container c = RunCommand.build(words, inv, source, sink);
@@ -71,7 +73,8 @@ public final class DockerRunParser implements InputParser {
         end);
   }
 
-  private static ParsedInput result(List<Container> containers, DiagnosticSink sink, Source source) {
+  private static ParsedInput result(
+      List<Container> containers, DiagnosticSink sink, Source source) {
     return new ParsedInput(InputFormat.DOCKER_RUN, containers, sink.list(), source, null);
   }
 }

@@ -20,8 +20,7 @@ final class FlagTable {
 
   /** {@code docker run} or {@code docker create} (which lacks the run-only flags). */
   static FlagTable docker(boolean create) {
-    return new FlagTable(
-        DockerFlags.RUN.stream().filter(f -> !(create && f.runOnly())).toList());
+    return new FlagTable(DockerFlags.RUN.stream().filter(f -> !(create && f.runOnly())).toList());
   }
 
   /** Podman's {@code run}/{@code create}: docker's flags plus podman's own and its aliases. */
@@ -50,16 +49,41 @@ final class FlagTable {
   /** A usable subset of podman's global options (unknown ones are reported, not fatal). */
   static FlagTable podmanGlobal() {
     List<FlagSpec> flags = new java.util.ArrayList<>();
-    for (String b : List.of("--remote", "--transient-store", "--syslog", "--noout", "--debug", "--help", "--version")) {
+    for (String b :
+        List.of(
+            "--remote",
+            "--transient-store",
+            "--syslog",
+            "--noout",
+            "--debug",
+            "--help",
+            "--version")) {
       flags.add(FlagSpec.bool(b));
     }
     for (String s :
         List.of(
-            "--log-level", "--url", "--connection", "--identity", "--root", "--runroot",
-            "--storage-driver", "--storage-opt", "--cgroup-manager", "--events-backend",
-            "--runtime", "--runtime-flag", "--tmpdir", "--network-cmd-path", "--conmon",
-            "--module", "--imagestore", "--network-config-dir", "--ssh", "--config",
-            "--hooks-dir", "--cni-config-dir")) {
+            "--log-level",
+            "--url",
+            "--connection",
+            "--identity",
+            "--root",
+            "--runroot",
+            "--storage-driver",
+            "--storage-opt",
+            "--cgroup-manager",
+            "--events-backend",
+            "--runtime",
+            "--runtime-flag",
+            "--tmpdir",
+            "--network-cmd-path",
+            "--conmon",
+            "--module",
+            "--imagestore",
+            "--network-config-dir",
+            "--ssh",
+            "--config",
+            "--hooks-dir",
+            "--cni-config-dir")) {
       flags.add(FlagSpec.string(s));
     }
     return new FlagTable(flags);

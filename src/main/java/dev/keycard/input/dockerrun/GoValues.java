@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 final class GoValues {
   private static final Pattern DURATION =
       Pattern.compile("[-+]?(0|((\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+)");
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
   private static final Pattern FRACTION = Pattern.compile("([-+]?\\d+)/(\\d+)");
   private static final Pattern IPV4 =
-      Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
   private static final BigInteger NANO = BigInteger.valueOf(1_000_000_000L);
 
   private GoValues() {}
@@ -42,7 +44,9 @@ final class GoValues {
     return v.longValue();
   }
 
-  /** {@code strconv.ParseUint(s, 0, bits)}, for bits below 64 (uint64 is checked as a BigInteger). */
+  /**
+   * {@code strconv.ParseUint(s, 0, bits)}, for bits below 64 (uint64 is checked as a BigInteger).
+   */
   static BigInteger parseUint(String s, int bits) {
     BigInteger v = unsigned(s);
     if (v == null || v.bitLength() > bits) {

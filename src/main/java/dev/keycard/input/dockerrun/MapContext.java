@@ -52,7 +52,10 @@ final class MapContext {
     b.unknown(path);
     sink.warning(
         DiagnosticSink.UNRESOLVED,
-        "the value of " + u.written() + " uses " + expansions(value.text())
+        "the value of "
+            + u.written()
+            + " uses "
+            + expansions(value.text())
             + ", which only the client's shell can resolve",
         u.start(),
         u.end());
@@ -63,8 +66,13 @@ final class MapContext {
   void invalid(FlagUse u, String why) {
     sink.warning(
         DiagnosticSink.INVALID_VALUE,
-        "invalid argument \"" + (u.text() == null ? "" : u.text()) + "\" for \"" + u.written()
-            + "\" flag: " + why + " (ignored)",
+        "invalid argument \""
+            + (u.text() == null ? "" : u.text())
+            + "\" for \""
+            + u.written()
+            + "\" flag: "
+            + why
+            + " (ignored)",
         u.start(),
         u.end());
   }

@@ -23,9 +23,18 @@ final class MountFlags {
       Set.of("bind", "volume", "tmpfs", "npipe", "cluster", "image");
   private static final Set<String> OTHER_KEYS =
       Set.of(
-          "consistency", "bind-recursive", "bind-create-src", "volume-subpath", "volume-nocopy",
-          "volume-label", "volume-driver", "volume-opt", "image-subpath", "tmpfs-size",
-          "tmpfs-mode", "bind-nonrecursive");
+          "consistency",
+          "bind-recursive",
+          "bind-create-src",
+          "volume-subpath",
+          "volume-nocopy",
+          "volume-label",
+          "volume-driver",
+          "volume-opt",
+          "image-subpath",
+          "tmpfs-size",
+          "tmpfs-mode",
+          "bind-nonrecursive");
 
   private final MapContext ctx;
   private final Container.Builder b;
@@ -106,7 +115,11 @@ final class MountFlags {
       return;
     }
     String src = source == null || source.text().isEmpty() ? null : source.text();
-    add(u, new Mount(type, src, target.text(), readOnly, propagation), src == null ? null : source, target);
+    add(
+        u,
+        new Mount(type, src, target.text(), readOnly, propagation),
+        src == null ? null : source,
+        target);
   }
 
   void tmpfs(FlagUse u) {

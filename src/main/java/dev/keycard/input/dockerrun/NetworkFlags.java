@@ -11,14 +11,20 @@ import java.util.regex.Pattern;
  * {@code --network} / {@code --net}, which accumulate: the simple form {@code NAME} or the advanced
  * CSV form {@code name=...,alias=...,ip=...} (detected, as docker/cli's {@code opts/network.go}
  * does, by an unanchored {@code \w+=\w+} match; its fields are lower-cased). The first network is
- * the network mode when it is {@code host}, {@code none}, {@code bridge}, {@code default} or
- * {@code container:x}; user-defined networks are listed in {@code networks}.
+ * the network mode when it is {@code host}, {@code none}, {@code bridge}, {@code default} or {@code
+ * container:x}; user-defined networks are listed in {@code networks}.
  */
 final class NetworkFlags {
   private static final Pattern ADVANCED = Pattern.compile("\\w+=\\w+(,\\w+=\\w+)*");
   private static final Set<String> KEYS =
       Set.of(
-          "name", "alias", "ip", "ip6", "mac-address", "link-local-ip", "driver-opt",
+          "name",
+          "alias",
+          "ip",
+          "ip6",
+          "mac-address",
+          "link-local-ip",
+          "driver-opt",
           "gw-priority");
 
   /** One network as written, with the flag that named it. */
@@ -75,7 +81,12 @@ final class NetworkFlags {
         ctx.sink.warning(
             DiagnosticSink.INVALID_VALUE,
             "conflicting options: cannot attach both user-defined and non-user-defined network"
-                + " modes ('" + first.name() + "' and '" + net.name() + "'); '" + net.name()
+                + " modes ('"
+                + first.name()
+                + "' and '"
+                + net.name()
+                + "'); '"
+                + net.name()
                 + "' ignored",
             net.use().start(),
             net.use().end());

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * spf13/pflag's argument loop with {@code SetInterspersed(false)}, as docker/cli vendors it
- * ({@code parseArgs}, {@code parseLongArg}, {@code parseSingleShortArg}): options end at {@code --}
- * or at the first word that is not an option; {@code --flag=value} splits at the first {@code =};
- * a non-bool flag takes the next word even when it starts with {@code -}; bool flags never take the
+ * spf13/pflag's argument loop with {@code SetInterspersed(false)}, as docker/cli vendors it ({@code
+ * parseArgs}, {@code parseLongArg}, {@code parseSingleShortArg}): options end at {@code --} or at
+ * the first word that is not an option; {@code --flag=value} splits at the first {@code =}; a
+ * non-bool flag takes the next word even when it starts with {@code -}; bool flags never take the
  * next word; shorthands combine ({@code -itp 80:80}, {@code -dp80:80}, {@code -e=A=B}).
  *
  * <p>Unlike the CLI, an unknown flag is a warning and parsing goes on (assuming it takes no value
@@ -33,7 +33,10 @@ final class Pflag {
       if (t.length() < 2 || t.charAt(0) != '-') {
         break;
       }
-      int next = t.startsWith("--") ? longFlag(words, i, table, sink, uses) : shortFlags(words, i, table, sink, uses);
+      int next =
+          t.startsWith("--")
+              ? longFlag(words, i, table, sink, uses)
+              : shortFlags(words, i, table, sink, uses);
       if (next < 0) {
         return new Result(uses, n, true);
       }

@@ -15,8 +15,15 @@ final class PodmanFlags {
   /** Podman list flags that are pflag {@code StringSlice}s, which do split on commas. */
   static final Set<String> COMMA_SPLIT =
       Set.of(
-          "--cap-add", "--cap-drop", "--expose", "--log-opt", "--env-file",
-          "--device-cgroup-rule", "--group-add", "--annotation", "--attach");
+          "--cap-add",
+          "--cap-drop",
+          "--expose",
+          "--log-opt",
+          "--env-file",
+          "--device-cgroup-rule",
+          "--group-add",
+          "--annotation",
+          "--attach");
 
   private PodmanFlags() {}
 
@@ -24,23 +31,70 @@ final class PodmanFlags {
     List<FlagSpec> flags = new ArrayList<>(DockerFlags.RUN);
     for (String b :
         List.of(
-            "--rmi", "--read-only-tmpfs", "--env-host", "--http-proxy", "--passwd", "--replace",
-            "--rootfs", "--no-hosts", "--tls-verify", "--env-merge", "--privileged-tmpfs")) {
+            "--rmi",
+            "--read-only-tmpfs",
+            "--env-host",
+            "--http-proxy",
+            "--passwd",
+            "--replace",
+            "--rootfs",
+            "--no-hosts",
+            "--tls-verify",
+            "--env-merge",
+            "--privileged-tmpfs")) {
       flags.add(FlagSpec.bool(b));
     }
     for (String s :
         List.of(
-            "--pod", "--pod-id-file", "--requires", "--secret", "--unsetenv",
-            "--health-on-failure", "--health-startup-cmd", "--health-startup-interval",
-            "--health-startup-retries", "--health-startup-success", "--health-startup-timeout",
-            "--health-log-destination", "--health-max-log-count", "--health-max-log-size",
-            "--arch", "--os", "--variant", "--sdnotify", "--cgroups", "--preserve-fds",
-            "--preserve-fd", "--uidmap", "--gidmap", "--subuidname", "--subgidname", "--systemd",
-            "--timezone", "--umask", "--hostuser", "--chrootdirs", "--init-path", "--personality",
-            "--pidfile", "--seccomp-policy", "--shm-size-systemd", "--image-volume",
-            "--authfile", "--cert-dir", "--creds", "--decryption-key", "--conmon-pidfile",
-            "--infra-conmon-pidfile", "--retry", "--retry-delay", "--blkio-weight-device",
-            "--mac-address", "--hosts-file", "--gpus", "--label-file")) {
+            "--pod",
+            "--pod-id-file",
+            "--requires",
+            "--secret",
+            "--unsetenv",
+            "--health-on-failure",
+            "--health-startup-cmd",
+            "--health-startup-interval",
+            "--health-startup-retries",
+            "--health-startup-success",
+            "--health-startup-timeout",
+            "--health-log-destination",
+            "--health-max-log-count",
+            "--health-max-log-size",
+            "--arch",
+            "--os",
+            "--variant",
+            "--sdnotify",
+            "--cgroups",
+            "--preserve-fds",
+            "--preserve-fd",
+            "--uidmap",
+            "--gidmap",
+            "--subuidname",
+            "--subgidname",
+            "--systemd",
+            "--timezone",
+            "--umask",
+            "--hostuser",
+            "--chrootdirs",
+            "--init-path",
+            "--personality",
+            "--pidfile",
+            "--seccomp-policy",
+            "--shm-size-systemd",
+            "--image-volume",
+            "--authfile",
+            "--cert-dir",
+            "--creds",
+            "--decryption-key",
+            "--conmon-pidfile",
+            "--infra-conmon-pidfile",
+            "--retry",
+            "--retry-delay",
+            "--blkio-weight-device",
+            "--mac-address",
+            "--hosts-file",
+            "--gpus",
+            "--label-file")) {
       if (flags.stream().noneMatch(f -> f.name().equals(s))) {
         flags.add(FlagSpec.string(s));
       }

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code -p}: the short syntax via {@link PortSpecs}, or the long syntax (any value with {@code =}),
- * which docker/cli's {@code convertToStandardNotation} turns into {@code published:target/protocol},
- * silently ignoring every other key.
+ * {@code -p}: the short syntax via {@link PortSpecs}, or the long syntax (any value with {@code
+ * =}), which docker/cli's {@code convertToStandardNotation} turns into {@code
+ * published:target/protocol}, silently ignoring every other key.
  */
 final class Ports {
   private Ports() {}
@@ -23,7 +23,8 @@ final class Ports {
       for (String param : spec.split(",", -1)) {
         int eq = param.indexOf('=');
         if (eq <= 0) {
-          ctx.invalid(u, "invalid publish opts format (should be name=value but got '" + param + "')");
+          ctx.invalid(
+              u, "invalid publish opts format (should be name=value but got '" + param + "')");
           return;
         }
         params.put(param.substring(0, eq), param.substring(eq + 1));

@@ -6,9 +6,9 @@ import dev.keycard.model.Origin;
 import java.util.List;
 
 /**
- * Turns the words of one {@code docker run}/{@code create} into a container: options through
- * {@link Pflag}, then the image (the first positional word) and the container's command (every word
- * after it, never read as flags).
+ * Turns the words of one {@code docker run}/{@code create} into a container: options through {@link
+ * Pflag}, then the image (the first positional word) and the container's command (every word after
+ * it, never read as flags).
  */
 final class RunCommand {
   private RunCommand() {}
@@ -40,7 +40,9 @@ final class RunCommand {
     List<Piece> rest = words.subList(flags.positional() + 1, words.size());
     if (!rest.isEmpty()) {
       b.command = rest.stream().map(Piece::text).toList();
-      b.locate("command", Origin.of(null, source.span(rest.get(0).start(), rest.get(rest.size() - 1).end())));
+      b.locate(
+          "command",
+          Origin.of(null, source.span(rest.get(0).start(), rest.get(rest.size() - 1).end())));
       if (rest.stream().anyMatch(Piece::isUnknown)) {
         b.unknown("command");
       }
@@ -59,7 +61,9 @@ final class RunCommand {
     } else if (!ImageRefs.isValid(image.text())) {
       ctx.sink.warning(
           DiagnosticSink.INVALID_VALUE,
-          "invalid reference format: '" + image.text() + "' is read as the image, which docker"
+          "invalid reference format: '"
+              + image.text()
+              + "' is read as the image, which docker"
               + " would reject (an unquoted space in an earlier value?)",
           image.start(),
           image.end());

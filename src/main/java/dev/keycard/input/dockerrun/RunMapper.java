@@ -23,11 +23,18 @@ import java.util.regex.Pattern;
  * and records where it was written.
  */
 final class RunMapper {
-  private static final Pattern CGROUP_RULE = Pattern.compile("[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}");
+  private static final Pattern CGROUP_RULE =
+      Pattern.compile("[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}");
   private static final Set<String> SYSCTL_KERNEL =
       Set.of(
-          "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall",
-          "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced");
+          "kernel.msgmax",
+          "kernel.msgmnb",
+          "kernel.msgmni",
+          "kernel.sem",
+          "kernel.shmall",
+          "kernel.shmmax",
+          "kernel.shmmni",
+          "kernel.shm_rmid_forced");
 
   private final MapContext ctx;
   private final Container.Builder b;
@@ -102,10 +109,18 @@ final class RunMapper {
       case "--restart" -> restart(u, at);
       case "--health-cmd" -> {
         healthOptions = true;
-        set("healthcheck", at, u, () -> b.healthcheck = new Healthcheck(List.of("CMD-SHELL", v.text()), false));
+        set(
+            "healthcheck",
+            at,
+            u,
+            () -> b.healthcheck = new Healthcheck(List.of("CMD-SHELL", v.text()), false));
       }
-      case "--health-interval", "--health-retries", "--health-start-interval",
-          "--health-start-period", "--health-timeout" -> healthOptions = true;
+      case "--health-interval",
+          "--health-retries",
+          "--health-start-interval",
+          "--health-start-period",
+          "--health-timeout" ->
+          healthOptions = true;
       case "--no-healthcheck" -> {
         if (on(u)) {
           noHealthcheck = u;
@@ -233,8 +248,7 @@ final class RunMapper {
   }
 
   private void cgroupRules(FlagUse u, Origin at) {
-    List<Piece> parts =
-        ctx.podman ? split(u.value(), ',') : List.of(u.value());
+    List<Piece> parts = ctx.podman ? split(u.value(), ',') : List.of(u.value());
     for (Piece p : parts) {
       if (!p.isUnknown() && !CGROUP_RULE.matcher(p.text()).matches()) {
         ctx.invalid(u, "invalid device cgroup format '" + p.text() + "'");

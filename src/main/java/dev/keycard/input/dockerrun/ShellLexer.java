@@ -10,8 +10,8 @@ import java.util.List;
  * Splits pasted shell text into simple commands of words, as POSIX {@code sh} would before the
  * Docker CLI sees argv: quotes, backslash escapes and line continuations, comments, redirections
  * (dropped with their target) and the operators {@code ; & | && || ( )} and newline that end a
- * command. Expansions the client's shell would perform ({@code $VAR}, {@code ${...}}, {@code $(...)},
- * backticks) are kept literally and marked unknown; a backtick substitution of a comment (
+ * command. Expansions the client's shell would perform ({@code $VAR}, {@code ${...}}, {@code
+ * $(...)}, backticks) are kept literally and marked unknown; a backtick substitution of a comment (
  * linuxserver's {@code `#optional`}) expands to nothing. Brace expansion, globs and {@code ~} are
  * left literal. A leading {@code $ } or {@code # } prompt is skipped.
  */
@@ -304,8 +304,11 @@ final class ShellLexer {
     if (wordStart >= 0 && !wordExists) {
       finishWord();
     }
-    if (wordStart >= 0 && buf.length() > 0 && buf.chars().allMatch(Character::isDigit)
-        && wordEnd == pos && unknown.isEmpty()) {
+    if (wordStart >= 0
+        && buf.length() > 0
+        && buf.chars().allMatch(Character::isDigit)
+        && wordEnd == pos
+        && unknown.isEmpty()) {
       start = wordStart;
       resetWord(); // an IO number such as the 2 of 2>&1
     } else {
@@ -351,7 +354,9 @@ final class ShellLexer {
     error =
         Diagnostic.error(
             "input_parse_error",
-            "syntax error: the redirection '" + s.substring(at, end) + "' has no target (is "
+            "syntax error: the redirection '"
+                + s.substring(at, end)
+                + "' has no target (is "
                 + "'<...>' a placeholder to replace?)",
             source.span(at, end));
   }

@@ -28,7 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DockerRunCorpusTest {
   /** Files the corpus README names as not valid shell: placeholders such as {@code <command>}. */
   private static final Set<String> PLACEHOLDERS =
-      Set.of("docker-library-composer-3.sh", "docker-library-composer-4.sh", "docker-library-liquibase-1.sh");
+      Set.of(
+          "docker-library-composer-3.sh",
+          "docker-library-composer-4.sh",
+          "docker-library-liquibase-1.sh");
 
   private static final Pattern INDEX = Pattern.compile("^(\\w+)\\[(\\d+)](?:\\.(\\w+))?$");
 
@@ -39,7 +42,8 @@ class DockerRunCorpusTest {
   }
 
   static ParsedInput parse(Path file) throws IOException {
-    return Runs.PARSER.parse(Source.of(Files.readString(file, StandardCharsets.UTF_8)), ParseOptions.defaults());
+    return Runs.PARSER.parse(
+        Source.of(Files.readString(file, StandardCharsets.UTF_8)), ParseOptions.defaults());
   }
 
   static ParsedInput parse(String name) throws IOException {
@@ -64,10 +68,13 @@ class DockerRunCorpusTest {
     ParsedInput p = parse(file);
     if (PLACEHOLDERS.contains(file.getFileName().toString())) {
       assertThat(p.containers()).isEmpty();
-      assertThat(p.errors()).singleElement().satisfies(d -> {
-        assertThat(d.code()).isEqualTo("input_parse_error");
-        assertThat(d.message()).contains("redirection").contains("placeholder");
-      });
+      assertThat(p.errors())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.code()).isEqualTo("input_parse_error");
+                assertThat(d.message()).contains("redirection").contains("placeholder");
+              });
       return;
     }
     assertThat(p.errors()).as("errors").isEmpty();
@@ -82,7 +89,9 @@ class DockerRunCorpusTest {
     for (Container c : p.containers()) {
       for (Map.Entry<String, Origin> e : c.locations().entrySet()) {
         String path = e.getKey();
-        String text = original.substring(e.getValue().span().start().offset(), e.getValue().span().end().offset());
+        String text =
+            original.substring(
+                e.getValue().span().start().offset(), e.getValue().span().end().offset());
         assertThat(text).as("%s in %s", path, file.getFileName()).isNotBlank();
         String expected = expectedText(c, path);
         if (expected != null) {
@@ -134,7 +143,11 @@ class DockerRunCorpusTest {
   void kasm_stopTimeoutWithUnit_isAClearWarning() throws IOException {
     ParsedInput p = parse("linuxserver-kasm.sh");
     assertThat(p.errors()).isEmpty();
-    Diagnostic d = p.warnings().stream().filter(w -> w.message().contains("--stop-timeout")).findFirst().orElseThrow();
+    Diagnostic d =
+        p.warnings().stream()
+            .filter(w -> w.message().contains("--stop-timeout"))
+            .findFirst()
+            .orElseThrow();
     assertThat(d.code()).isEqualTo("input_invalid_value");
     assertThat(d.message()).contains("\"90s\"").contains("strconv.ParseInt");
     assertThat(d.span().start().line()).isEqualTo(15);
@@ -150,10 +163,22 @@ class DockerRunCorpusTest {
     assertThat(p.errors()).isEmpty();
     Container c = p.containers().get(0);
     assertThat(c.image()).isEqualTo("media:/media");
-    assertThat(c.mounts()).last().isEqualTo(new Mount("volume", null, "/path/to/other", false, null));
+    assertThat(c.mounts())
+        .last()
+        .isEqualTo(new Mount("volume", null, "/path/to/other", false, null));
     assertThat(c.devices()).isEmpty();
-    assertThat(c.command()).containsExactly("--device", "/dev/snd:/dev/snd", "--restart", "unless-stopped", "lscr.io/linuxserver/airsonic-advanced:latest");
-    assertThat(p.warnings()).anyMatch(w -> w.message().contains("invalid reference format") && w.message().contains("media:/media"));
+    assertThat(c.command())
+        .containsExactly(
+            "--device",
+            "/dev/snd:/dev/snd",
+            "--restart",
+            "unless-stopped",
+            "lscr.io/linuxserver/airsonic-advanced:latest");
+    assertThat(p.warnings())
+        .anyMatch(
+            w ->
+                w.message().contains("invalid reference format")
+                    && w.message().contains("media:/media"));
   }
 
   @Test
@@ -184,10 +209,13 @@ class DockerRunCorpusTest {
   void kapacitor10_containerNetworkAndEqualsShorthand() throws IOException {
     Container c = container("docker-library-kapacitor-10.sh");
     assertThat(c.networkMode()).isEqualTo("container:kapacitor");
-    assertThat(c.mounts()).singleElement().satisfies(m -> {
-      assertThat(m.source()).isEqualTo("$PWD");
-      assertThat(m.target()).isEqualTo("/root");
-    });
+    assertThat(c.mounts())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.source()).isEqualTo("$PWD");
+              assertThat(m.target()).isEqualTo("/root");
+            });
     assertThat(c.unknown()).contains("mounts[0].source");
     assertThat(c.image()).isEqualTo("kapacitor");
     assertThat(c.command()).containsExactly("bash", "-l");
@@ -226,17 +254,22 @@ class DockerRunCorpusTest {
   @Test
   void l956_cdiDevice_isKeptWhole() throws IOException {
     Container c = container("docker-cli-docs-container_run-L956.sh");
-    assertThat(c.devices()).singleElement().satisfies(d -> assertThat(d.source()).isEqualTo("vendor.com/class=device-name"));
+    assertThat(c.devices())
+        .singleElement()
+        .satisfies(d -> assertThat(d.source()).isEqualTo("vendor.com/class=device-name"));
   }
 
   @Test
   void l906_deviceWithMknodOnly_isMapped() throws IOException {
     Container c = container("docker-cli-docs-container_run-L906.sh");
-    assertThat(c.devices()).singleElement().satisfies(d -> {
-      assertThat(d.source()).isEqualTo("/dev/sda");
-      assertThat(d.target()).isEqualTo("/dev/xvdc");
-      assertThat(d.permissions()).isEqualTo("m");
-    });
+    assertThat(c.devices())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.source()).isEqualTo("/dev/sda");
+              assertThat(d.target()).isEqualTo("/dev/xvdc");
+              assertThat(d.permissions()).isEqualTo("m");
+            });
     assertThat(c.command()).containsExactly("fdisk", "/dev/xvdc");
   }
 
@@ -258,7 +291,9 @@ class DockerRunCorpusTest {
   void linuxserverOptional_markersVanish() throws IOException {
     Container c = container("linuxserver-kasm.sh");
     assertThat(c.securityOpt()).containsExactly("apparmor=rootlesskit");
-    assertThat(c.environment()).extracting(e -> e.name()).contains("DOCKER_HUB_USERNAME", "DOCKER_MTU");
+    assertThat(c.environment())
+        .extracting(e -> e.name())
+        .contains("DOCKER_HUB_USERNAME", "DOCKER_MTU");
     assertThat(c.mounts()).extracting(Mount::target).contains("/profiles", "/dev/input");
   }
 
@@ -266,13 +301,20 @@ class DockerRunCorpusTest {
   void convertigo5_multiLineQuotedValue_isOneVariable() throws IOException {
     Container c = container("docker-library-convertigo-5.sh");
     assertThat(c.image()).isEqualTo("convertigo");
-    assertThat(c.environment()).singleElement().satisfies(e -> {
-      assertThat(e.name()).isEqualTo("JAVA_OPTS");
-      // inside double quotes "\ " stays literal and so does the newline after it; later lines
-      // end in "\" + newline, a continuation that disappears
-      assertThat(e.value()).contains("billing.enabled=true").contains("\\ \n").contains("c8oAnalytics");
-      assertThat(e.value().lines()).hasSize(2);
-    });
+    assertThat(c.environment())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.name()).isEqualTo("JAVA_OPTS");
+              // inside double quotes "\ " stays literal and so does the newline after it; later
+              // lines
+              // end in "\" + newline, a continuation that disappears
+              assertThat(e.value())
+                  .contains("billing.enabled=true")
+                  .contains("\\ \n")
+                  .contains("c8oAnalytics");
+              assertThat(e.value().lines()).hasSize(2);
+            });
   }
 
   @Test
@@ -287,7 +329,9 @@ class DockerRunCorpusTest {
   @Test
   void l620_pipe_endsTheDockerCommand() throws IOException {
     ParsedInput p = parse("docker-cli-docs-container_run-L620.sh");
-    assertThat(p.containers()).singleElement().satisfies(c -> assertThat(c.command()).containsExactly("env"));
+    assertThat(p.containers())
+        .singleElement()
+        .satisfies(c -> assertThat(c.command()).containsExactly("env"));
   }
 
   @Test
@@ -299,15 +343,20 @@ class DockerRunCorpusTest {
   @Test
   void corpus_securitySettings_areFound() throws IOException {
     List<Container> all =
-        files().flatMap(f -> {
-          try {
-            return parse(f).containers().stream();
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        }).toList();
+        files()
+            .flatMap(
+                f -> {
+                  try {
+                    return parse(f).containers().stream();
+                  } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .toList();
     assertThat(all.stream().filter(Container::privileged).count()).isGreaterThanOrEqualTo(3);
-    assertThat(all).anyMatch(c -> c.mounts().stream().anyMatch(m -> "/var/run/docker.sock".equals(m.source())));
+    assertThat(all)
+        .anyMatch(
+            c -> c.mounts().stream().anyMatch(m -> "/var/run/docker.sock".equals(m.source())));
     assertThat(all).anyMatch(c -> "host".equals(c.networkMode()));
     assertThat(all).anyMatch(c -> "unconfined".equals(c.seccomp()));
     assertThat(all).anyMatch(c -> c.readOnly() && !c.tmpfs().isEmpty());

@@ -24,18 +24,24 @@ class DockerRunLimitsTest {
     String line = "docker run " + "--privileged ".repeat(100_000) + "nginx";
     ParsedInput p = parse(line);
     assertThat(p.containers()).isEmpty();
-    assertThat(p.errors()).singleElement().satisfies(d -> assertThat(d.message()).contains("too many words"));
+    assertThat(p.errors())
+        .singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("too many words"));
   }
 
   @Test
   @Timeout(10)
   void smallTokenLimit_isHonoured() {
-    ParseOptions options = new ParseOptions(Map.of(), Map.of(), new ParseLimits(100, 64, 5, 1_000, 100));
+    ParseOptions options =
+        new ParseOptions(Map.of(), Map.of(), new ParseLimits(100, 64, 5, 1_000, 100));
     ParsedInput p = Runs.PARSER.parse(Source.of("docker run -d -i -t --rm nginx"), options);
-    assertThat(p.errors()).singleElement().satisfies(d -> {
-      assertThat(d.message()).contains("limit is 5");
-      assertThat(d.span().start().column()).isEqualTo(21); // the sixth word, --rm
-    });
+    assertThat(p.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.message()).contains("limit is 5");
+              assertThat(d.span().start().column()).isEqualTo(21); // the sixth word, --rm
+            });
   }
 
   @Test
@@ -51,7 +57,9 @@ class DockerRunLimitsTest {
   @Timeout(10)
   void oneMegabyteOfNestedSubstitutions_isBoundedError() {
     ParsedInput p = parse("docker run -u " + "$(".repeat(500_000) + " nginx");
-    assertThat(p.errors()).singleElement().satisfies(d -> assertThat(d.message()).contains("unterminated"));
+    assertThat(p.errors())
+        .singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("unterminated"));
   }
 
   @Test
@@ -75,9 +83,13 @@ class DockerRunLimitsTest {
   @Test
   @Timeout(10)
   void containerLimit_isHonoured() {
-    ParseOptions options = new ParseOptions(Map.of(), Map.of(), new ParseLimits(100, 64, 20_000, 2, 100));
-    ParsedInput p = Runs.PARSER.parse(Source.of("docker run a\ndocker run b\ndocker run c"), options);
+    ParseOptions options =
+        new ParseOptions(Map.of(), Map.of(), new ParseLimits(100, 64, 20_000, 2, 100));
+    ParsedInput p =
+        Runs.PARSER.parse(Source.of("docker run a\ndocker run b\ndocker run c"), options);
     assertThat(p.containers()).hasSize(2);
-    assertThat(p.errors()).singleElement().satisfies(d -> assertThat(d.message()).contains("too many containers"));
+    assertThat(p.errors())
+        .singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("too many containers"));
   }
 }

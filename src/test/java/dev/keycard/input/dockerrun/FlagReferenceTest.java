@@ -29,8 +29,12 @@ class FlagReferenceTest {
       seen.add(name);
       FlagSpec spec = run.byName(name);
       assertThat(spec).as("flag %s", name).isNotNull();
-      assertThat(spec.isBool()).as("bool-ness of %s", name).isEqualTo(f.get("type").asText().equals("bool"));
-      assertThat(spec.isBool()).as("takes_value of %s", name).isEqualTo(!f.get("takes_value").asBoolean());
+      assertThat(spec.isBool())
+          .as("bool-ness of %s", name)
+          .isEqualTo(f.get("type").asText().equals("bool"));
+      assertThat(spec.isBool())
+          .as("takes_value of %s", name)
+          .isEqualTo(!f.get("takes_value").asBoolean());
       JsonNode shorthand = f.get("shorthand");
       if (shorthand.isNull()) {
         assertThat(spec.hasShorthand()).as("%s has no shorthand", name).isFalse();
@@ -60,7 +64,9 @@ class FlagReferenceTest {
       var parsed = Runs.parse("docker run " + name + " busybox true");
       assertThat(parsed.errors()).as(name).isEmpty();
       assertThat(parsed.containers()).as(name).hasSize(1);
-      assertThat(parsed.containers().get(0).image()).as("image after %s", name).isEqualTo(bool ? "busybox" : "true");
+      assertThat(parsed.containers().get(0).image())
+          .as("image after %s", name)
+          .isEqualTo(bool ? "busybox" : "true");
       assertThat(parsed.warnings())
           .as("warnings of %s", name)
           .noneMatch(d -> d.code().equals(DiagnosticSink.UNKNOWN_FLAG));
