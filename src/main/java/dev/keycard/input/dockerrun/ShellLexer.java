@@ -3,7 +3,6 @@ package dev.keycard.input.dockerrun;
 import dev.keycard.input.Source;
 import dev.keycard.model.Diagnostic;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -29,12 +28,7 @@ final class ShellLexer {
   private int pos;
   private Diagnostic error;
 
-  private final StringBuilder buf = new StringBuilder();
-  private int[] offs = new int[16];
-  private final BitSet unknown = new BitSet();
-  private int wordStart = -1;
-  private int wordEnd;
-  private boolean wordExists;
+  private final WordBuffer word = new WordBuffer();
   private int pendingRedirect = -1;
   private String heredocDelimiter;
   private boolean heredocStripTabs;
@@ -56,8 +50,12 @@ final class ShellLexer {
     while (pos < n && error == null) {
       char c = s.charAt(pos);
       boolean lineStart = pos == 0 || s.charAt(pos - 1) == '\n';
-      if (lineStart && current.isEmpty() && pendingRedirect < 0 && skipPrompt()) {
-        continue;
+      if (lineStart && current.isEmpty() && pendingRedirect < 0) {
+        int after = Prompts.skip(s, pos);
+        if (after > pos) {
+          pos = after;
+          continue;
+        }
       }
       switch (c) {
         case ' ', '\t', '\r', '\f' -> {
@@ -75,12 +73,12 @@ final class ShellLexer {
         case '$' -> dollar(false);
         case '`' -> backtick(false);
         case '#' -> {
-          if (wordStart < 0) {
+          if (!word.started()) {
             while (pos < n && s.charAt(pos) != '\n') {
               pos++;
             }
           } else {
-            literal(c, pos++);
+            word.literal(c, pos++);
           }
         }
         case ';', '|', '(', ')' -> operator(c == '|' || c == ';' ? 2 : 1);
@@ -92,45 +90,12 @@ final class ShellLexer {
           }
         }
         case '<', '>' -> redirection();
-        default -> literal(c, pos++);
+        default -> word.literal(c, pos++);
       }
     }
     if (error == null) {
       endCommand(n);
     }
-  }
-
-  /** A chat-style prompt ({@code $ docker run}, {@code # docker run}) before a command. */
-  private boolean skipPrompt() {
-    int i = pos;
-    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-      i++;
-    }
-    if (i + 1 >= s.length() || (s.charAt(i) != '$' && s.charAt(i) != '#')) {
-      return false;
-    }
-    boolean hash = s.charAt(i) == '#';
-    int j = i + 1;
-    if (s.charAt(j) != ' ' && s.charAt(j) != '\t') {
-      return false;
-    }
-    while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
-      j++;
-    }
-    if (hash && !startsLikeCommand(j)) {
-      return false; // an ordinary comment line
-    }
-    pos = j;
-    return true;
-  }
-
-  private boolean startsLikeCommand(int i) {
-    for (String w : List.of("docker", "sudo", "podman", "/")) {
-      if (s.startsWith(w, i)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void backslash() {
@@ -159,8 +124,8 @@ final class ShellLexer {
       pos = lineEnd + 1;
       return;
     }
-    markStart(pos);
-    literal(s.charAt(i), i);
+    word.markStart(pos);
+    word.literal(s.charAt(i), i);
     pos = i + 1;
   }
 
@@ -171,26 +136,26 @@ final class ShellLexer {
       unterminated(open, "single quote");
       return;
     }
-    markStart(open);
+    word.markStart(open);
     for (int i = open + 1; i < close; i++) {
-      append(s.charAt(i), i, false);
+      word.append(s.charAt(i), i, false);
     }
-    wordExists = true;
+    word.markExists();
     pos = close + 1;
-    wordEnd = pos;
+    word.endAt(pos);
   }
 
   private void doubleQuoted() {
     int open = pos;
-    markStart(open);
-    wordExists = true;
+    word.markStart(open);
+    word.markExists();
     int n = s.length();
     int i = open + 1;
     while (i < n && error == null) {
       char c = s.charAt(i);
       if (c == '"') {
         pos = i + 1;
-        wordEnd = pos;
+        word.endAt(pos);
         return;
       }
       if (c == '\\' && i + 1 < n) {
@@ -200,10 +165,10 @@ final class ShellLexer {
         } else if (d == '\r' && i + 2 < n && s.charAt(i + 2) == '\n') {
           i += 3;
         } else if (d == '\\' || d == '"' || d == '$' || d == '`') {
-          append(d, i + 1, false);
+          word.append(d, i + 1, false);
           i += 2;
         } else {
-          append(c, i, false);
+          word.append(c, i, false);
           i++;
         }
       } else if (c == '$') {
@@ -215,7 +180,7 @@ final class ShellLexer {
         backtick(true);
         i = pos;
       } else {
-        append(c, i, false);
+        word.append(c, i, false);
         i++;
       }
     }
@@ -253,20 +218,20 @@ final class ShellLexer {
     } else if (d == '\'' && !quoted) {
       // bash's $'...': read as a plain single-quoted string
       pos++;
-      markStart(start);
+      word.markStart(start);
       singleQuoted();
       return;
     } else {
-      literal('$', pos++);
+      word.literal('$', pos++);
       return;
     }
-    markStart(start);
+    word.markStart(start);
     for (int i = start; i < end; i++) {
-      append(s.charAt(i), i, true);
+      word.append(s.charAt(i), i, true);
     }
-    wordExists = true;
+    word.markExists();
     pos = end;
-    wordEnd = end;
+    word.endAt(end);
   }
 
   private void backtick(boolean quoted) {
@@ -276,19 +241,21 @@ final class ShellLexer {
       unterminated(open, "backtick");
       return;
     }
-    markStart(open);
+    word.markStart(open);
     String body = s.substring(open + 1, close).trim();
     if (body.isEmpty() || body.startsWith("#")) {
       // a substitution of a comment outputs nothing: the word vanishes if that is all it was
-      wordExists |= quoted;
+      if (quoted) {
+        word.markExists();
+      }
     } else {
       for (int i = open; i <= close; i++) {
-        append(s.charAt(i), i, true);
+        word.append(s.charAt(i), i, true);
       }
-      wordExists = true;
+      word.markExists();
     }
     pos = close + 1;
-    wordEnd = pos;
+    word.endAt(pos);
   }
 
   private void operator(int maxLength) {
@@ -301,16 +268,12 @@ final class ShellLexer {
 
   private void redirection() {
     int start = pos;
-    if (wordStart >= 0 && !wordExists) {
+    if (word.started() && !word.exists()) {
       finishWord();
     }
-    if (wordStart >= 0
-        && buf.length() > 0
-        && buf.chars().allMatch(Character::isDigit)
-        && wordEnd == pos
-        && unknown.isEmpty()) {
-      start = wordStart;
-      resetWord(); // an IO number such as the 2 of 2>&1
+    if (word.isIoNumberEndingAt(pos)) {
+      start = word.start();
+      word.reset(); // an IO number such as the 2 of 2>&1
     } else {
       finishWord();
     }
@@ -367,67 +330,29 @@ final class ShellLexer {
             "input_parse_error", "unterminated " + what + " opened here", source.span(at, at + 1));
   }
 
-  private void literal(char c, int at) {
-    markStart(at);
-    append(c, at, false);
-    wordExists = true;
-    wordEnd = at + 1;
-  }
-
-  private void markStart(int at) {
-    if (wordStart < 0) {
-      wordStart = at;
-    }
-  }
-
-  private void append(char c, int at, boolean isUnknown) {
-    if (buf.length() == offs.length) {
-      offs = java.util.Arrays.copyOf(offs, offs.length * 2);
-    }
-    if (isUnknown) {
-      unknown.set(buf.length());
-    }
-    offs[buf.length()] = at;
-    buf.append(c);
-    wordEnd = Math.max(wordEnd, at + 1);
-  }
-
   private void finishWord() {
-    if (wordStart < 0) {
+    if (!word.started()) {
       return;
     }
-    if (wordExists) {
-      Piece word =
-          new Piece(
-              buf.toString(),
-              java.util.Arrays.copyOf(offs, buf.length()),
-              (BitSet) unknown.clone(),
-              wordStart,
-              Math.max(wordEnd, wordStart + 1));
-      if (pendingRedirect >= 0) {
-        pendingRedirect = -1;
-        if (heredocDelimiter != null && heredocDelimiter.isEmpty()) {
-          heredocDelimiter = word.text();
-        }
-      } else if (++tokens > maxTokens) {
-        error =
-            Diagnostic.error(
-                "input_parse_error",
-                "too many words: the limit is " + maxTokens,
-                source.span(wordStart, wordEnd));
-      } else {
-        current.add(word);
-      }
+    if (!word.exists()) {
+      word.reset();
+      return;
     }
-    resetWord();
-  }
-
-  private void resetWord() {
-    buf.setLength(0);
-    unknown.clear();
-    wordStart = -1;
-    wordEnd = 0;
-    wordExists = false;
+    Piece piece = word.take();
+    if (pendingRedirect >= 0) {
+      pendingRedirect = -1;
+      if (heredocDelimiter != null && heredocDelimiter.isEmpty()) {
+        heredocDelimiter = piece.text();
+      }
+    } else if (++tokens > maxTokens) {
+      error =
+          Diagnostic.error(
+              "input_parse_error",
+              "too many words: the limit is " + maxTokens,
+              source.span(piece.start(), piece.end()));
+    } else {
+      current.add(piece);
+    }
   }
 
   private void endCommand(int at) {
