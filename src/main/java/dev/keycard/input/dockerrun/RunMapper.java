@@ -58,8 +58,8 @@ final class RunMapper {
     Piece v = u.value();
     Origin at = ctx.origin(u);
     switch (u.name()) {
-      case "--name" -> set("name", at, u, () -> b.name = v.text());
-      case "--user" -> set("user", at, u, () -> Users.apply(b, v.text()));
+      case "--name" -> setText("name", at, u, () -> b.name = v.text());
+      case "--user" -> setText("user", at, u, () -> user(v.text(), at));
       case "--privileged" -> flag("privileged", u, on -> b.privileged = on);
       case "--read-only" -> flag("read_only", u, on -> b.readOnly = on);
       case "--oom-kill-disable" -> flag("oom_kill_disable", u, on -> b.oomKillDisable = on);
@@ -89,8 +89,8 @@ final class RunMapper {
       case "--userns" -> namespace("userns", u, at, Set.of("", "host"), false, s -> b.userns = s);
       case "--cgroupns" ->
           namespace("cgroupns", u, at, Set.of("", "host", "private"), false, s -> b.cgroupns = s);
-      case "--ipc" -> set("ipc", at, u, () -> b.ipc = v.text());
-      case "--cgroup-parent" -> set("cgroup_parent", at, u, () -> b.cgroupParent = v.text());
+      case "--ipc" -> setText("ipc", at, u, () -> b.ipc = v.text());
+      case "--cgroup-parent" -> setText("cgroup_parent", at, u, () -> b.cgroupParent = v.text());
       case "--volume" -> mounts.volume(u);
       case "--mount" -> mounts.mount(u);
       case "--tmpfs" -> mounts.tmpfs(u);
@@ -109,7 +109,7 @@ final class RunMapper {
       case "--restart" -> restart(u, at);
       case "--health-cmd" -> {
         healthOptions = true;
-        set(
+        setText(
             "healthcheck",
             at,
             u,
@@ -128,7 +128,7 @@ final class RunMapper {
           b.locate("healthcheck", at);
         }
       }
-      case "--entrypoint" -> set("entrypoint", at, u, () -> b.entrypoint = List.of(v.text()));
+      case "--entrypoint" -> setText("entrypoint", at, u, () -> b.entrypoint = List.of(v.text()));
       default -> {
         // consumed and validated by type; not part of the model
       }
@@ -152,13 +152,33 @@ final class RunMapper {
     }
   }
 
-  /** Sets a scalar field unless its value is unknown; a null result means the value was invalid. */
+  /** Sets a numeric or bool field; an unknown value leaves it unset and lists it as unknown. */
   private void set(String path, Origin at, FlagUse u, Runnable setter) {
     if (ctx.unknownIf(path, u.value(), u)) {
       return;
     }
     setter.run();
     b.locate(path, at);
+  }
+
+  /**
+   * Sets a text field even when its value is unknown: the literal ({@code $(id -u):$(id -g)}) says
+   * more than nothing, and the path is listed as unknown so that no rule trusts it.
+   */
+  private void setText(String path, Origin at, FlagUse u, Runnable setter) {
+    ctx.unknownIf(path, u.value(), u);
+    setter.run();
+    b.locate(path, at);
+  }
+
+  private void user(String user, Origin at) {
+    Users.apply(b, user);
+    if (b.uid != null) {
+      b.locate("uid", at);
+    }
+    if (b.gid != null) {
+      b.locate("gid", at);
+    }
   }
 
   private void flag(String path, FlagUse u, java.util.function.Consumer<Boolean> setter) {
@@ -230,7 +250,7 @@ final class RunMapper {
       ctx.invalid(u, "invalid --" + path + " mode");
       return;
     }
-    set(path, at, u, () -> setter.accept(s));
+    setText(path, at, u, () -> setter.accept(s));
   }
 
   private void device(FlagUse u, Origin at) {
