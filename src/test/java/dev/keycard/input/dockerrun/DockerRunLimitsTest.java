@@ -92,4 +92,26 @@ class DockerRunLimitsTest {
         .singleElement()
         .satisfies(d -> assertThat(d.message()).contains("too many containers"));
   }
+
+  @Test
+  @Timeout(30)
+  void randomShellNoise_neverThrows_andErrorsArePositioned() {
+    String alphabet = "docker run -pPv=e:,'\"\\$(){}`#;|&<>\n\t\r abc123/.";
+    java.util.Random random = new java.util.Random(42);
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder sb = new StringBuilder("docker run ");
+      int length = random.nextInt(60);
+      for (int i = 0; i < length; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      ParsedInput p = parse(sb.toString());
+      assertThat(p.errors()).allSatisfy(d -> assertThat(d.span()).isNotNull());
+      assertThat(p.containers())
+          .allSatisfy(
+              c -> {
+                assertThat(c.image()).isNotNull();
+                assertThat(c.origin().span()).isNotNull();
+              });
+    }
+  }
 }
