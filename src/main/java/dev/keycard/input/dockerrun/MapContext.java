@@ -1,0 +1,88 @@
+package dev.keycard.input.dockerrun;
+
+import dev.keycard.input.Source;
+import dev.keycard.model.Container;
+import dev.keycard.model.Origin;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the flag mappers share: the container being built, positions, diagnostics, dialect. */
+final class MapContext {
+  private static final Pattern EXPANSION =
+      Pattern.compile("\\$\\{[^}]*}|\\$\\([^)]*\\)|\\$[A-Za-z_][A-Za-z0-9_]*|\\$.|`[^`]*`");
+
+  final Container.Builder b;
+  final Source source;
+  final DiagnosticSink sink;
+  final boolean podman;
+
+  MapContext(Container.Builder b, Source source, DiagnosticSink sink, boolean podman) {
+    this.b = b;
+    this.source = source;
+    this.sink = sink;
+    this.podman = podman;
+  }
+
+  /** The flag and its value. */
+  Origin origin(FlagUse u) {
+    return Origin.of(null, source.span(u.start(), u.end()));
+  }
+
+  /** A part of a value. */
+  Origin origin(Piece p) {
+    return Origin.of(null, source.span(p.start(), p.end()));
+  }
+
+  /** Records element {@code path[index]} and, for the first element, the list itself. */
+  void locateElement(String path, int index, Origin where) {
+    b.locate(path + "[" + index + "]", where);
+    if (!b.locations.containsKey(path)) {
+      b.locate(path, where);
+    }
+  }
+
+  /**
+   * Marks {@code path} as known only to the client when {@code value} holds an unresolved
+   * expansion, with a warning naming it; returns whether it did.
+   */
+  boolean unknownIf(String path, Piece value, FlagUse u) {
+    if (value == null || !value.isUnknown()) {
+      return false;
+    }
+    b.unknown(path);
+    sink.warning(
+        DiagnosticSink.UNRESOLVED,
+        "the value of "
+            + u.written()
+            + " uses "
+            + expansions(value.text())
+            + ", which only the client's shell can resolve",
+        u.start(),
+        u.end());
+    return true;
+  }
+
+  /** A warning that a flag's value is invalid and was left out. */
+  void invalid(FlagUse u, String why) {
+    sink.warning(
+        DiagnosticSink.INVALID_VALUE,
+        "invalid argument \""
+            + (u.text() == null ? "" : u.text())
+            + "\" for \""
+            + u.written()
+            + "\" flag: "
+            + why
+            + " (ignored)",
+        u.start(),
+        u.end());
+  }
+
+  private static String expansions(String text) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = EXPANSION.matcher(text);
+    while (m.find() && out.length() < 200) {
+      out.append(out.length() == 0 ? "" : ", ").append(m.group());
+    }
+    return out.length() == 0 ? "a shell expansion" : out.toString();
+  }
+}
