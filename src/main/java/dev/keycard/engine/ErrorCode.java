@@ -32,7 +32,9 @@ public enum ErrorCode {
   INVALID_REGEX,
   /** A template directive other than {@code @{...}} and {@code @@}. */
   TEMPLATE_DIRECTIVE_NOT_ALLOWED,
-  /** MVEL refused the canonical form, or the compiled tree held a node outside the allow-list. */
+  /** MVEL refused the canonical form (e.g. a constant {@code 7 % 0} it folds while compiling). */
+  RULE_COMPILE_ERROR,
+  /** The the compiled tree held a node outside the allow-list. */
   SANDBOX_VIOLATION;
 
   /** The wire form, e.g. {@code method_not_allowed}. */

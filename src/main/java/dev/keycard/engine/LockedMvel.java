@@ -48,7 +48,10 @@ final class LockedMvel {
     return ctx;
   }
 
-  /** Compiles and guards {@code canonical}; MVEL's complaints become {@code problems}. */
+  /** Prefix of a problem MVEL raised itself (as opposed to a guard violation). */
+  static final String MVEL_REFUSED = "MVEL refused the canonical form: ";
+
+  /** Compiles and guards {@code canonical}; MVEL's complaints and guard violations go to problems. */
   static CompiledExpression compile(String canonical, List<String> problems) {
     try {
       Serializable s = withLoader(() -> MVEL.compileExpression(canonical, newContext()));
@@ -60,7 +63,7 @@ final class LockedMvel {
       problems.addAll(violations);
       return violations.isEmpty() ? ce : null;
     } catch (Exception | StackOverflowError e) {
-      problems.add("MVEL refused the canonical form: " + firstLine(e.getMessage()));
+      problems.add(MVEL_REFUSED + firstLine(e.getMessage()));
       return null;
     }
   }

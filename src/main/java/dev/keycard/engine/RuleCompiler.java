@@ -172,8 +172,11 @@ public final class RuleCompiler {
     List<String> problems = new ArrayList<>();
     CompiledExpression compiled = LockedMvel.compile(parsed.canonical(), problems);
     if (compiled == null) {
-      errors.add(
-          GateError.at(ErrorCode.SANDBOX_VIOLATION, String.join("; ", problems), expr, 0));
+      ErrorCode code =
+          problems.stream().anyMatch(m -> m.startsWith(LockedMvel.MVEL_REFUSED))
+              ? ErrorCode.RULE_COMPILE_ERROR
+              : ErrorCode.SANDBOX_VIOLATION;
+      errors.add(GateError.at(code, String.join("; ", problems), expr, 0));
       return null;
     }
     Program program = new Program(expr, parsed.canonical(), compiled, parsed.fields());

@@ -89,9 +89,10 @@ final class Vocabulary {
     Set<String> fields = new TreeSet<>();
     for (Class<?> type : DATA_CLASSES) {
       for (Method m : type.getMethods()) {
-        // every public method name, any arity: property syntax calls no-arg ones, and a name
-        // that is a method anywhere is never a sensible data key
-        addMethodName(folded, m.getName());
+        // property syntax (PropertyTools.getGetter) calls public no-arg methods x, getX, isX
+        if (m.getParameterCount() == 0) {
+          addMethodName(folded, m.getName());
+        }
       }
       for (Field f : type.getFields()) {
         if (Modifier.isPublic(f.getModifiers())) {
