@@ -67,6 +67,8 @@ class FunctionalityTest {
         Arguments.of("['a' : 1, 'b' : 2]['b'] == 2", true, true),
         Arguments.of("['a' : 1].containsKey('a')", true, true),
         Arguments.of("c.unknown contains 'user'", true, false),
+        Arguments.of("c.image contains 'nginx'", true, false),
+        Arguments.of("['a' : 1] contains 'a'", true, true),
         // regex on RE2J: full match
         Arguments.of("c.image ~= '^docker\\\\.io/library/[a-z]+:latest$'", true, false),
         Arguments.of("c.image ~= 'nginx'", false, false),
