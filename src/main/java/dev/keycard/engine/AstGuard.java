@@ -42,10 +42,23 @@ import org.mvel2.compiler.ExecutableStatement;
 final class AstGuard {
   private static final Set<Class<?>> ALLOWED =
       Set.of(
-          ASTNode.class, LiteralNode.class, BinaryOperation.class, And.class, Or.class,
-          Negation.class, Substatement.class, Contains.class, Fold.class, Union.class,
-          InlineCollectionNode.class, OperatorNode.class, IntAdd.class, IntSub.class,
-          IntMult.class, IntDiv.class, Sign.class);
+          ASTNode.class,
+          LiteralNode.class,
+          BinaryOperation.class,
+          And.class,
+          Or.class,
+          Negation.class,
+          Substatement.class,
+          Contains.class,
+          Fold.class,
+          Union.class,
+          InlineCollectionNode.class,
+          OperatorNode.class,
+          IntAdd.class,
+          IntSub.class,
+          IntMult.class,
+          IntDiv.class,
+          Sign.class);
 
   private static final Pattern ROOT = Pattern.compile("^\\s*([A-Za-z_$][A-Za-z0-9_$]*)");
   private static final int MAX_NODES = 10_000;

@@ -81,8 +81,7 @@ public final class Evaluator implements AutoCloseable {
     } catch (TimeoutException e) {
       f.cancel(true);
       timeouts.incrementAndGet();
-      throw new RuleTimeoutException(
-          "rules did not finish within " + deadline.toMillis() + " ms");
+      throw new RuleTimeoutException("rules did not finish within " + deadline.toMillis() + " ms");
     } catch (InterruptedException e) {
       f.cancel(true);
       Thread.currentThread().interrupt();

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Layer 5: the only input rules see — an unmodifiable tree of Map, List, String, Integer/Long,
  * Double, BigDecimal, Boolean and null, with the container's fields under their snake_case names.
- * Every field is present (absent values as null keys, so {@code c.user == null} needs no
- * {@code .?}); positions ({@code origin}, {@code locations}) are not rule data and are left out.
+ * Every field is present (absent values as null keys, so {@code c.user == null} needs no {@code
+ * .?}); positions ({@code origin}, {@code locations}) are not rule data and are left out.
  */
 public final class FrozenModel {
   /** Nesting and node caps for {@link #freeze(Object)}: a frozen tree stays small. */
@@ -28,8 +28,7 @@ public final class FrozenModel {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP =
-      new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private FrozenModel() {}
 

@@ -3,8 +3,8 @@ package dev.keycard.engine;
 import java.lang.reflect.Method;
 
 /**
- * One helper function rules may call: its rule-facing name and arity, documentation, and the
- * static Java method that implements it.
+ * One helper function rules may call: its rule-facing name and arity, documentation, and the static
+ * Java method that implements it.
  *
  * @param name the name rules use, e.g. {@code path_under}
  * @param params parameter names, for the docs; their count is the arity

@@ -22,40 +22,79 @@ public final class Helpers {
   private static final Map<String, HelperSpec> BY_NAME = new LinkedHashMap<>();
 
   static {
-    add("bytes", List.of("size"), SizeFunctions.class, "bytes",
+    add(
+        "bytes",
+        List.of("size"),
+        SizeFunctions.class,
+        "bytes",
         "Bytes of a Docker size (`b k m g t p`, any case, optional `b`/`ib`, binary units);"
             + " an invalid size is an evaluation error.",
         "c.memory != null && c.memory < bytes('512m')");
-    add("docker_default_caps", List.of(), CapabilityFunctions.class, "dockerDefaultCaps",
+    add(
+        "docker_default_caps",
+        List.of(),
+        CapabilityFunctions.class,
+        "dockerDefaultCaps",
         "Docker's default capability set (upper case, without `CAP_`).",
         "docker_default_caps() contains 'CHOWN'");
-    add("is_default_cap", List.of("name"), CapabilityFunctions.class, "isDefaultCap",
+    add(
+        "is_default_cap",
+        List.of("name"),
+        CapabilityFunctions.class,
+        "isDefaultCap",
         "True when the capability (any case, with or without `CAP_`) is in Docker's default set.",
         "($ in c.cap_add if !is_default_cap($)).size() > 0");
-    add("path_under", List.of("path", "prefix"), PathFunctions.class, "pathUnder",
+    add(
+        "path_under",
+        List.of("path", "prefix"),
+        PathFunctions.class,
+        "pathUnder",
         "True when `path` equals `prefix` or lies below it; both are normalised first"
             + " (repeated/trailing slashes, `.` and `..`).",
         "($ in c.mounts if path_under($.source, '/etc')).size() > 0");
-    add("is_sensitive_path", List.of("path"), PathFunctions.class, "isSensitivePath",
+    add(
+        "is_sensitive_path",
+        List.of("path"),
+        PathFunctions.class,
+        "isSensitivePath",
         "KC-031: `/`, `/dev`, `/lib`, `/usr`, or `/etc`, `/root`, `/boot`, `/proc`, `/sys`,"
             + " `/var/lib/docker` and anything below them (normalised).",
         "($ in c.mounts if $.type == 'bind' && is_sensitive_path($.source)).size() > 0");
-    add("is_runtime_socket", List.of("path"), PathFunctions.class, "isRuntimeSocket",
+    add(
+        "is_runtime_socket",
+        List.of("path"),
+        PathFunctions.class,
+        "isRuntimeSocket",
         "KC-030: a Docker, containerd, CRI-O or Podman socket (also rootless), its folder,"
             + " or `/run`, `/var/run`.",
         "($ in c.mounts if is_runtime_socket($.source)).size() > 0");
-    add("is_root_user", List.of("user"), UserFunctions.class, "isRootUser",
+    add(
+        "is_root_user",
+        List.of("user"),
+        UserFunctions.class,
+        "isRootUser",
         "KC-002: `root`, `0`, `0:<group>` or `root:<group>`; null is false.",
         "is_root_user(c.user)");
-    add("is_valid_security_opt", List.of("raw"), SecurityOptFunctions.class,
+    add(
+        "is_valid_security_opt",
+        List.of("raw"),
+        SecurityOptFunctions.class,
         "isValidSecurityOpt",
         "KC-024: a known key (`no-new-privileges`, `seccomp`, `apparmor`, `label`,"
             + " `systempaths`, `credentialspec`) with a value Docker reads as written.",
         "($ in c.security_opt if !is_valid_security_opt($)).size() > 0");
-    add("is_safe_sysctl", List.of("name"), SysctlFunctions.class, "isSafeSysctl",
+    add(
+        "is_safe_sysctl",
+        List.of("name"),
+        SysctlFunctions.class,
+        "isSafeSysctl",
         "KC-053: the sysctl is on the namespaced safe list.",
         "($ in c.sysctls if !is_safe_sysctl($.name)).size() > 0");
-    add("looks_secret", List.of("name"), SecretFunctions.class, "looksSecret",
+    add(
+        "looks_secret",
+        List.of("name"),
+        SecretFunctions.class,
+        "looksSecret",
         "KC-063: the variable name contains PASSWORD, PASSWD, SECRET, TOKEN, API_KEY,"
             + " PRIVATE_KEY, ACCESS_KEY or CREDENTIALS (any case) and does not end in `_FILE`.",
         "($ in c.environment if looks_secret($.name) && $.value != null).size() > 0");

@@ -18,7 +18,9 @@ import org.mvel2.compiler.CompiledExpression;
  */
 final class LockedMvel {
 
-  /** The type every MVEL built-in class literal ({@code Runtime}, {@code System}...) resolves to. */
+  /**
+   * The type every MVEL built-in class literal ({@code Runtime}, {@code System}...) resolves to.
+   */
   static final class Denied {
     private Denied() {}
   }
@@ -51,7 +53,9 @@ final class LockedMvel {
   /** Prefix of a problem MVEL raised itself (as opposed to a guard violation). */
   static final String MVEL_REFUSED = "MVEL refused the canonical form: ";
 
-  /** Compiles and guards {@code canonical}; MVEL's complaints and guard violations go to problems. */
+  /**
+   * Compiles and guards {@code canonical}; MVEL's complaints and guard violations go to problems.
+   */
   static CompiledExpression compile(String canonical, List<String> problems) {
     try {
       Serializable s = withLoader(() -> MVEL.compileExpression(canonical, newContext()));

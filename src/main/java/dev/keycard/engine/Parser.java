@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Layers 0, 2, 2a, 2b and 2c: parses the token list against Keycard's grammar and emits fully
@@ -39,15 +38,6 @@ final class Parser {
   /** Canonical MVEL and the root container fields it reads. */
   record Parsed(String canonical, Set<String> fields) {}
 
-  /** A fatal syntax or limit error: parsing stops, collected errors are reported. */
-  private static final class Abort extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Abort() {
-      super(null, null, false, false);
-    }
-  }
-
   /** Emitted text plus the projection nesting it contains. */
   private record Frag(String text, int nest, boolean root) {
     static Frag of(String text, int nest) {
@@ -55,127 +45,57 @@ final class Parser {
     }
   }
 
-  private static final Pattern IN_OR_IF = Pattern.compile("\\s(in|if)\\s");
-  private static final int MAX_ERRORS = 20;
-
-  private final String src;
-  private final List<Token> toks;
+  private final Cursor cur;
   private final Limits limits;
-  private final List<GateError> errors;
   private final Set<String> fields = new TreeSet<>();
   private final List<Integer> strayDollars = new ArrayList<>();
-  private int pos;
-  private int depth;
   private int projections;
 
-  private Parser(String src, List<Token> toks, Limits limits, List<GateError> errors) {
-    this.src = src;
-    this.toks = toks;
-    this.limits = limits;
-    this.errors = errors;
+  private Parser(Cursor cur) {
+    this.cur = cur;
+    this.limits = cur.limits();
   }
 
   /** Parses a lexed expression; returns null when {@code errors} gained an entry. */
   static Parsed parse(String src, List<Token> toks, Limits limits, List<GateError> errors) {
-    Parser p = new Parser(src, toks, limits, errors);
+    Parser p = new Parser(new Cursor(src, toks, limits, errors));
     int before = errors.size();
     try {
       Frag f = p.expr();
-      if (p.peek().kind() != Token.Kind.EOF) {
-        p.unexpected("end of expression");
+      if (p.cur.peek().kind() != Token.Kind.EOF) {
+        throw p.cur.unexpected("end of expression");
       }
       if (!p.strayDollars.isEmpty()) {
-        p.error(
+        p.cur.error(
             ErrorCode.DOLLAR_OUTSIDE_PROJECTION,
             "'$' is only allowed inside a projection ($ in list if ...)",
             p.strayDollars.get(0));
       }
       return errors.size() == before ? new Parsed(f.text(), Set.copyOf(p.fields)) : null;
-    } catch (Abort e) {
+    } catch (Cursor.Abort e) {
       return null;
-    }
-  }
-
-  // ---- errors and tokens
-
-  private void error(ErrorCode code, String msg, int offset) {
-    if (errors.size() < MAX_ERRORS) {
-      errors.add(GateError.at(code, msg, src, offset));
-    }
-  }
-
-  private Abort fatal(ErrorCode code, String msg, int offset) {
-    error(code, msg, offset);
-    return new Abort();
-  }
-
-  private Token peek() {
-    return toks.get(pos);
-  }
-
-  private Token next() {
-    Token t = toks.get(pos);
-    if (t.kind() != Token.Kind.EOF) {
-      pos++;
-    }
-    return t;
-  }
-
-  private boolean accept(String op) {
-    if (peek().is(op)) {
-      pos++;
-      return true;
-    }
-    return false;
-  }
-
-  private Token expect(String op) {
-    if (!peek().is(op)) {
-      unexpected("'" + op + "'");
-    }
-    return next();
-  }
-
-  private void unexpected(String wanted) {
-    Token t = peek();
-    if (t.isWord("in")) {
-      throw fatal(
-          ErrorCode.IN_IS_NOT_MEMBERSHIP,
-          "'in' is not a membership test; write 'list contains x' "
-              + "('in' only appears in projections: ($.name in list))",
-          t.offset());
-    }
-    String seen = t.kind() == Token.Kind.EOF ? "end of expression" : "'" + t.text() + "'";
-    throw fatal(ErrorCode.RULE_SYNTAX_ERROR, "expected " + wanted + " but found " + seen, t.offset());
-  }
-
-  private void enter(int offset) {
-    if (++depth > limits.maxDepth()) {
-      throw fatal(
-          ErrorCode.RULE_LIMIT_EXCEEDED,
-          "expression nested too deeply (more than " + limits.maxDepth() + " levels)",
-          offset);
     }
   }
 
   // ---- grammar
 
   private Frag expr() {
-    enter(peek().offset());
+    cur.enter(cur.peek().offset());
     Frag cond = or();
-    if (accept("?")) {
+    if (cur.accept("?")) {
       Frag a = expr();
-      expect(":");
+      cur.expect(":");
       Frag b = expr();
-      cond = Frag.of("(" + cond.text() + " ? " + a.text() + " : " + b.text() + ")", max(cond, a, b));
+      cond =
+          Frag.of("(" + cond.text() + " ? " + a.text() + " : " + b.text() + ")", max(cond, a, b));
     }
-    depth--;
+    cur.leave();
     return cond;
   }
 
   private Frag or() {
     Frag left = and();
-    while (accept("||")) {
+    while (cur.accept("||")) {
       Frag right = and();
       left = Frag.of("(" + left.text() + " || " + right.text() + ")", max(left, right));
     }
@@ -184,7 +104,7 @@ final class Parser {
 
   private Frag and() {
     Frag left = cmp();
-    while (accept("&&")) {
+    while (cur.accept("&&")) {
       Frag right = cmp();
       left = Frag.of("(" + left.text() + " && " + right.text() + ")", max(left, right));
     }
@@ -193,19 +113,21 @@ final class Parser {
 
   private Frag cmp() {
     Frag left = add();
-    Token op = peek();
+    Token op = cur.peek();
     if (op.is("~=")) {
-      next();
-      Token pat = next();
+      cur.next();
+      Token pat = cur.next();
       if (pat.kind() != Token.Kind.STRING) {
-        throw fatal(
+        throw cur.fatal(
             ErrorCode.REGEX_NOT_LITERAL, "right side of ~= must be a string literal", pat.offset());
       }
       checkRegex(pat);
-      return Frag.of(RE2 + "(" + left.text() + ", " + quote(pat.text()) + ")", left.nest());
+      return Frag.of(
+          RE2 + "(" + left.text() + ", " + Canonical.quote(pat.text()) + ")", left.nest());
     }
     String sym = null;
-    if (op.kind() == Token.Kind.OP && Set.of("==", "!=", "<", ">", "<=", ">=").contains(op.text())) {
+    if (op.kind() == Token.Kind.OP
+        && Set.of("==", "!=", "<", ">", "<=", ">=").contains(op.text())) {
       sym = op.text();
     } else if (op.isWord("contains")) {
       sym = "contains";
@@ -213,13 +135,13 @@ final class Parser {
     if (sym == null) {
       return left;
     }
-    next();
+    cur.next();
     Frag right = add();
-    Token again = peek();
+    Token again = cur.peek();
     if (again.kind() == Token.Kind.OP
             && Set.of("==", "!=", "<", ">", "<=", ">=", "~=").contains(again.text())
         || again.isWord("contains")) {
-      throw fatal(
+      throw cur.fatal(
           ErrorCode.RULE_SYNTAX_ERROR,
           "comparisons do not chain; use parentheses and && instead",
           again.offset());
@@ -229,7 +151,7 @@ final class Parser {
 
   private void checkRegex(Token pat) {
     if (pat.text().length() > limits.maxRegex()) {
-      error(
+      cur.error(
           ErrorCode.RULE_LIMIT_EXCEEDED,
           "regular expression longer than " + limits.maxRegex(),
           pat.offset());
@@ -238,14 +160,15 @@ final class Parser {
     try {
       com.google.re2j.Pattern.compile(pat.text());
     } catch (PatternSyntaxException e) {
-      error(ErrorCode.INVALID_REGEX, "invalid regular expression: " + e.getMessage(), pat.offset());
+      cur.error(
+          ErrorCode.INVALID_REGEX, "invalid regular expression: " + e.getMessage(), pat.offset());
     }
   }
 
   private Frag add() {
     Frag left = mul();
-    while (peek().is("+") || peek().is("-")) {
-      String op = next().text();
+    while (cur.peek().is("+") || cur.peek().is("-")) {
+      String op = cur.next().text();
       Frag right = mul();
       left = Frag.of("(" + left.text() + " " + op + " " + right.text() + ")", max(left, right));
     }
@@ -254,8 +177,8 @@ final class Parser {
 
   private Frag mul() {
     Frag left = unary();
-    while (peek().is("*") || peek().is("/") || peek().is("%")) {
-      String op = next().text();
+    while (cur.peek().is("*") || cur.peek().is("/") || cur.peek().is("%")) {
+      String op = cur.next().text();
       Frag right = unary();
       left = Frag.of("(" + left.text() + " " + op + " " + right.text() + ")", max(left, right));
     }
@@ -263,12 +186,12 @@ final class Parser {
   }
 
   private Frag unary() {
-    Token t = peek();
+    Token t = cur.peek();
     if (t.is("!") || t.is("-")) {
-      next();
-      enter(t.offset());
+      cur.next();
+      cur.enter(t.offset());
       Frag operand = unary();
-      depth--;
+      cur.leave();
       // (0 - x) rather than -x: MVEL's lexer reads "- -x" and "-(x)" inconsistently
       String text = t.is("!") ? "!(" + operand.text() + ")" : "(0 - " + operand.text() + ")";
       return Frag.of(text, operand.nest());
@@ -282,29 +205,36 @@ final class Parser {
     StringBuilder sb = new StringBuilder(base.text());
     int nest = base.nest();
     while (true) {
-      Token t = peek();
+      Token t = cur.peek();
       if (t.is(".") || t.is(".?")) {
-        next();
-        Token name = next();
+        cur.next();
+        Token name = cur.next();
         if (name.kind() != Token.Kind.IDENT) {
-          throw fatal(ErrorCode.RULE_SYNTAX_ERROR, "expected a name after '.'", name.offset());
+          throw cur.fatal(ErrorCode.RULE_SYNTAX_ERROR, "expected a name after '.'", name.offset());
         }
-        if (t.is(".") && peek().is("(")) {
+        if (t.is(".") && cur.peek().is("(")) {
           List<Frag> args = args();
           if (!Vocabulary.isAllowedMethod(name.text(), args.size())) {
-            error(
+            cur.error(
                 ErrorCode.METHOD_NOT_ALLOWED,
-                "method not allowed: " + name.text() + "/" + args.size() + " (allowed: "
-                    + new TreeSet<>(Vocabulary.METHODS.keySet()) + ")",
+                "method not allowed: "
+                    + name.text()
+                    + "/"
+                    + args.size()
+                    + " (allowed: "
+                    + new TreeSet<>(Vocabulary.METHODS.keySet())
+                    + ")",
                 name.offset());
           }
           sb.append('.').append(name.text()).append('(').append(join(args)).append(')');
           nest = Math.max(nest, maxOf(args));
         } else {
           if (Vocabulary.isDeniedProperty(name.text())) {
-            error(
+            cur.error(
                 ErrorCode.PROPERTY_NOT_ALLOWED,
-                "property name not allowed (use ['" + name.text() + "'] for a map key): "
+                "property name not allowed (use ['"
+                    + name.text()
+                    + "'] for a map key): "
                     + name.text(),
                 name.offset());
           }
@@ -318,11 +248,11 @@ final class Parser {
           }
         }
       } else if (t.is("[")) {
-        next();
-        Token first = peek();
+        cur.next();
+        Token first = cur.peek();
         Frag index = expr();
-        expect("]");
-        if (root && first.kind() == Token.Kind.STRING && peek(-2).offset() == first.offset()) {
+        cur.expect("]");
+        if (root && first.kind() == Token.Kind.STRING && cur.peek(-2).offset() == first.offset()) {
           fields.add(first.text());
         }
         sb.append('[').append(index.text()).append(']');
@@ -334,32 +264,27 @@ final class Parser {
     }
   }
 
-  private Token peek(int delta) {
-    return toks.get(pos + delta);
-  }
-
   private List<Frag> args() {
-    expect("(");
+    cur.expect("(");
     List<Frag> args = new ArrayList<>();
-    if (!accept(")")) {
+    if (!cur.accept(")")) {
       do {
         args.add(expr());
-      } while (accept(","));
-      expect(")");
+      } while (cur.accept(","));
+      cur.expect(")");
     }
     return args;
   }
 
   private Frag primary() {
-    Token t = next();
+    Token t = cur.next();
     switch (t.kind()) {
       case INT:
-        long v = Long.parseLong(t.text());
-        return Frag.of(v <= Integer.MAX_VALUE ? t.text() : t.text() + "L", 0);
+        return Frag.of(Canonical.integer(t.text()), 0);
       case DECIMAL:
         return Frag.of(t.text(), 0);
       case STRING:
-        return Frag.of(quote(t.text()), 0);
+        return Frag.of(Canonical.quote(t.text()), 0);
       case DOLLAR:
         strayDollars.add(t.offset());
         return Frag.of("$", 0);
@@ -376,9 +301,8 @@ final class Parser {
       default:
         break;
     }
-    pos--;
-    unexpected("a value");
-    throw new AssertionError("unreachable");
+    cur.back();
+    throw cur.unexpected("a value");
   }
 
   private Frag identifier(Token t) {
@@ -392,13 +316,13 @@ final class Parser {
       default:
         break;
     }
-    if (peek().is("(")) {
+    if (cur.peek().is("(")) {
       List<Frag> args = args();
       HelperSpec spec = Helpers.find(t.text()).orElse(null);
       if (spec == null) {
-        error(ErrorCode.UNKNOWN_IDENTIFIER, "unknown function: " + t.text(), t.offset());
+        cur.error(ErrorCode.UNKNOWN_IDENTIFIER, "unknown function: " + t.text(), t.offset());
       } else if (spec.arity() != args.size()) {
-        error(
+        cur.error(
             ErrorCode.WRONG_ARITY,
             t.text() + " takes " + spec.arity() + " argument(s), not " + args.size(),
             t.offset());
@@ -406,7 +330,7 @@ final class Parser {
       String name = spec == null ? "null" : Helpers.internalName(spec);
       return Frag.of(name + "(" + join(args) + ")", maxOf(args));
     }
-    error(
+    cur.error(
         ErrorCode.UNKNOWN_IDENTIFIER,
         "unknown identifier: " + t.text() + " (the container is 'c')",
         t.offset());
@@ -416,16 +340,16 @@ final class Parser {
   private Frag parenthesis(Token open) {
     int dollarMark = strayDollars.size();
     Frag inner = expr();
-    if (!peek().isWord("in")) {
-      expect(")");
+    if (!cur.peek().isWord("in")) {
+      cur.expect(")");
       return inner;
     }
     // a projection: ($.path in list if cond)
-    Token in = next();
+    Token in = cur.next();
     boolean usesDollar = strayDollars.size() > dollarMark;
     strayDollars.subList(dollarMark, strayDollars.size()).clear();
     if (!usesDollar) {
-      throw fatal(
+      throw cur.fatal(
           ErrorCode.IN_IS_NOT_MEMBERSHIP,
           "'in' is not a membership test; write 'list contains x' "
               + "(a projection's element must use $, as in ($.name in list))",
@@ -434,31 +358,31 @@ final class Parser {
     Frag list = expr();
     String text = "((" + inner.text() + ") in (" + list.text() + ")";
     int nest = Math.max(inner.nest(), list.nest());
-    if (peek().isWord("if")) {
-      next();
+    if (cur.peek().isWord("if")) {
+      cur.next();
       int filterMark = strayDollars.size();
       Frag filter = expr();
       strayDollars.subList(filterMark, strayDollars.size()).clear();
       text += " if (" + filter.text() + ")";
       nest = Math.max(nest, filter.nest());
     }
-    expect(")");
+    cur.expect(")");
     text += ")";
     if (++projections > limits.maxProjections()) {
-      throw fatal(
+      throw cur.fatal(
           ErrorCode.RULE_LIMIT_EXCEEDED,
           "more than " + limits.maxProjections() + " projections",
           open.offset());
     }
     if (nest + 1 > limits.maxProjectionNesting()) {
-      throw fatal(
+      throw cur.fatal(
           ErrorCode.RULE_LIMIT_EXCEEDED,
           "projections nested too deeply (at most " + limits.maxProjectionNesting() + ")",
           open.offset());
     }
-    if (stringLiteralsContainInOrIf(text)) {
+    if (Canonical.stringLiteralsContainInOrIf(text)) {
       // MVEL splits a projection at the first " in " / " if " even inside quotes
-      error(
+      cur.error(
           ErrorCode.RULE_SYNTAX_ERROR,
           "string literals inside a projection must not contain the words ' in ' or ' if '",
           open.offset());
@@ -467,19 +391,19 @@ final class Parser {
   }
 
   private Frag collection(Token open) {
-    enter(open.offset());
+    cur.enter(open.offset());
     try {
-      if (accept("]")) {
+      if (cur.accept("]")) {
         return Frag.of("[]", 0);
       }
-      if (peek().is(":")) {
-        next();
-        expect("]");
+      if (cur.peek().is(":")) {
+        cur.next();
+        cur.expect("]");
         return Frag.of("[:]", 0);
       }
-      Token firstTok = peek();
+      Token firstTok = cur.peek();
       Frag first = expr();
-      boolean map = peek().is(":");
+      boolean map = cur.peek().is(":");
       List<String> items = new ArrayList<>();
       int nest = first.nest();
       int count = 0;
@@ -487,7 +411,7 @@ final class Parser {
       Token currentTok = firstTok;
       while (true) {
         if (++count > limits.maxCollectionElements()) {
-          throw fatal(
+          throw cur.fatal(
               ErrorCode.RULE_LIMIT_EXCEEDED,
               "more than " + limits.maxCollectionElements() + " elements in a literal",
               currentTok.offset());
@@ -495,12 +419,12 @@ final class Parser {
         if (map) {
           if (currentTok.kind() != Token.Kind.STRING && currentTok.kind() != Token.Kind.INT
               || !current.text().equals(literalText(currentTok))) {
-            throw fatal(
+            throw cur.fatal(
                 ErrorCode.RULE_SYNTAX_ERROR,
                 "map literal keys must be string or number literals",
                 currentTok.offset());
           }
-          expect(":");
+          cur.expect(":");
           Frag value = expr();
           items.add(current.text() + " : " + value.text());
           nest = Math.max(nest, value.nest());
@@ -508,52 +432,23 @@ final class Parser {
           items.add(current.text());
           nest = Math.max(nest, current.nest());
         }
-        if (!accept(",")) {
+        if (!cur.accept(",")) {
           break;
         }
-        currentTok = peek();
+        currentTok = cur.peek();
         current = expr();
       }
-      expect("]");
+      cur.expect("]");
       return Frag.of("[" + String.join(", ", items) + "]", nest);
     } finally {
-      depth--;
+      cur.leave();
     }
   }
 
   // ---- emission helpers
 
   private static String literalText(Token t) {
-    if (t.kind() == Token.Kind.STRING) {
-      return quote(t.text());
-    }
-    return Long.parseLong(t.text()) <= Integer.MAX_VALUE ? t.text() : t.text() + "L";
-  }
-
-  /** A canonical single-quoted MVEL string literal. */
-  static String quote(String value) {
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
-  }
-
-  private static boolean stringLiteralsContainInOrIf(String canonical) {
-    int i = 0;
-    while (i < canonical.length()) {
-      if (canonical.charAt(i) == '\'') {
-        StringBuilder lit = new StringBuilder(" ");
-        i++;
-        while (i < canonical.length() && canonical.charAt(i) != '\'') {
-          if (canonical.charAt(i) == '\\') {
-            i++;
-          }
-          lit.append(canonical.charAt(i++));
-        }
-        if (IN_OR_IF.matcher(lit.append(' ')).find()) {
-          return true;
-        }
-      }
-      i++;
-    }
-    return false;
+    return t.kind() == Token.Kind.STRING ? Canonical.quote(t.text()) : Canonical.integer(t.text());
   }
 
   private static String join(List<Frag> frags) {

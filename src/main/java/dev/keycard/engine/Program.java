@@ -7,8 +7,8 @@ import org.mvel2.MVEL;
 import org.mvel2.compiler.CompiledExpression;
 
 /**
- * A rule expression that passed the gate: immutable and safe to share between threads. Evaluate
- * it over a {@link FrozenModel} map only.
+ * A rule expression that passed the gate: immutable and safe to share between threads. Evaluate it
+ * over a {@link FrozenModel} map only.
  */
 public final class Program {
   private final String source;
@@ -42,8 +42,7 @@ public final class Program {
     } catch (RuleEvaluationException e) {
       throw e;
     } catch (Exception | StackOverflowError e) {
-      throw new RuleEvaluationException(
-          "cannot evaluate '" + source + "': " + message(e), e);
+      throw new RuleEvaluationException("cannot evaluate '" + source + "': " + message(e), e);
     }
   }
 

@@ -9,26 +9,47 @@ import java.util.Set;
 /**
  * Layer 3: the deny-by-default class loader MVEL gets as its configured loader and as thread
  * context loader while compiling and evaluating. It resolves only the data types, MVEL's own
- * runtime (minus its evaluators, templates, shell and JSR-223 bridges) and the helper classes, so
- * a name that somehow reaches {@code Class.forName} through MVEL finds nothing dangerous.
+ * runtime (minus its evaluators, templates, shell and JSR-223 bridges) and the helper classes, so a
+ * name that somehow reaches {@code Class.forName} through MVEL finds nothing dangerous.
  */
 final class RestrictedClassLoader extends ClassLoader {
   static final RestrictedClassLoader INSTANCE = new RestrictedClassLoader();
 
   private static final Set<String> JDK =
       Set.of(
-          "java.lang.Object", "java.lang.String", "java.lang.CharSequence", "java.lang.Character",
-          "java.lang.Integer", "java.lang.Long", "java.lang.Double", "java.lang.Float",
-          "java.lang.Short", "java.lang.Byte", "java.lang.Number", "java.lang.Boolean",
-          "java.lang.Comparable", "java.lang.Iterable", "java.lang.Void",
-          "java.math.BigDecimal", "java.math.BigInteger", "java.util.Map", "java.util.Map$Entry",
-          "java.util.List", "java.util.Collection", "java.util.Set", "java.util.Iterator",
-          "java.util.RandomAccess", "java.util.ArrayList", "java.util.HashMap",
+          "java.lang.Object",
+          "java.lang.String",
+          "java.lang.CharSequence",
+          "java.lang.Character",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Double",
+          "java.lang.Float",
+          "java.lang.Short",
+          "java.lang.Byte",
+          "java.lang.Number",
+          "java.lang.Boolean",
+          "java.lang.Comparable",
+          "java.lang.Iterable",
+          "java.lang.Void",
+          "java.math.BigDecimal",
+          "java.math.BigInteger",
+          "java.util.Map",
+          "java.util.Map$Entry",
+          "java.util.List",
+          "java.util.Collection",
+          "java.util.Set",
+          "java.util.Iterator",
+          "java.util.RandomAccess",
+          "java.util.ArrayList",
+          "java.util.HashMap",
           "java.util.LinkedHashMap");
 
   private static final Set<String> MVEL_DENIED =
       Set.of(
-          "org.mvel2.MVEL", "org.mvel2.MVELRuntime", "org.mvel2.MVELInterpretedRuntime",
+          "org.mvel2.MVEL",
+          "org.mvel2.MVELRuntime",
+          "org.mvel2.MVELInterpretedRuntime",
           "org.mvel2.MacroProcessor");
 
   private static final String[] MVEL_DENIED_PACKAGES = {

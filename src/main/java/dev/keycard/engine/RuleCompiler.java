@@ -45,8 +45,9 @@ public final class RuleCompiler {
   }
 
   /**
-   * Compiles a message template: literal text, {@code @@} for a literal {@code @}, and {@code
-   * @{expr}} where each expression goes through the same gate. Any other {@code @} is refused.
+   * Compiles a message template: literal text, {@code @@} for a literal {@code @}, and
+   * {@code @{expr}} where each expression goes through the same gate. Any other {@code @} is
+   * refused.
    */
   public Template compileTemplate(String template) throws RuleCompileException {
     List<GateError> errors = new ArrayList<>();

@@ -73,10 +73,41 @@ final class Vocabulary {
   /** MVEL words that must never appear as a property: keywords and operators spelt as words. */
   private static final List<String> MVEL_WORDS =
       List.of(
-          "new", "def", "function", "import", "import_static", "with", "if", "else", "foreach",
-          "for", "while", "until", "do", "return", "assert", "isdef", "empty", "null", "nil",
-          "true", "false", "this", "var", "proto", "instanceof", "is", "contains", "soundslike",
-          "strsim", "convertable_to", "in", "class", "macro", "switch", "case");
+          "new",
+          "def",
+          "function",
+          "import",
+          "import_static",
+          "with",
+          "if",
+          "else",
+          "foreach",
+          "for",
+          "while",
+          "until",
+          "do",
+          "return",
+          "assert",
+          "isdef",
+          "empty",
+          "null",
+          "nil",
+          "true",
+          "false",
+          "this",
+          "var",
+          "proto",
+          "instanceof",
+          "is",
+          "contains",
+          "soundslike",
+          "strsim",
+          "convertable_to",
+          "in",
+          "class",
+          "macro",
+          "switch",
+          "case");
 
   /** Lower-cased names denied as properties (methods, getter forms, keywords, class literals). */
   private static final Set<String> DENIED_FOLDED;

@@ -59,8 +59,7 @@ class EvaluatorTest {
       node = List.of(node);
     }
     deep.add(node);
-    assertThatThrownBy(() -> FrozenModel.freeze(deep))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FrozenModel.freeze(deep)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FrozenModel.freeze(Map.of("x", new Object())))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -50,10 +50,13 @@ class FunctionalityTest {
         // projections
         Arguments.of("($ in c.mounts if $.source.startsWith('/etc')).size() > 0", true, false),
         Arguments.of("($.source in c.mounts) contains '/var/run/docker.sock'", true, false),
-        Arguments.of("($ in c.mounts if $.read_only == false && $.propagation == 'rshared')"
-            + ".isEmpty() == false", true, false),
-        Arguments.of("($ in c.ports if $.host_port != null && $.host_port < 1024).size() > 0",
-            true, false),
+        Arguments.of(
+            "($ in c.mounts if $.read_only == false && $.propagation == 'rshared')"
+                + ".isEmpty() == false",
+            true,
+            false),
+        Arguments.of(
+            "($ in c.ports if $.host_port != null && $.host_port < 1024).size() > 0", true, false),
         // ternary, arithmetic
         Arguments.of("(c.privileged ? 'p' : 'u') == 'p'", true, false),
         Arguments.of("c.cap_add.size() * 2 + 1 == 7", true, false),
@@ -79,12 +82,18 @@ class FunctionalityTest {
         Arguments.of("($ in c.cap_add if !is_default_cap($)).size() == 2", true, false),
         Arguments.of("docker_default_caps().size() == 14", true, true),
         Arguments.of("($ in c.mounts if is_runtime_socket($.source)).size() > 0", true, false),
-        Arguments.of("($ in c.mounts if is_sensitive_path($.source) && !($.read_only && "
-            + "['/etc/localtime', '/etc/timezone'] contains $.source)).size() == 1", true, false),
+        Arguments.of(
+            "($ in c.mounts if is_sensitive_path($.source) && !($.read_only && "
+                + "['/etc/localtime', '/etc/timezone'] contains $.source)).size() == 1",
+            true,
+            false),
         Arguments.of("($ in c.security_opt if !is_valid_security_opt($)).size() > 0", true, false),
         Arguments.of("($ in c.sysctls if !is_safe_sysctl($.name)).size() > 0", true, false),
-        Arguments.of("($ in c.environment if looks_secret($.name) && $.value != null"
-            + " && !$.value.startsWith('${')).size() == 1", true, false));
+        Arguments.of(
+            "($ in c.environment if looks_secret($.name) && $.value != null"
+                + " && !$.value.startsWith('${')).size() == 1",
+            true,
+            false));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -107,15 +116,13 @@ class FunctionalityTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> mount = ((List<Map<String, Object>>) RISKY.get("mounts")).get(0);
     assertThat(mount.keySet())
-        .containsExactlyInAnyOrder(
-            "type", "source", "target", "read_only", "propagation", "bind");
+        .containsExactlyInAnyOrder("type", "source", "target", "read_only", "propagation", "bind");
     assertThatThrownBy(() -> RISKY.put("user", "x"))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
-  void frozenModel_normalisesLongToIntegerSoContainsMatchesLiterals()
-      throws RuleCompileException {
+  void frozenModel_normalisesLongToIntegerSoContainsMatchesLiterals() throws RuleCompileException {
     Object frozen = FrozenModel.freeze(Map.of("ports", List.of(22L, 80L)));
     @SuppressWarnings("unchecked")
     Map<String, Object> c = (Map<String, Object>) frozen;
@@ -169,15 +176,14 @@ class FunctionalityTest {
         COMPILER.compileExpression(
             "c.user == 'root' || ($ in c.mounts if $.source == '/').size() > 0"
                 + " || c.?healthcheck == null || c['pid'] == 'host'");
-    assertThat(p.referencedFields()).containsExactlyInAnyOrder("user", "mounts", "healthcheck",
-        "pid");
+    assertThat(p.referencedFields())
+        .containsExactlyInAnyOrder("user", "mounts", "healthcheck", "pid");
   }
 
   @Test
   void canonicalForm_isFullyParenthesisedMvel() throws RuleCompileException {
     Program p = COMPILER.compileExpression("c.a == 1 || c.b && !c.d");
-    assertThat(p.canonical())
-        .isEqualTo("((c['a'] == 1) || (c['b'] && !(c['d'])))");
+    assertThat(p.canonical()).isEqualTo("((c['a'] == 1) || (c['b'] && !(c['d'])))");
   }
 
   @Test
@@ -206,39 +212,65 @@ class FunctionalityTest {
 
   @Test
   void helpers_followTheCatalogueSemantics() throws RuleCompileException {
-    assertThat(eval("is_root_user('0:0') && is_root_user('root:wheel') && is_root_user('0')"
-        + " && !is_root_user('1000') && !is_root_user('rooted') && !is_root_user(c.user)",
-        EMPTY)).isEqualTo(true);
+    assertThat(
+            eval(
+                "is_root_user('0:0') && is_root_user('root:wheel') && is_root_user('0') &&"
+                    + " !is_root_user('1000') && !is_root_user('rooted') && !is_root_user(c.user)",
+                EMPTY))
+        .isEqualTo(true);
     assertThat(eval("is_default_cap('cap_chown') && !is_default_cap('SYS_ADMIN')", EMPTY))
         .isEqualTo(true);
-    assertThat(eval("is_sensitive_path('/') && is_sensitive_path('/etc/ssl')"
-        + " && is_sensitive_path('/var/lib/docker/volumes') && is_sensitive_path('/usr')"
-        + " && !is_sensitive_path('/usr/share') && !is_sensitive_path('/srv')"
-        + " && !is_sensitive_path('data')", EMPTY)).isEqualTo(true);
-    assertThat(eval("is_runtime_socket('/run/docker.sock') && is_runtime_socket('/var/run/')"
-        + " && is_runtime_socket('/run/containerd/containerd.sock')"
-        + " && is_runtime_socket('/run/user/1000/docker.sock')"
-        + " && !is_runtime_socket('/run/secrets')", EMPTY)).isEqualTo(true);
-    assertThat(eval("is_valid_security_opt('no-new-privileges')"
-        + " && is_valid_security_opt('no-new-privileges=true')"
-        + " && is_valid_security_opt('seccomp=unconfined')"
-        + " && is_valid_security_opt('seccomp:/etc/profile.json')"
-        + " && !is_valid_security_opt('seccomp=default')"
-        + " && !is_valid_security_opt('seccomp')"
-        + " && is_valid_security_opt('label=type:svirt_t')"
-        + " && is_valid_security_opt('label:disable')"
-        + " && !is_valid_security_opt('label=bogus')"
-        + " && is_valid_security_opt('apparmor=unconfined')"
-        + " && is_valid_security_opt('systempaths=unconfined')"
-        + " && !is_valid_security_opt('nonsense=1')", EMPTY)).isEqualTo(true);
-    assertThat(eval("is_safe_sysctl('net.ipv4.tcp_syncookies')"
-        + " && !is_safe_sysctl('kernel.msgmax') && !is_safe_sysctl('net.ipv4.ip_forward')",
-        EMPTY)).isEqualTo(true);
-    assertThat(eval("looks_secret('db_password') && looks_secret('GITHUB_TOKEN')"
-        + " && looks_secret('aws-access-key-id') && !looks_secret('DB_PASSWORD_FILE')"
-        + " && !looks_secret('PATH')", EMPTY)).isEqualTo(true);
-    assertThat(eval("bytes('1g') == 1073741824 && bytes('512M') == 536870912"
-        + " && bytes('8g') > bytes('1g')", EMPTY)).isEqualTo(true);
+    assertThat(
+            eval(
+                "is_sensitive_path('/') && is_sensitive_path('/etc/ssl') &&"
+                    + " is_sensitive_path('/var/lib/docker/volumes') && is_sensitive_path('/usr')"
+                    + " && !is_sensitive_path('/usr/share') && !is_sensitive_path('/srv') &&"
+                    + " !is_sensitive_path('data')",
+                EMPTY))
+        .isEqualTo(true);
+    assertThat(
+            eval(
+                "is_runtime_socket('/run/docker.sock') && is_runtime_socket('/var/run/')"
+                    + " && is_runtime_socket('/run/containerd/containerd.sock')"
+                    + " && is_runtime_socket('/run/user/1000/docker.sock')"
+                    + " && !is_runtime_socket('/run/secrets')",
+                EMPTY))
+        .isEqualTo(true);
+    assertThat(
+            eval(
+                "is_valid_security_opt('no-new-privileges')"
+                    + " && is_valid_security_opt('no-new-privileges=true')"
+                    + " && is_valid_security_opt('seccomp=unconfined')"
+                    + " && is_valid_security_opt('seccomp:/etc/profile.json')"
+                    + " && !is_valid_security_opt('seccomp=default')"
+                    + " && !is_valid_security_opt('seccomp')"
+                    + " && is_valid_security_opt('label=type:svirt_t')"
+                    + " && is_valid_security_opt('label:disable')"
+                    + " && !is_valid_security_opt('label=bogus')"
+                    + " && is_valid_security_opt('apparmor=unconfined')"
+                    + " && is_valid_security_opt('systempaths=unconfined')"
+                    + " && !is_valid_security_opt('nonsense=1')",
+                EMPTY))
+        .isEqualTo(true);
+    assertThat(
+            eval(
+                "is_safe_sysctl('net.ipv4.tcp_syncookies') && !is_safe_sysctl('kernel.msgmax') &&"
+                    + " !is_safe_sysctl('net.ipv4.ip_forward')",
+                EMPTY))
+        .isEqualTo(true);
+    assertThat(
+            eval(
+                "looks_secret('db_password') && looks_secret('GITHUB_TOKEN')"
+                    + " && looks_secret('aws-access-key-id') && !looks_secret('DB_PASSWORD_FILE')"
+                    + " && !looks_secret('PATH')",
+                EMPTY))
+        .isEqualTo(true);
+    assertThat(
+            eval(
+                "bytes('1g') == 1073741824 && bytes('512M') == 536870912"
+                    + " && bytes('8g') > bytes('1g')",
+                EMPTY))
+        .isEqualTo(true);
   }
 
   @Test
@@ -246,9 +278,23 @@ class FunctionalityTest {
     for (String key : RISKY.keySet()) {
       assertThat(Vocabulary.isDeniedProperty(key)).as(key).isFalse();
     }
-    for (String key : List.of("type", "source", "target", "read_only", "propagation", "name",
-        "value", "test", "disabled", "host_ip", "host_port", "container_port", "protocol",
-        "permissions", "options")) {
+    for (String key :
+        List.of(
+            "type",
+            "source",
+            "target",
+            "read_only",
+            "propagation",
+            "name",
+            "value",
+            "test",
+            "disabled",
+            "host_ip",
+            "host_port",
+            "container_port",
+            "protocol",
+            "permissions",
+            "options")) {
       assertThat(Vocabulary.isDeniedProperty(key)).as(key).isFalse();
     }
   }

@@ -17,11 +17,22 @@ public final class PathFunctions {
   /** KC-030: runtime sockets and the folders holding them. */
   private static final List<String> RUNTIME_SOCKETS =
       List.of(
-          "/var/run/docker.sock", "/run/docker.sock", "/var/run", "/run",
-          "/run/containerd/containerd.sock", "/var/run/containerd/containerd.sock",
-          "/run/containerd", "/var/run/containerd", "/run/crio/crio.sock",
-          "/var/run/crio/crio.sock", "/run/crio", "/var/run/crio", "/run/podman/podman.sock",
-          "/var/run/podman/podman.sock", "/run/podman", "/var/run/podman");
+          "/var/run/docker.sock",
+          "/run/docker.sock",
+          "/var/run",
+          "/run",
+          "/run/containerd/containerd.sock",
+          "/var/run/containerd/containerd.sock",
+          "/run/containerd",
+          "/var/run/containerd",
+          "/run/crio/crio.sock",
+          "/var/run/crio/crio.sock",
+          "/run/crio",
+          "/var/run/crio",
+          "/run/podman/podman.sock",
+          "/var/run/podman/podman.sock",
+          "/run/podman",
+          "/var/run/podman");
 
   /** Rootless daemons: {@code /run/user/1000/docker.sock}, {@code .../podman/podman.sock}. */
   private static final Pattern ROOTLESS_SOCKET =

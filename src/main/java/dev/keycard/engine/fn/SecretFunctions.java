@@ -7,7 +7,13 @@ import java.util.Locale;
 public final class SecretFunctions {
   private static final List<String> MARKERS =
       List.of(
-          "PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "PRIVATE_KEY", "ACCESS_KEY",
+          "PASSWORD",
+          "PASSWD",
+          "SECRET",
+          "TOKEN",
+          "API_KEY",
+          "PRIVATE_KEY",
+          "ACCESS_KEY",
           "CREDENTIALS");
 
   private SecretFunctions() {}
