@@ -19,15 +19,15 @@ final class Canonical {
   }
 
   /**
-   * True when a string literal in {@code canonical} holds the word {@code in} or {@code if}
-   * (padded, so {@code 'in'} alone counts): MVEL splits a projection at the first such word
-   * textually, even inside quotes.
+   * True when a string literal in {@code canonical} holds the word {@code in} or {@code if} with
+   * whitespace on both sides: MVEL splits a projection at the first such word textually, even
+   * inside quotes ({@code 'in'} or {@code 'x in'} are fine).
    */
   static boolean stringLiteralsContainInOrIf(String canonical) {
     int i = 0;
     while (i < canonical.length()) {
       if (canonical.charAt(i) == '\'') {
-        StringBuilder lit = new StringBuilder(" ");
+        StringBuilder lit = new StringBuilder();
         i++;
         while (i < canonical.length() && canonical.charAt(i) != '\'') {
           if (canonical.charAt(i) == '\\') {
@@ -35,7 +35,7 @@ final class Canonical {
           }
           lit.append(canonical.charAt(i++));
         }
-        if (IN_OR_IF.matcher(lit.append(' ')).find()) {
+        if (IN_OR_IF.matcher(lit).find()) {
           return true;
         }
       }

@@ -5,6 +5,7 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Layer 3: the deny-by-default class loader MVEL gets as its configured loader and as thread
@@ -56,6 +57,12 @@ final class RestrictedClassLoader extends ClassLoader {
     "org.mvel2.templates.", "org.mvel2.sh.", "org.mvel2.jsr223."
   };
 
+  /**
+   * Names refused so far (bounded), for tests and diagnostics: MVEL probes bare identifiers such
+   * as {@code c} and {@code $} as class names; a dotted name here means something needed a class.
+   */
+  static final Set<String> DENIED = ConcurrentHashMap.newKeySet();
+
   private RestrictedClassLoader() {
     super("keycard-rules", RestrictedClassLoader.class.getClassLoader());
   }
@@ -78,6 +85,9 @@ final class RestrictedClassLoader extends ClassLoader {
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
     if (!allowed(name)) {
+      if (DENIED.size() < 256) {
+        DENIED.add(name);
+      }
       throw new ClassNotFoundException("not available to rules: " + name);
     }
     return super.loadClass(name, resolve);

@@ -200,6 +200,14 @@ class FunctionalityTest {
   }
 
   @Test
+  void projectionStrings_mayHoldInAndIfUnlessSpaced() throws RuleCompileException {
+    assertThat(eval("($ in c.cap_add if $ == 'in' || $ == 'x if').size()", RISKY)).isEqualTo(0);
+    assertThatThrownBy(() -> COMPILER.compileExpression("($ in c.cap_add if $ == 'a in b')"))
+        .isInstanceOf(RuleCompileException.class)
+        .hasMessageContaining("' in '");
+  }
+
+  @Test
   void pathUnder_normalisesSlashesAndDotDot() throws RuleCompileException {
     assertThat(eval("path_under('/etc/', '/etc')", EMPTY)).isEqualTo(true);
     assertThat(eval("path_under('/etc//ssl/../passwd', '/etc')", EMPTY)).isEqualTo(true);
