@@ -58,8 +58,8 @@ final class RestrictedClassLoader extends ClassLoader {
   };
 
   /**
-   * Names refused so far (bounded), for tests and diagnostics: MVEL probes bare identifiers such
-   * as {@code c} and {@code $} as class names; a dotted name here means something needed a class.
+   * Names refused so far (bounded), for tests and diagnostics: MVEL probes bare identifiers such as
+   * {@code c} and {@code $} as class names; a dotted name here means something needed a class.
    */
   static final Set<String> DENIED = ConcurrentHashMap.newKeySet();
 
