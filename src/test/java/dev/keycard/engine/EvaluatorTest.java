@@ -1,0 +1,66 @@
+package dev.keycard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+
+  @Test
+  void testAll_returnsOneOutcomePerProgram_errorsIncluded() throws RuleCompileException {
+    RuleCompiler compiler = new RuleCompiler();
+    List<Program> programs =
+        List.of(
+            compiler.compileExpression("c.privileged"),
+            compiler.compileExpression("c.name"),
+            compiler.compileExpression("c.healthcheck.test.size() > 0"));
+    try (Evaluator evaluator = new Evaluator(2, Duration.ofSeconds(5))) {
+      List<Evaluator.Outcome> out =
+          evaluator.testAll(programs, FrozenModel.freeze(Containers.risky()));
+      assertThat(out).hasSize(3);
+      assertThat(out.get(0).value()).isTrue();
+      assertThat(out.get(1).failed()).isTrue();
+      assertThat(out.get(2).error()).isInstanceOf(RuleEvaluationException.class);
+    }
+  }
+
+  @Test
+  void runawayEvaluation_isCutOffByTheDeadline() throws RuleCompileException {
+    // limits loosened on purpose: nested projections over a long list are quadratic
+    Limits loose = new Limits(1_000, 24, 150, 256, 200, 64, 4, 2, 2_000, 16);
+    Program slow =
+        new RuleCompiler(loose)
+            .compileExpression(
+                "($ in c.items if ($ in c.items if $ == 'x').size() >= 0).size() >= 0");
+    List<Object> items = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      items.add("item" + i);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> big = (Map<String, Object>) FrozenModel.freeze(Map.of("items", items));
+    try (Evaluator evaluator = new Evaluator(2, Duration.ofMillis(20))) {
+      assertThatThrownBy(() -> evaluator.testAll(List.of(slow), big))
+          .isInstanceOf(RuleTimeoutException.class)
+          .hasMessageContaining("20 ms");
+      assertThat(evaluator.timeouts()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void limitsOnSize_stopRunawayInputs() {
+    List<Object> deep = new ArrayList<>();
+    Object node = "leaf";
+    for (int i = 0; i < 20; i++) {
+      node = List.of(node);
+    }
+    deep.add(node);
+    assertThatThrownBy(() -> FrozenModel.freeze(deep)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FrozenModel.freeze(Map.of("x", new Object())))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
