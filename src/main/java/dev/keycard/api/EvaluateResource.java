@@ -58,7 +58,7 @@ public class EvaluateResource {
     try {
       return evaluations.evaluate(parsed, request.input(), options);
     } catch (EvaluationService.RejectedRules e) {
-      throw Options.rejected(e.problems());
+      throw Options.rejected(e.problems(), request.rules());
     } catch (RuleTimeoutException e) {
       throw new ProblemException(ErrorCode.EVALUATION_TIMEOUT, e.getMessage());
     }

@@ -84,25 +84,58 @@ final class Options {
     RuleFileReader reader = new RuleFileReader();
     List<RuleDefinition> defs = reader.readRules(text, "rules");
     if (!reader.problems().isEmpty()) {
-      throw rejected(reader.problems());
+      throw rejected(reader.problems(), rules);
     }
     return defs;
   }
 
-  static ProblemException rejected(List<PolicyProblem> problems) {
-    boolean sandbox = problems.stream().anyMatch(p -> !p.code().startsWith("rule_"));
+  /**
+   * The 422 for refused rules. Rules sent as a YAML text get positions in that text; rules sent as
+   * JSON objects get a JSON Pointer to the field ({@code /rules/0/when}) and the position within
+   * that field's text, since the caller never saw our serialisation of their objects.
+   */
+  static ProblemException rejected(List<PolicyProblem> problems, JsonNode rules) {
+    boolean asText = rules == null || rules.isTextual();
     List<Problem.ErrorItem> items =
-        problems.stream()
-            .map(p -> new Problem.ErrorItem(
-                (p.ruleId() == null ? "" : p.ruleId() + ": ") + p.message()
-                    + (p.excerpt() == null ? "" : "\n" + p.excerpt()),
-                p.at() == null ? null : p.at().line(),
-                p.at() == null ? null : p.at().column(),
-                null, null, p.code()))
-            .toList();
+        problems.stream().map(p -> asText ? textItem(p) : jsonItem(p, rules)).toList();
+    boolean sandbox = problems.stream().anyMatch(p -> !p.code().startsWith("rule_"));
     return new ProblemException(
         sandbox ? ErrorCode.SANDBOX_VIOLATION : ErrorCode.RULE_COMPILE_ERROR,
         "The rules were refused: " + problems.get(0).message(),
         items);
   }
+
+  private static Problem.ErrorItem textItem(PolicyProblem p) {
+    return new Problem.ErrorItem(
+        message(p), p.at() == null ? null : p.at().line(), p.at() == null ? null : p.at().column(),
+        null, null, null);
+  }
+
+  private static Problem.ErrorItem jsonItem(PolicyProblem p, JsonNode rules) {
+    int index = -1;
+    List<JsonNode> list = new ArrayList<>();
+    if (rules.isArray()) {
+      rules.forEach(list::add);
+    } else {
+      list.add(rules);
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (p.ruleId() != null && p.ruleId().equals(list.get(i).path("id").asText(null))) {
+        index = i;
+        break;
+      }
+    }
+    String base = rules.isArray() ? "/rules/" + Math.max(index, 0) : "/rules";
+    String path = index < 0 && rules.isArray() ? "/rules" : base + (p.field() == null ? "" : "/" + p.field());
+    return new Problem.ErrorItem(
+        message(p), p.field() == null ? null : p.fieldLine(), p.field() == null ? null : p.fieldColumn(),
+        null, null, path);
+  }
+
+  private static String message(PolicyProblem p) {
+    return (p.ruleId() == null ? "" : p.ruleId() + ": ") + p.message()
+        + (p.excerpt() == null ? "" : "\n" + p.excerpt());
+  }
+
+
 }

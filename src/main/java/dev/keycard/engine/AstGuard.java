@@ -167,6 +167,7 @@ final class AstGuard {
       String root = m.group(1);
       boolean ok =
           root.equals(Parser.INPUT)
+              || root.equals(Parser.ITEM)
               || root.equals("$")
               || root.startsWith("__kc_")
               || root.equals("true")

@@ -47,6 +47,7 @@ final class LockedMvel {
     }
     ParserContext ctx = new ParserContext(conf);
     ctx.addInput(Parser.INPUT, Map.class);
+    ctx.addInput(Parser.ITEM, Object.class);
     return ctx;
   }
 

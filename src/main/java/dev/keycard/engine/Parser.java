@@ -32,6 +32,8 @@ import java.util.TreeSet;
  */
 final class Parser {
   static final String INPUT = "c";
+  /** The element a {@code for_each} rule is tested on. */
+  static final String ITEM = "item";
   static final String NAV = "__kc_nav";
   static final String RE2 = "__kc_re2_matches";
 
@@ -51,6 +53,8 @@ final class Parser {
   private final List<Integer> strayDollars = new ArrayList<>();
   private int projections;
 
+  private boolean allowItem;
+
   private Parser(Cursor cur) {
     this.cur = cur;
     this.limits = cur.limits();
@@ -58,7 +62,14 @@ final class Parser {
 
   /** Parses a lexed expression; returns null when {@code errors} gained an entry. */
   static Parsed parse(String src, List<Token> toks, Limits limits, List<GateError> errors) {
+    return parse(src, toks, limits, errors, false);
+  }
+
+  /** Parses with {@code item} declared too (the element of a {@code for_each} rule). */
+  static Parsed parse(
+      String src, List<Token> toks, Limits limits, List<GateError> errors, boolean allowItem) {
     Parser p = new Parser(new Cursor(src, toks, limits, errors));
+    p.allowItem = allowItem;
     int before = errors.size();
     try {
       Frag f = p.expr();
@@ -313,6 +324,15 @@ final class Parser {
         return Frag.of(t.text(), 0);
       case INPUT:
         return new Frag(INPUT, 0, true);
+      case ITEM:
+        if (allowItem) {
+          return Frag.of(ITEM, 0);
+        }
+        cur.error(
+            ErrorCode.UNKNOWN_IDENTIFIER,
+            "'item' is only defined in a rule with for_each",
+            t.offset());
+        return Frag.of("null", 0);
       default:
         break;
     }

@@ -25,7 +25,12 @@ public final class Program {
 
   /** The rule's condition: true, false, or an evaluation error (also for a non-boolean result). */
   public boolean test(Map<String, Object> container) {
-    Object v = eval(container);
+    return test(container, null);
+  }
+
+  /** The condition with {@code item} bound to one element of a {@code for_each} list. */
+  public boolean test(Map<String, Object> container, Object item) {
+    Object v = eval(container, item);
     if (v instanceof Boolean b) {
       return b;
     }
@@ -36,9 +41,14 @@ public final class Program {
 
   /** The expression's value over a frozen container. */
   public Object eval(Map<String, Object> container) {
+    return eval(container, null);
+  }
+
+  /** The expression's value with {@code item} bound. */
+  public Object eval(Map<String, Object> container, Object item) {
     try {
       return LockedMvel.withLoader(
-          () -> MVEL.executeExpression(compiled, new ReadOnlyFactory(container)));
+          () -> MVEL.executeExpression(compiled, new ReadOnlyFactory(container, item)));
     } catch (RuleEvaluationException e) {
       throw e;
     } catch (Exception | StackOverflowError e) {

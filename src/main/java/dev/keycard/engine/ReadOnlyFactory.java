@@ -9,7 +9,18 @@ final class ReadOnlyFactory extends MapVariableResolverFactory {
   private static final long serialVersionUID = 1L;
 
   ReadOnlyFactory(Map<String, Object> container) {
-    super(Map.of(Parser.INPUT, container));
+    this(container, null);
+  }
+
+  ReadOnlyFactory(Map<String, Object> container, Object item) {
+    super(variables(container, item));
+  }
+
+  private static Map<String, Object> variables(Map<String, Object> container, Object item) {
+    Map<String, Object> vars = new java.util.HashMap<>(2);
+    vars.put(Parser.INPUT, container);
+    vars.put(Parser.ITEM, item);
+    return vars;
   }
 
   @Override

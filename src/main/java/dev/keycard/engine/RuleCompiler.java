@@ -36,8 +36,13 @@ public final class RuleCompiler {
 
   /** Compiles one expression (a rule's {@code when}, or any value expression). */
   public Program compileExpression(String expr) throws RuleCompileException {
+    return compileExpression(expr, false);
+  }
+
+  /** Compiles an expression; with {@code allowItem}, {@code item} names a for_each element. */
+  public Program compileExpression(String expr, boolean allowItem) throws RuleCompileException {
     List<GateError> errors = new ArrayList<>();
-    Program p = compile(expr, errors);
+    Program p = compile(expr, errors, allowItem);
     if (p == null) {
       throw new RuleCompileException(expr, errors);
     }
@@ -50,6 +55,12 @@ public final class RuleCompiler {
    * refused.
    */
   public Template compileTemplate(String template) throws RuleCompileException {
+    return compileTemplate(template, false);
+  }
+
+  /** Compiles a template; with {@code allowItem}, its expressions may read {@code item}. */
+  public Template compileTemplate(String template, boolean allowItem)
+      throws RuleCompileException {
     List<GateError> errors = new ArrayList<>();
     List<Object> parts = new ArrayList<>();
     if (template.length() > limits.maxTemplateLength()) {
@@ -95,7 +106,7 @@ public final class RuleCompiler {
           text.setLength(0);
         }
         List<GateError> local = new ArrayList<>();
-        Program p = compile(template.substring(i + 2, end), local);
+        Program p = compile(template.substring(i + 2, end), local, allowItem);
         for (GateError e : local) {
           errors.add(e.shift(template, i + 2));
         }
@@ -147,7 +158,7 @@ public final class RuleCompiler {
     return -1;
   }
 
-  private Program compile(String expr, List<GateError> errors) {
+  private Program compile(String expr, List<GateError> errors, boolean allowItem) {
     if (expr.length() > limits.maxLength()) {
       errors.add(
           GateError.at(
@@ -166,7 +177,7 @@ public final class RuleCompiler {
     if (errors.size() > before) {
       return null;
     }
-    Parser.Parsed parsed = Parser.parse(expr, tokens, limits, errors);
+    Parser.Parsed parsed = Parser.parse(expr, tokens, limits, errors, allowItem);
     if (parsed == null) {
       return null;
     }

@@ -53,7 +53,8 @@ public final class RuleSetCompiler {
       SourceRef at = text.position(g.offset());
       problems.add(
           new PolicyProblem(
-              d.id(), at, g.code().code(), field + ": " + g.message(), g.formatWithCaret(text.text())));
+              d.id(), at, g.code().code(), field + ": " + g.message(), g.formatWithCaret(text.text()),
+              field, g.line(), g.column()));
     }
   }
 }

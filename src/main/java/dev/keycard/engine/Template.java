@@ -16,10 +16,15 @@ public final class Template {
 
   /** The message for one frozen container; an expression failing is an evaluation error. */
   public String render(Map<String, Object> container) {
+    return render(container, null);
+  }
+
+  /** The message with {@code item} bound (for_each rules). */
+  public String render(Map<String, Object> container, Object item) {
     StringBuilder sb = new StringBuilder();
     for (Object part : parts) {
       if (part instanceof Program p) {
-        sb.append(Program.render(p.eval(container)));
+        sb.append(Program.render(p.eval(container, item)));
       } else {
         sb.append((String) part);
       }

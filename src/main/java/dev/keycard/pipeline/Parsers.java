@@ -1,6 +1,9 @@
 package dev.keycard.pipeline;
 
 import dev.keycard.input.InputParser;
+import dev.keycard.input.compose.ComposeParser;
+import dev.keycard.input.dockerrun.DockerRunParser;
+import dev.keycard.input.engineapi.EngineApiParser;
 import dev.keycard.input.InputReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -17,6 +20,6 @@ public class Parsers {
 
   /** Every parser, one per format. */
   public static List<InputParser> all() {
-    return List.of();
+    return List.of(new ComposeParser(), new DockerRunParser(), new EngineApiParser());
   }
 }
