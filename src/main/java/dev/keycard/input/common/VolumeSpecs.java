@@ -63,13 +63,17 @@ public final class VolumeSpecs {
     return SpecResult.ok(List.of(new Mount(type, source, target, readOnly, propagation)));
   }
 
-  /** Whether a mount source names a host path rather than a volume. */
+  /**
+   * Whether a mount source names a host path rather than a volume. A source that starts with an
+   * unexpanded variable ({@code $PWD}, {@code ${HOME}/data}) is taken as a path: a volume name
+   * cannot contain {@code $}, and such variables hold directories in practice.
+   */
   public static boolean isFilePath(String source) {
     if (source.isEmpty()) {
       return false;
     }
     char c = source.charAt(0);
-    return c == '/' || c == '.' || c == '~' || c == '\\' || startsWithDrive(source);
+    return c == '/' || c == '.' || c == '~' || c == '\\' || c == '$' || startsWithDrive(source);
   }
 
   private static boolean startsWithDrive(String s) {

@@ -268,6 +268,17 @@ final class ShellLexer {
 
   private void redirection() {
     int start = pos;
+    if (s.charAt(pos) == '<' && pos > 0 && !Character.isWhitespace(s.charAt(pos - 1))
+        && s.indexOf('>', pos) > pos) {
+      // 'http://<host-ip>:80' pasted from documentation: the shell reads a redirection
+      warnings.add(
+          Diagnostic.warning(
+              "input_parse_warning",
+              "'<' inside a word starts a shell redirection: if '"
+                  + s.substring(pos, Math.min(s.indexOf('>', pos) + 1, pos + 60))
+                  + "' is a placeholder, replace it or quote the value",
+              source.span(pos, Math.min(s.indexOf('>', pos) + 1, s.length()))));
+    }
     if (word.started() && !word.exists()) {
       finishWord();
     }
