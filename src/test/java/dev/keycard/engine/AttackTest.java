@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hostile expressions and templates (mvel-sandbox.md section 4 and more): each is refused at
  * compile time with a specific code at a specific place, and none of them ran.
  */
-class AttackTest {
+public class AttackTest {
   private static final Path PWNED =
       Path.of(System.getProperty("java.io.tmpdir"), "keycard-engine-pwned");
   private static final String T = PWNED.toString();
@@ -35,7 +35,7 @@ class AttackTest {
   }
 
   /** name, payload, expected code, text at the expected error position (null: not checked). */
-  static Stream<Arguments> expressions() {
+  public static Stream<Arguments> expressions() {
     String deep = "(".repeat(100) + "1" + ")".repeat(100);
     String longExpr = "c.user == '" + "a".repeat(1_200) + "'";
     String manyTokens = "1" + " + 1".repeat(100);
@@ -333,7 +333,7 @@ class AttackTest {
     assertThat(e.formatWithCaret()).contains(code.code()).contains("^");
   }
 
-  static Stream<Arguments> templates() {
+  public static Stream<Arguments> templates() {
     List<Arguments> rows = new ArrayList<>();
     rows.add(
         row(
