@@ -24,7 +24,8 @@ public record CompiledRule(
 
   /**
    * A compiled {@code escalate} entry: the finding takes {@code severity} when {@code when} holds
-   * (and {@code severity} is worse than the rule's). {@code fields} are the container fields it reads.
+   * (and {@code severity} is worse than the rule's). {@code fields} are the container fields it
+   * reads.
    */
   public record Escalation(Severity severity, Program when, Set<String> fields) {
     public Escalation {
