@@ -36,13 +36,13 @@ public record RuleDefinition(
 
   /**
    * The same rule with another severity (a rule set's override). The override replaces the rule's
-   * default severity only: its escalations still apply, because they state how bad a particular case
-   * is, whatever the rule set thinks of the rule in general.
+   * default severity only: its escalations still apply, because they state how bad a particular
+   * case is, whatever the rule set thinks of the rule in general.
    */
   public RuleDefinition withSeverity(Severity s) {
     return new RuleDefinition(
-        id, revision, title, s, escalations, rationale, references, forEach, when, message, remediation, fix,
-        failExamples, passExamples, at, digest);
+        id, revision, title, s, escalations, rationale, references, forEach, when, message,
+        remediation, fix, failExamples, passExamples, at, digest);
   }
 
   /** {@code KC-001@1}. */

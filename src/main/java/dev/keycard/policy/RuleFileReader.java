@@ -174,7 +174,8 @@ public final class RuleFileReader {
       return null;
     }
     return new RuleDefinition(
-        id, revision, title, severity, escalations, string(m, "rationale"), stringList(m, "references", id),
+        id, revision, title, severity, escalations, string(m, "rationale"),
+        stringList(m, "references", id),
         forEach, when, message, string(m, "remediation"), fix, fail, pass, m.at(),
         Digests.of(m.plain()));
   }
@@ -192,7 +193,8 @@ public final class RuleFileReader {
     }
     for (YNode item : l.items()) {
       if (!(item instanceof YMap e)) {
-        problem(id, item.at(), "rule_file_error", "an escalation is a mapping {severity: high, when: ...}");
+        problem(id, item.at(), "rule_file_error",
+            "an escalation is a mapping {severity: high, when: ...}");
         continue;
       }
       unknownKeys(e, Set.of("severity", "when"), id);
