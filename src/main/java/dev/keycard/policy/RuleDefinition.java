@@ -3,8 +3,8 @@ package dev.keycard.policy;
 import java.util.List;
 
 /**
- * A rule as written in its file: metadata, the {@code when} expression over the container {@code
- * c} (or, with {@code forEach}, over each element {@code item} of that list field), the message
+ * A rule as written in its file: metadata, the {@code when} expression over the container {@code c}
+ * (or, with {@code forEach}, over each element {@code item} of that list field), the message
  * template, the canonical fix and the rule's own examples. {@code escalations} raise the severity
  * of the cases they match (first match wins). {@code digest} is the SHA-256 of the rule's canonical
  * content, escalations included (formatting and comments do not count).
@@ -41,8 +41,22 @@ public record RuleDefinition(
    */
   public RuleDefinition withSeverity(Severity s) {
     return new RuleDefinition(
-        id, revision, title, s, escalations, rationale, references, forEach, when, message,
-        remediation, fix, failExamples, passExamples, at, digest);
+        id,
+        revision,
+        title,
+        s,
+        escalations,
+        rationale,
+        references,
+        forEach,
+        when,
+        message,
+        remediation,
+        fix,
+        failExamples,
+        passExamples,
+        at,
+        digest);
   }
 
   /** {@code KC-001@1}. */
