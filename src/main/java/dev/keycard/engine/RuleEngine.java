@@ -97,6 +97,11 @@ public final class RuleEngine {
     }
     String path = index >= 0 ? d.forEach() + "[" + index + "]" : settingPath(d, r, c);
     Origin location = path == null ? c.origin() : c.locate(path);
+    if (index >= 0 && !c.locations().containsKey(path) && item instanceof Map<?, ?> m
+        && m.get("name") != null) {
+      // some parsers locate named elements by name only (compose: environment.NAME)
+      location = c.locate(d.forEach() + "." + m.get("name"));
+    }
     String message = r.message().render(frozen, item);
     Object identity = index >= 0 ? item : path;
     Severity severity = severity(r, c, frozen, item, index, warnings);

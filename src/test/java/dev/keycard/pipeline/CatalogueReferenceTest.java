@@ -91,4 +91,20 @@ class CatalogueReferenceTest {
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("host path / at /host"));
   }
+
+  @Test
+  void secretInComposeEnvironmentList_pointsAtItsEntry() {
+    String compose =
+        "services:\n  db:\n    image: postgres\n    environment:\n      - A=1\n"
+            + "      - POSTGRES_PASSWORD=example\n";
+    EngineResult r = restricted(compose, Map.of());
+    assertThat(r.findings())
+        .filteredOn(f -> f.ruleId().equals("KC-063"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path()).isEqualTo("environment[1]");
+              assertThat(f.location().span().start().line()).isEqualTo(6);
+            });
+  }
 }
