@@ -1,26 +1,55 @@
 package dev.keycard.engine;
 
 import dev.keycard.policy.RuleDefinition;
+import dev.keycard.policy.Severity;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A rule whose expression and message passed the gate: immutable, shared by every request. {@code
- * fields} are the container fields the rule reads (its {@code for_each} list included), so that a
- * finding that rests on an unknown value becomes a warning instead.
+ * A rule whose expression, message and escalations passed the gate: immutable, shared by every
+ * request. {@code fields} are the container fields the rule reads (its {@code for_each} list
+ * included), so that a finding that rests on an unknown value becomes a warning instead.
  */
-public record CompiledRule(RuleDefinition definition, Program when, Template message, Set<String> fields) {
+public record CompiledRule(
+    RuleDefinition definition,
+    Program when,
+    Template message,
+    Set<String> fields,
+    List<Escalation> escalations) {
   public CompiledRule {
     fields = Set.copyOf(fields);
+    escalations = List.copyOf(escalations);
   }
 
-  static CompiledRule of(RuleDefinition d, Program when, Template message) {
+  /**
+   * A compiled {@code escalate} entry: the finding takes {@code severity} when {@code when} holds
+   * (and {@code severity} is worse than the rule's). {@code fields} are the container fields it
+   * reads.
+   */
+  public record Escalation(Severity severity, Program when, Set<String> fields) {
+    public Escalation {
+      fields = Set.copyOf(fields);
+    }
+
+    static Escalation of(Severity severity, Program when) {
+      return new Escalation(severity, when, when.referencedFields());
+    }
+  }
+
+  static CompiledRule of(
+      RuleDefinition d, Program when, Template message, List<Escalation> escalations) {
     Set<String> f = new TreeSet<>(when.referencedFields());
     f.addAll(message.referencedFields());
     if (d.forEach() != null) {
       f.add(d.forEach());
     }
-    return new CompiledRule(d, when, message, f);
+    return new CompiledRule(d, when, message, f, escalations);
+  }
+
+  /** The same compiled rule under another definition of it (a rule set's severity override). */
+  public CompiledRule withDefinition(RuleDefinition d) {
+    return new CompiledRule(d, when, message, fields, escalations);
   }
 
   public String id() {

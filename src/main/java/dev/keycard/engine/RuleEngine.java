@@ -6,17 +6,20 @@ import dev.keycard.model.Origin;
 import dev.keycard.policy.Digests;
 import dev.keycard.policy.FixOperation;
 import dev.keycard.policy.RuleDefinition;
+import dev.keycard.policy.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Evaluates compiled rules over containers. Each container is frozen once; a {@code for_each}
  * rule is tested per element with {@code item} bound. A rule that fires on a value only the client
  * knows gives a warning, never a confident finding; a rule that fails to evaluate gives a warning,
- * never a 500.
+ * never a 500. A finding's severity is the rule's, raised by the first of its escalations that
+ * holds for the case.
  */
 public final class RuleEngine {
   private final Evaluator evaluator;
@@ -94,13 +97,50 @@ public final class RuleEngine {
     }
     String path = index >= 0 ? d.forEach() + "[" + index + "]" : settingPath(d, r, c);
     Origin location = path == null ? c.origin() : c.locate(path);
+    if (index >= 0 && !c.locations().containsKey(path) && item instanceof Map<?, ?> m
+        && m.get("name") != null) {
+      // some parsers locate named elements by name only (compose: environment.NAME)
+      location = c.locate(d.forEach() + "." + m.get("name"));
+    }
     String message = r.message().render(frozen, item);
     Object identity = index >= 0 ? item : path;
+    Severity severity = severity(r, c, frozen, item, index, warnings);
     findings.add(
         new Finding(
-            d.id(), d.title(), d.severity(), message, c.name(), ci, path, location, d.references(),
+            d.id(), d.title(), severity, message, c.name(), ci, path, location, d.references(),
             d.remediation(), d.fix(), index,
             Digests.of(List.of(d.id(), c.name() == null ? "" : c.name(), identity == null ? "" : identity))));
+  }
+
+  /**
+   * The finding's severity: the first escalation whose condition holds, when it is worse than the
+   * rule's own. An escalation that rests on a value only the client knows, or that cannot be
+   * evaluated, is skipped (the latter with a warning): it may only make a finding worse, never lose
+   * it.
+   */
+  private static Severity severity(
+      CompiledRule r, Container c, Map<String, Object> frozen, Object item, int index,
+      List<Diagnostic> warnings) {
+    Severity base = r.definition().severity();
+    for (CompiledRule.Escalation x : r.escalations()) {
+      if (unknownField(x.fields(), r.definition().forEach(), c, item, index) != null) {
+        continue;
+      }
+      try {
+        if (x.when().test(frozen, item)) {
+          return x.severity().atLeast(base) ? x.severity() : base;
+        }
+      } catch (RuleEvaluationException e) {
+        warnings.add(
+            Diagnostic.warning(
+                    "rule_evaluation_error",
+                    r.id() + " severity escalation could not be evaluated for container '"
+                        + c.name() + "': " + e.getMessage(),
+                    c.origin() == null ? null : c.origin().span())
+                .withPath(c.origin() == null ? null : c.origin().path()));
+      }
+    }
+    return base;
   }
 
   /**
@@ -129,9 +169,13 @@ public final class RuleEngine {
 
   /** The first unknown path the finding rests on, or null when it rests on known values only. */
   private static String unknownField(CompiledRule r, Container c, Object item, int index) {
-    String each = r.definition().forEach();
+    return unknownField(r.fields(), r.definition().forEach(), c, item, index);
+  }
+
+  private static String unknownField(
+      Set<String> fields, String each, Container c, Object item, int index) {
     for (String u : c.unknown()) {
-      for (String f : r.fields()) {
+      for (String f : fields) {
         if (!(u.equals(f) || u.startsWith(f + ".") || u.startsWith(f + "["))) {
           continue;
         }

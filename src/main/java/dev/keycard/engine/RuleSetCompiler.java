@@ -1,5 +1,6 @@
 package dev.keycard.engine;
 
+import dev.keycard.policy.Escalation;
 import dev.keycard.policy.Located;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleDefinition;
@@ -8,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles rule definitions through the gate, turning every refusal into a problem positioned in
- * the rule file ({@code file:line:col} plus the offending line with a caret).
+ * Compiles rule definitions (condition, message and every escalation condition) through the gate,
+ * turning every refusal into a problem positioned in the rule file ({@code file:line:col} plus the
+ * offending line with a caret).
  */
 public final class RuleSetCompiler {
   private final RuleCompiler gate;
@@ -44,7 +46,21 @@ public final class RuleSetCompiler {
     } catch (RuleCompileException e) {
       report(d, d.message(), e, "message", problems);
     }
-    return when == null || message == null ? null : CompiledRule.of(d, when, message);
+    List<CompiledRule.Escalation> escalations = new ArrayList<>();
+    boolean escalationsOk = true;
+    for (int i = 0; i < d.escalations().size(); i++) {
+      Escalation x = d.escalations().get(i);
+      try {
+        Program p = gate.compileExpression(x.when().text(), d.forEach() != null);
+        escalations.add(CompiledRule.Escalation.of(x.severity(), p));
+      } catch (RuleCompileException e) {
+        report(d, x.when(), e, "escalate[" + i + "].when", problems);
+        escalationsOk = false;
+      }
+    }
+    return when == null || message == null || !escalationsOk
+        ? null
+        : CompiledRule.of(d, when, message, escalations);
   }
 
   private static void report(

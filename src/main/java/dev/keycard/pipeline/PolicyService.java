@@ -82,7 +82,7 @@ public class PolicyService {
         CompiledRule base =
             byKey.computeIfAbsent(d.key(), k -> compiler.compile(d, found));
         if (base != null) {
-          rules.add(base.definition().severity() == d.severity() ? base : new CompiledRule(d, base.when(), base.message(), base.fields()));
+          rules.add(base.definition().severity() == d.severity() ? base : base.withDefinition(d));
         }
       }
       out.put(rs.key(), new CompiledRuleSet(rs, rules));

@@ -3,16 +3,18 @@ package dev.keycard.policy;
 import java.util.List;
 
 /**
- * A rule as written in its file: metadata, the {@code when} expression over the container {@code
- * c} (or, with {@code forEach}, over each element {@code item} of that list field), the message
- * template, the canonical fix and the rule's own examples. {@code digest} is the SHA-256 of the
- * rule's canonical content (formatting and comments do not count).
+ * A rule as written in its file: metadata, the {@code when} expression over the container {@code c}
+ * (or, with {@code forEach}, over each element {@code item} of that list field), the message
+ * template, the canonical fix and the rule's own examples. {@code escalations} raise the severity
+ * of the cases they match (first match wins). {@code digest} is the SHA-256 of the rule's canonical
+ * content, escalations included (formatting and comments do not count).
  */
 public record RuleDefinition(
     String id,
     int revision,
     String title,
     Severity severity,
+    List<Escalation> escalations,
     String rationale,
     List<String> references,
     String forEach,
@@ -25,17 +27,36 @@ public record RuleDefinition(
     SourceRef at,
     String digest) {
   public RuleDefinition {
+    escalations = List.copyOf(escalations);
     references = List.copyOf(references);
     fix = List.copyOf(fix);
     failExamples = List.copyOf(failExamples);
     passExamples = List.copyOf(passExamples);
   }
 
-  /** The same rule with another severity (a rule set's override). */
+  /**
+   * The same rule with another severity (a rule set's override). The override replaces the rule's
+   * default severity only: its escalations still apply, because they state how bad a particular
+   * case is, whatever the rule set thinks of the rule in general.
+   */
   public RuleDefinition withSeverity(Severity s) {
     return new RuleDefinition(
-        id, revision, title, s, rationale, references, forEach, when, message, remediation, fix,
-        failExamples, passExamples, at, digest);
+        id,
+        revision,
+        title,
+        s,
+        escalations,
+        rationale,
+        references,
+        forEach,
+        when,
+        message,
+        remediation,
+        fix,
+        failExamples,
+        passExamples,
+        at,
+        digest);
   }
 
   /** {@code KC-001@1}. */

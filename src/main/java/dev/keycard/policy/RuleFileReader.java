@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 public final class RuleFileReader {
   static final Set<String> RULE_KEYS =
       Set.of(
-          "id", "revision", "title", "severity", "rationale", "references", "for_each", "when",
-          "message", "remediation", "fix", "examples");
+          "id", "revision", "title", "severity", "escalate", "rationale", "references", "for_each",
+          "when", "message", "remediation", "fix", "examples");
   static final Set<String> RULESET_KEYS =
       Set.of("name", "version", "description", "include", "rules", "overrides");
   /** The list fields a {@code for_each} rule may range over. */
@@ -158,6 +158,7 @@ public final class RuleFileReader {
           "for_each must name a list field of the container: " + String.join(", ", new java.util.TreeSet<>(LIST_FIELDS)));
     }
     Located when = located(m, "when", id);
+    List<Escalation> escalations = escalations(m, id);
     Located message = located(m, "message", id);
     List<FixOperation> fix = fix(m, id, forEach);
     List<RuleExample> fail = new ArrayList<>();
@@ -173,9 +174,42 @@ public final class RuleFileReader {
       return null;
     }
     return new RuleDefinition(
-        id, revision, title, severity, string(m, "rationale"), stringList(m, "references", id),
+        id, revision, title, severity, escalations, string(m, "rationale"),
+        stringList(m, "references", id),
         forEach, when, message, string(m, "remediation"), fix, fail, pass, m.at(),
         Digests.of(m.plain()));
+  }
+
+  /** {@code escalate: [{severity: critical, when: "..."}]}, in order (the first match wins). */
+  private List<Escalation> escalations(YMap m, String id) {
+    List<Escalation> out = new ArrayList<>();
+    YNode node = m.entries().get("escalate");
+    if (node == null) {
+      return out;
+    }
+    if (!(node instanceof YList l)) {
+      problem(id, node.at(), "rule_file_error", "escalate must be a list of {severity, when}");
+      return out;
+    }
+    for (YNode item : l.items()) {
+      if (!(item instanceof YMap e)) {
+        problem(id, item.at(), "rule_file_error",
+            "an escalation is a mapping {severity: high, when: ...}");
+        continue;
+      }
+      unknownKeys(e, Set.of("severity", "when"), id);
+      String sevText = requiredString(e, "severity", id);
+      Severity severity = sevText == null ? null : Severity.byName(sevText).orElse(null);
+      if (sevText != null && severity == null) {
+        problem(id, e.entries().get("severity").at(), "rule_file_error",
+            "escalate severity must be critical, high, medium, low or info, not '" + sevText + "'");
+      }
+      Located when = located(e, "when", id);
+      if (severity != null && when != null) {
+        out.add(new Escalation(severity, when));
+      }
+    }
+    return out;
   }
 
   private List<FixOperation> fix(YMap m, String id, String forEach) {

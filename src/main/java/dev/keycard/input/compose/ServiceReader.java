@@ -38,6 +38,11 @@ final class ServiceReader {
     } else if (deploy != null && !(deploy instanceof YNode.Scalar s && s.isNull())) {
       v.invalid(deploy, "deploy: expected a mapping");
     }
+    if (b.networkMode == null && b.networks.isEmpty() && service.get("networks") == null) {
+      // Compose attaches such a service to the project's "default" network, a user-defined bridge,
+      // never to Docker's default bridge: saying so lets rules (KC-052) tell it from a docker run.
+      b.networks.add("default");
+    }
   }
 
   private void read(YNode.Entry e) {
