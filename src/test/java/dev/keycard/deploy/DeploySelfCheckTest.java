@@ -73,7 +73,11 @@ class DeploySelfCheckTest {
     String dockerfile = Files.readString(DOCKERFILE);
     return parser.parse(
         new InputRequest(
-            Files.readString(COMPOSE), false, "compose", Map.of("Dockerfile", dockerfile), Map.of()));
+            Files.readString(COMPOSE),
+            false,
+            "compose",
+            Map.of("Dockerfile", dockerfile),
+            Map.of()));
   }
 
   /** What the pipeline's Companions does for a compose service with a Dockerfile. */
@@ -136,18 +140,35 @@ class DeploySelfCheckTest {
   static Stream<Arguments> catalogue() {
     Set<String> defaultCaps =
         Set.of(
-            "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",
-            "NET_BIND_SERVICE", "NET_RAW", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
+            "AUDIT_WRITE",
+            "CHOWN",
+            "DAC_OVERRIDE",
+            "FOWNER",
+            "FSETID",
+            "KILL",
+            "MKNOD",
+            "NET_BIND_SERVICE",
+            "NET_RAW",
+            "SETFCAP",
+            "SETGID",
+            "SETPCAP",
+            "SETUID",
+            "SYS_CHROOT");
     List<Object[]> rows =
         List.<Object[]>of(
             row("KC-001 not privileged", c -> !c.privileged()),
-            row("KC-002 user is not root", c -> c.user() != null && !c.user().matches("(root|0)(:.*)?")),
+            row(
+                "KC-002 user is not root",
+                c -> c.user() != null && !c.user().matches("(root|0)(:.*)?")),
             row("KC-003 a non-root user is set", c -> c.user() != null || c.imageUser() != null),
             row("KC-004 no-new-privileges is true", c -> Boolean.TRUE.equals(c.noNewPrivileges())),
             row("KC-005 cap_drop contains ALL", c -> c.capDrop().contains("ALL")),
             row("KC-006 cap_add has no ALL", c -> !c.capAdd().contains("ALL")),
-            row("KC-007 no capability beyond the defaults", c -> defaultCaps.containsAll(c.capAdd())),
-            row("KC-008 nothing added but NET_BIND_SERVICE",
+            row(
+                "KC-007 no capability beyond the defaults",
+                c -> defaultCaps.containsAll(c.capAdd())),
+            row(
+                "KC-008 nothing added but NET_BIND_SERVICE",
                 c -> c.capAdd().stream().allMatch("NET_BIND_SERVICE"::equals)),
             row("KC-010 no host network", c -> !"host".equals(c.networkMode())),
             row("KC-011 no host pid", c -> !"host".equals(c.pid())),
@@ -160,10 +181,14 @@ class DeploySelfCheckTest {
             row("KC-021 apparmor not unconfined", c -> !"unconfined".equals(c.apparmor())),
             row("KC-022 selinux not disabled", c -> !c.selinux().contains("disable")),
             row("KC-023 system paths masked", c -> !"unconfined".equals(c.systempaths())),
-            row("KC-024 only valid security options",
-                c -> c.securityOpt().stream().allMatch(o -> o.matches("no-new-privileges([:=]true)?"))),
+            row(
+                "KC-024 only valid security options",
+                c ->
+                    c.securityOpt().stream()
+                        .allMatch(o -> o.matches("no-new-privileges([:=]true)?"))),
             row("KC-030/031/035 no mounts", c -> c.mounts().isEmpty()),
-            row("KC-032 read-only root filesystem with tmpfs /tmp",
+            row(
+                "KC-032 read-only root filesystem with tmpfs /tmp",
                 c -> c.readOnly() && c.tmpfs().stream().anyMatch(t -> "/tmp".equals(t.target()))),
             row("KC-033 no devices", c -> c.devices().isEmpty()),
             row("KC-034 no device cgroup rules", c -> c.deviceCgroupRules().isEmpty()),
@@ -171,25 +196,37 @@ class DeploySelfCheckTest {
             row("KC-041 CPUs limited", c -> c.cpus() != null && c.cpus() > 0),
             row("KC-042 PIDs limited", c -> c.pidsLimit() != null && c.pidsLimit() > 0),
             row("KC-043 OOM killer enabled", c -> !c.oomKillDisable()),
-            row("KC-050 no privileged host port",
-                c -> c.ports().stream().allMatch(p -> p.hostPort() != null && p.hostPort() >= 1024)),
-            row("KC-051 ports bound to 127.0.0.1",
-                c -> !c.ports().isEmpty() && c.ports().stream().map(Port::hostIp).allMatch("127.0.0.1"::equals)),
-            row("KC-052 not on the default bridge",
+            row(
+                "KC-050 no privileged host port",
+                c ->
+                    c.ports().stream().allMatch(p -> p.hostPort() != null && p.hostPort() >= 1024)),
+            row(
+                "KC-051 ports bound to 127.0.0.1",
+                c ->
+                    !c.ports().isEmpty()
+                        && c.ports().stream().map(Port::hostIp).allMatch("127.0.0.1"::equals)),
+            row(
+                "KC-052 not on the default bridge",
                 c -> c.networkMode() == null && c.networks().equals(List.of("keycard"))),
             row("KC-053 no sysctls", c -> c.sysctls().isEmpty()),
-            row("KC-060 restart on-failure, at most 5 retries",
-                c -> "on-failure".equals(c.restartPolicy())
-                    && c.restartMaxRetries() != null
-                    && c.restartMaxRetries() <= 5),
-            row("KC-061 a healthcheck on /q/health/ready",
-                c -> c.healthcheck() != null
-                    && !c.healthcheck().disabled()
-                    && c.healthcheck().test().contains("http://127.0.0.1:8080/q/health/ready")),
-            row("KC-063 no literal secret in the environment",
-                c -> c.environment().stream()
-                    .filter(e -> SecretFunctions.looksSecret(e.name()))
-                    .allMatch(e -> e.value() == null || e.value().isEmpty())));
+            row(
+                "KC-060 restart on-failure, at most 5 retries",
+                c ->
+                    "on-failure".equals(c.restartPolicy())
+                        && c.restartMaxRetries() != null
+                        && c.restartMaxRetries() <= 5),
+            row(
+                "KC-061 a healthcheck on /q/health/ready",
+                c ->
+                    c.healthcheck() != null
+                        && !c.healthcheck().disabled()
+                        && c.healthcheck().test().contains("http://127.0.0.1:8080/q/health/ready")),
+            row(
+                "KC-063 no literal secret in the environment",
+                c ->
+                    c.environment().stream()
+                        .filter(e -> SecretFunctions.looksSecret(e.name()))
+                        .allMatch(e -> e.value() == null || e.value().isEmpty())));
     return rows.stream().map(r -> Arguments.of(r[0], r[1]));
   }
 

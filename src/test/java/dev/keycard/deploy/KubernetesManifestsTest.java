@@ -51,7 +51,9 @@ class KubernetesManifestsTest {
         .containsEntry("readOnlyRootFilesystem", true)
         .containsEntry("allowPrivilegeEscalation", false)
         .containsEntry("privileged", false);
-    assertThat(map(sc, "capabilities")).containsEntry("drop", List.of("ALL")).doesNotContainKey("add");
+    assertThat(map(sc, "capabilities"))
+        .containsEntry("drop", List.of("ALL"))
+        .doesNotContainKey("add");
     assertThat(map(sc, "seccompProfile")).containsEntry("type", "RuntimeDefault");
     Map<String, Object> podSc = map(pod, "securityContext");
     assertThat(podSc).containsEntry("runAsNonRoot", true);
@@ -70,8 +72,10 @@ class KubernetesManifestsTest {
 
   @Test
   void probes_useTheHealthEndpoints() {
-    assertThat(map(map(container, "livenessProbe"), "httpGet")).containsEntry("path", "/q/health/live");
-    assertThat(map(map(container, "readinessProbe"), "httpGet")).containsEntry("path", "/q/health/ready");
+    assertThat(map(map(container, "livenessProbe"), "httpGet"))
+        .containsEntry("path", "/q/health/live");
+    assertThat(map(map(container, "readinessProbe"), "httpGet"))
+        .containsEntry("path", "/q/health/ready");
   }
 
   @Test
@@ -79,11 +83,16 @@ class KubernetesManifestsTest {
     List<Map<String, Object>> mounts = list(container, "volumeMounts");
     assertThat(mounts)
         .allSatisfy(
-            m -> assertThat(m.get("mountPath").equals("/tmp") || Boolean.TRUE.equals(m.get("readOnly")))
-                .as("mount %s is /tmp or read-only", m.get("mountPath"))
-                .isTrue());
+            m ->
+                assertThat(
+                        m.get("mountPath").equals("/tmp") || Boolean.TRUE.equals(m.get("readOnly")))
+                    .as("mount %s is /tmp or read-only", m.get("mountPath"))
+                    .isTrue());
     Map<String, Object> tmp =
-        list(pod, "volumes").stream().filter(v -> "tmp".equals(v.get("name"))).findFirst().orElseThrow();
+        list(pod, "volumes").stream()
+            .filter(v -> "tmp".equals(v.get("name")))
+            .findFirst()
+            .orElseThrow();
     assertThat(tmp).containsKey("emptyDir");
   }
 
@@ -131,7 +140,8 @@ class KubernetesManifestsTest {
   @ValueSource(strings = {"service.yaml", "pdb.yaml", "networkpolicy.yaml"})
   void manifests_selectTheKeycardPods(String file) throws IOException {
     Map<String, Object> spec = map(yaml(file), "spec");
-    Object selector = spec.containsKey("podSelector") ? spec.get("podSelector") : spec.get("selector");
+    Object selector =
+        spec.containsKey("podSelector") ? spec.get("podSelector") : spec.get("selector");
     assertThat(selector.toString()).contains("app.kubernetes.io/name=keycard");
   }
 
@@ -154,7 +164,8 @@ class KubernetesManifestsTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> yaml(String file) throws IOException {
     return (Map<String, Object>)
-        new Load(LoadSettings.builder().build()).loadFromString(Files.readString(DIR.resolve(file)));
+        new Load(LoadSettings.builder().build())
+            .loadFromString(Files.readString(DIR.resolve(file)));
   }
 
   @SuppressWarnings("unchecked")
