@@ -5,6 +5,7 @@ public enum ErrorCode {
   INPUT_PARSE_ERROR(400, "Input could not be parsed"),
   BAD_REQUEST(400, "Bad request"),
   UNKNOWN_FORMAT(400, "Unknown input format"),
+  UNAUTHORIZED(401, "Unauthorized"),
   NOT_FOUND(404, "Not found"),
   BODY_TOO_LARGE(413, "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),

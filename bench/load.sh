@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Load test for POST /v1/evaluate, not run by verify.
+#   bench/load.sh            (from the repository root; takes about 3 minutes)
+# Packages the service, starts it with the heap of a 512m container (-Xmx384m), waits for
+# /q/health/ready, drives it with wrk on 127.0.0.1 only, samples the JVM's RSS (VmRSS/VmHWM from
+# /proc) every second, stops it and appends the results to docs/benchmarks.md.
+# Phases: (1) 5-service compose under restricted, as fast as it goes; (2) a mix of corpus inputs
+# (compose documents and docker run lines) for 60 s, watching RSS; (3) fewer connections to
+# approximate half the rate and read p99 (wrk2, which holds a fixed rate, is not packaged by Debian,
+# so this is an approximation: a closed loop with fewer connections, not a constant arrival rate).
+# Environment: DURATION (default 30s), MIX_DURATION (60s), THREADS (2), CONNECTIONS (32),
+# LOW_CONNECTIONS (2), PORT (18080), SKIP_BUILD=1 to reuse target/quarkus-app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SHARED=${KEYCARD_SHARED:-$ROOT/../shared}
+DURATION=${DURATION:-30s}
+MIX_DURATION=${MIX_DURATION:-60s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+LOW_CONNECTIONS=${LOW_CONNECTIONS:-2}
+PORT=${PORT:-18080}
+URL="http://127.0.0.1:$PORT"
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -B -q package -DskipTests
+fi
+
+WORK=$(mktemp -d)
+SERVICE_PID=""
+SAMPLER_PID=""
+cleanup() {
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Inputs: a 5-service compose (the corpus has none with exactly five, so the largest corpus
+# documents are complemented by this one), corpus compose files and corpus docker run lines.
+cat > "$WORK/five.body" <<'YAML'
+application/yaml
+services:
+  web:
+    image: nginx:1.27
+    ports: ["80:80", "443:443"]
+    volumes: ["./nginx.conf:/etc/nginx/nginx.conf:ro"]
+    depends_on: [api]
+  api:
+    image: example/api:2.3
+    user: "1000:1000"
+    environment:
+      DATABASE_URL: postgres://db/app
+      REDIS_URL: redis://cache
+    cap_drop: [ALL]
+    read_only: true
+    tmpfs: [/tmp]
+    mem_limit: 512m
+  worker:
+    image: example/worker:2.3
+    command: ["worker", "--concurrency", "4"]
+    privileged: true
+    volumes: ["/var/run/docker.sock:/var/run/docker.sock"]
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_PASSWORD: example
+    volumes: ["db-data:/var/lib/postgresql/data"]
+    restart: always
+  cache:
+    image: redis:7
+    security_opt: ["no-new-privileges:true"]
+    pids_limit: 100
+volumes:
+  db-data: {}
+YAML
+i=0
+for f in "$SHARED"/corpus/real-world/compose/awesome-compose-nginx-nodejs-redis.yaml \
+         "$SHARED"/corpus/real-world/compose/docker-library-wordpress.yaml \
+         "$SHARED"/corpus/real-world/compose/awesome-compose-react-express-mongodb.yaml; do
+  { echo application/yaml; cat "$f"; } > "$WORK/compose$i.body"; i=$((i + 1))
+done
+for f in $(ls "$SHARED"/corpus/real-world/docker-run/*.sh | head -12); do
+  { echo text/plain; cat "$f"; } > "$WORK/run$i.body"; i=$((i + 1))
+done
+echo "$WORK/five.body" > "$WORK/five.list"
+{ echo "$WORK/five.body"; ls "$WORK"/compose*.body "$WORK"/run*.body; } > "$WORK/mix.list"
+
+java -Xmx384m -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
+  -jar target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
+SERVICE_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "$URL/q/health/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "$URL/q/health/ready" >/dev/null || { cat "$WORK/service.log"; exit 1; }
+# Every input must evaluate (200) before it is measured.
+while read -r body; do
+  code=$(tail -n +2 "$body" | curl -s -o /dev/null -w '%{http_code}' -H "Content-Type: $(head -1 "$body")" \
+    --data-binary @- "$URL/v1/evaluate?ruleset=restricted")
+  [ "$code" = 200 ] || { echo "input $body answered $code"; exit 1; }
+done < "$WORK/mix.list"
+
+sample_rss() {
+  while kill -0 "$SERVICE_PID" 2>/dev/null; do
+    echo "$(date +%s) $(awk '/VmRSS|VmHWM/ {printf "%s ", $2}' /proc/$SERVICE_PID/status)" >> "$WORK/rss.log"
+    sleep 1
+  done
+}
+sample_rss & SAMPLER_PID=$!
+
+run() { # name list connections duration
+  KEYCARD_BENCH_LIST="$2" wrk -t"$THREADS" -c"$3" -d"$4" --latency -s bench/load.lua "$URL" > "$WORK/$1.out"
+  cat "$WORK/$1.out" >&2
+}
+# warm-up (JIT), not reported
+run warmup "$WORK/mix.list" "$CONNECTIONS" 15s
+run five "$WORK/five.list" "$CONNECTIONS" "$DURATION"
+: > "$WORK/rss.log"
+run mix "$WORK/mix.list" "$CONNECTIONS" "$MIX_DURATION"
+cp "$WORK/rss.log" "$WORK/rss-mix.log"
+run low "$WORK/five.list" "$LOW_CONNECTIONS" "$DURATION"
+
+rps() { awk '/Requests\/sec/ {print $2}' "$WORK/$1.out"; }
+pct() { awk -v p="$2" '$1 == p {print $2}' "$WORK/$1.out"; }
+errors() {
+  local non2xx sock
+  non2xx=$(awk '/Non-2xx/ {print $NF}' "$WORK/$1.out"); sock=$(awk '/Socket errors/ {print}' "$WORK/$1.out")
+  echo "${non2xx:-0} non-2xx${sock:+; $sock}"
+}
+rss_first=$(awk 'NR==5 {print $3}' "$WORK/rss-mix.log")
+rss_last=$(awk 'END {print $3}' "$WORK/rss-mix.log")
+rss_min=$(awk 'NR>=5 {if (m == "" || $3 < m) m = $3} END {print m}' "$WORK/rss-mix.log")
+rss_max=$(awk 'NR>=5 {if ($3 > m) m = $3} END {print m}' "$WORK/rss-mix.log")
+hwm=$(awk 'END {print $2}' "$WORK/rss-mix.log")
+mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
+
+{
+  echo
+  echo "### Load run $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Machine: $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), shared with the load"
+  echo "generator (wrk, $THREADS threads) and, during this run, with other builds. JVM: $(java -version 2>&1 | head -1), -Xmx384m."
+  echo
+  echo "| phase | connections | duration | requests/s | p50 | p90 | p99 | errors |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| 5-service compose, restricted | $CONNECTIONS | $DURATION | $(rps five) | $(pct five 50%) | $(pct five 90%) | $(pct five 99%) | $(errors five) |"
+  echo "| corpus mix ($(wc -l < "$WORK/mix.list") inputs) | $CONNECTIONS | $MIX_DURATION | $(rps mix) | $(pct mix 50%) | $(pct mix 90%) | $(pct mix 99%) | $(errors mix) |"
+  echo "| 5-service compose, fewer connections | $LOW_CONNECTIONS | $DURATION | $(rps low) | $(pct low 50%) | $(pct low 90%) | $(pct low 99%) | $(errors low) |"
+  echo
+  echo "RSS during the $MIX_DURATION mix (sampled each second from /proc, after 5 s): at 5 s $(mib "$rss_first"),"
+  echo "min $(mib "$rss_min"), max $(mib "$rss_max"), at the end $(mib "$rss_last"); peak (VmHWM) $(mib "$hwm")."
+} | tee -a docs/benchmarks.md
