@@ -68,8 +68,11 @@ public final class PolicyLoader {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> s = Files.walk(dir, 4)) {
-      return s.filter(Files::isRegularFile)
+    // A Kubernetes ConfigMap mounted as a directory is made of symbolic links into a hidden
+    // '..data' folder: follow links, and skip the hidden folders so that nothing is read twice.
+    try (Stream<Path> s = Files.walk(dir, 4, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+      return s.filter(p -> !hidden(dir.relativize(p)))
+          .filter(Files::isRegularFile)
           .filter(p -> {
             String n = p.getFileName().toString();
             return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
@@ -80,6 +83,15 @@ public final class PolicyLoader {
       problems.add(problem(dir.toString(), "cannot list " + dir + ": " + e.getMessage()));
       return List.of();
     }
+  }
+
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static java.util.Optional<String> read(Path f, List<PolicyProblem> problems) {

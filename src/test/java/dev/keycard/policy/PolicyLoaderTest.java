@@ -120,4 +120,15 @@ class PolicyLoaderTest {
     assertThat(RuleSetSelector.parse("Restricted")).isEmpty();
     assertThat(RuleSetSelector.parse("restricted@x")).isEmpty();
   }
+
+  @Test
+  void load_configMapLayout_followsLinksAndSkipsHiddenFolders() throws Exception {
+    // kubelet mounts a ConfigMap as ..data/<files> plus one symbolic link per key
+    write("rulesets/..2026_11_29/team-1.0.0.yaml", "name: team\nversion: 1.0.0\nrules: [KC-001]\n");
+    Files.createSymbolicLink(dir.resolve("rulesets/..data"), Path.of("..2026_11_29"));
+    Files.createSymbolicLink(dir.resolve("rulesets/team-1.0.0.yaml"), Path.of("..data/team-1.0.0.yaml"));
+    write("rules/KC-001.yaml", RULE);
+    PolicyCatalog c = PolicyLoader.load(List.of(dir));
+    assertThat(c.versions("team")).hasSize(1);
+  }
 }
