@@ -262,6 +262,14 @@ class CatalogTest {
     assertThat(r.warnings()).anySatisfy(w -> assertThat(w.message()).contains("KC-004"));
   }
 
+  @Test
+  void noNewPrivilegesFalse_isLocatedAtTheOptionNotAtTheContainerName() {
+    EngineResult r = evaluate("docker run --security-opt no-new-privileges=false nginx", "KC-004");
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(f -> assertThat(f.path()).isEqualTo("no_new_privileges"));
+  }
+
   @ParameterizedTest(name = "{0} on {1}")
   @CsvSource({
     "KC-020, seccomp=unconfined",
