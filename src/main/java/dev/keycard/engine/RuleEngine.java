@@ -144,15 +144,16 @@ public final class RuleEngine {
   }
 
   /**
-   * The setting a whole-container finding is about: the first fix field or field the rule reads
-   * that the container has a location for; null when the setting is absent.
+   * The setting a whole-container finding is about: the first fix field or field the condition
+   * reads that the container has a location for; null when the setting is absent.
    */
   private static String settingPath(RuleDefinition d, CompiledRule r, Container c) {
     List<String> candidates = new ArrayList<>();
     for (FixOperation op : d.fix()) {
       candidates.add(op.field());
     }
-    candidates.addAll(new TreeSet<>(r.fields()));
+    // Only what the condition reads: a message that prints c.name must not move the finding there.
+    candidates.addAll(new TreeSet<>(r.when().referencedFields()));
     for (String f : candidates) {
       if (c.locations().containsKey(f)) {
         return f;

@@ -1,7 +1,6 @@
 package dev.keycard.engine.fn;
 
 import dev.keycard.input.common.GoBool;
-import dev.keycard.input.common.SecurityOptions;
 import java.util.List;
 
 /** Security options ({@code --security-opt}) as the Docker daemon validates them (KC-024). */
@@ -19,8 +18,12 @@ public final class SecurityOptFunctions {
     if (raw == null || raw.isBlank()) {
       return false;
     }
-    String key = SecurityOptions.key(raw);
-    String value = SecurityOptions.value(raw);
+    // Split and compare as the daemon does: at the first '=' if there is one, else at the first
+    // ':', and keys are case-sensitive ("SECCOMP=unconfined" is rejected, not read as seccomp).
+    int eq = raw.indexOf('=');
+    int sep = eq >= 0 ? eq : raw.indexOf(':');
+    String key = sep < 0 ? raw : raw.substring(0, sep);
+    String value = sep < 0 ? null : raw.substring(sep + 1);
     switch (key) {
       case "no-new-privileges":
         return value == null || GoBool.parse(value.trim()).isPresent();

@@ -1,0 +1,187 @@
+package dev.keycard.policy;
+
+import dev.keycard.input.Detection;
+import dev.keycard.input.FormatDetector;
+import dev.keycard.input.InputFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a rule's help page (docs/rules/KC-xxx.md, the target of SARIF {@code helpUri} and the
+ * IDE's link) from its rule file, and the index of all pages: pure functions of the rules and the
+ * rule sets that contain them, so a test can prove the committed pages are current.
+ */
+public final class RuleDocs {
+  /** The formats in the order their examples are shown, with their headings and fences. */
+  private static final Map<InputFormat, String[]> FORMATS = new LinkedHashMap<>();
+
+  static {
+    FORMATS.put(InputFormat.DOCKER_RUN, new String[] {"docker run", "sh"});
+    FORMATS.put(InputFormat.COMPOSE, new String[] {"Docker Compose", "yaml"});
+    FORMATS.put(InputFormat.ENGINE_API, new String[] {"Docker Engine API", "json"});
+  }
+
+  private RuleDocs() {}
+
+  /** Every page by file name ({@code KC-001.md}, ..., {@code README.md}) for a whole catalogue. */
+  public static Map<String, String> render(PolicyCatalog catalog) {
+    Map<String, String> pages = new TreeMap<>();
+    List<RuleDefinition> newest = new ArrayList<>();
+    Map<String, List<String>> sets = new LinkedHashMap<>();
+    for (String id : catalog.ruleIds()) {
+      RuleDefinition d = catalog.rule(id).orElseThrow();
+      newest.add(d);
+      sets.put(id, setsContaining(catalog, d));
+      pages.put(id + ".md", page(d, sets.get(id)));
+    }
+    pages.put("README.md", index(newest, sets));
+    return pages;
+  }
+
+  /** The rule-set versions ({@code baseline@1.0.0}) that contain this revision of the rule. */
+  public static List<String> setsContaining(PolicyCatalog catalog, RuleDefinition d) {
+    return catalog.all().stream()
+        .filter(s -> s.rules().stream().anyMatch(r -> r.key().equals(d.key())))
+        .map(RuleSet::key)
+        .sorted()
+        .toList();
+  }
+
+  /** The help page of one rule; {@code sets} are the rule-set versions that contain it. */
+  public static String page(RuleDefinition d, List<String> sets) {
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(d.id()).append(": ").append(d.title()).append("\n\n");
+    md.append("<!-- generated from policies/rules/")
+        .append(d.id())
+        .append(".yaml by RuleDocs; regenerate with -Ddocs.update=true -->\n\n");
+    md.append("| | |\n| --- | --- |\n");
+    md.append("| Severity | ").append(d.severity().apiName()).append(" |\n");
+    md.append("| Revision | ").append(d.revision()).append(" |\n");
+    md.append("| Rule sets | ").append(sets.isEmpty() ? "none" : code(sets)).append(" |\n");
+    md.append("| References | ")
+        .append(d.references().isEmpty() ? "none" : String.join(", ", d.references()))
+        .append(" |\n\n");
+    md.append("## Why it matters\n\n").append(text(d.rationale())).append("\n\n");
+    md.append("## What makes it fire\n\n");
+    if (d.forEach() != null) {
+      md.append("For each element `item` of `")
+          .append(d.forEach())
+          .append("`, the rule fires when this expression over the container `c` is true:\n\n");
+    } else {
+      md.append("The rule fires when this expression over the container `c` is true:\n\n");
+    }
+    fence(md, "", d.when().text());
+    md.append("The message it reports:\n\n");
+    fence(md, "", d.message().text());
+    md.append("## How to fix it\n\n").append(text(d.remediation())).append("\n\n");
+    if (d.fix().isEmpty()) {
+      md.append("Keycard proposes no automatic fix for this rule; the finding is advice.\n\n");
+    } else {
+      md.append("The fix Keycard proposes, rendered in the input's own format:\n\n");
+      d.fix().forEach(op -> md.append("- ").append(describe(op)).append("\n"));
+      md.append("\n");
+    }
+    md.append("## Examples\n\n");
+    for (var f : FORMATS.entrySet()) {
+      List<RuleExample> fail = ofFormat(d.failExamples(), f.getKey());
+      List<RuleExample> pass = ofFormat(d.passExamples(), f.getKey());
+      if (fail.isEmpty() && pass.isEmpty()) {
+        continue;
+      }
+      md.append("### ").append(f.getValue()[0]).append("\n\n");
+      examples(md, "Fires on:", fail, f.getValue()[1]);
+      examples(md, "Does not fire on:", pass, f.getValue()[1]);
+    }
+    return md.toString().stripTrailing() + "\n";
+  }
+
+  /** The index page: one row per rule, linking to its page. */
+  public static String index(List<RuleDefinition> rules, Map<String, List<String>> sets) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Keycard rules\n\n");
+    md.append(
+        "<!-- generated from policies/ by RuleDocs; regenerate with -Ddocs.update=true -->\n\n");
+    md.append("One page per rule of the shipped catalogue: why it matters, what makes it fire, the")
+        .append(" fix, and inputs that fire and do not fire in every format.\n\n");
+    md.append("| rule | title | severity | rule sets |\n| --- | --- | --- | --- |\n");
+    for (RuleDefinition d : rules) {
+      List<String> in = sets.getOrDefault(d.id(), List.of());
+      md.append("| [")
+          .append(d.id())
+          .append("](")
+          .append(d.id())
+          .append(".md) | ")
+          .append(d.title().replace("|", "\\|"))
+          .append(" | ")
+          .append(d.severity().apiName())
+          .append(" | ")
+          .append(in.isEmpty() ? "none" : code(in))
+          .append(" |\n");
+    }
+    return md.toString();
+  }
+
+  private static void examples(StringBuilder md, String label, List<RuleExample> es, String lang) {
+    if (es.isEmpty()) {
+      return;
+    }
+    md.append(label).append("\n\n");
+    for (RuleExample e : es) {
+      fence(md, lang, e.input());
+      for (var file : new TreeMap<>(e.files()).entrySet()) {
+        md.append("with the companion file `").append(file.getKey()).append("`:\n\n");
+        fence(md, "dockerfile", file.getValue());
+      }
+      if (!e.variables().isEmpty()) {
+        md.append("with the variables ")
+            .append(
+                new TreeMap<>(e.variables())
+                    .entrySet().stream()
+                        .map(v -> "`" + v.getKey() + "=" + v.getValue() + "`")
+                        .collect(Collectors.joining(", ")))
+            .append("\n\n");
+      }
+    }
+  }
+
+  private static List<RuleExample> ofFormat(List<RuleExample> es, InputFormat format) {
+    return es.stream().filter(e -> formatOf(e) == format).toList();
+  }
+
+  /** The example's format as the service would detect it (compose when undecided). */
+  static InputFormat formatOf(RuleExample e) {
+    InputFormat requested = InputFormat.byName(e.format()).orElse(null);
+    if (requested != null) {
+      return requested;
+    }
+    Detection d = FormatDetector.detect(e.input(), null);
+    return d == null || d.format() == null ? InputFormat.COMPOSE : d.format();
+  }
+
+  private static String describe(FixOperation op) {
+    return switch (op.op()) {
+      case SET -> "set `" + op.field() + "` to `" + op.value() + "`";
+      case REMOVE -> "remove `" + op.field() + "`";
+      case ADD -> "add `" + op.value() + "` to `" + op.field() + "` (unless it is there)";
+      case REMOVE_ITEM -> "remove the offending element from `" + op.field() + "`";
+    };
+  }
+
+  private static void fence(StringBuilder md, String lang, String body) {
+    String text = body.endsWith("\n") ? body : body + "\n";
+    String fence = text.contains("```") ? "~~~~" : "```";
+    md.append(fence).append(lang).append("\n").append(text).append(fence).append("\n\n");
+  }
+
+  private static String code(List<String> items) {
+    return items.stream().map(s -> "`" + s + "`").collect(Collectors.joining(", "));
+  }
+
+  private static String text(String s) {
+    return s == null || s.isBlank() ? "(not given)" : s.strip();
+  }
+}
