@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +45,7 @@ class OpaDataResourceTest {
     given().contentType("application/json")
         .body(Map.of("input", Map.of("format", "docker-run", "content", "docker run --net=host nginx")))
         .post("/v1/data/keycard/baseline/deny")
-        .then().statusCode(200).body("result", equalTo(List.of(
-            "KC-010: Container 'nginx' shares the host's network namespace.")));
+        .then().statusCode(200).body("result", hasItem(startsWith("KC-010: Container 'nginx'")));
   }
 
   @Test
