@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Layer 5: the only input rules see — an unmodifiable tree of Map, List, String, Integer/Long,
@@ -32,9 +33,18 @@ public final class FrozenModel {
 
   private FrozenModel() {}
 
-  /** The container as rules see it. */
-  @SuppressWarnings("unchecked")
+  /**
+   * The container as rules see it: the same names and values Jackson's snake_case view of the
+   * record gives ({@link #viaJackson(Container)}, kept to prove it), read directly from the record
+   * components, which is several times cheaper on the request path.
+   */
   public static Map<String, Object> freeze(Container container) {
+    return RecordTree.freeze(container, Set.of("origin", "locations"));
+  }
+
+  /** The reference conversion through Jackson; {@link #freeze(Container)} must equal it. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> viaJackson(Container container) {
     LinkedHashMap<String, Object> raw = MAPPER.convertValue(container, MAP);
     raw.remove("origin");
     raw.remove("locations");

@@ -30,6 +30,9 @@ public final class SnippetExtractor {
 
   /** The first fenced block in a language Keycard reads, or null when there is none. */
   public static Snippet fenced(String message) {
+    if (!message.contains("```") && !message.contains("~~~")) {
+      return null; // most inputs are plain documents: skip the line scan
+    }
     for (Snippet b : fencedBlocks(message)) {
       if (LANGUAGES.contains(b.language())) {
         return b;

@@ -1,0 +1,115 @@
+package dev.keycard.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the model's records into frozen maps directly: each record component under its snake_case
+ * name, plus the boolean {@code isX()} properties Jackson would also write ({@code Mount.isBind()}
+ * gives {@code bind}). Accessors are looked up once per record class.
+ */
+final class RecordTree {
+  private record Property(String name, Method getter) {}
+
+  private static final ClassValue<List<Property>> PROPERTIES =
+      new ClassValue<>() {
+        @Override
+        protected List<Property> computeValue(Class<?> type) {
+          return properties(type);
+        }
+      };
+
+  private RecordTree() {}
+
+  /** The record as an unmodifiable map, leaving out the top-level names in {@code skip}. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> freeze(Record record, Set<String> skip) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Property p : PROPERTIES.get(record.getClass())) {
+      if (!skip.contains(p.name())) {
+        out.put(p.name(), value(get(p, record)));
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static Object value(Object v) {
+    if (v == null || v instanceof String || v instanceof Boolean) {
+      return v;
+    }
+    if (v instanceof Number n) {
+      return FrozenModel.number(n);
+    }
+    if (v instanceof Record r) {
+      return freeze(r, Set.of());
+    }
+    if (v instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (Object o : list) {
+        out.add(value(o));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    if (v instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, x) -> out.put(String.valueOf(k), value(x)));
+      return Collections.unmodifiableMap(out);
+    }
+    throw new IllegalArgumentException("not model data: " + v.getClass().getName());
+  }
+
+  private static Object get(Property p, Object target) {
+    try {
+      return p.getter().invoke(target);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + p.name(), e);
+    }
+  }
+
+  private static List<Property> properties(Class<?> type) {
+    List<Property> out = new ArrayList<>();
+    for (RecordComponent c : type.getRecordComponents()) {
+      out.add(new Property(snake(c.getName()), c.getAccessor()));
+    }
+    for (Method m : type.getMethods()) {
+      String n = m.getName();
+      if (!Modifier.isStatic(m.getModifiers())
+          && m.getParameterCount() == 0
+          && n.length() > 2
+          && n.startsWith("is")
+          && Character.isUpperCase(n.charAt(2))
+          && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
+        String name = snake(Character.toLowerCase(n.charAt(2)) + n.substring(3));
+        if (out.stream().noneMatch(p -> p.name().equals(name))) {
+          out.add(new Property(name, m));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** {@code capAdd} → {@code cap_add}, as Jackson's SNAKE_CASE strategy names it. */
+  static String snake(String camel) {
+    StringBuilder b = new StringBuilder(camel.length() + 4);
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (Character.isUpperCase(c)) {
+        if (i > 0) {
+          b.append('_');
+        }
+        b.append(Character.toLowerCase(c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

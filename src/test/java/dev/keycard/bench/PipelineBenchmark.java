@@ -1,0 +1,97 @@
+package dev.keycard.bench;
+
+import dev.keycard.engine.CompiledRule;
+import dev.keycard.engine.Limits;
+import dev.keycard.engine.RuleCompiler;
+import dev.keycard.engine.RuleEngine;
+import dev.keycard.engine.RuleSetCompiler;
+import dev.keycard.input.InputReader;
+import dev.keycard.input.ParseOptions;
+import dev.keycard.input.ParsedInput;
+import dev.keycard.pipeline.Parsers;
+import dev.keycard.policy.PolicyCatalog;
+import dev.keycard.policy.PolicyLoader;
+import dev.keycard.policy.PolicyProblem;
+import dev.keycard.policy.RuleSetSelector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Parse + evaluate the shipped {@code restricted} rule set, single thread, per input: a docker run
+ * line and compose documents of 1, 5 and 200 services. Run from the repository root: {@code
+ * ./mvnw -Pbench test-compile exec:exec -Djmh.args="PipelineBenchmark -f 1"}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PipelineBenchmark {
+  @Param({"docker-run", "compose-1", "compose-5", "compose-200"})
+  public String input;
+
+  private final InputReader reader = new InputReader(Parsers.all());
+  private String text;
+  private List<CompiledRule> rules;
+
+  @Setup
+  public void setup() throws Exception {
+    PolicyCatalog catalog = PolicyLoader.load(List.of(Path.of("policies")));
+    List<PolicyProblem> problems = new ArrayList<>();
+    rules =
+        new RuleSetCompiler(new RuleCompiler(Limits.SHIPPED))
+            .compileAll(catalog.select(RuleSetSelector.parse("restricted").orElseThrow()).orElseThrow().rules(), problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(problems.toString());
+    }
+    text =
+        switch (input) {
+          case "docker-run" -> "docker run -d --name web -p 8080:80 -v /srv/html:/usr/share/nginx/html:ro"
+              + " --cap-add NET_ADMIN --security-opt no-new-privileges -e TZ=UTC --memory 512m nginx:1.27";
+          case "compose-1" -> compose(1);
+          case "compose-5" -> compose(5);
+          default -> compose(200);
+        };
+  }
+
+  /** A realistic service, repeated: image, ports, volumes, environment, caps, a healthcheck. */
+  static String compose(int services) {
+    StringBuilder b = new StringBuilder("services:\n");
+    for (int i = 0; i < services; i++) {
+      b.append("  app").append(i).append(":\n")
+          .append("    image: registry.example.com/team/app").append(i).append(":1.4.2\n")
+          .append("    user: \"1000:1000\"\n")
+          .append("    read_only: true\n")
+          .append("    cap_drop: [ALL]\n")
+          .append("    cap_add: [NET_BIND_SERVICE]\n")
+          .append("    security_opt:\n      - no-new-privileges:true\n")
+          .append("    ports:\n      - \"127.0.0.1:").append(8000 + i).append(":8080\"\n")
+          .append("    volumes:\n      - ./data/app").append(i).append(":/data\n      - /etc/localtime:/etc/localtime:ro\n")
+          .append("    environment:\n      TZ: UTC\n      LOG_LEVEL: info\n")
+          .append("    mem_limit: 512m\n    cpus: 1\n    pids_limit: 100\n")
+          .append("    healthcheck:\n      test: [\"CMD\", \"wget\", \"-q\", \"-O-\", \"http://localhost:8080/health\"]\n")
+          .append("    restart: on-failure:5\n");
+    }
+    return b.toString();
+  }
+
+  @Benchmark
+  public Object parseAndEvaluate() {
+    ParsedInput parsed = reader.read(text, false, null, ParseOptions.defaults());
+    return RuleEngine.evaluateNow(rules, parsed.containers());
+  }
+}
