@@ -1,0 +1,19 @@
+package dev.keycard.remediation;
+
+import dev.keycard.engine.Finding;
+import dev.keycard.input.InputFormat;
+import dev.keycard.input.ParsedInput;
+import java.util.Optional;
+
+/** Renders fixes for Compose inputs. */
+final class ComposeRenderer implements FixRenderer {
+  @Override
+  public InputFormat format() {
+    return InputFormat.COMPOSE;
+  }
+
+  @Override
+  public Optional<Rendered> render(ParsedInput input, Finding f) {
+    return Optional.empty();
+  }
+}
