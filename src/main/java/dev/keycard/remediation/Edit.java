@@ -15,6 +15,13 @@ record Edit(int start, int end, String text) {
     return new Edit(at, at, text);
   }
 
+  /** This edit of a parser's text moved to the caller's original text. */
+  Edit toOriginal(Source source) {
+    int s = source.originalOffset(start);
+    int e = end == start ? s : source.originalOffset(end - 1) + 1;
+    return new Edit(s, e, text);
+  }
+
   /** As positioned text edits in the caller's original text. */
   static List<TextEdit> toTextEdits(List<Edit> edits, Source source) {
     return edits.stream()

@@ -33,6 +33,11 @@ public final class Remediator {
     if (r == null || finding.fix().isEmpty()) {
       return Optional.empty();
     }
-    return r.render(input, finding).filter(x -> !x.isEmpty());
+    try {
+      return r.render(input, finding).filter(x -> !x.isEmpty());
+    } catch (CannotRender e) {
+      // a shape the renderer knowingly declines (an alias item, a dash-shared line): no fix
+      return Optional.empty();
+    }
   }
 }
