@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RemediationService {
   private static final Logger LOG = Logger.getLogger(RemediationService.class);
+
   /** Bounds the fix-everything loop; each round applies one fix. */
   static final int MAX_ROUNDS = 200;
 
@@ -80,7 +81,13 @@ public class RemediationService {
       currentRequest = next.request();
     }
     return new FixResult(
-        e, remedies, shown(e.input()), shown(current.input()), patch, applied, current,
+        e,
+        remedies,
+        shown(e.input()),
+        shown(current.input()),
+        patch,
+        applied,
+        current,
         current.input());
   }
 
@@ -116,7 +123,10 @@ public class RemediationService {
     }
     InputRequest fixedRequest =
         new InputRequest(
-            text, request.fromObject(), before.format().apiName(), request.files(),
+            text,
+            request.fromObject(),
+            before.format().apiName(),
+            request.files(),
             request.variables());
     ParsedInput after = parser.parse(fixedRequest);
     if (after.hasErrors() || after.containers().size() != before.containers().size()) {
@@ -137,11 +147,12 @@ public class RemediationService {
     if (!closed(f, e, again)) {
       return defect(f, "the fix does not close the finding");
     }
-    String description =
-        r.note() == null ? f.remediation() : join(f.remediation(), r.note());
+    String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
     Remedy remedy =
         new Remedy(
-            description, r.patch(), before.source().hasSpans() ? r.edits() : List.of(),
+            description,
+            r.patch(),
+            before.source().hasSpans() ? r.edits() : List.of(),
             before.format() == InputFormat.DOCKER_RUN ? after.source().text() : null);
     return Optional.of(new Verified(remedy, again, fixedRequest));
   }

@@ -9,7 +9,8 @@ import java.util.List;
  * against the input document, the text edits against the submitted text and, for {@code docker
  * run}, the whole fixed command line (null otherwise).
  */
-public record Remedy(String description, List<PatchOp> patch, List<TextEdit> edits, String command) {
+public record Remedy(
+    String description, List<PatchOp> patch, List<TextEdit> edits, String command) {
   public Remedy {
     patch = List.copyOf(patch);
     edits = List.copyOf(edits);

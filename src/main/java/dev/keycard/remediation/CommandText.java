@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A command line as the user wrote it, and the edits that keep its shape: removing a flag takes
- * the whitespace after it (or, when it ends a line, the whitespace before it, or its whole
- * continuation line), values are replaced inside their quotes, and new flags go before the image in
- * the user's continuation style.
+ * A command line as the user wrote it, and the edits that keep its shape: removing a flag takes the
+ * whitespace after it (or, when it ends a line, the whitespace before it, or its whole continuation
+ * line), values are replaced inside their quotes, and new flags go before the image in the user's
+ * continuation style.
  */
 final class CommandText {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
@@ -50,8 +50,8 @@ final class CommandText {
     String indent = s.substring(lineStart, image);
     StringBuilder out = new StringBuilder();
     if (lineStart > 0 && indent.isBlank()) {
-      int eolStart = s.charAt(lineStart - 2 < 0 ? 0 : lineStart - 2) == '\r' ? lineStart - 2
-          : lineStart - 1;
+      int eolStart =
+          s.charAt(lineStart - 2 < 0 ? 0 : lineStart - 2) == '\r' ? lineStart - 2 : lineStart - 1;
       char cont = eolStart > 0 ? s.charAt(eolStart - 1) : ' ';
       if (cont == '\\' || cont == '^' || cont == '`') {
         String eol = s.substring(eolStart, lineStart);
@@ -121,7 +121,8 @@ final class CommandText {
   }
 
   private static String unquote(String v) {
-    if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'')
+    if (v.length() >= 2
+        && (v.charAt(0) == '"' || v.charAt(0) == '\'')
         && v.charAt(v.length() - 1) == v.charAt(0)) {
       return v.substring(1, v.length() - 1);
     }

@@ -5,7 +5,6 @@ import dev.keycard.model.Device;
 import dev.keycard.model.EnvVar;
 import dev.keycard.model.Mount;
 import dev.keycard.model.Port;
-import dev.keycard.model.Sysctl;
 import dev.keycard.model.Tmpfs;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +74,10 @@ public final class ComposeExport {
     list(sb, "sysctls", c.sysctls().stream().map(s -> s.name() + "=" + s.value()).toList());
     list(sb, "environment", c.environment().stream().map(ComposeExport::env).toList());
     if (c.restartPolicy() != null) {
-      key(sb, "restart", c.restartPolicy() + (c.restartMaxRetries() == null ? ""
-          : ":" + c.restartMaxRetries()));
+      key(
+          sb,
+          "restart",
+          c.restartPolicy() + (c.restartMaxRetries() == null ? "" : ":" + c.restartMaxRetries()));
     }
     if (c.entrypoint() != null) {
       list(sb, "entrypoint", c.entrypoint());
@@ -110,8 +111,10 @@ public final class ComposeExport {
   private static String port(Port p) {
     String container = range(p.containerPort(), p.containerPortEnd());
     String host = p.hostPort() == null ? "" : range(p.hostPort(), p.hostPortEnd());
-    String s = p.hostIp() != null ? p.hostIp() + ":" + host + ":" + container
-        : p.hostPort() != null ? host + ":" + container : container;
+    String s =
+        p.hostIp() != null
+            ? p.hostIp() + ":" + host + ":" + container
+            : p.hostPort() != null ? host + ":" + container : container;
     return p.protocol() == null || p.protocol().equals("tcp") ? s : s + "/" + p.protocol();
   }
 

@@ -47,7 +47,8 @@ final class ComposeKeys {
     return switch (field) {
       case "memory", "memory_reservation" -> Values.size(v);
       case "cpus" -> Values.cpus(v);
-      case "pids_limit" -> v instanceof Number n ? (Object) n.longValue() : Long.parseLong(String.valueOf(v));
+      case "pids_limit" ->
+          v instanceof Number n ? (Object) n.longValue() : Long.parseLong(String.valueOf(v));
       case "user", "restart_policy" -> String.valueOf(v);
       default -> BOOLEANS.contains(field) && v instanceof String s ? Boolean.parseBoolean(s) : v;
     };

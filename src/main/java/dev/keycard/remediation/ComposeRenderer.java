@@ -6,7 +6,6 @@ import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.FixOperation;
-import dev.keycard.policy.FixOperation.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,7 @@ final class ComposeRenderer implements FixRenderer {
       }
     }
     List<Edit> edits = s.edits.stream().map(e -> e.toOriginal(input.source())).toList();
-    return Optional.of(
-        new Rendered(s.patch, Edit.toTextEdits(edits, input.source()), s.note));
+    return Optional.of(new Rendered(s.patch, Edit.toTextEdits(edits, input.source()), s.note));
   }
 
   /** The edits of one fix to one service, built operation by operation. */
@@ -68,7 +66,8 @@ final class ComposeRenderer implements FixRenderer {
       this.c = c;
       this.service = c.origin().path();
       List<YamlDoc.Step> steps = doc.walk(service);
-      if (steps == null || !(doc.at(service) instanceof MappingNode m)
+      if (steps == null
+          || !(doc.at(service) instanceof MappingNode m)
           || (!steps.isEmpty() && doc.isAlias(steps.get(steps.size() - 1)))) {
         throw new CannotRender("the service is not a mapping of its own");
       }
@@ -82,9 +81,10 @@ final class ComposeRenderer implements FixRenderer {
         case REMOVE -> remove(field);
         case REMOVE_ITEM -> removeItem(field, f.itemIndex());
         case ADD -> add(field, op.value());
-        case SET -> f.itemIndex() >= 0 && field.equals("host_ip")
-            ? setHostIp(f, String.valueOf(op.value()))
-            : set(field, value(op, f));
+        case SET ->
+            f.itemIndex() >= 0 && field.equals("host_ip")
+                ? setHostIp(f, String.valueOf(op.value()))
+                : set(field, value(op, f));
       };
     }
 
@@ -171,8 +171,10 @@ final class ComposeRenderer implements FixRenderer {
       String parent = parentOf(e);
       Node holder = doc.at(parent);
       if (owned(e) && (holder instanceof SequenceNode || holder instanceof MappingNode)) {
-        int size = holder instanceof SequenceNode q ? q.getValue().size()
-            : ((MappingNode) holder).getValue().size();
+        int size =
+            holder instanceof SequenceNode q
+                ? q.getValue().size()
+                : ((MappingNode) holder).getValue().size();
         return removeAt(size == 1 && owned(parent) && !parent.equals(service) ? parent : e);
       }
       if (owned(e) && holder != null && e.equals(fieldPointer(field))) {
@@ -196,7 +198,8 @@ final class ComposeRenderer implements FixRenderer {
       }
       if (field.equals("security_opt")) {
         for (int i = 0; i < c.securityOpt().size(); i++) {
-          if (Values.optionKey(c.securityOpt().get(i)).equals(Values.optionKey(String.valueOf(value)))) {
+          if (Values.optionKey(c.securityOpt().get(i))
+              .equals(Values.optionKey(String.valueOf(value)))) {
             String e = pointer("security_opt[" + i + "]");
             if (e == null || !owned(e) || !(doc.at(e) instanceof ScalarNode n)) {
               return false;
@@ -336,7 +339,9 @@ final class ComposeRenderer implements FixRenderer {
       for (String t : JsonPatch.tokens(pointer)) {
         if (at instanceof Map<?, ?> m) {
           at = m.get(t);
-        } else if (at instanceof List<?> l && t.matches("[0-9]+") && Integer.parseInt(t) < l.size()) {
+        } else if (at instanceof List<?> l
+            && t.matches("[0-9]+")
+            && Integer.parseInt(t) < l.size()) {
           at = l.get(Integer.parseInt(t));
         } else {
           return null;
@@ -348,9 +353,5 @@ final class ComposeRenderer implements FixRenderer {
     static String parentOf(String pointer) {
       return pointer.substring(0, pointer.lastIndexOf('/'));
     }
-  }
-
-  static boolean isSet(FixOperation op) {
-    return op.op() == Op.SET;
   }
 }

@@ -57,8 +57,13 @@ final class DockerRunRenderer implements FixRenderer {
 
   /** Renders one operation; false when it cannot be expressed safely. */
   private static boolean apply(
-      FixOperation op, Finding f, Container c, CommandText text, List<Edit> edits,
-      List<String> added, Map<Integer, Span> removed) {
+      FixOperation op,
+      Finding f,
+      Container c,
+      CommandText text,
+      List<Edit> edits,
+      List<String> added,
+      Map<Integer, Span> removed) {
     String field = op.field();
     switch (op.op()) {
       case REMOVE -> {
@@ -109,7 +114,11 @@ final class DockerRunRenderer implements FixRenderer {
   }
 
   private static boolean set(
-      FixOperation op, Finding f, Container c, CommandText text, List<Edit> edits,
+      FixOperation op,
+      Finding f,
+      Container c,
+      CommandText text,
+      List<Edit> edits,
       List<String> added) {
     String field = op.field();
     if (f.itemIndex() >= 0 && Flags.of(field) == null) {
@@ -129,8 +138,10 @@ final class DockerRunRenderer implements FixRenderer {
       edits.add(
           flag.bool()
               ? new Edit(
-                  existing.start().offset(), existing.end().offset(),
-                  Boolean.parseBoolean(value) ? text.flagName(existing)
+                  existing.start().offset(),
+                  existing.end().offset(),
+                  Boolean.parseBoolean(value)
+                      ? text.flagName(existing)
                       : text.flagName(existing) + "=false")
               : text.replaceValue(existing, value));
       return true;

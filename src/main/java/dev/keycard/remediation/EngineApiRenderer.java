@@ -96,9 +96,10 @@ final class EngineApiRenderer implements FixRenderer {
         case REMOVE -> remove(field);
         case REMOVE_ITEM -> removeAt(pointer(field + "[" + f.itemIndex() + "]"));
         case ADD -> add(field, op.value());
-        case SET -> f.itemIndex() >= 0 && field.equals("host_ip")
-            ? setHostIp(f, String.valueOf(op.value()))
-            : set(field, value(op, f));
+        case SET ->
+            f.itemIndex() >= 0 && field.equals("host_ip")
+                ? setHostIp(f, String.valueOf(op.value()))
+                : set(field, value(op, f));
       };
     }
 
@@ -122,7 +123,8 @@ final class EngineApiRenderer implements FixRenderer {
         case "memory" -> Values.bytes(v);
         case "cpus" -> Math.round(Double.parseDouble(String.valueOf(Values.cpus(v))) * 1e9);
         case "pids_limit" -> Long.parseLong(Values.text("pids_limit", v));
-        case "read_only", "privileged", "oom_kill_disable" -> Boolean.parseBoolean(String.valueOf(v));
+        case "read_only", "privileged", "oom_kill_disable" ->
+            Boolean.parseBoolean(String.valueOf(v));
         case "restart_policy" -> restart(String.valueOf(v), f);
         default -> String.valueOf(v);
       };
@@ -216,7 +218,8 @@ final class EngineApiRenderer implements FixRenderer {
       }
       Object existing = jsonAt(home);
       if (field.equals("tmpfs")) {
-        return existing instanceof Map ? addMember(home + "/" + JsonPatch.escape((String) v), "")
+        return existing instanceof Map
+            ? addMember(home + "/" + JsonPatch.escape((String) v), "")
             : present(home) ? false : addMember(home, Map.of((String) v, ""));
       }
       if (existing instanceof List) {
@@ -257,7 +260,8 @@ final class EngineApiRenderer implements FixRenderer {
       String parent = pointer.substring(0, pointer.lastIndexOf('/'));
       String key = JsonPatch.tokens(pointer).get(JsonPatch.tokens(pointer).size() - 1);
       if (!(jsonAt(parent) instanceof Map)) {
-        if (present(parent) || !(jsonAt(parent.substring(0, parent.lastIndexOf('/'))) instanceof Map)) {
+        if (present(parent)
+            || !(jsonAt(parent.substring(0, parent.lastIndexOf('/'))) instanceof Map)) {
           return false;
         }
         // several members of a missing object (HostConfig) are created together at the end
@@ -288,8 +292,11 @@ final class EngineApiRenderer implements FixRenderer {
       Object holder = jsonAt(parent);
       List<String> tokens = JsonPatch.tokens(pointer);
       String last = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1);
-      return holder instanceof Map<?, ?> m ? m.containsKey(last)
-          : holder instanceof List<?> l && last.matches("[0-9]+") && Integer.parseInt(last) < l.size();
+      return holder instanceof Map<?, ?> m
+          ? m.containsKey(last)
+          : holder instanceof List<?> l
+              && last.matches("[0-9]+")
+              && Integer.parseInt(last) < l.size();
     }
 
     Object jsonAt(String pointer) {
@@ -297,7 +304,9 @@ final class EngineApiRenderer implements FixRenderer {
       for (String t : JsonPatch.tokens(pointer)) {
         if (at instanceof Map<?, ?> m) {
           at = m.get(t);
-        } else if (at instanceof List<?> l && t.matches("[0-9]+") && Integer.parseInt(t) < l.size()) {
+        } else if (at instanceof List<?> l
+            && t.matches("[0-9]+")
+            && Integer.parseInt(t) < l.size()) {
           at = l.get(Integer.parseInt(t));
         } else {
           return null;

@@ -123,7 +123,8 @@ final class JsonDoc {
           case 'b' -> sb.append('\b');
           case 'f' -> sb.append('\f');
           case 'u' -> {
-            sb.append((char) Integer.parseInt(text.substring(i, Math.min(i + 4, text.length())), 16));
+            sb.append(
+                (char) Integer.parseInt(text.substring(i, Math.min(i + 4, text.length())), 16));
             i += 4;
           }
           default -> sb.append(e);

@@ -3,16 +3,20 @@ package dev.keycard.remediation;
 import java.util.List;
 
 /**
- * Edits of a JSON text that touch one member: removal takes its comma, additions copy the
- * separator and key/value spacing of the members around them (compact or pretty-printed).
+ * Edits of a JSON text that touch one member: removal takes its comma, additions copy the separator
+ * and key/value spacing of the members around them (compact or pretty-printed).
  */
 final class JsonEditor {
   private final JsonDoc doc;
   private final String t;
 
+  private final boolean spaced;
+
   JsonEditor(JsonDoc doc) {
     this.doc = doc;
     this.t = doc.text;
+    JsonDoc.Node first = firstMember(doc.root);
+    this.spaced = first == null || colonBefore(first).contains(" ");
   }
 
   /** Removes member or element {@code k} of {@code parent}. */
@@ -29,20 +33,20 @@ final class JsonEditor {
 
   /** Replaces a value. */
   Edit replace(JsonDoc.Node n, Object value) {
-    return new Edit(n.start, n.end, JsonPatch.write(value));
+    return new Edit(n.start, n.end, JsonPatch.write(value, spaced));
   }
 
   /** Adds {@code "key": value} at the end of an object. */
   Edit addMember(JsonDoc.Node obj, String key, Object value) {
     StringBuilder kv = new StringBuilder();
     JsonPatch.string(key, kv);
-    kv.append(colon(obj)).append(JsonPatch.write(value));
+    kv.append(colon(obj)).append(JsonPatch.write(value, spaced));
     return append(obj, kv.toString());
   }
 
   /** Adds an element at the end of an array. */
   Edit addElement(JsonDoc.Node arr, Object value) {
-    return append(arr, JsonPatch.write(value));
+    return append(arr, JsonPatch.write(value, spaced));
   }
 
   private Edit append(JsonDoc.Node c, String text) {
@@ -57,7 +61,7 @@ final class JsonEditor {
       sep = between.substring(between.indexOf(',') + 1);
     } else {
       sep = t.substring(c.start + 1, cs.get(0).memberStart);
-      if (sep.isEmpty() && t.contains(", ")) {
+      if (sep.isEmpty() && spaced) {
         sep = " ";
       }
     }
@@ -66,19 +70,14 @@ final class JsonEditor {
 
   /** The key/value separator the object's members use ({@code ": "} or {@code ":"}). */
   private String colon(JsonDoc.Node obj) {
-    if (!obj.children.isEmpty()) {
-      JsonDoc.Node first = obj.children.get(0);
-      int close = t.lastIndexOf('"', first.start - 1);
-      if (close >= first.memberStart) {
-        return t.substring(close + 1, first.start);
-      }
-    }
-    JsonDoc.Node any = firstMember(doc.root);
-    if (any != null) {
-      int close = t.lastIndexOf('"', any.start - 1);
-      return t.substring(close + 1, any.start);
-    }
-    return ": ";
+    JsonDoc.Node first = obj.children.isEmpty() ? firstMember(doc.root) : obj.children.get(0);
+    return first == null ? ": " : colonBefore(first);
+  }
+
+  /** The text between a member's key and its value. */
+  private String colonBefore(JsonDoc.Node member) {
+    int close = t.lastIndexOf('"', member.start - 1);
+    return close < member.memberStart ? ": " : t.substring(close + 1, member.start);
   }
 
   private static JsonDoc.Node firstMember(JsonDoc.Node n) {

@@ -27,7 +27,9 @@ public final class JsonPatch {
     return doc;
   }
 
-  /** Whether two JSON-shaped trees are equal, counting {@code 1}, {@code 1L} and {@code 1.0} same. */
+  /**
+   * Whether two JSON-shaped trees are equal, counting {@code 1}, {@code 1L} and {@code 1.0} same.
+   */
   public static boolean same(Object a, Object b) {
     return normal(a).equals(normal(b));
   }
@@ -157,32 +159,38 @@ public final class JsonPatch {
 
   /** Writes a JSON-shaped tree as compact JSON text. */
   public static String write(Object v) {
+    return write(v, false);
+  }
+
+  /** Writes JSON text, with a space after each {@code :} and {@code ,} when {@code spaced}. */
+  static String write(Object v, boolean spaced) {
     StringBuilder sb = new StringBuilder();
-    write(v, sb);
+    write(v, sb, spaced);
     return sb.toString();
   }
 
-  private static void write(Object v, StringBuilder sb) {
+  private static void write(Object v, StringBuilder sb, boolean spaced) {
+    String comma = spaced ? ", " : ",";
     if (v instanceof Map<?, ?> m) {
       sb.append('{');
       boolean first = true;
       for (Map.Entry<?, ?> e : m.entrySet()) {
         if (!first) {
-          sb.append(',');
+          sb.append(comma);
         }
         first = false;
         string(String.valueOf(e.getKey()), sb);
-        sb.append(':');
-        write(e.getValue(), sb);
+        sb.append(spaced ? ": " : ":");
+        write(e.getValue(), sb, spaced);
       }
       sb.append('}');
     } else if (v instanceof List<?> l) {
       sb.append('[');
       for (int i = 0; i < l.size(); i++) {
         if (i > 0) {
-          sb.append(',');
+          sb.append(comma);
         }
-        write(l.get(i), sb);
+        write(l.get(i), sb, spaced);
       }
       sb.append(']');
     } else if (v instanceof String s) {

@@ -1,9 +1,9 @@
 package dev.keycard.remediation;
 
 /**
- * One RFC 6902 JSON Patch operation ({@code add}, {@code remove}, {@code replace}) against the input
- * document; {@code value} is a JSON-shaped value (maps, lists, strings, numbers, booleans, null) and
- * is ignored for {@code remove}.
+ * One RFC 6902 JSON Patch operation ({@code add}, {@code remove}, {@code replace}) against the
+ * input document; {@code value} is a JSON-shaped value (maps, lists, strings, numbers, booleans,
+ * null) and is ignored for {@code remove}.
  */
 public record PatchOp(String op, String path, Object value) {
   public static PatchOp add(String path, Object value) {

@@ -16,8 +16,18 @@ final class Values {
   /** The model's list fields (what {@code add} and {@code remove_item} work on). */
   static final List<String> LIST_FIELDS =
       List.of(
-          "cap_add", "cap_drop", "tmpfs", "security_opt", "selinux", "networks", "mounts",
-          "devices", "device_cgroup_rules", "ports", "sysctls", "environment");
+          "cap_add",
+          "cap_drop",
+          "tmpfs",
+          "security_opt",
+          "selinux",
+          "networks",
+          "mounts",
+          "devices",
+          "device_cgroup_rules",
+          "ports",
+          "sysctls",
+          "environment");
 
   /** A size as Docker's CLI and compose write it ({@code 536870912} becomes {@code 512m}). */
   static String size(Object v) {
@@ -76,7 +86,9 @@ final class Values {
     return String.valueOf(v);
   }
 
-  /** The key of a security option ({@code no-new-privileges:true} has {@code no-new-privileges}). */
+  /**
+   * The key of a security option ({@code no-new-privileges:true} has {@code no-new-privileges}).
+   */
   static String optionKey(String opt) {
     int i = 0;
     while (i < opt.length() && opt.charAt(i) != ':' && opt.charAt(i) != '=') {

@@ -37,8 +37,8 @@ final class YamlDoc {
   }
 
   /**
-   * The document, or empty when the text is not one YAML document. The failsafe schema keeps
-   * {@code <<} merge keys as written (the core schema would flatten them into the mapping).
+   * The document, or empty when the text is not one YAML document. The failsafe schema keeps {@code
+   * <<} merge keys as written (the core schema would flatten them into the mapping).
    */
   static Optional<YamlDoc> parse(String text) {
     LoadSettings settings =
@@ -160,7 +160,8 @@ final class YamlDoc {
       throw new CannotRender("no alias after the key");
     }
     int j = i + 1;
-    while (j < text.length() && !Character.isWhitespace(text.charAt(j))
+    while (j < text.length()
+        && !Character.isWhitespace(text.charAt(j))
         && ",]}".indexOf(text.charAt(j)) < 0) {
       j++;
     }

@@ -119,23 +119,32 @@ final class YamlEditor {
       return Edit.insert(doc.valueEnd(entries.get(entries.size() - 1)), ", " + kv);
     }
     int indent = doc.column(doc.start(entries.get(0).getKeyNode()));
-    String pad = t.substring(doc.lineStart(doc.start(entries.get(0).getKeyNode())),
-        doc.lineStart(doc.start(entries.get(0).getKeyNode())) + indent);
+    String pad =
+        t.substring(
+            doc.lineStart(doc.start(entries.get(0).getKeyNode())),
+            doc.lineStart(doc.start(entries.get(0).getKeyNode())) + indent);
     if (!pad.isBlank()) {
       // the first key shares its line with a dash ("- key: v"): indent with spaces
       pad = " ".repeat(indent);
     }
     int at = doc.lineEnd(doc.contentEnd(map));
-    StringBuilder sb = new StringBuilder(doc.eol).append(pad).append(YamlText.scalar(key)).append(':');
+    StringBuilder sb =
+        new StringBuilder(doc.eol).append(pad).append(YamlText.scalar(key)).append(':');
     if (value instanceof List<?> l && !l.isEmpty() && !style.flow()) {
       for (Object item : l) {
-        sb.append(doc.eol).append(pad).append(" ".repeat(style.dashOffset())).append("- ")
+        sb.append(doc.eol)
+            .append(pad)
+            .append(" ".repeat(style.dashOffset()))
+            .append("- ")
             .append(YamlText.flow(item));
       }
     } else if (value instanceof Map<?, ?> m && !m.isEmpty() && !style.flow()) {
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        sb.append(doc.eol).append(pad).append(" ".repeat(style.step()))
-            .append(YamlText.scalar(String.valueOf(e.getKey()))).append(": ")
+        sb.append(doc.eol)
+            .append(pad)
+            .append(" ".repeat(style.step()))
+            .append(YamlText.scalar(String.valueOf(e.getKey())))
+            .append(": ")
             .append(YamlText.flow(e.getValue()));
       }
     } else {
@@ -162,8 +171,7 @@ final class YamlEditor {
     if (!prefix.strip().equals("-")) {
       throw new CannotRender("the list item does not start its line with a dash");
     }
-    return Edit.insert(
-        doc.lineEnd(doc.contentEnd(last)), doc.eol + prefix + YamlText.flow(value));
+    return Edit.insert(doc.lineEnd(doc.contentEnd(last)), doc.eol + prefix + YamlText.flow(value));
   }
 
   /**
@@ -201,7 +209,8 @@ final class YamlEditor {
   private ListStyle styleIn(MappingNode m, int step) {
     boolean sawFlow = false;
     for (NodeTuple e : m.getValue()) {
-      if (e.getValueNode() instanceof SequenceNode q && !q.getValue().isEmpty()
+      if (e.getValueNode() instanceof SequenceNode q
+          && !q.getValue().isEmpty()
           && doc.start(q) > doc.start(e.getKeyNode())) {
         if (doc.isFlow(q)) {
           sawFlow = true;

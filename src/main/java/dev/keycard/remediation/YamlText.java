@@ -21,7 +21,9 @@ final class YamlText {
       return "null";
     }
     if (v instanceof Boolean || v instanceof Number) {
-      return v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString();
+      return v instanceof Double d && d == Math.rint(d)
+          ? Long.toString(d.longValue())
+          : v.toString();
     }
     String s = String.valueOf(v);
     if (PLAIN.matcher(s).matches() && !SPECIAL.matcher(s).matches() && !s.startsWith("[")) {

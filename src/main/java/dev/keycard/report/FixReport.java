@@ -32,8 +32,6 @@ public final class FixReport {
         r.patch(),
         r.applied(),
         r.after().findings().stream().map(JsonReport::finding).toList(),
-        toCompose
-            ? (compose ? ComposeExport.of(r.fixedInput().containers()) : r.fixed())
-            : null);
+        toCompose ? (compose ? ComposeExport.of(r.fixedInput().containers()) : r.fixed()) : null);
   }
 }

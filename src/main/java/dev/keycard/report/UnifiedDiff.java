@@ -17,8 +17,7 @@ public final class UnifiedDiff {
     List<String> a = lines(before);
     List<String> b = lines(after);
     List<String> out =
-        UnifiedDiffUtils.generateUnifiedDiff(
-            "a/" + name, "b/" + name, a, DiffUtils.diff(a, b), 3);
+        UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, a, DiffUtils.diff(a, b), 3);
     return String.join("\n", out) + "\n";
   }
 

@@ -30,7 +30,9 @@ class FixResourceTest {
         .statusCode(200)
         .body("input.format", equalTo("docker-run"))
         .body("findings.rule_id", hasItem("KC-001"))
-        .body("findings[0].remediation.command", equalTo("docker run -v /var/run/docker.sock:/var/run/docker.sock myapp"))
+        .body(
+            "findings[0].remediation.command",
+            equalTo("docker run -v /var/run/docker.sock:/var/run/docker.sock myapp"))
         .body("fixed", equalTo("docker run myapp"))
         .body("applied", equalTo(2))
         .body("diff", containsString("-docker run --privileged"))
@@ -69,8 +71,10 @@ class FixResourceTest {
         .contentType("application/json")
         .body(
             Map.of(
-                "input", Map.of("Image", "nginx", "HostConfig", Map.of("Privileged", true)),
-                "ruleset", "baseline"))
+                "input",
+                Map.of("Image", "nginx", "HostConfig", Map.of("Privileged", true)),
+                "ruleset",
+                "baseline"))
         .post("/v1/fix")
         .then()
         .statusCode(200)
@@ -128,7 +132,8 @@ class FixResourceTest {
 
   @Test
   void evaluate_compose_findingsCarryPatchAndEdits() {
-    String compose = "services:\n  web:\n    image: nginx\n    network_mode: host\n    user: root\n";
+    String compose =
+        "services:\n  web:\n    image: nginx\n    network_mode: host\n    user: root\n";
     given()
         .contentType("application/yaml")
         .queryParam("ruleset", "restricted@1.0.0")
@@ -137,10 +142,15 @@ class FixResourceTest {
         .then()
         .statusCode(200)
         .body("findings.find { it.rule_id == 'KC-010' }.remediation.patch[0].op", equalTo("remove"))
-        .body("findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].start.line", equalTo(4))
-        .body("findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].start.column", equalTo(1))
+        .body(
+            "findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].start.line", equalTo(4))
+        .body(
+            "findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].start.column",
+            equalTo(1))
         .body("findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].end.line", equalTo(5))
         .body("findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].text", equalTo(""))
-        .body("findings.find { it.rule_id == 'KC-002' }.remediation.edits[0].text", equalTo("1000:1000"));
+        .body(
+            "findings.find { it.rule_id == 'KC-002' }.remediation.edits[0].text",
+            equalTo("1000:1000"));
   }
 }

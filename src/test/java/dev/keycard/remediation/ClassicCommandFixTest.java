@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code docker run --privileged -v /:/host myapp} fixes to a least-privilege command. Each row
  * holds when its rule is in the rule set: against the tests' own rules every row runs; against the
- * shipped {@code restricted} set, rows whose rule is not written yet are skipped, so the test can be
- * run again as the catalogue grows.
+ * shipped {@code restricted} set, rows whose rule is not written yet are skipped, so the test can
+ * be run again as the catalogue grows.
  */
 class ClassicCommandFixTest {
   private static final String CLASSIC = "docker run --privileged -v /:/host myapp";
@@ -29,7 +29,8 @@ class ClassicCommandFixTest {
     "KC-005, has, --cap-drop ALL, src/test/resources/remediation/policies, fixtest",
     "KC-032, has, --read-only, src/test/resources/remediation/policies, fixtest",
     "KC-032, has, --tmpfs /tmp, src/test/resources/remediation/policies, fixtest",
-    "KC-004, has, --security-opt no-new-privileges:true, src/test/resources/remediation/policies, fixtest",
+    "KC-004, has, --security-opt no-new-privileges:true, src/test/resources/remediation/policies,"
+        + " fixtest",
     "KC-003, has, --user 1000:1000, src/test/resources/remediation/policies, fixtest",
     "KC-040, has, --memory 512m, src/test/resources/remediation/policies, fixtest",
     "KC-041, has, --cpus 1, src/test/resources/remediation/policies, fixtest",

@@ -50,12 +50,14 @@ class CorpusFixTest {
     FixResult r = h.fix(input, ruleset);
     ParsedInput fixed =
         h.parser()
-            .parse(new InputRequest(r.fixed(), false, parsed.format().apiName(), Map.of(), Map.of()));
+            .parse(
+                new InputRequest(r.fixed(), false, parsed.format().apiName(), Map.of(), Map.of()));
     assertThat(fixed.errors()).as("the fixed text parses").isEmpty();
     assertThat(r.after().findings())
         .as("findings with a fix left after fixing")
         .allSatisfy(f -> assertThat(f.fix()).as(f.ruleId() + " " + f.path()).isEmpty());
-    input.lines()
+    input
+        .lines()
         .filter(l -> l.strip().startsWith("#"))
         .forEach(l -> assertThat(r.fixed()).as("comment kept").contains(l.strip()));
   }

@@ -22,7 +22,8 @@ class GoldenFixTest {
 
   static Stream<String> inputs() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(n -> !n.contains(".fixed."))
           .sorted()
           .toList()
@@ -42,7 +43,8 @@ class GoldenFixTest {
     }
     assertThat(r.fixed()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     assertThat(r.applied()).as("fixes applied").isPositive();
-    assertThat(r.after().findings()).as("fixable findings left")
+    assertThat(r.after().findings())
+        .as("fixable findings left")
         .allSatisfy(f -> assertThat(f.fix()).isEmpty());
   }
 }

@@ -17,8 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The whole pipeline without Quarkus, over a given policy directory. */
-record Harness(
-    ParseService parser, EvaluationService evaluations, RemediationService remediation) {
+record Harness(ParseService parser, EvaluationService evaluations, RemediationService remediation) {
   static final String TEST_POLICIES = "src/test/resources/remediation/policies";
 
   private static final Map<String, Harness> CACHE = new java.util.concurrent.ConcurrentHashMap<>();

@@ -88,7 +88,8 @@ class RuleExampleFixTest {
       assertThat(remedy.command()).isEqualTo(fixed.source().text());
       assertThat(remedy.patch()).isEmpty();
     } else {
-      JsonNode patch = JSON.readTree(JSON.writeValueAsString(remedy.patch()).replace(",\"value\":null}", "}"));
+      JsonNode patch =
+          JSON.readTree(JSON.writeValueAsString(remedy.patch()).replace(",\"value\":null}", "}"));
       JsonNode patched = JsonPatch.apply(patch, tree(parsed.document()));
       assertThat(tree(patched)).isEqualTo(tree(fixed.document()));
     }
