@@ -22,6 +22,8 @@ public final class UnifiedDiff {
   }
 
   private static List<String> lines(String s) {
-    return Arrays.asList(s.split("\n", -1));
+    // a final line break ends the last line; it does not start an empty one
+    String body = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    return Arrays.asList(body.split("\n", -1));
   }
 }
