@@ -2,6 +2,7 @@ package dev.keycard.pipeline;
 
 import dev.keycard.input.ParsedInput;
 import dev.keycard.remediation.PatchOp;
+import dev.keycard.remediation.Remedies;
 import java.util.List;
 
 /**

@@ -6,6 +6,8 @@ import dev.keycard.input.ParsedInput;
 import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.Remediator;
+import dev.keycard.remediation.Remedies;
+import dev.keycard.remediation.Remedy;
 import dev.keycard.remediation.Rendered;
 import dev.keycard.remediation.TextEdit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +47,7 @@ public class RemediationService {
     for (Finding f : e.findings()) {
       verified(e, f, request, options).ifPresent(v -> out.put(f, v.remedy()));
     }
-    return new Remedies(out);
+    return Remedies.of(out);
   }
 
   /**

@@ -29,19 +29,41 @@ final class CommandText {
     while (after < s.length() && isBlank(s.charAt(after))) {
       after++;
     }
-    if (after > end && after < s.length() && !isLineEnd(after) && !isContinuation(after)) {
-      return new Edit(start, after, "");
-    }
     int before = start;
     while (before > 0 && isBlank(s.charAt(before - 1))) {
       before--;
     }
     boolean ownLine = before == 0 || s.charAt(before - 1) == '\n';
+    int comment = inlineComment(after);
+    if (ownLine && comment > after && isContinuation(comment)) {
+      // "--cap-add=SYS_MODULE `#optional` \": the note is about the flag and goes with it
+      return new Edit(before, s.indexOf('\n', comment) + 1, "");
+    }
+    if (after > end && after < s.length() && !isLineEnd(after) && !isContinuation(after)) {
+      return new Edit(start, after, "");
+    }
     if (ownLine && isContinuation(after)) {
       int next = s.indexOf('\n', after) + 1;
       return new Edit(before, next, "");
     }
     return new Edit(ownLine ? start : before, end, "");
+  }
+
+  /** The end of a {@code `#...`} note at {@code i} and the blanks after it, or {@code i}. */
+  private int inlineComment(int i) {
+    if (!s.startsWith("`#", i)) {
+      return i;
+    }
+    int close = s.indexOf('`', i + 1);
+    int nl = s.indexOf('\n', i);
+    if (close < 0 || (nl >= 0 && close > nl)) {
+      return i;
+    }
+    int j = close + 1;
+    while (j < s.length() && isBlank(s.charAt(j))) {
+      j++;
+    }
+    return j;
   }
 
   /** Inserts flags before the image, matching the user's one-flag-per-line style if any. */

@@ -12,8 +12,6 @@ import dev.keycard.input.ParsedInput;
 import dev.keycard.pipeline.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.InputRequest;
-import dev.keycard.pipeline.Remedies;
-import dev.keycard.pipeline.Remedy;
 import dev.keycard.policy.PolicyCatalog;
 import dev.keycard.policy.PolicyException;
 import dev.keycard.policy.PolicyLoader;

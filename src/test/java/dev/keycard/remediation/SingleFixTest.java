@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keycard.engine.Finding;
 import dev.keycard.pipeline.Evaluation;
 import dev.keycard.pipeline.InputRequest;
-import dev.keycard.pipeline.Remedy;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +29,11 @@ class SingleFixTest {
         row(
             "docker run: a flag ending a line takes the space before it", "KC-001",
             "docker run -d --privileged \\\n  nginx\n", "docker run -d \\\n  nginx\n"),
+        row(
+            "docker run: an inline `#note` after a removed flag goes with it",
+            "KC-007",
+            "docker run -d \\\n  --cap-add=SYS_MODULE `#optional` \\\n  nginx\n",
+            "docker run -d \\\n  nginx\n"),
         row(
             "docker run: CRLF continuation style is followed", "KC-042",
             "docker run \\\r\n  nginx\r\n",

@@ -1,4 +1,4 @@
-package dev.keycard.pipeline;
+package dev.keycard.remediation;
 
 import dev.keycard.engine.Finding;
 import java.util.IdentityHashMap;
@@ -9,8 +9,13 @@ public final class Remedies {
   private static final Remedies NONE = new Remedies(Map.of());
   private final Map<Finding, Remedy> byFinding;
 
-  Remedies(Map<Finding, Remedy> byFinding) {
+  private Remedies(Map<Finding, Remedy> byFinding) {
     this.byFinding = new IdentityHashMap<>(byFinding);
+  }
+
+  /** The verified fixes given, by finding identity. */
+  public static Remedies of(Map<Finding, Remedy> byFinding) {
+    return new Remedies(byFinding);
   }
 
   /** No fixes at all. */

@@ -1,7 +1,5 @@
-package dev.keycard.pipeline;
+package dev.keycard.remediation;
 
-import dev.keycard.remediation.PatchOp;
-import dev.keycard.remediation.TextEdit;
 import java.util.List;
 
 /**
