@@ -77,6 +77,15 @@ final class ComposeRenderer implements FixRenderer {
 
     boolean apply(FixOperation op, Finding f) {
       String field = op.field();
+      if (field.equals("restart_max_retries") && op.op() == FixOperation.Op.SET) {
+        // compose writes the retry count into restart: on-failure:N
+        return f.fix().stream().anyMatch(o -> o.field().equals("restart_policy"))
+            || set(
+                "restart_policy",
+                (c.restartPolicy() == null ? "on-failure" : c.restartPolicy())
+                    + ":"
+                    + Values.text(field, op.value()));
+      }
       return switch (op.op()) {
         case REMOVE -> remove(field);
         case REMOVE_ITEM -> removeItem(field, f.itemIndex());

@@ -92,6 +92,17 @@ final class EngineApiRenderer implements FixRenderer {
 
     boolean apply(FixOperation op, Finding f) {
       String field = op.field();
+      if (field.equals("restart_max_retries") && op.op() == FixOperation.Op.SET) {
+        // RestartPolicy carries MaximumRetryCount; written with the policy when both are set
+        return f.fix().stream().anyMatch(o -> o.field().equals("restart_policy"))
+            || set(
+                "restart_policy",
+                restart(
+                    (c.restartPolicy() == null ? "on-failure" : c.restartPolicy())
+                        + ":"
+                        + Values.text(field, op.value()),
+                    f));
+      }
       return switch (op.op()) {
         case REMOVE -> remove(field);
         case REMOVE_ITEM -> removeAt(pointer(field + "[" + f.itemIndex() + "]"));
@@ -179,7 +190,7 @@ final class EngineApiRenderer implements FixRenderer {
       if (home == null || c.unknown().contains(field)) {
         return false;
       }
-      if (p != null && !p.equals(home)) {
+      if (p != null && !p.equals(home) && !p.startsWith(home + "/")) {
         return false;
       }
       if (present(home)) {
