@@ -77,6 +77,23 @@ final class ComposeRenderer implements FixRenderer {
 
     boolean apply(FixOperation op, Finding f) {
       String field = op.field();
+      String deploy = service + "/deploy/restart_policy";
+      if ((field.equals("restart_policy") || field.equals("restart_max_retries"))
+          && op.op() == FixOperation.Op.SET
+          && doc.at(deploy) instanceof MappingNode policy
+          && owned(deploy)) {
+        // deploy.restart_policy wins over restart: fix it where it is
+        String key = field.equals("restart_policy") ? "condition" : "max_attempts";
+        Object value = field.equals("restart_policy") ? String.valueOf(op.value()) : op.value();
+        if (doc.at(deploy + "/" + key) instanceof ScalarNode old) {
+          edits.add(editor.replaceScalar(old, value));
+          patch.add(PatchOp.replace(deploy + "/" + key, value));
+        } else {
+          edits.add(editor.insertEntry(policy, key, value, editor.styleOf(body, step())));
+          patch.add(PatchOp.add(deploy + "/" + key, value));
+        }
+        return true;
+      }
       if (field.equals("restart_max_retries") && op.op() == FixOperation.Op.SET) {
         // compose writes the retry count into restart: on-failure:N
         return f.fix().stream().anyMatch(o -> o.field().equals("restart_policy"))
@@ -87,7 +104,8 @@ final class ComposeRenderer implements FixRenderer {
                     + Values.text(field, op.value()));
       }
       return switch (op.op()) {
-        case REMOVE -> remove(field);
+        case REMOVE ->
+            f.itemIndex() >= 0 && field.equals("propagation") ? removePropagation(f) : remove(field);
         case REMOVE_ITEM -> removeItem(field, f.itemIndex());
         case ADD -> add(field, op.value());
         case SET ->
@@ -274,6 +292,31 @@ final class ComposeRenderer implements FixRenderer {
       edits.add(editor.replaceScalar(n, value));
       patch.add(PatchOp.replace(p, value));
       return true;
+    }
+
+    /** Removes the propagation option of the offending mount (short or long syntax). */
+    boolean removePropagation(Finding f) {
+      String e = pointer(f.path());
+      if (e == null || !owned(e)) {
+        return false;
+      }
+      Node n = doc.at(e);
+      if (n instanceof ScalarNode s) {
+        String spec = Values.withoutPropagation(s.getValue());
+        if (spec == null) {
+          return false;
+        }
+        edits.add(editor.replaceScalar(s, spec));
+        patch.add(PatchOp.replace(e, spec));
+        return true;
+      }
+      if (!(n instanceof MappingNode) || doc.at(e + "/bind/propagation") == null) {
+        return false;
+      }
+      // a bind block holding only the propagation goes with it, rather than staying empty
+      return doc.at(e + "/bind") instanceof MappingNode b && b.getValue().size() == 1
+          ? removeAt(e + "/bind")
+          : removeAt(e + "/bind/propagation");
     }
 
     boolean setHostIp(Finding f, String ip) {

@@ -67,6 +67,9 @@ final class DockerRunRenderer implements FixRenderer {
     String field = op.field();
     switch (op.op()) {
       case REMOVE -> {
+        if (f.itemIndex() >= 0 && field.equals("propagation")) {
+          return removePropagation(f, c, text, edits);
+        }
         for (Span s : spans(c, field)) {
           removed.putIfAbsent(s.start().offset(), s);
         }
@@ -156,6 +159,20 @@ final class DockerRunRenderer implements FixRenderer {
       return true;
     }
     added.add(flag.name() + " " + CommandText.quote(value));
+    return true;
+  }
+
+  /** Rewrites the offending {@code -v}/{@code --mount} value without its propagation option. */
+  private static boolean removePropagation(Finding f, Container c, CommandText text, List<Edit> edits) {
+    Span s = span(c, f.path());
+    if (s == null || sharedSpan(c, "mounts", f.itemIndex(), s)) {
+      return false;
+    }
+    String fixed = Values.withoutPropagation(text.unquotedValue(s));
+    if (fixed == null) {
+      return false;
+    }
+    edits.add(text.replaceValue(s, fixed));
     return true;
   }
 

@@ -104,7 +104,8 @@ final class EngineApiRenderer implements FixRenderer {
                     f));
       }
       return switch (op.op()) {
-        case REMOVE -> remove(field);
+        case REMOVE ->
+            f.itemIndex() >= 0 && field.equals("propagation") ? removePropagation(f) : remove(field);
         case REMOVE_ITEM -> removeAt(pointer(field + "[" + f.itemIndex() + "]"));
         case ADD -> add(field, op.value());
         case SET ->
@@ -163,6 +164,27 @@ final class EngineApiRenderer implements FixRenderer {
         p = home(field);
       }
       return p == null || jsonAt(p) == null && !present(p) || removeAt(p);
+    }
+
+    /** Removes the propagation of the offending mount: a Binds option or BindOptions.Propagation. */
+    boolean removePropagation(Finding f) {
+      String e = pointer(f.path());
+      if (e == null) {
+        return false;
+      }
+      Object v = jsonAt(e);
+      if (v instanceof String spec) {
+        String fixed = Values.withoutPropagation(spec);
+        if (fixed == null) {
+          return false;
+        }
+        if (doc != null) {
+          edits.add(editor.replace(doc.at(e), fixed));
+        }
+        patch.add(PatchOp.replace(e, fixed));
+        return true;
+      }
+      return present(e + "/BindOptions/Propagation") && removeAt(e + "/BindOptions/Propagation");
     }
 
     boolean removeAt(String p) {

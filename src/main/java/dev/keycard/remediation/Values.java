@@ -127,6 +127,36 @@ final class Values {
   }
 
   /** {@code spec} with its host IP set to {@code ip}: {@code 80:80} becomes {@code ip:80:80}. */
+  /**
+   * A short volume spec ({@code src:dst:opts}) or a {@code --mount} CSV without its propagation
+   * option ({@code shared}, {@code rslave}, ... or {@code bind-propagation=...}); null when there is
+   * none to remove.
+   */
+  static String withoutPropagation(String spec) {
+    java.util.Set<String> modes = java.util.Set.of("shared", "rshared", "slave", "rslave", "private", "rprivate");
+    if (spec.contains("=")) {
+      java.util.List<String> kept = new java.util.ArrayList<>();
+      boolean found = false;
+      for (String field : spec.split(",", -1)) {
+        if (field.trim().toLowerCase(java.util.Locale.ROOT).startsWith("bind-propagation=")) {
+          found = true;
+        } else {
+          kept.add(field);
+        }
+      }
+      return found ? String.join(",", kept) : null;
+    }
+    int last = spec.lastIndexOf(':');
+    if (last < 0 || spec.indexOf(':') == last) {
+      return null;
+    }
+    java.util.List<String> opts = new java.util.ArrayList<>(java.util.List.of(spec.substring(last + 1).split(",")));
+    if (!opts.removeIf(modes::contains)) {
+      return null;
+    }
+    return opts.isEmpty() ? spec.substring(0, last) : spec.substring(0, last + 1) + String.join(",", opts);
+  }
+
   static String withHostIp(String spec, String ip) {
     String rest = spec;
     if (rest.startsWith("[")) {

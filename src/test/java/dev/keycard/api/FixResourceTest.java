@@ -57,7 +57,9 @@ class FixResourceTest {
             "fixed",
             equalTo(
                 "services:\n  web:\n    image: nginx # pinned\n    # legacy networking\n"
-                    + "    user: 1000:1000\n"))
+                    + "    user: 1000:1000\n    security_opt:\n      - no-new-privileges:true\n"
+                    + "    cap_drop:\n      - ALL\n    read_only: true\n    tmpfs:\n      - /tmp\n"
+                    + "    mem_limit: 512m\n    pids_limit: 100\n    cpus: 1\n"))
         .body("patch.op", hasItem("remove"))
         .body("patch.find { it.op == 'remove' }.path", equalTo("/services/web/network_mode"))
         .body("patch.find { it.op == 'remove' }", not(org.hamcrest.Matchers.hasKey("value")))
@@ -96,7 +98,13 @@ class FixResourceTest {
         .post("/v1/fix")
         .then()
         .statusCode(200)
-        .body("fixed", equalTo("{\n  \"Image\": \"nginx\",\n  \"User\": \"1000:1000\"\n}\n"))
+        .body(
+            "fixed",
+            equalTo(
+                "{\n  \"Image\": \"nginx\",\n  \"User\": \"1000:1000\",\n  \"HostConfig\":"
+                    + " {\"SecurityOpt\": [\"no-new-privileges:true\"], \"CapDrop\": [\"ALL\"],"
+                    + " \"ReadonlyRootfs\": true, \"Tmpfs\": {\"/tmp\": \"\"}, \"Memory\": 536870912,"
+                    + " \"PidsLimit\": 100, \"NanoCpus\": 1000000000}\n}\n"))
         .body("patch[0].path", equalTo("/User"));
   }
 
@@ -110,12 +118,19 @@ class FixResourceTest {
         .post("/v1/fix")
         .then()
         .statusCode(200)
-        .body("fixed", equalTo("docker run -p 8080:80 --user 1000:1000 nginx"))
+        .body(
+            "fixed",
+            equalTo(
+                "docker run -p 8080:80 --user 1000:1000 --security-opt no-new-privileges:true"
+                    + " --cap-drop ALL --read-only --tmpfs /tmp --memory 512m --pids-limit 100"
+                    + " --cpus 1 nginx"))
         .body(
             "compose",
             equalTo(
                 "services:\n  nginx:\n    image: nginx\n    user: 1000:1000\n"
-                    + "    ports:\n      - \"8080:80\"\n"));
+                    + "    cap_drop:\n      - ALL\n    read_only: true\n    tmpfs:\n      - /tmp\n"
+                    + "    security_opt:\n      - no-new-privileges:true\n    mem_limit: 512m\n"
+                    + "    cpus: 1\n    pids_limit: 100\n    ports:\n      - \"8080:80\"\n"));
   }
 
   @Test
