@@ -2,7 +2,7 @@ package dev.keycard.api;
 
 import dev.keycard.engine.RuleTimeoutException;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.pipeline.Evaluation;
+import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.RemediationService;

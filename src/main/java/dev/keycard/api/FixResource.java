@@ -1,6 +1,6 @@
 package dev.keycard.api;
 
-import dev.keycard.pipeline.Evaluation;
+import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.RemediationService;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.pipeline.Evaluation;
+import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.InputRequest;

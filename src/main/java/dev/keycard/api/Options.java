@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keycard.pipeline.EvaluationOptions;
-import dev.keycard.pipeline.Waiver;
+import dev.keycard.policy.Waiver;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleDefinition;
 import dev.keycard.policy.RuleFileReader;

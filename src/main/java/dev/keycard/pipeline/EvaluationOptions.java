@@ -1,5 +1,6 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.policy.Waiver;
 import dev.keycard.policy.RuleDefinition;
 import dev.keycard.policy.Severity;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.policy.Waiver;
+import dev.keycard.report.Evaluation;
 import dev.keycard.engine.CompiledRule;
 import dev.keycard.engine.CompiledRuleSet;
 import dev.keycard.engine.EngineResult;

@@ -1,5 +1,7 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.report.FixResult;
+import dev.keycard.report.Evaluation;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;

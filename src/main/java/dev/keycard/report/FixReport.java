@@ -1,7 +1,7 @@
 package dev.keycard.report;
 
 import dev.keycard.input.InputFormat;
-import dev.keycard.pipeline.FixResult;
+import dev.keycard.report.FixResult;
 import dev.keycard.remediation.ComposeExport;
 
 /** Builds the {@code /v1/fix} response from a fix result. */

@@ -4,7 +4,7 @@ import dev.keycard.engine.Finding;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.model.Origin;
-import dev.keycard.pipeline.Evaluation;
+import dev.keycard.report.Evaluation;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.remediation.Remedy;
 import dev.keycard.policy.FixOperation;

@@ -3,7 +3,7 @@ package dev.keycard.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.keycard.pipeline.FixResult;
+import dev.keycard.report.FixResult;
 import dev.keycard.policy.PolicyException;
 import dev.keycard.policy.PolicyLoader;
 import java.nio.file.Path;

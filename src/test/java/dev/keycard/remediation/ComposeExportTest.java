@@ -3,8 +3,8 @@ package dev.keycard.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.input.InputFormat;
-import dev.keycard.pipeline.Evaluation;
-import dev.keycard.pipeline.FixResult;
+import dev.keycard.report.Evaluation;
+import dev.keycard.report.FixResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.keycard.input.ParsedInput;
-import dev.keycard.pipeline.FixResult;
+import dev.keycard.report.FixResult;
 import dev.keycard.pipeline.InputRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

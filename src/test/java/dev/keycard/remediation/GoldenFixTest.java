@@ -2,7 +2,7 @@ package dev.keycard.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keycard.pipeline.FixResult;
+import dev.keycard.report.FixResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

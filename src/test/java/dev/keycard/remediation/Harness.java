@@ -1,10 +1,10 @@
 package dev.keycard.remediation;
 
 import dev.keycard.input.InputReader;
-import dev.keycard.pipeline.Evaluation;
+import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
-import dev.keycard.pipeline.FixResult;
+import dev.keycard.report.FixResult;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.Parsers;

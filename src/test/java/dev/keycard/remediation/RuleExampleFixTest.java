@@ -9,7 +9,7 @@ import com.flipkart.zjsonpatch.JsonPatch;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.pipeline.Evaluation;
+import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.policy.PolicyCatalog;

@@ -3,7 +3,7 @@ package dev.keycard.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.engine.Finding;
-import dev.keycard.pipeline.Evaluation;
+import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.InputRequest;
 import java.util.Map;
 import java.util.stream.Stream;

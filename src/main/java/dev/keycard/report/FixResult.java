@@ -1,4 +1,4 @@
-package dev.keycard.pipeline;
+package dev.keycard.report;
 
 import dev.keycard.input.ParsedInput;
 import dev.keycard.remediation.PatchOp;

@@ -1,9 +1,10 @@
-package dev.keycard.pipeline;
+package dev.keycard.report;
 
 import dev.keycard.engine.Finding;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.policy.RuleSet;
+import dev.keycard.policy.Waiver;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.keycard.pipeline;
+package dev.keycard.policy;
 
 import java.time.LocalDate;
 
