@@ -5,6 +5,7 @@ import dev.keycard.input.ParsedInput;
 import dev.keycard.pipeline.Evaluation;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.ParseService;
+import dev.keycard.pipeline.RemediationService;
 import dev.keycard.report.EvaluationResponse;
 import dev.keycard.report.JsonReport;
 import jakarta.ws.rs.Consumes;
@@ -24,11 +25,17 @@ public class EvaluateResource {
   private final ParseService parser;
   private final EvaluationService evaluations;
   private final RequestReader reader;
+  private final RemediationService remediation;
 
-  public EvaluateResource(ParseService parser, EvaluationService evaluations, RequestReader reader) {
+  public EvaluateResource(
+      ParseService parser,
+      EvaluationService evaluations,
+      RequestReader reader,
+      RemediationService remediation) {
     this.parser = parser;
     this.evaluations = evaluations;
     this.reader = reader;
+    this.remediation = remediation;
   }
 
   @POST
@@ -43,7 +50,8 @@ public class EvaluateResource {
   public EvaluationResponse evaluate(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body, @Context UriInfo uri) {
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
-    return JsonReport.of(run(parser, evaluations, request));
+    Evaluation e = run(parser, evaluations, request);
+    return JsonReport.of(e, remediation.remedies(e, request.input(), Options.of(request)));
   }
 
   /** Parses and evaluates, mapping every caller mistake to its problem. */

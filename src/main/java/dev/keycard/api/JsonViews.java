@@ -1,6 +1,12 @@
 package dev.keycard.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.keycard.remediation.PatchOp;
+import java.io.IOException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +34,7 @@ public class JsonViews implements ObjectMapperCustomizer {
     mapper.addMixIn(Position.class, PositionView.class);
     mapper.addMixIn(Origin.class, OriginView.class);
     mapper.addMixIn(Container.class, ContainerView.class);
+    mapper.addMixIn(PatchOp.class, PatchOpView.class);
     return mapper;
   }
 
@@ -39,6 +46,31 @@ public class JsonViews implements ObjectMapperCustomizer {
   abstract static class OriginView {
     @JsonUnwrapped
     abstract Span span();
+  }
+
+  /** RFC 6902 wants {@code value} on add/replace even when it is null, and never on remove. */
+  @JsonSerialize(using = PatchOpSerializer.class)
+  abstract static class PatchOpView {}
+
+  static final class PatchOpSerializer extends StdSerializer<PatchOp> {
+    private static final long serialVersionUID = 1L;
+
+    PatchOpSerializer() {
+      super(PatchOp.class);
+    }
+
+    @Override
+    public void serialize(PatchOp op, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeStartObject();
+      gen.writeStringField("op", op.op());
+      gen.writeStringField("path", op.path());
+      if (!op.op().equals("remove")) {
+        gen.writeFieldName("value");
+        provider.defaultSerializeValue(op.value(), gen);
+      }
+      gen.writeEndObject();
+    }
   }
 
   abstract static class ContainerView {

@@ -1,6 +1,8 @@
 package dev.keycard.report;
 
 import dev.keycard.model.Origin;
+import dev.keycard.remediation.PatchOp;
+import dev.keycard.remediation.TextEdit;
 import java.util.List;
 import java.util.Map;
 
@@ -37,8 +39,13 @@ public record EvaluationResponse(
       List<Map<String, Object>> fix,
       Remediation remediation) {}
 
-  /** How to fix a finding: a description, and the canonical operations. */
-  public record Remediation(String description) {}
+  /**
+   * How to fix a finding: a description, the RFC 6902 operations against the input document, the
+   * text edits against the submitted text and, for {@code docker run}, the whole fixed command. Only
+   * the description is given when no verified fix exists for this input.
+   */
+  public record Remediation(
+      String description, List<PatchOp> patch, List<TextEdit> edits, String command) {}
 
   /** A waived finding with the waiver's reason. */
   public record SuppressedView(FindingView finding, String reason, String expires) {}

@@ -5,6 +5,8 @@ import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.model.Origin;
 import dev.keycard.pipeline.Evaluation;
+import dev.keycard.remediation.Remedies;
+import dev.keycard.remediation.Remedy;
 import dev.keycard.policy.FixOperation;
 import dev.keycard.policy.Severity;
 import dev.keycard.report.EvaluationResponse.FindingView;
@@ -18,6 +20,11 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static EvaluationResponse of(Evaluation e) {
+    return of(e, Remedies.none());
+  }
+
+  /** The response with each finding's verified fix. */
+  public static EvaluationResponse of(Evaluation e, Remedies remedies) {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     e.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
     return new EvaluationResponse(
@@ -34,7 +41,7 @@ public final class JsonReport {
             counts.getOrDefault(Severity.MEDIUM, 0),
             counts.getOrDefault(Severity.LOW, 0),
             counts.getOrDefault(Severity.INFO, 0)),
-        e.findings().stream().map(JsonReport::finding).toList(),
+        e.findings().stream().map(f -> finding(f, remedies.of(f))).toList(),
         e.suppressed().stream()
             .map(s -> new EvaluationResponse.SuppressedView(
                 finding(s.finding()),
@@ -46,6 +53,11 @@ public final class JsonReport {
 
   /** One finding on the wire. */
   public static FindingView finding(Finding f) {
+    return finding(f, null);
+  }
+
+  /** One finding on the wire, with its verified fix when there is one. */
+  public static FindingView finding(Finding f, Remedy remedy) {
     return new FindingView(
         f.ruleId(),
         f.title(),
@@ -56,7 +68,17 @@ public final class JsonReport {
         f.references(),
         f.fingerprint(),
         f.fix().stream().map(JsonReport::fix).toList(),
-        f.remediation() == null ? null : new EvaluationResponse.Remediation(f.remediation()));
+        remediation(f, remedy));
+  }
+
+  private static EvaluationResponse.Remediation remediation(Finding f, Remedy r) {
+    if (r == null) {
+      return f.remediation() == null
+          ? null
+          : new EvaluationResponse.Remediation(f.remediation(), null, null, null);
+    }
+    return new EvaluationResponse.Remediation(
+        r.description(), r.patch(), r.edits().isEmpty() ? null : r.edits(), r.command());
   }
 
   private static Map<String, Object> fix(FixOperation op) {

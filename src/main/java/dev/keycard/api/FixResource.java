@@ -1,0 +1,65 @@
+package dev.keycard.api;
+
+import dev.keycard.pipeline.Evaluation;
+import dev.keycard.pipeline.EvaluationService;
+import dev.keycard.pipeline.ParseService;
+import dev.keycard.pipeline.RemediationService;
+import dev.keycard.report.FixReport;
+import dev.keycard.report.FixResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code POST /v1/fix}: the evaluation plus the input with every verified fix applied. */
+@Path("/v1/fix")
+public class FixResource {
+  private final ParseService parser;
+  private final EvaluationService evaluations;
+  private final RequestReader reader;
+  private final RemediationService remediation;
+
+  public FixResource(
+      ParseService parser,
+      EvaluationService evaluations,
+      RequestReader reader,
+      RemediationService remediation) {
+    this.parser = parser;
+    this.evaluations = evaluations;
+    this.reader = reader;
+    this.remediation = remediation;
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Fix an input",
+      description =
+          "Same request as /v1/evaluate. Returns the evaluation plus 'fixed' (the input with every"
+              + " verified fix applied, comments and formatting kept; for docker run the fixed"
+              + " command), 'diff' (unified diff input to fixed) and 'patch' (every RFC 6902"
+              + " operation). With to=compose, 'compose' holds the fixed containers as a compose"
+              + " document.")
+  public FixResponse fix(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      byte[] body,
+      @QueryParam("to") String to,
+      @Context UriInfo uri) {
+    if (to != null && !to.isBlank() && !to.equals("compose")) {
+      throw new ProblemException(
+          ErrorCode.BAD_REQUEST, "unknown value for 'to': '" + to + "'; use 'compose'");
+    }
+    ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
+    Evaluation e = EvaluateResource.run(parser, evaluations, request);
+    return FixReport.of(
+        remediation.fixAll(e, request.input(), Options.of(request)), "compose".equals(to));
+  }
+}

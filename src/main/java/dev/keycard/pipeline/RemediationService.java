@@ -1,0 +1,191 @@
+package dev.keycard.pipeline;
+
+import dev.keycard.engine.Finding;
+import dev.keycard.input.InputFormat;
+import dev.keycard.input.ParsedInput;
+import dev.keycard.remediation.JsonPatch;
+import dev.keycard.remediation.PatchOp;
+import dev.keycard.remediation.Remediator;
+import dev.keycard.remediation.Remedies;
+import dev.keycard.remediation.Remedy;
+import dev.keycard.remediation.Rendered;
+import dev.keycard.remediation.TextEdit;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Stage 4 with its proof: renders each finding's fix, applies it, parses and evaluates again, and
+ * offers only fixes that leave a document that parses and close their finding. A fix that fails
+ * this is a renderer defect: it is logged and never offered.
+ */
+@ApplicationScoped
+public class RemediationService {
+  private static final Logger LOG = Logger.getLogger(RemediationService.class);
+
+  /** Bounds the fix-everything loop; each round applies one fix. */
+  static final int MAX_ROUNDS = 200;
+
+  private final ParseService parser;
+  private final EvaluationService evaluations;
+  private final Remediator remediator = Remediator.standard();
+
+  public RemediationService(ParseService parser, EvaluationService evaluations) {
+    this.parser = parser;
+    this.evaluations = evaluations;
+  }
+
+  /** The verified fix of every finding of {@code e} that has one. */
+  public Remedies remedies(Evaluation e, InputRequest request, EvaluationOptions options) {
+    Map<Finding, Remedy> out = new IdentityHashMap<>();
+    for (Finding f : e.findings()) {
+      verified(e, f, request, options).ifPresent(v -> out.put(f, v.remedy()));
+    }
+    return Remedies.of(out);
+  }
+
+  /**
+   * Applies every verified fix, one at a time and evaluating again after each, until no finding
+   * with a fix is left (or no fix verifies, or {@link #MAX_ROUNDS}).
+   */
+  public FixResult fixAll(Evaluation e, InputRequest request, EvaluationOptions options) {
+    Remedies remedies = remedies(e, request, options);
+    Evaluation current = e;
+    InputRequest currentRequest = request;
+    List<PatchOp> patch = new ArrayList<>();
+    Set<String> failed = new HashSet<>();
+    int applied = 0;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Verified next = null;
+      for (Finding f : current.findings()) {
+        String key = f.fingerprint() + "@" + currentRequest.text().hashCode();
+        if (f.fix().isEmpty() || failed.contains(key)) {
+          continue;
+        }
+        next = verified(current, f, currentRequest, options).orElse(null);
+        if (next != null) {
+          break;
+        }
+        failed.add(key);
+      }
+      if (next == null) {
+        break;
+      }
+      applied++;
+      patch.addAll(next.remedy().patch());
+      current = next.evaluation();
+      currentRequest = next.request();
+    }
+    return new FixResult(
+        e,
+        remedies,
+        shown(e.input()),
+        shown(current.input()),
+        patch,
+        applied,
+        current,
+        current.input());
+  }
+
+  /** The text a user sees as "the input": a command line for docker run, else the whole text. */
+  private static String shown(ParsedInput p) {
+    return p.format() == InputFormat.DOCKER_RUN ? p.source().text() : p.source().original();
+  }
+
+  /** A fix that passed, and what evaluating the fixed input gave. */
+  private record Verified(Remedy remedy, Evaluation evaluation, InputRequest request) {}
+
+  private Optional<Verified> verified(
+      Evaluation e, Finding f, InputRequest request, EvaluationOptions options) {
+    Optional<Rendered> rendered;
+    try {
+      rendered = remediator.render(e.input(), f);
+    } catch (RuntimeException ex) {
+      return defect(f, "the renderer failed: " + ex);
+    }
+    if (rendered.isEmpty()) {
+      return Optional.empty();
+    }
+    Rendered r = rendered.get();
+    ParsedInput before = e.input();
+    String text;
+    try {
+      text =
+          before.source().hasSpans()
+              ? TextEdit.apply(before.source().original(), r.edits())
+              : JsonPatch.write(JsonPatch.apply(before.document(), r.patch()));
+    } catch (IllegalArgumentException ex) {
+      return defect(f, "the fix does not apply: " + ex.getMessage());
+    }
+    InputRequest fixedRequest =
+        new InputRequest(
+            text,
+            request.fromObject(),
+            before.format().apiName(),
+            request.files(),
+            request.variables());
+    ParsedInput after = parser.parse(fixedRequest);
+    if (after.hasErrors() || after.containers().size() != before.containers().size()) {
+      return defect(f, "the fixed input does not parse: " + after.errors());
+    }
+    if (before.document() != null && before.source().hasSpans() && !r.patch().isEmpty()) {
+      Object patched;
+      try {
+        patched = JsonPatch.apply(before.document(), r.patch());
+      } catch (IllegalArgumentException ex) {
+        return defect(f, "the JSON Patch does not apply: " + ex.getMessage());
+      }
+      if (!JsonPatch.same(patched, after.document())) {
+        return defect(f, "the JSON Patch and the text edits disagree");
+      }
+    }
+    Evaluation again = evaluations.evaluate(after, fixedRequest, options);
+    if (!closed(f, e, again)) {
+      return defect(f, "the fix does not close the finding");
+    }
+    String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
+    Remedy remedy =
+        new Remedy(
+            description,
+            r.patch(),
+            before.source().hasSpans() ? r.edits() : List.of(),
+            before.format() == InputFormat.DOCKER_RUN ? after.source().text() : null);
+    return Optional.of(new Verified(remedy, again, fixedRequest));
+  }
+
+  private static String join(String a, String b) {
+    return a == null || a.isBlank() ? b : a + " " + b;
+  }
+
+  /** Whether re-evaluation no longer shows the finding (for a list item: one fewer of it). */
+  private static boolean closed(Finding f, Evaluation before, Evaluation after) {
+    if (f.itemIndex() >= 0) {
+      return count(after, f) < count(before, f);
+    }
+    return all(after).stream()
+        .noneMatch(x -> x.ruleId().equals(f.ruleId()) && x.containerIndex() == f.containerIndex());
+  }
+
+  private static long count(Evaluation e, Finding f) {
+    return all(e).stream().filter(x -> x.fingerprint().equals(f.fingerprint())).count();
+  }
+
+  private static List<Finding> all(Evaluation e) {
+    List<Finding> out = new ArrayList<>(e.findings());
+    e.suppressed().forEach(s -> out.add(s.finding()));
+    return out;
+  }
+
+  private static Optional<Verified> defect(Finding f, String why) {
+    LOG.warnf(
+        "remediation defect: fix for %s on container '%s' (%s) not offered: %s",
+        f.ruleId(), f.container(), f.path(), why);
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,172 @@
+package dev.keycard.remediation;
+
+import dev.keycard.model.Span;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A command line as the user wrote it, and the edits that keep its shape: removing a flag takes the
+ * whitespace after it (or, when it ends a line, the whitespace before it, or its whole continuation
+ * line), values are replaced inside their quotes, and new flags go before the image in the user's
+ * continuation style.
+ */
+final class CommandText {
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
+  private final String s;
+
+  CommandText(String text) {
+    this.s = text;
+  }
+
+  /** A word as the shell must see it: plain words bare, anything else single-quoted. */
+  static String quote(String word) {
+    return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** Removes the flag at {@code [start, end)} and the whitespace that separated it. */
+  Edit removal(int start, int end) {
+    int after = end;
+    while (after < s.length() && isBlank(s.charAt(after))) {
+      after++;
+    }
+    int before = start;
+    while (before > 0 && isBlank(s.charAt(before - 1))) {
+      before--;
+    }
+    boolean ownLine = before == 0 || s.charAt(before - 1) == '\n';
+    int comment = inlineComment(after);
+    if (ownLine && comment > after && isContinuation(comment)) {
+      // "--cap-add=SYS_MODULE `#optional` \": the note is about the flag and goes with it
+      return new Edit(before, s.indexOf('\n', comment) + 1, "");
+    }
+    if (after > end && after < s.length() && !isLineEnd(after) && !isContinuation(after)) {
+      return new Edit(start, after, "");
+    }
+    if (ownLine && isContinuation(after)) {
+      int next = s.indexOf('\n', after) + 1;
+      return new Edit(before, next, "");
+    }
+    return new Edit(ownLine ? start : before, end, "");
+  }
+
+  /** The end of a {@code `#...`} note at {@code i} and the blanks after it, or {@code i}. */
+  private int inlineComment(int i) {
+    if (!s.startsWith("`#", i)) {
+      return i;
+    }
+    int close = s.indexOf('`', i + 1);
+    int nl = s.indexOf('\n', i);
+    if (close < 0 || (nl >= 0 && close > nl)) {
+      return i;
+    }
+    int j = close + 1;
+    while (j < s.length() && isBlank(s.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  /** Inserts flags before the image, matching the user's one-flag-per-line style if any. */
+  Edit insertBefore(int image, List<String> flags) {
+    int lineStart = s.lastIndexOf('\n', image - 1) + 1;
+    String indent = s.substring(lineStart, image);
+    StringBuilder out = new StringBuilder();
+    if (lineStart > 0 && indent.isBlank()) {
+      int eolStart =
+          s.charAt(lineStart - 2 < 0 ? 0 : lineStart - 2) == '\r' ? lineStart - 2 : lineStart - 1;
+      char cont = eolStart > 0 ? s.charAt(eolStart - 1) : ' ';
+      if (cont == '\\' || cont == '^' || cont == '`') {
+        String eol = s.substring(eolStart, lineStart);
+        for (String f : flags) {
+          out.append(f).append(' ').append(cont).append(eol).append(indent);
+        }
+        return Edit.insert(image, out.toString());
+      }
+    }
+    for (String f : flags) {
+      out.append(f).append(' ');
+    }
+    return Edit.insert(image, out.toString());
+  }
+
+  /** The flag name as written at the start of a span ({@code --user}, {@code -u}). */
+  String flagName(Span span) {
+    int a = span.start().offset();
+    int i = valueStart(span);
+    String head = s.substring(a, i).trim();
+    if (head.endsWith("=")) {
+      head = head.substring(0, head.length() - 1);
+    }
+    return head;
+  }
+
+  /** The flag's value without its quotes. */
+  String unquotedValue(Span span) {
+    String v = s.substring(valueStart(span), span.end().offset());
+    return unquote(v);
+  }
+
+  /** Replaces the flag's value, keeping the flag as written and the value's quote style. */
+  Edit replaceValue(Span span, String value) {
+    int v = valueStart(span);
+    int end = span.end().offset();
+    if (v >= end) {
+      return new Edit(end, end, "=" + quote(value));
+    }
+    String old = s.substring(v, end);
+    char q = old.charAt(0);
+    String text =
+        (q == '"' || q == '\'') && old.length() >= 2 && old.charAt(old.length() - 1) == q
+            ? q + value + q
+            : quote(value);
+    return new Edit(v, end, text);
+  }
+
+  private int valueStart(Span span) {
+    int a = span.start().offset();
+    int e = span.end().offset();
+    int i = a;
+    if (s.startsWith("--", a)) {
+      while (i < e && s.charAt(i) != '=' && !Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+    } else {
+      i = Math.min(e, a + 2);
+    }
+    if (i < e && s.charAt(i) == '=') {
+      return i + 1;
+    }
+    while (i < e && (Character.isWhitespace(s.charAt(i)) || isContinuation(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static String unquote(String v) {
+    if (v.length() >= 2
+        && (v.charAt(0) == '"' || v.charAt(0) == '\'')
+        && v.charAt(v.length() - 1) == v.charAt(0)) {
+      return v.substring(1, v.length() - 1);
+    }
+    return v;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private boolean isLineEnd(int i) {
+    return s.charAt(i) == '\n' || s.charAt(i) == '\r';
+  }
+
+  private boolean isContinuation(int i) {
+    if (i >= s.length()) {
+      return false;
+    }
+    char c = s.charAt(i);
+    if (c != '\\' && c != '^' && c != '`') {
+      return false;
+    }
+    return i + 1 < s.length() && (s.charAt(i + 1) == '\n' || s.startsWith("\r\n", i + 1));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.keycard.remediation;
+
+import dev.keycard.engine.Finding;
+import dev.keycard.input.InputFormat;
+import dev.keycard.input.ParsedInput;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The remediation stage's entry point: picks the renderer for the input's format. It renders only;
+ * checking that a fix closes its finding needs the whole pipeline and happens there.
+ */
+public final class Remediator {
+  private final Map<InputFormat, FixRenderer> renderers = new EnumMap<>(InputFormat.class);
+
+  public Remediator(List<FixRenderer> renderers) {
+    for (FixRenderer r : renderers) {
+      this.renderers.put(r.format(), r);
+    }
+  }
+
+  /** A remediator for every format Keycard reads. */
+  public static Remediator standard() {
+    return new Remediator(
+        List.of(new DockerRunRenderer(), new ComposeRenderer(), new EngineApiRenderer()));
+  }
+
+  /** The rendered fix, or empty when the finding has no fix or the format cannot express it. */
+  public Optional<Rendered> render(ParsedInput input, Finding finding) {
+    FixRenderer r = renderers.get(input.format());
+    if (r == null || finding.fix().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return r.render(input, finding).filter(x -> !x.isEmpty());
+    } catch (CannotRender e) {
+      // a shape the renderer knowingly declines (an alias item, a dash-shared line): no fix
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.keycard.remediation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Edits of a YAML text that change one entry and keep the rest byte for byte: removed lines take
+ * their line break but never a comment line, new keys and items copy the indentation, dash style,
+ * flow or block style and line endings around them, replaced scalars keep their quotes.
+ */
+final class YamlEditor {
+  private final YamlDoc doc;
+  private final String t;
+
+  YamlEditor(YamlDoc doc) {
+    this.doc = doc;
+    this.t = doc.text;
+  }
+
+  /** Removes a mapping entry (key and value). */
+  List<Edit> removeEntry(MappingNode map, NodeTuple entry) {
+    int i = map.getValue().indexOf(entry);
+    int from = doc.start(entry.getKeyNode());
+    int to = doc.valueEnd(entry);
+    if (doc.isFlow(map)) {
+      List<int[]> items = new ArrayList<>();
+      for (NodeTuple x : map.getValue()) {
+        items.add(new int[] {doc.start(x.getKeyNode()), doc.valueEnd(x)});
+      }
+      return List.of(flowRemoval(items, i));
+    }
+    if (!doc.firstOnLine(from)) {
+      throw new CannotRender("the entry shares its line with a list dash");
+    }
+    return deleteLines(doc.lineStart(from), doc.nextLine(to));
+  }
+
+  /** Removes one item of a sequence. */
+  List<Edit> removeItem(SequenceNode seq, int i) {
+    Node item = seq.getValue().get(i);
+    if (doc.start(item) < doc.start(seq)) {
+      throw new CannotRender("the item is an alias");
+    }
+    if (doc.isFlow(seq)) {
+      List<int[]> items = new ArrayList<>();
+      for (Node x : seq.getValue()) {
+        items.add(new int[] {doc.start(x), doc.contentEnd(x)});
+      }
+      return List.of(flowRemoval(items, i));
+    }
+    return deleteLines(doc.lineStart(doc.start(item)), doc.nextLine(doc.contentEnd(item)));
+  }
+
+  private Edit flowRemoval(List<int[]> items, int i) {
+    if (items.size() == 1) {
+      return new Edit(items.get(0)[0], items.get(0)[1], "");
+    }
+    if (i > 0) {
+      return new Edit(items.get(i - 1)[1], items.get(i)[1], "");
+    }
+    return new Edit(items.get(0)[0], items.get(1)[0], "");
+  }
+
+  /** Deletes whole lines {@code [from, to)} but keeps every comment-only line among them. */
+  private List<Edit> deleteLines(int from, int to) {
+    List<Edit> out = new ArrayList<>();
+    int runStart = -1;
+    for (int line = from; line < to; line = doc.nextLine(line)) {
+      boolean comment = t.substring(line, doc.lineEnd(line)).strip().startsWith("#");
+      if (comment && runStart >= 0) {
+        out.add(new Edit(runStart, line, ""));
+        runStart = -1;
+      } else if (!comment && runStart < 0) {
+        runStart = line;
+      }
+      if (doc.nextLine(line) == line) {
+        break;
+      }
+    }
+    if (runStart >= 0) {
+      out.add(new Edit(runStart, to, ""));
+    }
+    return out;
+  }
+
+  /** Replaces a scalar, keeping its quote style when the new value is a string. */
+  Edit replaceScalar(ScalarNode n, Object value) {
+    String text;
+    if (value instanceof String s && n.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
+      text = YamlText.quoted(s);
+    } else if (value instanceof String s && n.getScalarStyle() == ScalarStyle.SINGLE_QUOTED) {
+      text = "'" + s.replace("'", "''") + "'";
+    } else {
+      text = YamlText.flow(value);
+    }
+    return new Edit(doc.start(n), doc.contentEnd(n), text);
+  }
+
+  /** Replaces any value written inline (a scalar or flow collection, or an alias token). */
+  Edit replaceInline(int start, int end, Object value) {
+    return new Edit(start, end, YamlText.flow(value));
+  }
+
+  /** Adds {@code key: value} at the end of a mapping, in its style. */
+  Edit insertEntry(MappingNode map, String key, Object value, ListStyle style) {
+    List<NodeTuple> entries = map.getValue();
+    if (doc.isFlow(map)) {
+      String kv = YamlText.scalar(key) + ": " + YamlText.flow(value);
+      if (entries.isEmpty()) {
+        return Edit.insert(doc.start(map) + 1, kv);
+      }
+      return Edit.insert(doc.valueEnd(entries.get(entries.size() - 1)), ", " + kv);
+    }
+    int indent = doc.column(doc.start(entries.get(0).getKeyNode()));
+    String pad =
+        t.substring(
+            doc.lineStart(doc.start(entries.get(0).getKeyNode())),
+            doc.lineStart(doc.start(entries.get(0).getKeyNode())) + indent);
+    if (!pad.isBlank()) {
+      // the first key shares its line with a dash ("- key: v"): indent with spaces
+      pad = " ".repeat(indent);
+    }
+    int at = doc.lineEnd(doc.contentEnd(map));
+    StringBuilder sb =
+        new StringBuilder(doc.eol).append(pad).append(YamlText.scalar(key)).append(':');
+    if (value instanceof List<?> l && !l.isEmpty() && !style.flow()) {
+      for (Object item : l) {
+        sb.append(doc.eol)
+            .append(pad)
+            .append(" ".repeat(style.dashOffset()))
+            .append("- ")
+            .append(YamlText.flow(item));
+      }
+    } else if (value instanceof Map<?, ?> m && !m.isEmpty() && !style.flow()) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        sb.append(doc.eol)
+            .append(pad)
+            .append(" ".repeat(style.step()))
+            .append(YamlText.scalar(String.valueOf(e.getKey())))
+            .append(": ")
+            .append(YamlText.flow(e.getValue()));
+      }
+    } else {
+      sb.append(' ').append(YamlText.flow(value));
+    }
+    return Edit.insert(at, sb.toString());
+  }
+
+  /** Appends an item to a sequence, copying the last item's dash and indentation. */
+  Edit appendItem(SequenceNode seq, Object value) {
+    List<Node> items = seq.getValue();
+    if (items.isEmpty()) {
+      if (!doc.isFlow(seq)) {
+        throw new CannotRender("an empty block list");
+      }
+      return Edit.insert(doc.start(seq) + 1, YamlText.flow(value));
+    }
+    Node last = items.get(items.size() - 1);
+    if (doc.isFlow(seq)) {
+      return Edit.insert(doc.contentEnd(last), ", " + YamlText.flow(value));
+    }
+    int ls = doc.lineStart(doc.start(last));
+    String prefix = t.substring(ls, doc.start(last));
+    if (!prefix.strip().equals("-")) {
+      throw new CannotRender("the list item does not start its line with a dash");
+    }
+    return Edit.insert(doc.lineEnd(doc.contentEnd(last)), doc.eol + prefix + YamlText.flow(value));
+  }
+
+  /**
+   * How new lists are written in a service: flow ({@code [a]}) or block, with the dash's offset
+   * from its key and the document's indentation step.
+   */
+  record ListStyle(boolean flow, int dashOffset, int step) {}
+
+  /** The list style a mapping already uses, else the document's, else block lists. */
+  ListStyle styleOf(MappingNode service, int step) {
+    ListStyle own = styleIn(service, step);
+    if (own != null) {
+      return own;
+    }
+    ListStyle any = styleAnywhere(doc.root, step);
+    return any != null ? any : new ListStyle(false, step, step);
+  }
+
+  private ListStyle styleAnywhere(Node n, int step) {
+    if (n instanceof MappingNode m) {
+      ListStyle s = styleIn(m, step);
+      if (s != null) {
+        return s;
+      }
+      for (NodeTuple e : m.getValue()) {
+        ListStyle x = styleAnywhere(e.getValueNode(), step);
+        if (x != null) {
+          return x;
+        }
+      }
+    }
+    return null;
+  }
+
+  private ListStyle styleIn(MappingNode m, int step) {
+    boolean sawFlow = false;
+    for (NodeTuple e : m.getValue()) {
+      if (e.getValueNode() instanceof SequenceNode q
+          && !q.getValue().isEmpty()
+          && doc.start(q) > doc.start(e.getKeyNode())) {
+        if (doc.isFlow(q)) {
+          sawFlow = true;
+        } else {
+          int dash = doc.column(doc.start(q.getValue().get(0))) - 2;
+          int key = doc.column(doc.start(e.getKeyNode()));
+          if (dash >= key) {
+            return new ListStyle(false, dash - key, step);
+          }
+        }
+      }
+    }
+    return sawFlow ? new ListStyle(true, 0, step) : null;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.keycard.report;
+
+import dev.keycard.remediation.PatchOp;
+import dev.keycard.report.EvaluationResponse.FindingView;
+import dev.keycard.report.EvaluationResponse.InputSummary;
+import dev.keycard.report.EvaluationResponse.RuleSetRef;
+import dev.keycard.report.EvaluationResponse.Summary;
+import dev.keycard.report.EvaluationResponse.SuppressedView;
+import dev.keycard.report.EvaluationResponse.WarningItem;
+import java.util.List;
+
+/**
+ * The response of {@code /v1/fix}: the evaluation of the input as sent, then {@code fixed} (the
+ * input with every verified fix applied; for {@code docker run} the fixed command), {@code diff}
+ * (unified, input → fixed), {@code patch} (every RFC 6902 operation, in order), how many fixes were
+ * applied, the findings left after fixing (those without a fix), and {@code compose} when asked.
+ */
+public record FixResponse(
+    String decisionId,
+    boolean allow,
+    RuleSetRef ruleset,
+    InputSummary input,
+    Summary summary,
+    List<FindingView> findings,
+    List<SuppressedView> suppressed,
+    List<WarningItem> warnings,
+    String fixed,
+    String diff,
+    List<PatchOp> patch,
+    int applied,
+    List<FindingView> remaining,
+    String compose) {}

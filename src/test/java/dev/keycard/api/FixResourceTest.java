@@ -1,0 +1,156 @@
+package dev.keycard.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class FixResourceTest {
+  @Test
+  void fix_dockerRunJson_returnsFixedCommandDiffAndNoPatch() {
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "input",
+                "docker run --privileged -v /var/run/docker.sock:/var/run/docker.sock myapp",
+                "ruleset",
+                "baseline@1"))
+        .post("/v1/fix")
+        .then()
+        .statusCode(200)
+        .body("input.format", equalTo("docker-run"))
+        .body("findings.rule_id", hasItem("KC-001"))
+        .body(
+            "findings[0].remediation.command",
+            equalTo("docker run -v /var/run/docker.sock:/var/run/docker.sock myapp"))
+        .body("fixed", equalTo("docker run myapp"))
+        .body("applied", equalTo(2))
+        .body("diff", containsString("-docker run --privileged"))
+        .body("diff", containsString("+docker run myapp"))
+        .body("patch", hasSize(0))
+        .body("remaining", hasSize(0));
+  }
+
+  @Test
+  void fix_rawComposeBody_keepsCommentsAndReturnsPatch() {
+    String compose =
+        "services:\n  web:\n    image: nginx # pinned\n    # legacy networking\n"
+            + "    network_mode: host\n    user: root\n";
+    given()
+        .contentType("application/yaml")
+        .queryParam("ruleset", "restricted@1")
+        .body(compose.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/fix")
+        .then()
+        .statusCode(200)
+        .body(
+            "fixed",
+            equalTo(
+                "services:\n  web:\n    image: nginx # pinned\n    # legacy networking\n"
+                    + "    user: 1000:1000\n"))
+        .body("patch.op", hasItem("remove"))
+        .body("patch.find { it.op == 'remove' }.path", equalTo("/services/web/network_mode"))
+        .body("patch.find { it.op == 'remove' }", not(org.hamcrest.Matchers.hasKey("value")))
+        .body("patch.find { it.op == 'replace' }.value", equalTo("1000:1000"))
+        .body("diff", containsString("-    network_mode: host"));
+  }
+
+  @Test
+  void fix_engineApiObject_patchesWithoutEdits() {
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "input",
+                Map.of("Image", "nginx", "HostConfig", Map.of("Privileged", true)),
+                "ruleset",
+                "baseline"))
+        .post("/v1/fix")
+        .then()
+        .statusCode(200)
+        .body("input.format", equalTo("engine-api"))
+        .body("findings[0].remediation.patch[0].op", equalTo("remove"))
+        .body("findings[0].remediation.patch[0].path", equalTo("/HostConfig/Privileged"))
+        .body("findings[0].remediation.edits", nullValue())
+        .body("fixed", containsString("\"HostConfig\":{}"))
+        .body("fixed", not(containsString("Privileged")));
+  }
+
+  @Test
+  void fix_engineApiText_editsKeepFormatting() {
+    String body = "{\n  \"Image\": \"nginx\",\n  \"User\": \"root\"\n}\n";
+    given()
+        .contentType("text/plain")
+        .queryParam("ruleset", "restricted")
+        .body(body.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/fix")
+        .then()
+        .statusCode(200)
+        .body("fixed", equalTo("{\n  \"Image\": \"nginx\",\n  \"User\": \"1000:1000\"\n}\n"))
+        .body("patch[0].path", equalTo("/User"));
+  }
+
+  @Test
+  void fix_toCompose_returnsFixedContainerAsComposeDocument() {
+    given()
+        .contentType("text/plain")
+        .queryParam("to", "compose")
+        .queryParam("ruleset", "restricted")
+        .body("docker run --privileged -p 8080:80 nginx".getBytes(StandardCharsets.UTF_8))
+        .post("/v1/fix")
+        .then()
+        .statusCode(200)
+        .body("fixed", equalTo("docker run -p 8080:80 --user 1000:1000 nginx"))
+        .body(
+            "compose",
+            equalTo(
+                "services:\n  nginx:\n    image: nginx\n    user: 1000:1000\n"
+                    + "    ports:\n      - \"8080:80\"\n"));
+  }
+
+  @Test
+  void fix_unknownTarget_isBadRequest() {
+    given()
+        .contentType("text/plain")
+        .queryParam("to", "kubernetes")
+        .body("docker run nginx".getBytes(StandardCharsets.UTF_8))
+        .post("/v1/fix")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void evaluate_compose_findingsCarryPatchAndEdits() {
+    String compose =
+        "services:\n  web:\n    image: nginx\n    network_mode: host\n    user: root\n";
+    given()
+        .contentType("application/yaml")
+        .queryParam("ruleset", "restricted@1.0.0")
+        .body(compose.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .body("findings.find { it.rule_id == 'KC-010' }.remediation.patch[0].op", equalTo("remove"))
+        .body(
+            "findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].start.line", equalTo(4))
+        .body(
+            "findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].start.column",
+            equalTo(1))
+        .body("findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].end.line", equalTo(5))
+        .body("findings.find { it.rule_id == 'KC-010' }.remediation.edits[0].text", equalTo(""))
+        .body(
+            "findings.find { it.rule_id == 'KC-002' }.remediation.edits[0].text",
+            equalTo("1000:1000"));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.keycard.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.keycard.input.ParsedInput;
+import dev.keycard.pipeline.FixResult;
+import dev.keycard.pipeline.InputRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every real-world corpus input through the fix pipeline: the fixed text parses, evaluating it
+ * again leaves no finding that has a fix, and every comment line of the input is still there. Run
+ * under the shipped {@code restricted} set and under the tests' own fuller {@code fixtest} set.
+ */
+class CorpusFixTest {
+  static final Path CORPUS =
+      Path.of(System.getProperty("keycard.shared", "../shared"), "corpus", "real-world");
+
+  static Stream<Arguments> inputs() throws IOException {
+    Stream.Builder<Arguments> out = Stream.builder();
+    for (String kind : new String[] {"compose", "docker-run"}) {
+      try (Stream<Path> files = Files.list(CORPUS.resolve(kind))) {
+        for (Path p : files.sorted().toList()) {
+          out.add(Arguments.of(kind + "/" + p.getFileName(), "policies", "restricted"));
+          out.add(Arguments.of(kind + "/" + p.getFileName(), Harness.TEST_POLICIES, "fixtest"));
+        }
+      }
+    }
+    return out.build();
+  }
+
+  @ParameterizedTest(name = "{0} under {2}")
+  @MethodSource("inputs")
+  void corpusInput_fixesToParseableTextWithNoFixableFindingAndEveryComment(
+      String file, String policies, String ruleset) throws IOException {
+    String input = Files.readString(CORPUS.resolve(file), StandardCharsets.UTF_8);
+    Harness h = Harness.of(policies);
+    InputRequest request = Harness.request(input);
+    ParsedInput parsed = h.parser().parse(request);
+    assumeFalse(parsed.hasErrors(), "the input itself does not parse");
+    FixResult r = h.fix(input, ruleset);
+    ParsedInput fixed =
+        h.parser()
+            .parse(
+                new InputRequest(r.fixed(), false, parsed.format().apiName(), Map.of(), Map.of()));
+    assertThat(fixed.errors()).as("the fixed text parses").isEmpty();
+    assertThat(r.after().findings())
+        .as("findings with a fix left after fixing")
+        .allSatisfy(f -> assertThat(f.fix()).as(f.ruleId() + " " + f.path()).isEmpty());
+    input
+        .lines()
+        .filter(l -> l.strip().startsWith("#"))
+        .forEach(l -> assertThat(r.fixed()).as("comment kept").contains(l.strip()));
+  }
+}

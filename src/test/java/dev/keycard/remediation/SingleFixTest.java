@@ -1,0 +1,177 @@
+package dev.keycard.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keycard.engine.Finding;
+import dev.keycard.pipeline.Evaluation;
+import dev.keycard.pipeline.InputRequest;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One rule's fix on one input, applied alone: the exact text it produces. */
+class SingleFixTest {
+  private final Harness h = Harness.of(Harness.TEST_POLICIES);
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        row(
+            "docker run: value after = is replaced in place", "KC-002",
+            "docker run --user=root nginx", "docker run --user=1000:1000 nginx"),
+        row(
+            "docker run: quotes around a value are kept", "KC-002",
+            "docker run -u \"root\" nginx", "docker run -u \"1000:1000\" nginx"),
+        row(
+            "docker run: a flag alone on a continuation line goes with its line", "KC-001",
+            "docker run \\\n  --privileged \\\n  nginx\n", "docker run \\\n  nginx\n"),
+        row(
+            "docker run: a flag ending a line takes the space before it", "KC-001",
+            "docker run -d --privileged \\\n  nginx\n", "docker run -d \\\n  nginx\n"),
+        row(
+            "docker run: an inline `#note` after a removed flag goes with it",
+            "KC-007",
+            "docker run -d \\\n  --cap-add=SYS_MODULE `#optional` \\\n  nginx\n",
+            "docker run -d \\\n  nginx\n"),
+        row(
+            "docker run: CRLF continuation style is followed", "KC-042",
+            "docker run \\\r\n  nginx\r\n",
+                "docker run \\\r\n  --pids-limit 100 \\\r\n  nginx\r\n"),
+        row(
+            "docker run: host ip goes into the port spec", "KC-051",
+            "docker run -p 0.0.0.0:80:80 nginx", "docker run -p 127.0.0.1:80:80 nginx"),
+        row(
+            "compose: flow service loses a key with its comma",
+            "KC-001",
+            "services: {web: {image: nginx, privileged: true}}\n",
+            "services: {web: {image: nginx}}\n"),
+        row(
+            "compose: flow service gains a key in flow style", "KC-042",
+            "services: {web: {image: nginx}}\n",
+                "services: {web: {image: nginx, pids_limit: 100}}\n"),
+        row(
+            "compose: flow list gains an item",
+            "KC-005",
+            "services:\n  web:\n    image: nginx\n    cap_drop: [NET_RAW]\n",
+            "services:\n  web:\n    image: nginx\n    cap_drop: [NET_RAW, ALL]\n"),
+        row(
+            "compose: a scalar tmpfs becomes a list",
+            "KC-032",
+            "services:\n  web:\n    image: nginx\n    tmpfs: /run\n",
+            "services:\n  web:\n    image: nginx\n    tmpfs: [/run, /tmp]\n    read_only: true\n"),
+        row(
+            "compose: a false no-new-privileges is switched in place",
+            "KC-004",
+            "services:\n"
+                + "  web:\n"
+                + "    image: nginx\n"
+                + "    security_opt:\n"
+                + "      - no-new-privileges:false\n",
+            "services:\n"
+                + "  web:\n"
+                + "    image: nginx\n"
+                + "    security_opt:\n"
+                + "      - no-new-privileges:true\n"),
+        row(
+            "compose: a zero deploy memory limit is set where it is written",
+            "KC-040",
+            "services:\n"
+                + "  web:\n"
+                + "    image: nginx\n"
+                + "    deploy:\n"
+                + "      resources:\n"
+                + "        limits:\n"
+                + "          memory: 0\n",
+            "services:\n"
+                + "  web:\n"
+                + "    image: nginx\n"
+                + "    deploy:\n"
+                + "      resources:\n"
+                + "        limits:\n"
+                + "          memory: 512m\n"),
+        row(
+            "compose: a long-syntax port gains host_ip",
+            "KC-051",
+            "services:\n"
+                + "  web:\n"
+                + "    image: nginx\n"
+                + "    ports:\n"
+                + "      - target: 80\n"
+                + "        published: 8080\n",
+            "services:\n"
+                + "  web:\n"
+                + "    image: nginx\n"
+                + "    ports:\n"
+                + "      - target: 80\n"
+                + "        published: 8080\n"
+                + "        host_ip: 127.0.0.1\n"),
+        row(
+            "compose: the last item of a block list takes its key along",
+            "KC-031",
+            "services:\n"
+                + "  web:\n"
+                + "    image: nginx\n"
+                + "    volumes:\n"
+                + "      # host root\n"
+                + "      - /:/host\n",
+            "services:\n  web:\n    image: nginx\n      # host root\n"),
+        row(
+            "engine-api: compact member removal",
+            "KC-001",
+            "{\"Image\":\"x\",\"HostConfig\":{\"Privileged\":true,\"CapAdd\":[\"CHOWN\"]}}",
+            "{\"Image\":\"x\",\"HostConfig\":{\"CapAdd\":[\"CHOWN\"]}}"),
+        row(
+            "engine-api: a missing HostConfig is created once for two members",
+            "KC-032",
+            "{\"Image\": \"x\"}",
+            "{\"Image\": \"x\", \"HostConfig\": {\"ReadonlyRootfs\": true, \"Tmpfs\": {\"/tmp\":"
+                + " \"\"}}}"),
+        row(
+            "engine-api: port binding host ip is set",
+            "KC-051",
+            "{\"Image\": \"x\", \"HostConfig\": {\"PortBindings\": {\"80/tcp\": [{\"HostPort\":"
+                + " \"80\"}]}}}",
+            "{\"Image\": \"x\", \"HostConfig\": {\"PortBindings\": {\"80/tcp\": [{\"HostPort\":"
+                + " \"80\", \"HostIp\": \"127.0.0.1\"}]}}}"));
+  }
+
+  private static Arguments row(String name, String rule, String input, String expected) {
+    return Arguments.of(name, rule, input, expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void singleFix_producesExactText(String name, String rule, String input, String expected) {
+    assertThat(fixed(Harness.request(input), rule)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "resolved variable: {0}")
+  @MethodSource("variableCases")
+  void interpolatedValue_isReplacedOnlyWithANote(String name, String input, String expected) {
+    InputRequest r = new InputRequest(input, false, null, Map.of(), Map.of("U", "root"));
+    Evaluation e = h.evaluate(r, "fixtest");
+    Finding f =
+        e.findings().stream().filter(x -> x.ruleId().equals("KC-002")).findFirst().orElseThrow();
+    Remedy remedy = h.remediation().remedies(e, r, Harness.options("fixtest")).of(f);
+    assertThat(TextEdit.apply(input, remedy.edits())).isEqualTo(expected);
+    assertThat(remedy.description()).contains("replaces the variable ${U}");
+  }
+
+  static Stream<Arguments> variableCases() {
+    return Stream.of(
+        Arguments.of(
+            "compose user from ${U}",
+            "services:\n  web:\n    image: nginx\n    user: ${U}\n",
+            "services:\n  web:\n    image: nginx\n    user: 1000:1000\n"));
+  }
+
+  private String fixed(InputRequest r, String rule) {
+    Evaluation e = h.evaluate(r, "fixtest");
+    Finding f =
+        e.findings().stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
+    Remedy remedy = h.remediation().remedies(e, r, Harness.options("fixtest")).of(f);
+    assertThat(remedy).as("a verified fix").isNotNull();
+    return TextEdit.apply(r.text(), remedy.edits());
+  }
+}
