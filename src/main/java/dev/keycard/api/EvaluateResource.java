@@ -114,7 +114,7 @@ public class EvaluateResource {
     }
     ParsedInput parsed = ParseResource.parse(parser, request);
     try {
-      return evaluations.evaluate(parsed, request.input(), options);
+      return evaluations.decide(parsed, request.input(), options);
     } catch (EvaluationService.RejectedRules e) {
       throw Options.rejected(e.problems(), request.rules());
     } catch (RuleTimeoutException e) {

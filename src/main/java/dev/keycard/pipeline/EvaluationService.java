@@ -14,6 +14,7 @@ import dev.keycard.model.Origin;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,10 +26,30 @@ import java.util.UUID;
 public class EvaluationService {
   private final ParseService parser;
   private final PolicyService policies;
+  private final DecisionRecorder recorder;
 
+  /** Without a recorder: for tools and tests outside the service. */
   public EvaluationService(ParseService parser, PolicyService policies) {
+    this(parser, policies, null);
+  }
+
+  @Inject
+  public EvaluationService(ParseService parser, PolicyService policies, DecisionRecorder recorder) {
     this.parser = parser;
     this.policies = policies;
+    this.recorder = recorder;
+  }
+
+  /**
+   * Evaluates as {@link #evaluate} does and records the decision (log line, metrics): for the
+   * answers callers get, not for the re-evaluations that verify fixes.
+   */
+  public Evaluation decide(ParsedInput parsed, InputRequest request, EvaluationOptions options) {
+    Evaluation e = evaluate(parsed, request, options);
+    if (recorder != null) {
+      recorder.record(e, request.text());
+    }
+    return e;
   }
 
   /** Thrown when the request names a rule set that does not exist. */
