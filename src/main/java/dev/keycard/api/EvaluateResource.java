@@ -8,6 +8,7 @@ import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.FixResult;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.RemediationService;
+import dev.keycard.report.EvaluationResponse;
 import dev.keycard.report.JsonReport;
 import dev.keycard.report.JunitReport;
 import dev.keycard.report.LspReport;
@@ -27,6 +28,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /v1/evaluate}: one input against one rule set, findings and a verdict. */
 @Path("/v1/evaluate")
@@ -73,10 +79,44 @@ public class EvaluateResource {
               + " 'input', or raw with options as query parameters) and returns findings with"
               + " fixes and an allow/deny verdict. ?output=sarif|junit|markdown|lsp (or the"
               + " Accept header) selects another view of the same result.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The evaluation, in the view selected by ?output= or Accept (JSON by default)",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EvaluationResponse.class)),
+        @Content(
+            mediaType = "application/sarif+json",
+            schema = @Schema(type = SchemaType.OBJECT, description = "A SARIF 2.1.0 log")),
+        @Content(
+            mediaType = "application/xml",
+            schema = @Schema(type = SchemaType.STRING, description = "JUnit XML")),
+        @Content(
+            mediaType = "text/markdown",
+            schema = @Schema(type = SchemaType.STRING, description = "A chat answer")),
+        @Content(
+            mediaType = "application/vnd.keycard.lsp+json",
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description =
+                        "{uri, diagnostics: LSP Diagnostic[], code_actions: LSP CodeAction[]};"
+                            + " served as application/json"))
+      })
   public Response evaluate(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      byte[] body,
-      @QueryParam("output") String output,
+      @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = RequestBody.class)))
+          byte[] body,
+      @Parameter(
+              description =
+                  "The view: json (default), sarif, junit, markdown or lsp; overrides Accept")
+          @QueryParam("output")
+          String output,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
     OutputView view = OutputView.select(output, headers.getAcceptableMediaTypes());
