@@ -130,6 +130,20 @@ class EvaluateViewsTest {
   }
 
   @Test
+  void outputParameter_winsOverAnAcceptOfJson() {
+    given()
+        .contentType("application/yaml")
+        .accept("application/json")
+        .queryParam("output", "sarif")
+        .body(COMPOSE.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/sarif+json"))
+        .body("version", equalTo("2.1.0"));
+  }
+
+  @Test
   void unknownOutput_is400() {
     given()
         .contentType("application/yaml")
