@@ -138,8 +138,7 @@ class ReportViewsTest {
       int index = (Integer) result.get("ruleIndex");
       assertThat(rules.get(index).get("id")).isEqualTo(result.get("ruleId"));
     }
-    assertThat(((Map<String, Object>) rules.get(0).get("properties")).get("tags"))
-        .asList()
+    assertThat((List<String>) ((Map<String, Object>) rules.get(0).get("properties")).get("tags"))
         .contains("security", "CIS-5.5");
   }
 
