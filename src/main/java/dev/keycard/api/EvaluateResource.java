@@ -3,21 +3,36 @@ package dev.keycard.api;
 import dev.keycard.engine.RuleTimeoutException;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.report.Evaluation;
+import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
+import dev.keycard.report.FixResult;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.RemediationService;
 import dev.keycard.report.EvaluationResponse;
 import dev.keycard.report.JsonReport;
+import dev.keycard.report.JunitReport;
+import dev.keycard.report.LspReport;
+import dev.keycard.report.MarkdownReport;
+import dev.keycard.report.ReportContext;
+import dev.keycard.report.SarifReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /v1/evaluate}: one input against one rule set, findings and a verdict. */
 @Path("/v1/evaluate")
@@ -27,31 +42,106 @@ public class EvaluateResource {
   private final RequestReader reader;
   private final RemediationService remediation;
 
+  private final ReportsConfig docs;
+  private final String version;
+
   public EvaluateResource(
       ParseService parser,
       EvaluationService evaluations,
       RequestReader reader,
-      RemediationService remediation) {
+      RemediationService remediation,
+      ReportsConfig docs,
+      @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.0.0")
+          String version) {
     this.parser = parser;
     this.evaluations = evaluations;
     this.reader = reader;
     this.remediation = remediation;
+    this.docs = docs;
+    this.version = version;
   }
 
   @POST
   @Consumes(MediaType.WILDCARD)
-  @Produces(MediaType.APPLICATION_JSON)
+  @Produces({
+    MediaType.APPLICATION_JSON,
+    "application/sarif+json",
+    "application/xml",
+    "application/junit+xml",
+    "text/xml",
+    "text/markdown",
+    "application/vnd.keycard.lsp+json"
+  })
   @Operation(
       summary = "Evaluate an input against a rule set",
       description =
           "Takes a docker run command, a compose document or an engine-api body (as JSON with"
               + " 'input', or raw with options as query parameters) and returns findings with"
-              + " fixes and an allow/deny verdict.")
-  public EvaluationResponse evaluate(
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body, @Context UriInfo uri) {
+              + " fixes and an allow/deny verdict. ?output=sarif|junit|markdown|lsp (or the"
+              + " Accept header) selects another view of the same result.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The evaluation, in the view selected by ?output= or Accept (JSON by default)",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EvaluationResponse.class)),
+        @Content(
+            mediaType = "application/sarif+json",
+            schema = @Schema(type = SchemaType.OBJECT, description = "A SARIF 2.1.0 log")),
+        @Content(
+            mediaType = "application/xml",
+            schema = @Schema(type = SchemaType.STRING, description = "JUnit XML")),
+        @Content(
+            mediaType = "text/markdown",
+            schema = @Schema(type = SchemaType.STRING, description = "A chat answer")),
+        @Content(
+            mediaType = "application/vnd.keycard.lsp+json",
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description =
+                        "{uri, diagnostics: LSP Diagnostic[], code_actions: LSP CodeAction[]};"
+                            + " served as application/json"))
+      })
+  public Response evaluate(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = RequestBody.class)))
+          byte[] body,
+      @Parameter(
+              description =
+                  "The view: json (default), sarif, junit, markdown or lsp; overrides Accept")
+          @QueryParam("output")
+          String output,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
+    OutputView view = OutputView.select(output, headers.getAcceptableMediaTypes());
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
     Evaluation e = run(parser, evaluations, request);
-    return JsonReport.of(e, remediation.remedies(e, request.input(), Options.of(request)));
+    EvaluationOptions options = Options.of(request);
+    ReportContext ctx =
+        new ReportContext(request.filename(), request.uri(), docs.baseUrl(), version);
+    Object entity =
+        switch (view) {
+          case JSON -> JsonReport.of(e, remediation.remedies(e, request.input(), options));
+          case SARIF -> SarifReport.of(e, remediation.remedies(e, request.input(), options), ctx);
+          case LSP -> LspReport.of(e, remediation.remedies(e, request.input(), options), ctx);
+          case JUNIT -> JunitReport.of(e, ctx);
+          case MARKDOWN -> markdown(e, request, options);
+        };
+    return Response.ok(entity, view.contentType()).build();
+  }
+
+  private String markdown(Evaluation e, ApiRequest request, EvaluationOptions options) {
+    if (e.findings().isEmpty()) {
+      return MarkdownReport.of(e, null, 0);
+    }
+    FixResult fixed = remediation.fixAll(e, request.input(), options);
+    return MarkdownReport.of(e, fixed.fixed(), fixed.applied());
   }
 
   /** Parses and evaluates, mapping every caller mistake to its problem. */
@@ -64,7 +154,7 @@ public class EvaluateResource {
     }
     ParsedInput parsed = ParseResource.parse(parser, request);
     try {
-      return evaluations.evaluate(parsed, request.input(), options);
+      return evaluations.decide(parsed, request.input(), options);
     } catch (EvaluationService.RejectedRules e) {
       throw Options.rejected(e.problems(), request.rules());
     } catch (RuleTimeoutException e) {

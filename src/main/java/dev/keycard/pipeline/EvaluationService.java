@@ -8,11 +8,15 @@ import dev.keycard.engine.EngineResult;
 import dev.keycard.engine.Finding;
 import dev.keycard.engine.RuleEngine;
 import dev.keycard.engine.RuleSetCompiler;
+import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.input.compose.SuppressionComments;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.Origin;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,10 +28,30 @@ import java.util.UUID;
 public class EvaluationService {
   private final ParseService parser;
   private final PolicyService policies;
+  private final DecisionRecorder recorder;
 
+  /** Without a recorder: for tools and tests outside the service. */
   public EvaluationService(ParseService parser, PolicyService policies) {
+    this(parser, policies, null);
+  }
+
+  @Inject
+  public EvaluationService(ParseService parser, PolicyService policies, DecisionRecorder recorder) {
     this.parser = parser;
     this.policies = policies;
+    this.recorder = recorder;
+  }
+
+  /**
+   * Evaluates as {@link #evaluate} does and records the decision (log line, metrics): for the
+   * answers callers get, not for the re-evaluations that verify fixes.
+   */
+  public Evaluation decide(ParsedInput parsed, InputRequest request, EvaluationOptions options) {
+    Evaluation e = evaluate(parsed, request, options);
+    if (recorder != null) {
+      recorder.record(e, request.text());
+    }
+    return e;
   }
 
   /** Thrown when the request names a rule set that does not exist. */
@@ -93,12 +117,13 @@ public class EvaluationService {
                 null));
       }
     }
+    SuppressionComments comments = suppressionComments(withCompanions);
     for (Finding f : result.findings()) {
       Waiver w =
           options.waivers().stream()
               .filter(x -> !x.expired(today) && x.covers(f.ruleId(), f.container()))
               .findFirst()
-              .orElse(null);
+              .orElseGet(() -> inSource(comments, f, withCompanions));
       if (w == null) {
         findings.add(f);
       } else {
@@ -109,6 +134,29 @@ public class EvaluationService {
     return new Evaluation(
         UUID.randomUUID().toString(), allow, set.ruleSet(), withCompanions, findings, suppressed,
         warnings, System.nanoTime() - start);
+  }
+
+  /** The {@code # keycard:ignore} comments of a compose text, or none for other inputs. */
+  private static SuppressionComments suppressionComments(ParsedInput p) {
+    return p.format() == InputFormat.COMPOSE && p.source().hasSpans()
+        ? SuppressionComments.scan(p.source().original())
+        : SuppressionComments.scan("");
+  }
+
+  /** The in-file waiver of a finding: a comment on its line, the line above, or its service key. */
+  private static Waiver inSource(SuppressionComments comments, Finding f, ParsedInput p) {
+    if (comments.isEmpty() || f.location() == null || f.location().span() == null) {
+      return null;
+    }
+    Origin service =
+        f.containerIndex() >= 0 && f.containerIndex() < p.containers().size()
+            ? p.containers().get(f.containerIndex()).origin()
+            : null;
+    int serviceLine = service == null || service.span() == null ? 0 : service.span().start().line();
+    return comments
+        .covering(f.ruleId(), f.location().span().start().line(), serviceLine)
+        .map(c -> new Waiver(f.ruleId(), f.container(), c.reason(), null, true))
+        .orElse(null);
   }
 
   private List<CompiledRule> compileAdHoc(List<RuleDefinition> defs, CompiledRuleSet set) {

@@ -1,0 +1,56 @@
+package dev.keycard.pipeline;
+
+import dev.keycard.engine.Finding;
+import dev.keycard.report.Evaluation;
+import dev.keycard.report.DecisionLogLine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Records each decision a caller asked for: one JSON line on the {@code keycard.decisions} logger
+ * and the Prometheus counters {@code keycard_evaluations_total{ruleset, version}} and {@code
+ * keycard_findings_total{rule, severity}}. Fix verification re-evaluates internally and is not
+ * recorded: only what a caller was answered counts.
+ */
+@ApplicationScoped
+public class DecisionRecorder {
+  /** The logger category of decision lines. */
+  public static final String CATEGORY = "keycard.decisions";
+
+  private static final Logger LOG = Logger.getLogger(CATEGORY);
+
+  private final MeterRegistry registry;
+  private final boolean includeInput;
+
+  public DecisionRecorder(
+      MeterRegistry registry,
+      @ConfigProperty(name = "keycard.decision-log.include-input", defaultValue = "false")
+          boolean includeInput) {
+    this.registry = registry;
+    this.includeInput = includeInput;
+  }
+
+  /** Logs and counts one decision on {@code inputText} as the caller sent it. */
+  public void record(Evaluation e, String inputText) {
+    Counter.builder("keycard.evaluations")
+        .description("Evaluations answered, by rule set and version")
+        .tag("ruleset", e.ruleSet().name())
+        .tag("version", e.ruleSet().version().toString())
+        .register(registry)
+        .increment();
+    for (Finding f : e.findings()) {
+      Counter.builder("keycard.findings")
+          .description("Findings reported (not waived), by rule and severity")
+          .tag("rule", f.ruleId())
+          .tag("severity", f.severity().apiName())
+          .register(registry)
+          .increment();
+    }
+    if (LOG.isInfoEnabled()) {
+      LOG.info(DecisionLogLine.of(e, inputText, includeInput));
+    }
+  }
+}

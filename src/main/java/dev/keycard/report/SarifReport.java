@@ -1,0 +1,200 @@
+package dev.keycard.report;
+
+import dev.keycard.engine.Finding;
+import dev.keycard.model.Span;
+import dev.keycard.report.Evaluation;
+import dev.keycard.policy.Waiver;
+import dev.keycard.policy.Severity;
+import dev.keycard.remediation.Remedies;
+import dev.keycard.remediation.Remedy;
+import dev.keycard.remediation.TextEdit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The SARIF 2.1.0 view for code-scanning UIs (GitHub): every rule of the rule set in {@code
+ * tool.driver.rules}, one result per finding with its region, fingerprint and verified fix, and
+ * waived findings as suppressed results. Built as ordered maps so the JSON is deterministic.
+ */
+public final class SarifReport {
+  /** The media type of a SARIF log. */
+  public static final String MEDIA_TYPE = "application/sarif+json";
+
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String INFORMATION_URI = "https://github.com/keycard-dev/keycard";
+
+  private SarifReport() {}
+
+  /** The SARIF log of one evaluation with the verified fixes of its findings. */
+  public static Map<String, Object> of(Evaluation e, Remedies remedies, ReportContext ctx) {
+    List<Views.RuleInfo> rules = Views.rules(e);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      index.put(rules.get(i).id(), i);
+    }
+    String artifact = ctx.artifact(e.input().format());
+    List<Object> results = new ArrayList<>();
+    for (Finding f : e.findings()) {
+      results.add(result(f, index.get(f.ruleId()), artifact, remedies.of(f), null));
+    }
+    for (Evaluation.Suppressed s : e.suppressed()) {
+      results.add(result(s.finding(), index.get(s.finding().ruleId()), artifact, null, s.waiver()));
+    }
+    Map<String, Object> driver = new LinkedHashMap<>();
+    driver.put("name", "keycard");
+    driver.put("version", ctx.toolVersion());
+    driver.put("semanticVersion", ctx.toolVersion());
+    driver.put("informationUri", INFORMATION_URI);
+    driver.put("rules", rules.stream().map(r -> rule(r, ctx)).toList());
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("tool", Map.of("driver", driver));
+    run.put("columnKind", "utf16CodeUnits");
+    run.put("artifacts", List.of(Map.of("location", Map.of("uri", artifact))));
+    run.put("results", results);
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("decisionId", e.decisionId());
+    props.put("allow", e.allow());
+    props.put("ruleset", e.ruleSet().name());
+    props.put("rulesetVersion", e.ruleSet().version().toString());
+    props.put("rulesetDigest", e.ruleSet().digest());
+    props.put("format", e.input().format().apiName());
+    run.put("properties", props);
+    Map<String, Object> log = new LinkedHashMap<>();
+    log.put("$schema", SCHEMA);
+    log.put("version", "2.1.0");
+    log.put("runs", List.of(run));
+    return log;
+  }
+
+  /** GitHub's {@code security-severity} score of a severity (its bands: 9+ critical, 7+ high). */
+  static String securitySeverity(Severity s) {
+    return switch (s) {
+      case CRITICAL -> "9.5";
+      case HIGH -> "8.0";
+      case MEDIUM -> "5.5";
+      case LOW -> "3.0";
+      case INFO -> "0.0";
+    };
+  }
+
+  /** The SARIF level of a severity. */
+  static String level(Severity s) {
+    return switch (s) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW, INFO -> "note";
+    };
+  }
+
+  private static Map<String, Object> rule(Views.RuleInfo r, ReportContext ctx) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("name", pascal(r.title()));
+    m.put("shortDescription", text(r.title()));
+    m.put("fullDescription", text(oneLine(r.rationale() != null ? r.rationale() : r.title())));
+    String help = r.remediation() == null ? r.title() : oneLine(r.remediation());
+    m.put(
+        "help",
+        Views.map(
+            "text", help, "markdown", help + " [" + r.id() + "](" + ctx.helpUri(r.id()) + ")"));
+    m.put("helpUri", ctx.helpUri(r.id()));
+    m.put("defaultConfiguration", Map.of("level", level(r.severity())));
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("security-severity", securitySeverity(r.severity()));
+    List<String> tags = new ArrayList<>(List.of("security", "containers", r.severity().apiName()));
+    Views.cisControls(r.references()).forEach(c -> tags.add("CIS-" + c));
+    props.put("tags", tags);
+    props.put("precision", "very-high");
+    m.put("properties", props);
+    return m;
+  }
+
+  private static Map<String, Object> result(
+      Finding f, int ruleIndex, String artifact, Remedy remedy, Waiver waiver) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ruleId", f.ruleId());
+    m.put("ruleIndex", ruleIndex);
+    m.put("level", level(f.severity()));
+    m.put("message", text(f.message()));
+    Map<String, Object> physical = new LinkedHashMap<>();
+    physical.put("artifactLocation", Map.of("uri", artifact));
+    Span span = f.location() == null ? null : f.location().span();
+    // GitHub needs a start line; an input sent as a JSON object has no text, so the file's top.
+    physical.put("region", span == null ? Map.of("startLine", 1) : region(span));
+    Map<String, Object> location = new LinkedHashMap<>();
+    location.put("physicalLocation", physical);
+    if (f.location() != null && f.location().path() != null) {
+      location.put(
+          "logicalLocations",
+          List.of(Views.map("fullyQualifiedName", f.location().path(), "kind", "member")));
+    }
+    m.put("locations", List.of(location));
+    m.put("partialFingerprints", Map.of("keycard/v1", f.fingerprint()));
+    if (remedy != null && !remedy.edits().isEmpty()) {
+      m.put("fixes", List.of(fix(remedy, artifact)));
+    }
+    if (waiver != null) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("kind", waiver.inSource() ? "inSource" : "external");
+      s.put("status", "accepted");
+      s.put("justification", waiver.reason() == null ? "waived by request" : waiver.reason());
+      m.put("suppressions", List.of(s));
+    }
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("severity", f.severity().apiName());
+    if (f.container() != null) {
+      props.put("container", f.container());
+    }
+    m.put("properties", props);
+    return m;
+  }
+
+  private static Map<String, Object> fix(Remedy r, String artifact) {
+    List<Object> replacements = new ArrayList<>();
+    for (TextEdit t : r.edits()) {
+      Map<String, Object> rep = new LinkedHashMap<>();
+      rep.put("deletedRegion", region(new Span(t.start(), t.end())));
+      rep.put("insertedContent", Map.of("text", t.text()));
+      replacements.add(rep);
+    }
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put("artifactLocation", Map.of("uri", artifact));
+    change.put("replacements", replacements);
+    Map<String, Object> fix = new LinkedHashMap<>();
+    fix.put("description", text(oneLine(r.description())));
+    fix.put("artifactChanges", List.of(change));
+    return fix;
+  }
+
+  private static Map<String, Object> region(Span s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("startLine", s.start().line());
+    m.put("startColumn", s.start().column());
+    m.put("endLine", s.end().line());
+    m.put("endColumn", s.end().column());
+    return m;
+  }
+
+  private static Map<String, Object> text(String s) {
+    return Map.of("text", s == null ? "" : s);
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+  }
+
+  /** {@code Container runs privileged} → {@code ContainerRunsPrivileged}. */
+  static String pascal(String title) {
+    StringBuilder out = new StringBuilder();
+    for (String w : title.split("[^A-Za-z0-9]+")) {
+      if (!w.isEmpty()) {
+        out.append(w.substring(0, 1).toUpperCase(Locale.ROOT)).append(w.substring(1));
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,158 @@
+package dev.keycard.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code ?output=} and {@code Accept} select the SARIF, JUnit, Markdown and LSP views. */
+@QuarkusTest
+class EvaluateViewsTest {
+  static final String COMPOSE = "services:\n  web:\n    image: nginx\n    privileged: true\n";
+
+  @ParameterizedTest(name = "output={0} answers {1}")
+  @CsvSource({
+    "sarif, application/sarif+json",
+    "junit, application/xml",
+    "markdown, text/markdown",
+    "lsp, application/json",
+    "json, application/json",
+  })
+  void outputParameter_selectsTheView(String output, String contentType) {
+    given()
+        .contentType("application/yaml")
+        .queryParam("output", output)
+        .body(COMPOSE.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith(contentType));
+  }
+
+  @ParameterizedTest(name = "Accept {0} answers {1}")
+  @CsvSource({
+    "application/sarif+json, application/sarif+json",
+    "application/junit+xml, application/xml",
+    "application/xml, application/xml",
+    "text/markdown, text/markdown",
+    "*/*, application/json",
+  })
+  void acceptHeader_selectsTheView(String accept, String contentType) {
+    given()
+        .contentType("application/yaml")
+        .accept(accept)
+        .body(COMPOSE.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith(contentType));
+  }
+
+  @Test
+  void sarif_usesFilenameFromTheQuery_andListsTheRuleSet() {
+    given()
+        .contentType("application/yaml")
+        .queryParam("output", "sarif")
+        .queryParam("filename", "deploy/docker-compose.yml")
+        .body(COMPOSE.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .body("version", equalTo("2.1.0"))
+        .body("runs[0].tool.driver.name", equalTo("keycard"))
+        .body("runs[0].tool.driver.rules.id", hasItem("KC-001"))
+        .body(
+            "runs[0].tool.driver.rules[0].helpUri",
+            equalTo("https://github.com/keycard-dev/keycard/blob/main/docs/rules/KC-001.md"))
+        .body(
+            "runs[0].results.find { it.ruleId == 'KC-001' }.locations[0].physicalLocation"
+                + ".artifactLocation.uri",
+            equalTo("deploy/docker-compose.yml"))
+        .body("runs[0].results.find { it.ruleId == 'KC-001' }.fixes", notNullValue());
+  }
+
+  @Test
+  void lsp_usesTheUriFromTheJsonBody() {
+    given()
+        .contentType("application/json")
+        .queryParam("output", "lsp")
+        .body(Map.of("input", COMPOSE, "uri", "file:///work/docker-compose.yml"))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .body("diagnostics.find { it.code == 'KC-001' }.range.start.line", equalTo(3))
+        .body("diagnostics.find { it.code == 'KC-001' }.range.start.character", equalTo(4))
+        .body("code_actions[0].kind", equalTo("quickfix"))
+        .body(
+            "code_actions[0].edit.changes",
+            org.hamcrest.Matchers.hasKey("file:///work/docker-compose.yml"));
+  }
+
+  @Test
+  void markdown_startsWithTheVerdict_andCarriesTheFixedSnippet() {
+    given()
+        .contentType("application/yaml")
+        .queryParam("output", "markdown")
+        .body(COMPOSE.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .body(startsWith("❌ **Denied**"))
+        .body(containsString("```yaml\nservices:"));
+  }
+
+  @Test
+  void inFileComment_waivesLikeAnExclude() {
+    String compose =
+        "services:\n"
+            + "  web:\n"
+            + "    image: nginx\n"
+            + "    privileged: true # keycard:ignore KC-001 lab box\n";
+    given()
+        .contentType("application/yaml")
+        .queryParam("ruleset", "baseline")
+        .body(compose.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .body("allow", equalTo(true))
+        .body("suppressed[0].finding.rule_id", equalTo("KC-001"))
+        .body("suppressed[0].reason", equalTo("lab box"));
+  }
+
+  @Test
+  void outputParameter_winsOverAnAcceptOfJson() {
+    given()
+        .contentType("application/yaml")
+        .accept("application/json")
+        .queryParam("output", "sarif")
+        .body(COMPOSE.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/sarif+json"))
+        .body("version", equalTo("2.1.0"));
+  }
+
+  @Test
+  void unknownOutput_is400() {
+    given()
+        .contentType("application/yaml")
+        .queryParam("output", "pdf")
+        .body(COMPOSE.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("unknown output 'pdf'"));
+  }
+}

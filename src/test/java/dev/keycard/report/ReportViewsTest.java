@@ -1,0 +1,171 @@
+package dev.keycard.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keycard.engine.Finding;
+import dev.keycard.model.Span;
+import dev.keycard.report.Evaluation;
+import dev.keycard.report.FixResult;
+import dev.keycard.policy.Severity;
+import dev.keycard.remediation.Remedy;
+import dev.keycard.remediation.TextEdit;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** What each view promises beyond its golden file, checked against the evaluation it came from. */
+class ReportViewsTest {
+  static final List<ReportFixtures.Case> CASES = ReportFixtures.CASES;
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("CASES")
+  void junit_parsesAsXml_withOneSuitePerContainerAndOneCasePerRule(ReportFixtures.Case c)
+      throws Exception {
+    Evaluation e = ReportGoldenTest.evaluation(c);
+    String xml = JunitReport.of(e, ReportFixtures.CONTEXT);
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document doc =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    NodeList suites = doc.getElementsByTagName("testsuite");
+    assertThat(suites.getLength()).isEqualTo(e.input().containers().size());
+    int rules = Views.rules(e).size();
+    int failures = 0;
+    for (int i = 0; i < suites.getLength(); i++) {
+      Element s = (Element) suites.item(i);
+      assertThat(s.getElementsByTagName("testcase").getLength()).isEqualTo(rules);
+      assertThat(Integer.parseInt(s.getAttribute("tests"))).isEqualTo(rules);
+      failures += s.getElementsByTagName("failure").getLength();
+    }
+    long rulesThatFired =
+        e.findings().stream().map(f -> f.containerIndex() + "/" + f.ruleId()).distinct().count();
+    assertThat(failures).isEqualTo(rulesThatFired);
+    assertThat(doc.getElementsByTagName("skipped").getLength())
+        .isEqualTo(
+            (int)
+                e.suppressed().stream()
+                    .map(s -> s.finding().containerIndex() + "/" + s.finding().ruleId())
+                    .distinct()
+                    .count());
+    NodeList fs = doc.getElementsByTagName("failure");
+    for (int i = 0; i < fs.getLength(); i++) {
+      assertThat(((Element) fs.item(i)).getAttribute("message"))
+          .matches(".*\\(input\\.\\w+:\\d+:\\d+\\).*");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("CASES")
+  @SuppressWarnings("unchecked")
+  void lsp_rangesAreZeroBased_fromTheOneBasedFindings(ReportFixtures.Case c) {
+    FixResult r = ReportGoldenTest.fixed(c);
+    Map<String, Object> lsp = LspReport.of(r.evaluation(), r.remedies(), ReportFixtures.CONTEXT);
+    List<Map<String, Object>> diags = (List<Map<String, Object>>) lsp.get("diagnostics");
+    assertThat(diags).hasSize(r.evaluation().findings().size());
+    for (int i = 0; i < diags.size(); i++) {
+      Finding f = r.evaluation().findings().get(i);
+      Span s = f.location().span();
+      Map<String, Object> range = (Map<String, Object>) diags.get(i).get("range");
+      assertThat(range.get("start"))
+          .isEqualTo(Map.of("line", s.start().line() - 1, "character", s.start().column() - 1));
+      assertThat(range.get("end"))
+          .isEqualTo(Map.of("line", s.end().line() - 1, "character", s.end().column() - 1));
+      assertThat(diags.get(i).get("code")).isEqualTo(f.ruleId());
+    }
+    List<Map<String, Object>> actions = (List<Map<String, Object>>) lsp.get("code_actions");
+    List<Map<String, Object>> expected = new ArrayList<>();
+    for (Finding f : r.evaluation().findings()) {
+      Remedy remedy = r.remedies().of(f);
+      if (remedy != null && !remedy.edits().isEmpty()) {
+        TextEdit t = remedy.edits().get(0);
+        expected.add(
+            Map.of(
+                "start", Map.of("line", t.start().line() - 1, "character", t.start().column() - 1),
+                "end", Map.of("line", t.end().line() - 1, "character", t.end().column() - 1)));
+      }
+    }
+    assertThat(actions).isNotEmpty();
+    List<Object> firstRanges = new ArrayList<>();
+    for (Map<String, Object> a : actions) {
+      assertThat(a.get("kind")).isEqualTo("quickfix");
+      var changes =
+          (Map<String, List<Map<String, Object>>>)
+              ((Map<String, Object>) a.get("edit")).get("changes");
+      assertThat(changes)
+          .containsOnlyKeys(
+              "untitled:" + ReportFixtures.CONTEXT.artifact(r.evaluation().input().format()));
+      firstRanges.add(changes.values().iterator().next().get(0).get("range"));
+    }
+    assertThat(firstRanges).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} is SARIF {1}, LSP {2}")
+  @CsvSource({
+    "CRITICAL, error, 1",
+    "HIGH, error, 1",
+    "MEDIUM, warning, 2",
+    "LOW, note, 3",
+    "INFO, note, 4"
+  })
+  void severity_mapsToSarifLevelAndLspSeverity(Severity s, String level, int lsp) {
+    assertThat(SarifReport.level(s)).isEqualTo(level);
+    assertThat(LspReport.severity(s)).isEqualTo(lsp);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void sarif_listsEveryRuleOfTheSet_andResultsPointAtTheirRule() {
+    FixResult r = ReportGoldenTest.fixed(ReportFixtures.CASES.get(0));
+    Map<String, Object> log = SarifReport.of(r.evaluation(), r.remedies(), ReportFixtures.CONTEXT);
+    var run = ((List<Map<String, Object>>) log.get("runs")).get(0);
+    var driver = (Map<String, Object>) ((Map<String, Object>) run.get("tool")).get("driver");
+    var rules = (List<Map<String, Object>>) driver.get("rules");
+    assertThat(rules.stream().map(x -> x.get("id")).toList())
+        .isEqualTo(r.evaluation().ruleSet().rules().stream().map(d -> d.id()).toList());
+    for (Map<String, Object> result : (List<Map<String, Object>>) run.get("results")) {
+      int index = (Integer) result.get("ruleIndex");
+      assertThat(rules.get(index).get("id")).isEqualTo(result.get("ruleId"));
+    }
+    assertThat((List<String>) ((Map<String, Object>) rules.get(0).get("properties")).get("tags"))
+        .contains("security", "CIS-5.5");
+  }
+
+  @Test
+  void markdown_manyFindings_countsLowOnesPerRule_andHidesNothing() {
+    FixResult r = ReportGoldenTest.fixed(ReportFixtures.CASES.get(0));
+    Evaluation e = r.evaluation();
+    assertThat(e.findings()).hasSizeGreaterThan(MarkdownReport.LIST_LIMIT - 1);
+    List<Finding> many = new ArrayList<>(e.findings());
+    many.addAll(e.findings());
+    Evaluation doubled =
+        new Evaluation(
+            e.decisionId(),
+            e.allow(),
+            e.ruleSet(),
+            e.input(),
+            many,
+            e.suppressed(),
+            e.warnings(),
+            0);
+    String md = MarkdownReport.of(doubled, null, 0);
+    assertThat(md.lines().findFirst().orElseThrow())
+        .startsWith("❌ **Denied**: " + many.size() + " findings");
+    long listed = md.lines().filter(l -> l.startsWith("- **")).count();
+    long low = many.stream().filter(f -> !f.severity().atLeast(Severity.MEDIUM)).count();
+    assertThat(listed).isEqualTo(many.size() - low);
+    assertThat(md).contains("- also low `KC-041` ×" + low);
+    assertThat(md).contains("No fixed version");
+  }
+}

@@ -1,0 +1,102 @@
+package dev.keycard.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * The SARIF view of every fixture input passes Microsoft's SARIF Multitool ({@code validate
+ * --rule-kind "Gh;Sarif"}: the SARIF 2.1.0 schema and spec rules plus GitHub's ingestion rules)
+ * with no error. The tool's path comes from {@code -Dkeycard.sarif.multitool} or {@code
+ * KEYCARD_SARIF_MULTITOOL} (.ci/run installs it and sets the variable); without it the test is
+ * skipped, unless {@code KEYCARD_SARIF_REQUIRED=true} says this run must validate.
+ */
+class SarifValidationTest {
+  static final List<ReportFixtures.Case> CASES = ReportFixtures.CASES;
+  static final Path OUT = Path.of("target/report/sarif-validation");
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("CASES")
+  void sarif_passesMultitoolValidation_withoutErrors(ReportFixtures.Case c) throws Exception {
+    Path tool = multitool();
+    Files.createDirectories(OUT);
+    Path sarif = OUT.resolve(c.name() + ".sarif");
+    Path result = OUT.resolve(c.name() + ".validation.sarif");
+    var fixed = ReportGoldenTest.fixed(c);
+    Files.writeString(
+        sarif,
+        ReportGoldenTest.json(
+            SarifReport.of(fixed.evaluation(), fixed.remedies(), ReportFixtures.CONTEXT)),
+        StandardCharsets.UTF_8);
+    Process p =
+        new ProcessBuilder(
+                tool.toString(),
+                "validate",
+                sarif.toString(),
+                "--rule-kind",
+                "Gh;Sarif",
+                "--output",
+                result.toString(),
+                "--log",
+                "ForceOverwrite")
+            .redirectErrorStream(true)
+            .start();
+    String console = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      fail("the SARIF Multitool did not finish:\n" + console);
+    }
+    assertThat(p.exitValue()).as(console).isZero();
+    assertThat(errors(result)).as("multitool errors; console:\n" + console).isEmpty();
+  }
+
+  /** The {@code error}-level results of a Multitool validation log. */
+  static List<String> errors(Path validationLog) throws IOException {
+    JsonNode log = new ObjectMapper().readTree(validationLog.toFile());
+    List<String> out = new ArrayList<>();
+    for (JsonNode run : log.path("runs")) {
+      for (JsonNode r : run.path("results")) {
+        if ("error".equals(r.path("level").asText())) {
+          out.add(r.path("ruleId").asText() + " " + r.path("message"));
+        }
+      }
+      for (JsonNode inv : run.path("invocations")) {
+        if (!inv.path("executionSuccessful").asBoolean(true)) {
+          out.add("execution failed: " + inv);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Path multitool() {
+    String configured = System.getProperty("keycard.sarif.multitool");
+    if (configured == null || configured.isBlank()) {
+      configured = System.getenv("KEYCARD_SARIF_MULTITOOL");
+    }
+    boolean required = "true".equalsIgnoreCase(System.getenv("KEYCARD_SARIF_REQUIRED"));
+    if (configured == null || configured.isBlank() || !Files.isExecutable(Path.of(configured))) {
+      String why =
+          "SARIF Multitool not found (set KEYCARD_SARIF_MULTITOOL or -Dkeycard.sarif.multitool to"
+              + " the Sarif.Multitool binary of npm @microsoft/sarif-multitool-linux@5.7.0;"
+              + " .ci/run does): SARIF schema validation skipped";
+      if (required) {
+        fail(why.replace("skipped", "required by KEYCARD_SARIF_REQUIRED=true"));
+      }
+      Assumptions.abort(why);
+    }
+    return Path.of(configured);
+  }
+}
