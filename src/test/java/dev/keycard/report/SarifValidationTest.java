@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keycard.input.InputReader;
+import dev.keycard.pipeline.InputRequest;
+import dev.keycard.pipeline.ParseService;
+import dev.keycard.pipeline.Parsers;
+import dev.keycard.remediation.Remedies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -30,16 +37,43 @@ class SarifValidationTest {
   @ParameterizedTest(name = "{0}")
   @FieldSource("CASES")
   void sarif_passesMultitoolValidation_withoutErrors(ReportFixtures.Case c) throws Exception {
+    var fixed = ReportGoldenTest.fixed(c);
+    String sarif =
+        ReportGoldenTest.json(
+            SarifReport.of(fixed.evaluation(), fixed.remedies(), ReportFixtures.CONTEXT));
+    assertThat(validate(c.name(), sarif)).isEmpty();
+  }
+
+  @Test
+  void sarif_ofAnInputSentAsJsonObject_withoutTextPositions_passesValidation() throws Exception {
+    ReportFixtures.Case c = CASES.get(2);
+    var request = new InputRequest(c.text(), true, "engine-api", Map.of(), Map.of());
+    var evaluations = ReportFixtures.evaluations();
+    var parser = new ParseService(new InputReader(Parsers.all()));
+    var e = evaluations.evaluate(parser.parse(request), request, ReportFixtures.options(c));
+    assertThat(e.findings()).allMatch(f -> f.location().span() == null);
+    String sarif =
+        ReportGoldenTest.json(SarifReport.of(e, Remedies.none(), ReportFixtures.CONTEXT));
+    assertThat(validate("engine-api-object", sarif)).isEmpty();
+  }
+
+  @Test
+  void multitool_reportsAnError_forARuleIndexOutOfRange() throws Exception {
+    var fixed = ReportGoldenTest.fixed(CASES.get(0));
+    String sarif =
+        ReportGoldenTest.json(
+                SarifReport.of(fixed.evaluation(), fixed.remedies(), ReportFixtures.CONTEXT))
+            .replaceFirst("\"ruleIndex\" : \\d+", "\"ruleIndex\" : 999");
+    assertThat(validate("broken", sarif)).anyMatch(e -> e.startsWith("SARIF1009"));
+  }
+
+  /** The error-level results of validating {@code sarif} with the Multitool. */
+  private static List<String> validate(String name, String text) throws Exception {
     Path tool = multitool();
     Files.createDirectories(OUT);
-    Path sarif = OUT.resolve(c.name() + ".sarif");
-    Path result = OUT.resolve(c.name() + ".validation.sarif");
-    var fixed = ReportGoldenTest.fixed(c);
-    Files.writeString(
-        sarif,
-        ReportGoldenTest.json(
-            SarifReport.of(fixed.evaluation(), fixed.remedies(), ReportFixtures.CONTEXT)),
-        StandardCharsets.UTF_8);
+    Path sarif = OUT.resolve(name + ".sarif");
+    Path result = OUT.resolve(name + ".validation.sarif");
+    Files.writeString(sarif, text, StandardCharsets.UTF_8);
     Process p =
         new ProcessBuilder(
                 tool.toString(),
@@ -59,7 +93,7 @@ class SarifValidationTest {
       fail("the SARIF Multitool did not finish:\n" + console);
     }
     assertThat(p.exitValue()).as(console).isZero();
-    assertThat(errors(result)).as("multitool errors; console:\n" + console).isEmpty();
+    return errors(result);
   }
 
   /** The {@code error}-level results of a Multitool validation log. */
