@@ -75,7 +75,20 @@ public class RemediationService {
         return e.findings(); // alone-verification logs the defect
       }
     }
-    rendered.values().forEach(r -> edits.addAll(r.edits()));
+    // fixes whose edits overlap an earlier fix's stay out of the batch and are verified alone
+    List<Finding> alone = new ArrayList<>();
+    for (Finding f : e.findings()) {
+      Rendered r = rendered.get(f);
+      if (r == null) {
+        continue;
+      }
+      if (r.edits().stream().anyMatch(x -> edits.stream().anyMatch(y -> overlap(x, y)))) {
+        rendered.remove(f);
+        alone.add(f);
+      } else {
+        edits.addAll(r.edits());
+      }
+    }
     if (rendered.size() < 2) {
       return e.findings();
     }
@@ -94,7 +107,7 @@ public class RemediationService {
       return e.findings();
     }
     Evaluation again = evaluations.evaluate(after, fixedRequest, options);
-    List<Finding> unproven = new ArrayList<>();
+    List<Finding> unproven = new ArrayList<>(alone);
     for (Finding f : e.findings()) {
       Rendered r = rendered.get(f);
       if (r == null) {
@@ -217,6 +230,18 @@ public class RemediationService {
             before.source().hasSpans() ? r.edits() : List.of(),
             before.format() == InputFormat.DOCKER_RUN ? after.source().text() : null);
     return Optional.of(new Verified(remedy, again, fixedRequest));
+  }
+
+  /** Whether two edits cannot be applied together (a point insertion may touch a range's ends). */
+  static boolean overlap(TextEdit a, TextEdit b) {
+    int as = a.start().offset();
+    int ae = a.end().offset();
+    int bs = b.start().offset();
+    int be = b.end().offset();
+    if (Math.max(as, bs) < Math.min(ae, be)) {
+      return true;
+    }
+    return (as == ae && bs < as && as < be) || (bs == be && as < bs && bs < ae);
   }
 
   private static String join(String a, String b) {

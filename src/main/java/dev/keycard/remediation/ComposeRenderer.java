@@ -33,7 +33,7 @@ final class ComposeRenderer implements FixRenderer {
     if (!input.source().hasSpans() || input.document() == null) {
       return Optional.empty();
     }
-    YamlDoc doc = YamlDoc.parse(input.source().text()).orElse(null);
+    YamlDoc doc = YamlDoc.cached(input.source().text()).orElse(null);
     Container c = input.containers().get(f.containerIndex());
     if (doc == null || c.origin() == null || c.origin().path() == null) {
       return Optional.empty();

@@ -40,6 +40,22 @@ final class YamlDoc {
    * The document, or empty when the text is not one YAML document. The failsafe schema keeps {@code
    * <<} merge keys as written (the core schema would flatten them into the mapping).
    */
+  /** The last text parsed on this thread: one request renders many fixes of one document. */
+  private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+  /** {@link #parse(String)}, reusing this thread's previous result for the very same text. */
+  static Optional<YamlDoc> cached(String text) {
+    Object[] last = LAST.get();
+    if (last != null && last[0] == text) {
+      @SuppressWarnings("unchecked")
+      Optional<YamlDoc> doc = (Optional<YamlDoc>) last[1];
+      return doc;
+    }
+    Optional<YamlDoc> doc = parse(text);
+    LAST.set(new Object[] {text, doc});
+    return doc;
+  }
+
   static Optional<YamlDoc> parse(String text) {
     LoadSettings settings =
         LoadSettings.builder()
