@@ -8,6 +8,7 @@ import dev.keycard.policy.RuleSet;
 import dev.keycard.policy.RuleSetSelector;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RuleCheckService;
+import dev.keycard.report.JsonReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -113,15 +114,7 @@ public class RuleSetsResource {
     return new RuleView(
         d.id(), d.revision(), d.title(), d.severity().apiName(), d.rationale(), d.references(),
         d.forEach(), d.when().text(), d.message().text(), d.remediation(),
-        d.fix().stream().map(op -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("op", op.op().key());
-          m.put("field", op.field());
-          if (op.value() != null) {
-            m.put("value", op.value());
-          }
-          return m;
-        }).toList(),
+        d.fix().stream().map(JsonReport::fix).toList(),
         examples, sets);
   }
 

@@ -387,19 +387,7 @@ final class ComposeRenderer implements FixRenderer {
     }
 
     Object jsonAt(String pointer) {
-      Object at = json;
-      for (String t : JsonPatch.tokens(pointer)) {
-        if (at instanceof Map<?, ?> m) {
-          at = m.get(t);
-        } else if (at instanceof List<?> l
-            && t.matches("[0-9]+")
-            && Integer.parseInt(t) < l.size()) {
-          at = l.get(Integer.parseInt(t));
-        } else {
-          return null;
-        }
-      }
-      return at;
+      return JsonPatch.at(json, pointer);
     }
 
     static String parentOf(String pointer) {

@@ -107,6 +107,21 @@ public final class JsonPatch {
   }
 
   /** The unescaped reference tokens of a JSON Pointer. */
+  /** The value at a JSON Pointer in a JSON-shaped tree, or null when the path leads nowhere. */
+  static Object at(Object document, String pointer) {
+    Object at = document;
+    for (String t : tokens(pointer)) {
+      if (at instanceof Map<?, ?> m) {
+        at = m.get(t);
+      } else if (at instanceof List<?> l && t.matches("[0-9]+") && Integer.parseInt(t) < l.size()) {
+        at = l.get(Integer.parseInt(t));
+      } else {
+        return null;
+      }
+    }
+    return at;
+  }
+
   static List<String> tokens(String pointer) {
     List<String> out = new ArrayList<>();
     if (pointer == null || pointer.isEmpty()) {

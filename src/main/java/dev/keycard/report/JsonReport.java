@@ -81,7 +81,8 @@ public final class JsonReport {
         r.description(), r.patch(), r.edits().isEmpty() ? null : r.edits(), r.command());
   }
 
-  private static Map<String, Object> fix(FixOperation op) {
+  /** A canonical fix operation on the wire: {@code {op, field, value}}. */
+  public static Map<String, Object> fix(FixOperation op) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("op", op.op().key());
     m.put("field", op.field());
