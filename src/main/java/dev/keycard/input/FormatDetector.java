@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class FormatDetector {
   private static final Pattern YAML_KEY = Pattern.compile("^[\"']?[A-Za-z0-9_.<-][^:#\\s]*[\"']?:(\\s|$)");
+  private static final Pattern COMMAND_WORD =
+      Pattern.compile("\\s*(?:[$#>]\\s+)?(?:sudo\\s+)?\\S*(?:docker|podman)\\b");
   private static final Pattern JSON_SERVICES = Pattern.compile("^\\s*\\{\\s*\"services\"\\s*:");
 
   private FormatDetector() {}
@@ -78,7 +80,7 @@ public final class FormatDetector {
     if (first == null) {
       return null;
     }
-    if (SnippetExtractor.startsCommand(first) || first.matches("^\\s*(?:[$#>]\\s+)?(?:sudo\\s+)?\\S*(?:docker|podman)\\b.*")) {
+    if (SnippetExtractor.startsCommand(first) || COMMAND_WORD.matcher(first).lookingAt()) {
       return InputFormat.DOCKER_RUN;
     }
     if (YAML_KEY.matcher(first.strip()).find() || first.strip().startsWith("---")) {
@@ -89,11 +91,18 @@ public final class FormatDetector {
 
   /** The first line that is neither blank nor a comment. */
   private static String firstMeaningfulLine(String text) {
-    for (String line : text.split("\\R", 200)) {
+    int start = 0;
+    for (int n = 0; n < 200 && start < text.length(); n++) {
+      int end = start;
+      while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      String line = text.substring(start, end);
       String s = line.strip();
       if (!s.isEmpty() && !(s.startsWith("#") && !s.startsWith("# docker") && !s.startsWith("# podman"))) {
         return line;
       }
+      start = end + 1;
     }
     return null;
   }
