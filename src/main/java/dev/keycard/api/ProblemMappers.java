@@ -23,6 +23,11 @@ public final class ProblemMappers {
   }
 
   @ServerExceptionMapper
+  public Response notReady(dev.keycard.pipeline.EvaluationService.NotReady e) {
+    return respond(Problem.of(ErrorCode.NOT_READY, e.getMessage(), null));
+  }
+
+  @ServerExceptionMapper
   public Response unsupported(NotSupportedException e) {
     return respond(
         Problem.of(

@@ -63,6 +63,15 @@ public class EvaluationService {
     }
   }
 
+  /** Thrown when no rule set could be loaded at all: the service cannot decide anything. */
+  public static final class NotReady extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotReady(String message) {
+      super(message);
+    }
+  }
+
   /** Thrown when ad-hoc rules do not pass the gate. */
   public static final class RejectedRules extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -80,6 +89,9 @@ public class EvaluationService {
 
   /** The compiled rule set for a selector, or {@link UnknownRuleSet}. */
   public CompiledRuleSet ruleSet(String selector) {
+    if (policies.catalog().isEmpty()) {
+      throw new NotReady("the rule sets failed to load; see /q/health/ready");
+    }
     return policies
         .select(selector)
         .orElseThrow(
