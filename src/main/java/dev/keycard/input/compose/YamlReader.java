@@ -24,7 +24,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads YAML text into a {@link YNode} tree with positions, aliases expanded, YAML 1.2 core-schema
@@ -68,7 +67,7 @@ final class YamlReader {
             .setAllowDuplicateKeys(false)
             .setMaxAliasesForCollections(Math.max(0, limits.maxAliases()))
             .setCodePointLimit(MAX_CODE_POINTS)
-            .setSchema(new CoreSchema())
+            .setSchema(CoreSchemaFast.INSTANCE)
             .setUseMarks(true)
             .build();
     try {
@@ -106,7 +105,8 @@ final class YamlReader {
     if (depth > limits.maxDepth()) {
       throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
     }
-    boolean alias = seen.put(node, Boolean.TRUE) != null;
+    // only an anchored node can be reached again, through an alias
+    boolean alias = node.getAnchor().isPresent() && seen.put(node, Boolean.TRUE) != null;
     if (alias || aliasDepth > 0) {
       if (++expanded > (long) Math.max(1, limits.maxAliases()) * EXPANDED_NODES_PER_ALIAS) {
         throw new TooLarge(
