@@ -43,7 +43,7 @@ final class YamlReader {
   private final String text;
   private final ParseLimits limits;
   private final Diagnostics diags;
-  private final int[] cpToUtf16;
+  private final Offsets offsets;
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
   private long expanded;
   private int aliasDepth;
@@ -52,7 +52,7 @@ final class YamlReader {
     this.text = text;
     this.limits = limits;
     this.diags = diags;
-    this.cpToUtf16 = codePointOffsets(text);
+    this.offsets = new Offsets(text);
   }
 
   /** The tree of {@code text}, or null after an error diagnostic (or for an empty document). */
@@ -60,7 +60,16 @@ final class YamlReader {
     return new YamlReader(text, limits, diags).read();
   }
 
+  /** The tree as the composing path alone builds it: what the fast path must agree with. */
+  static YNode readComposing(String text, ParseLimits limits, Diagnostics diags) {
+    return new YamlReader(text, limits, diags).read(false);
+  }
+
   private YNode read() {
+    return read(true);
+  }
+
+  private YNode read(boolean fast) {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel("compose")
@@ -70,6 +79,13 @@ final class YamlReader {
             .setSchema(CoreSchemaFast.INSTANCE)
             .setUseMarks(true)
             .build();
+    if (fast) {
+      try {
+        return EventTree.read(text, settings, offsets, limits);
+      } catch (EventTree.Unsupported | YamlEngineException e) {
+        // aliases, duplicate keys, limits and syntax errors: compose, and report as always
+      }
+    }
     try {
       Composer composer =
           new DepthLimitedComposer(
@@ -185,39 +201,15 @@ final class YamlReader {
   }
 
   private int trimEnd(int start, int end) {
-    int e = Math.min(end, text.length());
-    while (e > start && Character.isWhitespace(text.charAt(e - 1))) {
-      e--;
-    }
-    return e;
+    return offsets.trimEnd(start, end);
   }
 
   private int offset(Optional<Mark> mark) {
-    return mark.map(this::offset).orElse(0);
+    return offsets.of(mark);
   }
 
-  /** SnakeYAML marks count code points; spans count UTF-16 units. */
   private int offset(Mark mark) {
-    int cp = Math.max(0, mark.getIndex());
-    if (cpToUtf16 == null) {
-      return Math.min(cp, text.length());
-    }
-    return cpToUtf16[Math.min(cp, cpToUtf16.length - 1)];
-  }
-
-  private static int[] codePointOffsets(String s) {
-    int n = s.codePointCount(0, s.length());
-    if (n == s.length()) {
-      return null;
-    }
-    int[] map = new int[n + 1];
-    int off = 0;
-    for (int i = 0; i < n; i++) {
-      map[i] = off;
-      off += Character.charCount(s.codePointAt(off));
-    }
-    map[n] = s.length();
-    return map;
+    return offsets.of(mark);
   }
 
   /** Nesting deeper than the limit. */
