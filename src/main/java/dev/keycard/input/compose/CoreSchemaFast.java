@@ -32,19 +32,29 @@ final class CoreSchemaFast implements Schema {
   /** The first characters the core resolver has patterns for; every other text is a string. */
   private final Set<Character> first = new FirstCharacters().keys();
 
-  private CoreSchemaFast() {}
+  /** {@link #first} for ASCII, without boxing. */
+  private final boolean[] firstAscii = new boolean[128];
+
+  private CoreSchemaFast() {
+    for (char c : first) {
+      if (c < firstAscii.length) {
+        firstAscii[c] = true;
+      }
+    }
+  }
 
   private Tag resolve(String value, Boolean implicit) {
     if (!implicit) {
       return Tag.STR;
     }
-    if (ANY_FIRST.contains(value)) {
+    if (value.length() <= 4 && ANY_FIRST.contains(value)) {
       return coreResolver.resolve(value, implicit);
     }
-    if (!first.contains(value.charAt(0))) {
+    char c = value.charAt(0);
+    if (c < firstAscii.length ? !firstAscii[c] : !first.contains(c)) {
       return Tag.STR;
     }
-    switch (value.charAt(0)) {
+    switch (c) {
       case 't', 'f', 'T', 'F':
         // only the bool pattern starts with these letters
         return isBool(value) ? Tag.BOOL : Tag.STR;
