@@ -28,7 +28,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /**
  * Reads YAML text into a {@link YNode} tree with positions, aliases expanded, YAML 1.2 core-schema
  * scalar typing. Every failure (syntax, duplicate key, nesting depth, alias count or expansion
- * size) is reported as an error diagnostic; nothing is thrown.
+ * size) is reported as an error diagnostic; nothing is thrown. A plain document is built straight
+ * from parser events ({@link EventTree}); the rest is composed with SnakeYAML and converted.
  */
 final class YamlReader {
   /** Characters of input; the HTTP layer limits bodies further, this guards direct callers. */
@@ -82,7 +83,7 @@ final class YamlReader {
     if (fast) {
       try {
         return EventTree.read(text, settings, offsets, limits);
-      } catch (EventTree.Unsupported | YamlEngineException e) {
+      } catch (EventTree.Unsupported | YamlEngineException | StackOverflowError e) {
         // aliases, duplicate keys, limits and syntax errors: compose, and report as always
       }
     }
