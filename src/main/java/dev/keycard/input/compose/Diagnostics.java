@@ -23,6 +23,7 @@ final class Diagnostics {
   private final int max;
   private final List<Diagnostic> list = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
+  private boolean errors;
 
   Diagnostics(Source source, int max) {
     this.source = source;
@@ -51,11 +52,12 @@ final class Diagnostics {
     }
     if (list.size() < max || force) {
       list.add(d);
+      errors |= d.isError();
     }
   }
 
   boolean hasErrors() {
-    return list.stream().anyMatch(Diagnostic::isError);
+    return errors;
   }
 
   List<Diagnostic> all() {

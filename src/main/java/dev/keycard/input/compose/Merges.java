@@ -21,14 +21,13 @@ final class Merges {
 
   YNode resolve(YNode n) {
     if (n instanceof YNode.Seq q) {
-      List<YNode> items = new ArrayList<>(q.items().size());
-      for (YNode i : q.items()) {
-        items.add(resolve(i));
-      }
-      return new YNode.Seq(q.pointer(), q.start(), q.end(), items);
+      return sequence(q);
     }
     if (!(n instanceof YNode.Map m)) {
       return n;
+    }
+    if (m.entry(MERGE_KEY) == null) {
+      return withoutMergeKey(m);
     }
     Set<String> explicit = new HashSet<>();
     for (YNode.Entry e : m.entries()) {
@@ -52,6 +51,38 @@ final class Merges {
       }
     }
     return new YNode.Map(m.pointer(), m.start(), m.end(), out);
+  }
+
+  /** The sequence itself when no item changes: most documents have no merge key at all. */
+  private YNode.Seq sequence(YNode.Seq q) {
+    List<YNode> items = null;
+    for (int i = 0; i < q.items().size(); i++) {
+      YNode item = q.items().get(i);
+      YNode r = resolve(item);
+      if (r != item && items == null) {
+        items = new ArrayList<>(q.items().subList(0, i));
+      }
+      if (items != null) {
+        items.add(r);
+      }
+    }
+    return items == null ? q : new YNode.Seq(q.pointer(), q.start(), q.end(), items);
+  }
+
+  /** A mapping without {@code <<} of its own: itself when no value changes. */
+  private YNode.Map withoutMergeKey(YNode.Map m) {
+    List<YNode.Entry> out = null;
+    for (int i = 0; i < m.entries().size(); i++) {
+      YNode.Entry e = m.entries().get(i);
+      YNode r = resolve(e.value());
+      if (r != e.value() && out == null) {
+        out = new ArrayList<>(m.entries().subList(0, i));
+      }
+      if (out != null) {
+        out.add(r == e.value() ? e : new YNode.Entry(e.key(), r));
+      }
+    }
+    return out == null ? m : new YNode.Map(m.pointer(), m.start(), m.end(), out);
   }
 
   private List<YNode> sources(YNode v) {

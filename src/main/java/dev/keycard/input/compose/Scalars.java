@@ -10,8 +10,11 @@ final class Scalars {
   private Scalars() {}
 
   static Object value(ScalarNode n) {
-    String v = n.getValue();
-    Tag tag = n.getTag();
+    return value(n.getValue(), n.getTag());
+  }
+
+  /** The value of scalar text {@code v} resolved to {@code tag}. */
+  static Object value(String v, Tag tag) {
     if (Tag.NULL.equals(tag)) {
       return null;
     }

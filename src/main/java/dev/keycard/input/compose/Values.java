@@ -20,6 +20,9 @@ final class Values {
   private final Container.Builder b;
   private final Interpolator interpolator;
   private final Diagnostics diags;
+  // the last origin built: a value is often located under several paths in a row
+  private Object lastAt;
+  private Origin lastOrigin;
 
   Values(Container.Builder b, Interpolator interpolator, Diagnostics diags) {
     this.b = b;
@@ -37,12 +40,20 @@ final class Values {
 
   /** The origin of a whole field: its key and value. */
   Origin origin(YNode.Entry e) {
-    return Origin.of(e.key().pointer(), diags.span(e.start(), e.end()));
+    if (lastAt != e) {
+      lastOrigin = Origin.of(e.key().pointer(), diags.span(e.start(), e.end()));
+      lastAt = e;
+    }
+    return lastOrigin;
   }
 
   /** The origin of one node (a list item). */
   Origin origin(YNode n) {
-    return Origin.of(n.pointer(), diags.span(n.start(), n.end()));
+    if (lastAt != n) {
+      lastOrigin = Origin.of(n.pointer(), diags.span(n.start(), n.end()));
+      lastAt = n;
+    }
+    return lastOrigin;
   }
 
   void locate(String path, YNode.Entry e) {

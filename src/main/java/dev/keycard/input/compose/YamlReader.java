@@ -24,12 +24,12 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads YAML text into a {@link YNode} tree with positions, aliases expanded, YAML 1.2 core-schema
  * scalar typing. Every failure (syntax, duplicate key, nesting depth, alias count or expansion
- * size) is reported as an error diagnostic; nothing is thrown.
+ * size) is reported as an error diagnostic; nothing is thrown. A plain document is built straight
+ * from parser events ({@link EventTree}); the rest is composed with SnakeYAML and converted.
  */
 final class YamlReader {
   /** Characters of input; the HTTP layer limits bodies further, this guards direct callers. */
@@ -44,7 +44,7 @@ final class YamlReader {
   private final String text;
   private final ParseLimits limits;
   private final Diagnostics diags;
-  private final int[] cpToUtf16;
+  private final Offsets offsets;
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
   private long expanded;
   private int aliasDepth;
@@ -53,7 +53,7 @@ final class YamlReader {
     this.text = text;
     this.limits = limits;
     this.diags = diags;
-    this.cpToUtf16 = codePointOffsets(text);
+    this.offsets = new Offsets(text);
   }
 
   /** The tree of {@code text}, or null after an error diagnostic (or for an empty document). */
@@ -61,16 +61,32 @@ final class YamlReader {
     return new YamlReader(text, limits, diags).read();
   }
 
+  /** The tree as the composing path alone builds it: what the fast path must agree with. */
+  static YNode readComposing(String text, ParseLimits limits, Diagnostics diags) {
+    return new YamlReader(text, limits, diags).read(false);
+  }
+
   private YNode read() {
+    return read(true);
+  }
+
+  private YNode read(boolean fast) {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel("compose")
             .setAllowDuplicateKeys(false)
             .setMaxAliasesForCollections(Math.max(0, limits.maxAliases()))
             .setCodePointLimit(MAX_CODE_POINTS)
-            .setSchema(new CoreSchema())
+            .setSchema(CoreSchemaFast.INSTANCE)
             .setUseMarks(true)
             .build();
+    if (fast) {
+      try {
+        return EventTree.read(text, settings, offsets, limits);
+      } catch (EventTree.Unsupported | YamlEngineException | StackOverflowError e) {
+        // aliases, duplicate keys, limits and syntax errors: compose, and report as always
+      }
+    }
     try {
       Composer composer =
           new DepthLimitedComposer(
@@ -106,7 +122,8 @@ final class YamlReader {
     if (depth > limits.maxDepth()) {
       throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
     }
-    boolean alias = seen.put(node, Boolean.TRUE) != null;
+    // only an anchored node can be reached again, through an alias
+    boolean alias = node.getAnchor().isPresent() && seen.put(node, Boolean.TRUE) != null;
     if (alias || aliasDepth > 0) {
       if (++expanded > (long) Math.max(1, limits.maxAliases()) * EXPANDED_NODES_PER_ALIAS) {
         throw new TooLarge(
@@ -185,39 +202,15 @@ final class YamlReader {
   }
 
   private int trimEnd(int start, int end) {
-    int e = Math.min(end, text.length());
-    while (e > start && Character.isWhitespace(text.charAt(e - 1))) {
-      e--;
-    }
-    return e;
+    return offsets.trimEnd(start, end);
   }
 
   private int offset(Optional<Mark> mark) {
-    return mark.map(this::offset).orElse(0);
+    return offsets.of(mark);
   }
 
-  /** SnakeYAML marks count code points; spans count UTF-16 units. */
   private int offset(Mark mark) {
-    int cp = Math.max(0, mark.getIndex());
-    if (cpToUtf16 == null) {
-      return Math.min(cp, text.length());
-    }
-    return cpToUtf16[Math.min(cp, cpToUtf16.length - 1)];
-  }
-
-  private static int[] codePointOffsets(String s) {
-    int n = s.codePointCount(0, s.length());
-    if (n == s.length()) {
-      return null;
-    }
-    int[] map = new int[n + 1];
-    int off = 0;
-    for (int i = 0; i < n; i++) {
-      map[i] = off;
-      off += Character.charCount(s.codePointAt(off));
-    }
-    map[n] = s.length();
-    return map;
+    return offsets.of(mark);
   }
 
   /** Nesting deeper than the limit. */
