@@ -148,22 +148,16 @@ final class ServiceReader {
   }
 
   private void caps(YNode.Entry e, String path, List<String> into) {
-    List<YNode> items = v.items(e.value(), path, false);
-    if (items == null) {
-      return;
-    }
-    v.locate(path, e);
-    for (YNode item : items) {
-      String p = path + "[" + into.size() + "]";
-      Values.Text t = v.text(item, p);
-      if (t != null) {
-        into.add(t.unknown() ? t.value() : Capabilities.normalize(t.value()));
-        v.locate(p, item);
-      }
-    }
+    strings(e, path, into, Capabilities::normalize);
   }
 
   private void strings(YNode.Entry e, String path, List<String> into) {
+    strings(e, path, into, java.util.function.UnaryOperator.identity());
+  }
+
+  /** A list of strings, each known one passed through {@code normalize}. */
+  private void strings(
+      YNode.Entry e, String path, List<String> into, java.util.function.UnaryOperator<String> normalize) {
     List<YNode> items = v.items(e.value(), path, false);
     if (items == null) {
       return;
@@ -173,7 +167,7 @@ final class ServiceReader {
       String p = path + "[" + into.size() + "]";
       Values.Text t = v.text(item, p);
       if (t != null) {
-        into.add(t.value());
+        into.add(t.unknown() ? t.value() : normalize.apply(t.value()));
         v.locate(p, item);
       }
     }
