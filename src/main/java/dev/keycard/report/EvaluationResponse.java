@@ -47,8 +47,11 @@ public record EvaluationResponse(
   public record Remediation(
       String description, List<PatchOp> patch, List<TextEdit> edits, String command) {}
 
-  /** A waived finding with the waiver's reason. */
-  public record SuppressedView(FindingView finding, String reason, String expires) {}
+  /**
+   * A waived finding with the waiver's reason and where the waiver came from: {@code exclude} (the
+   * request) or {@code comment} (a {@code # keycard:ignore} comment in the file).
+   */
+  public record SuppressedView(FindingView finding, String reason, String expires, String source) {}
 
   /** A warning: code, message, location when known. */
   public record WarningItem(String code, String message, Origin location) {}

@@ -46,7 +46,8 @@ public final class JsonReport {
             .map(s -> new EvaluationResponse.SuppressedView(
                 finding(s.finding()),
                 s.waiver().reason(),
-                s.waiver().expires() == null ? null : s.waiver().expires().toString()))
+                s.waiver().expires() == null ? null : s.waiver().expires().toString(),
+                s.waiver().inSource() ? "comment" : "exclude"))
             .toList(),
         e.warnings().stream().map(JsonReport::warning).toList());
   }

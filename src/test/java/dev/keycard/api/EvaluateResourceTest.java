@@ -72,7 +72,8 @@ class EvaluateResourceTest {
         .body("allow", equalTo(true))
         .body("findings", hasSize(0))
         .body("suppressed[0].finding.rule_id", equalTo("KC-010"))
-        .body("suppressed[0].reason", equalTo("needs host ports"));
+        .body("suppressed[0].reason", equalTo("needs host ports"))
+        .body("suppressed[0].source", equalTo("exclude"));
   }
 
   @Test

@@ -126,7 +126,8 @@ class EvaluateViewsTest {
         .statusCode(200)
         .body("allow", equalTo(true))
         .body("suppressed[0].finding.rule_id", equalTo("KC-001"))
-        .body("suppressed[0].reason", equalTo("lab box"));
+        .body("suppressed[0].reason", equalTo("lab box"))
+        .body("suppressed[0].source", equalTo("comment"));
   }
 
   @Test
