@@ -14,10 +14,11 @@ import java.util.Map;
  * build.dockerfile} names, else {@code Dockerfile}) tells the image's default user. Files are only
  * ever the caller's; nothing is read from disk.
  */
-final class Companions {
+public final class Companions {
   private Companions() {}
 
-  static ParsedInput apply(ParsedInput parsed, Map<String, String> files) {
+  /** The parsed input with each container's image user taken from its Dockerfile, if sent. */
+  public static ParsedInput apply(ParsedInput parsed, Map<String, String> files) {
     if (files.isEmpty()) {
       return parsed;
     }

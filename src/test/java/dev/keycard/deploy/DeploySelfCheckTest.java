@@ -14,8 +14,8 @@ import dev.keycard.input.InputReader;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.input.dockerfile.DockerfileUser;
 import dev.keycard.model.Container;
-import dev.keycard.model.Origin;
 import dev.keycard.model.Port;
+import dev.keycard.pipeline.Companions;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.Parsers;
@@ -65,7 +65,10 @@ class DeploySelfCheckTest {
     ParsedInput parsed = parse();
     assertThat(parsed.errors()).isEmpty();
     assertThat(parsed.containers()).hasSize(1);
-    keycard = withDockerfile(parsed.containers().get(0), Files.readString(DOCKERFILE));
+    keycard =
+        Companions.apply(parsed, Map.of("Dockerfile", Files.readString(DOCKERFILE)))
+            .containers()
+            .get(0);
   }
 
   private static ParsedInput parse() throws IOException {
@@ -78,13 +81,6 @@ class DeploySelfCheckTest {
             "compose",
             Map.of("Dockerfile", dockerfile),
             Map.of()));
-  }
-
-  /** What the pipeline's Companions does for a compose service with a Dockerfile. */
-  private static Container withDockerfile(Container c, String dockerfile) {
-    return DockerfileUser.of(dockerfile)
-        .map(u -> c.withImageUser(u.user(), new Origin("/files/Dockerfile", null)))
-        .orElse(c);
   }
 
   @ParameterizedTest(name = "deploy/docker-compose.yml passes {0}")

@@ -8,13 +8,11 @@ import dev.keycard.report.FixResult;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.Parsers;
-import dev.keycard.pipeline.PolicyConfig;
+import dev.keycard.pipeline.TestPolicyConfig;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The whole pipeline without Quarkus, over a given policy directory. */
 record Harness(ParseService parser, EvaluationService evaluations, RemediationService remediation) {
@@ -28,7 +26,7 @@ record Harness(ParseService parser, EvaluationService evaluations, RemediationSe
 
   private static Harness create(String policies) {
     ParseService parser = new ParseService(new InputReader(Parsers.all()));
-    PolicyService ps = new PolicyService(config(policies), parser);
+    PolicyService ps = new PolicyService(TestPolicyConfig.of(policies), parser);
     if (!ps.problems().isEmpty()) {
       throw new IllegalStateException("policies not ready: " + ps.problems());
     }
@@ -51,34 +49,5 @@ record Harness(ParseService parser, EvaluationService evaluations, RemediationSe
 
   static EvaluationOptions options(String ruleset) {
     return new EvaluationOptions(ruleset, List.of(), List.of(), null);
-  }
-
-  private static PolicyConfig config(String bundled) {
-    return new PolicyConfig() {
-      @Override
-      public String bundled() {
-        return bundled;
-      }
-
-      @Override
-      public Optional<List<String>> dirs() {
-        return Optional.empty();
-      }
-
-      @Override
-      public String defaultRuleset() {
-        return "restricted";
-      }
-
-      @Override
-      public Duration deadline() {
-        return Duration.ofSeconds(5);
-      }
-
-      @Override
-      public int threads() {
-        return 2;
-      }
-    };
   }
 }

@@ -8,14 +8,12 @@ import dev.keycard.report.FixResult;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.Parsers;
-import dev.keycard.pipeline.PolicyConfig;
+import dev.keycard.pipeline.TestPolicyConfig;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
 import dev.keycard.policy.Waiver;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The three inputs every view is tested on (a compose file with a waiver and an in-file
@@ -80,7 +78,7 @@ final class ReportFixtures {
 
   static synchronized PolicyService policies() {
     if (policies == null) {
-      policies = new PolicyService(config(), PARSER);
+      policies = new PolicyService(TestPolicyConfig.of("policies"), PARSER);
       if (!policies.problems().isEmpty()) {
         throw new IllegalStateException("policies not ready: " + policies.problems());
       }
@@ -128,34 +126,5 @@ final class ReportFixtures {
         e.suppressed(),
         e.warnings(),
         0);
-  }
-
-  private static PolicyConfig config() {
-    return new PolicyConfig() {
-      @Override
-      public String bundled() {
-        return "policies";
-      }
-
-      @Override
-      public Optional<List<String>> dirs() {
-        return Optional.empty();
-      }
-
-      @Override
-      public String defaultRuleset() {
-        return "restricted";
-      }
-
-      @Override
-      public Duration deadline() {
-        return Duration.ofSeconds(5);
-      }
-
-      @Override
-      public int threads() {
-        return 2;
-      }
-    };
   }
 }
