@@ -1,0 +1,85 @@
+package dev.keycard.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.keycard.api.JsonViews;
+import dev.keycard.input.InputReader;
+import dev.keycard.pipeline.EvaluationOptions;
+import dev.keycard.pipeline.EvaluationService;
+import dev.keycard.pipeline.InputRequest;
+import dev.keycard.pipeline.ParseService;
+import dev.keycard.pipeline.Parsers;
+import dev.keycard.pipeline.PolicyService;
+import dev.keycard.pipeline.RemediationService;
+import dev.keycard.pipeline.TestPolicyConfig;
+import dev.keycard.report.Evaluation;
+import dev.keycard.report.JsonReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What one {@code POST /v1/evaluate} costs without HTTP: parse, evaluate {@code restricted},
+ * render and verify every fix, build the JSON view and write it with the service's Jackson views.
+ * Inputs: the load test's 5-service compose with 31 findings ({@code bench/load.sh}) and the
+ * hardened 5-service compose of {@link PipelineBenchmark}. Run from the repository root: {@code
+ * ./mvnw -Pbench test-compile exec:exec -Djmh.args="RequestBenchmark -f 1"}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RequestBenchmark {
+  @Param({"five-findings", "five-hardened"})
+  public String input;
+
+  private ParseService parser;
+  private EvaluationService evaluations;
+  private RemediationService remediation;
+  private final ObjectMapper mapper = JsonViews.configure(JsonMapper.builder().build());
+  private InputRequest request;
+  private final EvaluationOptions options = new EvaluationOptions("restricted", List.of(), List.of(), null);
+
+  @Setup
+  public void setup() throws Exception {
+    parser = new ParseService(new InputReader(Parsers.all()));
+    PolicyService policies = new PolicyService(TestPolicyConfig.of("policies"), parser);
+    if (!policies.problems().isEmpty()) {
+      throw new IllegalStateException(policies.problems().toString());
+    }
+    evaluations = new EvaluationService(parser, policies);
+    remediation = new RemediationService(parser, evaluations);
+    String text =
+        input.equals("five-findings")
+            ? Files.readString(Path.of("src/test/resources/bench/five-findings.yaml"))
+            : PipelineBenchmark.compose(5);
+    request = new InputRequest(text, false, null, Map.of(), Map.of());
+  }
+
+  @Benchmark
+  public byte[] evaluateWithFixes() throws Exception {
+    Evaluation e = evaluations.decide(parser.parse(request), request, options);
+    return mapper.writeValueAsBytes(JsonReport.of(e, remediation.remedies(e, request, options)));
+  }
+
+  @Benchmark
+  public byte[] evaluateOnly() throws Exception {
+    Evaluation e = evaluations.decide(parser.parse(request), request, options);
+    return mapper.writeValueAsBytes(JsonReport.of(e));
+  }
+}
