@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Parse, evaluate, waive, decide: the whole evaluation of one request. */
@@ -146,6 +147,31 @@ public class EvaluationService {
     return new Evaluation(
         UUID.randomUUID().toString(), allow, set.ruleSet(), withCompanions, findings, suppressed,
         warnings, System.nanoTime() - start);
+  }
+
+  /**
+   * Every finding, waived or not, of only the rules {@code ruleIds} on a parsed input: what
+   * verifying a fix needs (did its finding close?) without the decision's bookkeeping (waivers,
+   * in-file comments, a decision id) or the rules no fix under test can touch.
+   */
+  public List<Finding> recheck(
+      ParsedInput parsed, InputRequest request, EvaluationOptions options, Set<String> ruleIds) {
+    CompiledRuleSet set = ruleSet(options.ruleset());
+    List<CompiledRule> rules = new ArrayList<>();
+    for (CompiledRule r : set.rules()) {
+      if (ruleIds.contains(r.id())) {
+        rules.add(r);
+      }
+    }
+    List<RuleDefinition> adHoc = new ArrayList<>();
+    for (RuleDefinition d : options.adHocRules()) {
+      if (ruleIds.contains(d.id())) {
+        adHoc.add(d);
+      }
+    }
+    rules.addAll(compileAdHoc(adHoc, set));
+    ParsedInput withCompanions = Companions.apply(parsed, request.files());
+    return new RuleEngine(policies.evaluator()).evaluate(rules, withCompanions.containers()).findings();
   }
 
   /** The {@code # keycard:ignore} comments of a compose text, or none for other inputs. */

@@ -45,82 +45,111 @@ public class RemediationService {
 
   /**
    * The verified fix of every finding of {@code e} that has one. For a compose or engine-api text,
-   * every fix is first applied together and verified with one parse and one evaluation (the
-   * request path's cost no longer grows with the number of findings); a fix the batch does not
-   * prove (overlapping edits, a document that no longer parses, a finding still open) is verified
-   * alone, as before. That each fix's JSON Patch equals its text edits is proven by the test
-   * suite for every rule example and corpus input; alone-verification also checks it at run time.
+   * fixes are verified in batches: each batch is a set of fixes whose edits do not overlap, applied
+   * together and proven with one parse and one evaluation of the rules they fix; fixes that overlap
+   * an earlier one go to the next batch, so a document needs as many parses as its most contended
+   * spot has fixes, not one per finding. A fix its batch does not prove (a document that no longer
+   * parses, a finding still open) is verified alone, as is every docker run fix. That each fix's
+   * JSON Patch equals its text edits is proven by the test suite for every rule example and corpus
+   * input; alone-verification also checks it at run time.
    */
   public Remedies remedies(Evaluation e, InputRequest request, EvaluationOptions options) {
     Map<Finding, Remedy> out = new IdentityHashMap<>();
     List<Finding> alone = new ArrayList<>(e.findings());
     if (e.input().source().hasSpans() && e.input().format() != InputFormat.DOCKER_RUN) {
-      alone = batch(e, request, options, out);
+      alone = batches(e, request, options, out);
     }
     for (Finding f : alone) {
-      verified(e, f, request, options).ifPresent(v -> out.put(f, v.remedy()));
+      verified(e, f, request, options, false).ifPresent(v -> out.put(f, v.remedy()));
     }
     return Remedies.of(out);
   }
 
-  /** Verifies every fix at once; returns the findings the batch did not prove. */
-  private List<Finding> batch(
+  /** Verifies the fixes batch by batch; returns the findings no batch proved. */
+  private List<Finding> batches(
       Evaluation e, InputRequest request, EvaluationOptions options, Map<Finding, Remedy> out) {
     Map<Finding, Rendered> rendered = new IdentityHashMap<>();
-    List<TextEdit> edits = new ArrayList<>();
+    List<Finding> pending = new ArrayList<>();
     for (Finding f : e.findings()) {
       try {
         remediator.render(e.input(), f).ifPresent(r -> rendered.put(f, r));
       } catch (RuntimeException ex) {
         return e.findings(); // alone-verification logs the defect
       }
+      if (rendered.containsKey(f)) {
+        pending.add(f);
+      }
     }
-    // fixes whose edits overlap an earlier fix's stay out of the batch and are verified alone
     List<Finding> alone = new ArrayList<>();
-    for (Finding f : e.findings()) {
-      Rendered r = rendered.get(f);
-      if (r == null) {
-        continue;
+    while (!pending.isEmpty()) {
+      List<Finding> batch = new ArrayList<>();
+      List<Finding> later = new ArrayList<>();
+      List<TextEdit> edits = new ArrayList<>();
+      for (Finding f : pending) {
+        List<TextEdit> own = rendered.get(f).edits();
+        if (own.stream().anyMatch(x -> edits.stream().anyMatch(y -> overlap(x, y)))) {
+          later.add(f);
+        } else {
+          batch.add(f);
+          edits.addAll(own);
+        }
       }
-      if (r.edits().stream().anyMatch(x -> edits.stream().anyMatch(y -> overlap(x, y)))) {
-        rendered.remove(f);
-        alone.add(f);
+      if (batch.size() == 1) {
+        alone.add(batch.get(0));
       } else {
-        edits.addAll(r.edits());
+        alone.addAll(batch(e, batch, rendered, edits, request, options, out));
       }
+      pending = later;
     }
-    if (rendered.size() < 2) {
-      return e.findings();
-    }
+    return alone;
+  }
+
+  /** Applies one batch of non-overlapping fixes together; returns the findings it did not prove. */
+  private List<Finding> batch(
+      Evaluation e,
+      List<Finding> batch,
+      Map<Finding, Rendered> rendered,
+      List<TextEdit> edits,
+      InputRequest request,
+      EvaluationOptions options,
+      Map<Finding, Remedy> out) {
     ParsedInput before = e.input();
     String text;
     try {
       text = TextEdit.apply(before.source().original(), edits);
     } catch (IllegalArgumentException overlapping) {
-      return e.findings();
+      return batch;
     }
     InputRequest fixedRequest =
         new InputRequest(
             text, request.fromObject(), before.format().apiName(), request.files(), request.variables());
     ParsedInput after = parser.parse(fixedRequest);
     if (after.hasErrors() || after.containers().size() != before.containers().size()) {
-      return e.findings();
+      return batch;
     }
-    Evaluation again = evaluations.evaluate(after, fixedRequest, options);
-    List<Finding> unproven = new ArrayList<>(alone);
-    for (Finding f : e.findings()) {
-      Rendered r = rendered.get(f);
-      if (r == null) {
-        continue; // no fix for it
-      }
-      if (closed(f, e, again)) {
-        String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
-        out.put(f, new Remedy(description, r.patch(), r.edits(), null));
+    Set<String> ruleIds = new HashSet<>();
+    batch.forEach(f -> ruleIds.add(f.ruleId()));
+    List<Finding> again = evaluations.recheck(after, fixedRequest, options, ruleIds);
+    List<Finding> was = all(e);
+    List<Finding> unproven = new ArrayList<>();
+    for (Finding f : batch) {
+      if (closed(f, was, again)) {
+        out.put(f, remedy(f, rendered.get(f), null));
       } else {
         unproven.add(f);
       }
     }
     return unproven;
+  }
+
+  private static Remedy remedy(Finding f, Rendered r, String command) {
+    String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
+    return new Remedy(description, r.patch(), r.edits(), command);
+  }
+
+  /** One finding's fix verified alone, as {@link #remedies} falls back to (for tests). */
+  Optional<Remedy> alone(Evaluation e, Finding f, InputRequest request, EvaluationOptions options) {
+    return verified(e, f, request, options, false).map(Verified::remedy);
   }
 
   /**
@@ -141,7 +170,7 @@ public class RemediationService {
         if (f.fix().isEmpty() || failed.contains(key)) {
           continue;
         }
-        next = verified(current, f, currentRequest, options).orElse(null);
+        next = verified(current, f, currentRequest, options, true).orElse(null);
         if (next != null) {
           break;
         }
@@ -171,11 +200,18 @@ public class RemediationService {
     return p.format() == InputFormat.DOCKER_RUN ? p.source().text() : p.source().original();
   }
 
-  /** A fix that passed, and what evaluating the fixed input gave. */
+  /**
+   * A fix that passed, and what evaluating the fixed input gave (only when asked for the whole
+   * evaluation, else null).
+   */
   private record Verified(Remedy remedy, Evaluation evaluation, InputRequest request) {}
 
+  /**
+   * Applies one fix alone, parses and evaluates again; {@code whole} evaluates every rule (the
+   * fix-everything loop goes on from that evaluation), else only the fixed rule.
+   */
   private Optional<Verified> verified(
-      Evaluation e, Finding f, InputRequest request, EvaluationOptions options) {
+      Evaluation e, Finding f, InputRequest request, EvaluationOptions options, boolean whole) {
     Optional<Rendered> rendered;
     try {
       rendered = remediator.render(e.input(), f);
@@ -218,8 +254,10 @@ public class RemediationService {
         return defect(f, "the JSON Patch and the text edits disagree");
       }
     }
-    Evaluation again = evaluations.evaluate(after, fixedRequest, options);
-    if (!closed(f, e, again)) {
+    Evaluation again = whole ? evaluations.evaluate(after, fixedRequest, options) : null;
+    List<Finding> now =
+        whole ? all(again) : evaluations.recheck(after, fixedRequest, options, Set.of(f.ruleId()));
+    if (!closed(f, all(e), now)) {
       return defect(f, "the fix does not close the finding");
     }
     String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
@@ -248,17 +286,20 @@ public class RemediationService {
     return a == null || a.isBlank() ? b : a + " " + b;
   }
 
-  /** Whether re-evaluation no longer shows the finding (for a list item: one fewer of it). */
-  private static boolean closed(Finding f, Evaluation before, Evaluation after) {
+  /**
+   * Whether re-evaluation no longer shows the finding (for a list item: one fewer of it); both lists
+   * hold every finding, waived or not.
+   */
+  private static boolean closed(Finding f, List<Finding> before, List<Finding> after) {
     if (f.itemIndex() >= 0) {
       return count(after, f) < count(before, f);
     }
-    return all(after).stream()
+    return after.stream()
         .noneMatch(x -> x.ruleId().equals(f.ruleId()) && x.containerIndex() == f.containerIndex());
   }
 
-  private static long count(Evaluation e, Finding f) {
-    return all(e).stream().filter(x -> x.fingerprint().equals(f.fingerprint())).count();
+  private static long count(List<Finding> findings, Finding f) {
+    return findings.stream().filter(x -> x.fingerprint().equals(f.fingerprint())).count();
   }
 
   private static List<Finding> all(Evaluation e) {
