@@ -2,13 +2,14 @@ package dev.keycard.api;
 
 import dev.keycard.engine.RuleTimeoutException;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
-import dev.keycard.report.FixResult;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.RemediationService;
+import dev.keycard.remediation.Remedies;
+import dev.keycard.report.Evaluation;
 import dev.keycard.report.EvaluationResponse;
+import dev.keycard.report.FixResult;
 import dev.keycard.report.JsonReport;
 import dev.keycard.report.JunitReport;
 import dev.keycard.report.LspReport;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -44,6 +46,7 @@ public class EvaluateResource {
 
   private final ReportsConfig docs;
   private final String version;
+  private final AnswerCache answers;
 
   public EvaluateResource(
       ParseService parser,
@@ -51,6 +54,7 @@ public class EvaluateResource {
       RequestReader reader,
       RemediationService remediation,
       ReportsConfig docs,
+      AnswerCache answers,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.0.0")
           String version) {
     this.parser = parser;
@@ -59,6 +63,7 @@ public class EvaluateResource {
     this.remediation = remediation;
     this.docs = docs;
     this.version = version;
+    this.answers = answers;
   }
 
   @POST
@@ -121,15 +126,29 @@ public class EvaluateResource {
       @Context HttpHeaders headers) {
     OutputView view = OutputView.select(output, headers.getAcceptableMediaTypes());
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
-    Evaluation e = run(parser, evaluations, request);
+    long start = System.nanoTime();
     EvaluationOptions options = Options.of(request);
+    AnswerCache.Key key = AnswerCache.Key.of(request);
+    AnswerCache.Answer answer = answers.find(key);
+    Evaluation e;
+    if (answer == null) {
+      e = run(parser, evaluations, request);
+      answer = answers.keep(key, e);
+    } else {
+      e = evaluations.again(answer.evaluation(), request.input(), start);
+    }
+    AnswerCache.Answer proven = answer;
+    Supplier<Remedies> remedies =
+        () ->
+            proven.remedies(
+                () -> remediation.remedies(proven.evaluation(), request.input(), options));
     ReportContext ctx =
         new ReportContext(request.filename(), request.uri(), docs.baseUrl(), version);
     Object entity =
         switch (view) {
-          case JSON -> JsonReport.of(e, remediation.remedies(e, request.input(), options));
-          case SARIF -> SarifReport.of(e, remediation.remedies(e, request.input(), options), ctx);
-          case LSP -> LspReport.of(e, remediation.remedies(e, request.input(), options), ctx);
+          case JSON -> JsonReport.of(e, remedies.get());
+          case SARIF -> SarifReport.of(e, remedies.get(), ctx);
+          case LSP -> LspReport.of(e, remedies.get(), ctx);
           case JUNIT -> JunitReport.of(e, ctx);
           case MARKDOWN -> markdown(e, request, options);
         };

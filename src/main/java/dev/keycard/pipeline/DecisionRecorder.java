@@ -1,11 +1,13 @@
 package dev.keycard.pipeline;
 
 import dev.keycard.engine.Finding;
-import dev.keycard.report.Evaluation;
 import dev.keycard.report.DecisionLogLine;
+import dev.keycard.report.Evaluation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,6 +27,13 @@ public class DecisionRecorder {
   private final MeterRegistry registry;
   private final boolean includeInput;
 
+  /**
+   * Counters by rule set or by rule and severity, looked up once: registering builds and sorts a
+   * meter id, and a request may report dozens of findings. Keys are bounded by the loaded rules
+   * and the ad-hoc rule ids callers send (as the registry's own meters are).
+   */
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
   public DecisionRecorder(
       MeterRegistry registry,
       @ConfigProperty(name = "keycard.decision-log.include-input", defaultValue = "false")
@@ -35,18 +44,27 @@ public class DecisionRecorder {
 
   /** Logs and counts one decision on {@code inputText} as the caller sent it. */
   public void record(Evaluation e, String inputText) {
-    Counter.builder("keycard.evaluations")
-        .description("Evaluations answered, by rule set and version")
-        .tag("ruleset", e.ruleSet().name())
-        .tag("version", e.ruleSet().version().toString())
-        .register(registry)
+    String set = e.ruleSet().name() + "@" + e.ruleSet().version();
+    counters
+        .computeIfAbsent(
+            set,
+            k ->
+                Counter.builder("keycard.evaluations")
+                    .description("Evaluations answered, by rule set and version")
+                    .tag("ruleset", e.ruleSet().name())
+                    .tag("version", e.ruleSet().version().toString())
+                    .register(registry))
         .increment();
     for (Finding f : e.findings()) {
-      Counter.builder("keycard.findings")
-          .description("Findings reported (not waived), by rule and severity")
-          .tag("rule", f.ruleId())
-          .tag("severity", f.severity().apiName())
-          .register(registry)
+      counters
+          .computeIfAbsent(
+              f.ruleId() + " " + f.severity().apiName(),
+              k ->
+                  Counter.builder("keycard.findings")
+                      .description("Findings reported (not waived), by rule and severity")
+                      .tag("rule", f.ruleId())
+                      .tag("severity", f.severity().apiName())
+                      .register(registry))
           .increment();
     }
     if (LOG.isInfoEnabled()) {

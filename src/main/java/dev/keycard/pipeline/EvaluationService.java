@@ -1,7 +1,5 @@
 package dev.keycard.pipeline;
 
-import dev.keycard.policy.Waiver;
-import dev.keycard.report.Evaluation;
 import dev.keycard.engine.CompiledRule;
 import dev.keycard.engine.CompiledRuleSet;
 import dev.keycard.engine.EngineResult;
@@ -15,6 +13,8 @@ import dev.keycard.model.Diagnostic;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleDefinition;
+import dev.keycard.policy.Waiver;
+import dev.keycard.report.Evaluation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -49,6 +49,27 @@ public class EvaluationService {
    */
   public Evaluation decide(ParsedInput parsed, InputRequest request, EvaluationOptions options) {
     Evaluation e = evaluate(parsed, request, options);
+    if (recorder != null) {
+      recorder.record(e, request.text());
+    }
+    return e;
+  }
+
+  /**
+   * An earlier evaluation of the very same request, answered again as a decision of its own: a new
+   * decision id, the time this answer took, and its own decision-log line and counters.
+   */
+  public Evaluation again(Evaluation earlier, InputRequest request, long startNanos) {
+    Evaluation e =
+        new Evaluation(
+            UUID.randomUUID().toString(),
+            earlier.allow(),
+            earlier.ruleSet(),
+            earlier.input(),
+            earlier.findings(),
+            earlier.suppressed(),
+            earlier.warnings(),
+            System.nanoTime() - startNanos);
     if (recorder != null) {
       recorder.record(e, request.text());
     }

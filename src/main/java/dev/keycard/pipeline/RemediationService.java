@@ -1,7 +1,5 @@
 package dev.keycard.pipeline;
 
-import dev.keycard.report.FixResult;
-import dev.keycard.report.Evaluation;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
@@ -12,6 +10,8 @@ import dev.keycard.remediation.Remedies;
 import dev.keycard.remediation.Remedy;
 import dev.keycard.remediation.Rendered;
 import dev.keycard.remediation.TextEdit;
+import dev.keycard.report.Evaluation;
+import dev.keycard.report.FixResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;

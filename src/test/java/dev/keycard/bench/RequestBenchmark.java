@@ -1,6 +1,8 @@
 package dev.keycard.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.keycard.api.JsonViews;
 import dev.keycard.input.InputReader;
@@ -51,7 +53,13 @@ public class RequestBenchmark {
   private ParseService parser;
   private EvaluationService evaluations;
   private RemediationService remediation;
-  private final ObjectMapper mapper = JsonViews.configure(JsonMapper.builder().build());
+  /** Configured as application.properties configures the service's mapper. */
+  private final ObjectMapper mapper =
+      JsonViews.configure(
+          JsonMapper.builder()
+              .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+              .serializationInclusion(JsonInclude.Include.NON_NULL)
+              .build());
   private InputRequest request;
   private final EvaluationOptions options = new EvaluationOptions("restricted", List.of(), List.of(), null);
 

@@ -38,6 +38,9 @@ public final class SuppressionComments {
   /** The suppression comments of a compose text. */
   public static SuppressionComments scan(String text) {
     List<Comment> out = new ArrayList<>();
+    if (!text.contains("keycard:ignore")) {
+      return new SuppressionComments(out); // the common case: no line to split or match
+    }
     String[] lines = text.split("\r\n|\r|\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
