@@ -4,9 +4,11 @@
 # Packages the service, starts it with the heap of a 512m container (-Xmx384m), waits for
 # /q/health/ready, drives it with wrk on 127.0.0.1 only, samples the JVM's RSS (VmRSS/VmHWM from
 # /proc) every second, stops it and appends the results to docs/benchmarks.md.
-# Phases: (1) 5-service compose under restricted, as fast as it goes; (2) a mix of corpus inputs
-# (compose documents and docker run lines) for 60 s, watching RSS; (3) fewer connections to
-# approximate half the rate and read p99 (wrk2, which holds a fixed rate, is not packaged by Debian,
+# Phases: (1) 5-service compose under restricted, as fast as it goes, the same text every time (so
+# the answer cache answers) and (2) with every text distinct (a unique comment line: parsed,
+# evaluated and fixes proven each time); (3) a mix of corpus inputs (compose documents and docker
+# run lines), every text distinct, for 60 s, watching RSS while the answer cache churns at its
+# bound; (4) both 5-service variants with fewer connections to approximate half the rate and read p99 (wrk2, which holds a fixed rate, is not packaged by Debian,
 # so this is an approximation: a closed loop with fewer connections, not a constant arrival rate).
 # Environment: DURATION (default 30s), MIX_DURATION (60s), THREADS (2), CONNECTIONS (32),
 # LOW_CONNECTIONS (2), PORT (18080), SKIP_BUILD=1 to reuse target/quarkus-app.
@@ -112,17 +114,19 @@ sample_rss() {
 }
 sample_rss & SAMPLER_PID=$!
 
-run() { # name list connections duration
-  KEYCARD_BENCH_LIST="$2" wrk -t"$THREADS" -c"$3" -d"$4" --latency -s bench/load.lua "$URL" > "$WORK/$1.out"
+run() { # name list connections duration [unique: 1 = every text distinct, no answer cache]
+  KEYCARD_BENCH_UNIQUE="${5:-0}" KEYCARD_BENCH_LIST="$2" wrk -t"$THREADS" -c"$3" -d"$4" --latency -s bench/load.lua "$URL" > "$WORK/$1.out"
   cat "$WORK/$1.out" >&2
 }
 # warm-up (JIT), not reported
 run warmup "$WORK/mix.list" "$CONNECTIONS" 15s
 run five "$WORK/five.list" "$CONNECTIONS" "$DURATION"
+run five-unique "$WORK/five.list" "$CONNECTIONS" "$DURATION" 1
 : > "$WORK/rss.log"
-run mix "$WORK/mix.list" "$CONNECTIONS" "$MIX_DURATION"
+run mix "$WORK/mix.list" "$CONNECTIONS" "$MIX_DURATION" 1
 cp "$WORK/rss.log" "$WORK/rss-mix.log"
 run low "$WORK/five.list" "$LOW_CONNECTIONS" "$DURATION"
+run low-unique "$WORK/five.list" "$LOW_CONNECTIONS" "$DURATION" 1
 
 rps() { awk '/Requests\/sec/ {print $2}' "$WORK/$1.out"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' "$WORK/$1.out"; }
@@ -147,9 +151,12 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
   echo
   echo "| phase | connections | duration | requests/s | p50 | p90 | p99 | errors |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
-  echo "| 5-service compose, restricted | $CONNECTIONS | $DURATION | $(rps five) | $(pct five 50%) | $(pct five 90%) | $(pct five 99%) | $(errors five) |"
-  echo "| corpus mix ($(wc -l < "$WORK/mix.list") inputs) | $CONNECTIONS | $MIX_DURATION | $(rps mix) | $(pct mix 50%) | $(pct mix 90%) | $(pct mix 99%) | $(errors mix) |"
-  echo "| 5-service compose, fewer connections | $LOW_CONNECTIONS | $DURATION | $(rps low) | $(pct low 50%) | $(pct low 90%) | $(pct low 99%) | $(errors low) |"
+  row() { echo "| $1 | $3 | $4 | $(rps "$2") | $(pct "$2" 50%) | $(pct "$2" 90%) | $(pct "$2" 99%) | $(errors "$2") |"; }
+  row "5-service compose, same text (answer cache)" five "$CONNECTIONS" "$DURATION"
+  row "5-service compose, every text distinct" five-unique "$CONNECTIONS" "$DURATION"
+  row "corpus mix ($(wc -l < "$WORK/mix.list") inputs), every text distinct" mix "$CONNECTIONS" "$MIX_DURATION"
+  row "5-service compose, same text, fewer connections" low "$LOW_CONNECTIONS" "$DURATION"
+  row "5-service compose, every text distinct, fewer connections" low-unique "$LOW_CONNECTIONS" "$DURATION"
   echo
   echo "RSS during the $MIX_DURATION mix (sampled each second from /proc, after 5 s): at 5 s $(mib "$rss_first"),"
   echo "min $(mib "$rss_min"), max $(mib "$rss_max"), at the end $(mib "$rss_last"); peak (VmHWM) $(mib "$hwm")."
