@@ -128,8 +128,7 @@ final class YamlEditor {
       pad = " ".repeat(indent);
     }
     int at = doc.lineEnd(doc.contentEnd(map));
-    StringBuilder sb =
-        new StringBuilder(doc.eol).append(pad).append(YamlText.scalar(key)).append(':');
+    StringBuilder sb = new StringBuilder(pad).append(YamlText.scalar(key)).append(':');
     if (value instanceof List<?> l && !l.isEmpty() && !style.flow()) {
       for (Object item : l) {
         sb.append(doc.eol)
@@ -150,7 +149,12 @@ final class YamlEditor {
     } else {
       sb.append(' ').append(YamlText.flow(value));
     }
-    return Edit.insert(at, sb.toString());
+    if (at < t.length()) {
+      // a new line of its own, after the map's last line break: so it still applies when another
+      // fix removes that last line (the edits touch, they do not overlap)
+      return Edit.insert(doc.nextLine(at), sb.append(doc.eol).toString());
+    }
+    return Edit.insert(at, doc.eol + sb); // the text ends without a line break
   }
 
   /** Appends an item to a sequence, copying the last item's dash and indentation. */
