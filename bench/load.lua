@@ -2,12 +2,32 @@
 -- $KEYCARD_BENCH_LIST; each file's first line is its content type. With KEYCARD_BENCH_UNIQUE=1
 -- every request's text ends in a comment line no other request has ("# request <thread>-<n>"), so
 -- no answer can come from the service's answer cache: every request is parsed, evaluated and has
--- its fixes proven.
+-- its fixes proven. With KEYCARD_BENCH_OPA=<ruleset> the requests go to OPA's Data API instead
+-- (POST /v1/data/keycard/<ruleset>/allow with {"input": {"content": ...}}): the verdict only, no
+-- fixes to prove.
 local bodies = {}
 local n = 0
 local sent = 0
 local unique = os.getenv("KEYCARD_BENCH_UNIQUE") == "1"
-local path = "/v1/evaluate?" .. (os.getenv("KEYCARD_BENCH_QUERY") or "ruleset=restricted")
+local opa = os.getenv("KEYCARD_BENCH_OPA")
+local path = opa and opa ~= "" and ("/v1/data/keycard/" .. opa .. "/allow")
+  or ("/v1/evaluate?" .. (os.getenv("KEYCARD_BENCH_QUERY") or "ruleset=restricted"))
+if opa == "" then opa = nil end
+
+local function json_string(text)
+  return '"' .. text:gsub('[%c"\\]', function(ch)
+    local named = {['"'] = '\\"', ['\\'] = '\\\\', ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t'}
+    return named[ch] or string.format("\\u%04x", ch:byte())
+  end) .. '"'
+end
+
+local function format(ctype, text)
+  if opa then
+    return wrk.format("POST", path, {["Content-Type"] = "application/json"},
+      '{"input": {"content": ' .. json_string(text) .. '}}')
+  end
+  return wrk.format("POST", path, {["Content-Type"] = ctype}, text)
+end
 local threads = 0
 
 function setup(thread)
@@ -21,8 +41,7 @@ local function load()
     local ctype = f:read("*l")
     local body = f:read("*a")
     f:close()
-    bodies[#bodies + 1] = {ctype = ctype, body = body,
-      request = wrk.format("POST", path, {["Content-Type"] = ctype}, body)}
+    bodies[#bodies + 1] = {ctype = ctype, body = body, request = format(ctype, body)}
   end
 end
 
@@ -42,6 +61,5 @@ function request()
   if text:sub(-1) ~= "\n" then
     text = text .. "\n"
   end
-  return wrk.format("POST", path, {["Content-Type"] = b.ctype},
-    text .. "# request " .. tostring(tid) .. "-" .. sent .. "\n")
+  return format(b.ctype, text .. "# request " .. tostring(tid) .. "-" .. sent .. "\n")
 end

@@ -8,7 +8,7 @@
 # the answer cache answers) and (2) with every text distinct (a unique comment line: parsed,
 # evaluated and fixes proven each time); (3) a mix of corpus inputs (compose documents and docker
 # run lines), every text distinct, for 60 s, watching RSS while the answer cache churns at its
-# bound; (4) both 5-service variants with fewer connections to approximate half the rate and read p99 (wrk2, which holds a fixed rate, is not packaged by Debian,
+# bound; the verdict alone (OPA's Data API: no fixes to prove) on distinct texts; (4) both 5-service variants with fewer connections to approximate half the rate and read p99 (wrk2, which holds a fixed rate, is not packaged by Debian,
 # so this is an approximation: a closed loop with fewer connections, not a constant arrival rate).
 # Environment: DURATION (default 30s), MIX_DURATION (60s), THREADS (2), CONNECTIONS (32),
 # LOW_CONNECTIONS (2), PORT (18080), SKIP_BUILD=1 to reuse target/quarkus-app.
@@ -105,6 +105,10 @@ while read -r body; do
     --data-binary @- "$URL/v1/evaluate?ruleset=restricted")
   [ "$code" = 200 ] || { echo "input $body answered $code"; exit 1; }
 done < "$WORK/mix.list"
+# ... and the verdict-only phase must get a verdict, not OPA's undefined {} (also a 200).
+opa=$(tail -n +2 "$WORK/five.body" | python3 -c 'import json,sys; print(json.dumps({"input": {"content": sys.stdin.read()}}))' \
+  | curl -s -H 'Content-Type: application/json' --data-binary @- "$URL/v1/data/keycard/restricted/allow")
+case "$opa" in *'"result":false'*) ;; *) false ;; esac || { echo "the OPA Data API answered $opa"; exit 1; }
 
 sample_rss() {
   while kill -0 "$SERVICE_PID" 2>/dev/null; do
@@ -114,14 +118,15 @@ sample_rss() {
 }
 sample_rss & SAMPLER_PID=$!
 
-run() { # name list connections duration [unique: 1 = every text distinct, no answer cache]
-  KEYCARD_BENCH_UNIQUE="${5:-0}" KEYCARD_BENCH_LIST="$2" wrk -t"$THREADS" -c"$3" -d"$4" --latency -s bench/load.lua "$URL" > "$WORK/$1.out"
+run() { # name list connections duration [unique: 1 = every text distinct] [OPA Data API rule set]
+  KEYCARD_BENCH_OPA="${6:-}" KEYCARD_BENCH_UNIQUE="${5:-0}" KEYCARD_BENCH_LIST="$2" wrk -t"$THREADS" -c"$3" -d"$4" --latency -s bench/load.lua "$URL" > "$WORK/$1.out"
   cat "$WORK/$1.out" >&2
 }
 # warm-up (JIT), not reported
 run warmup "$WORK/mix.list" "$CONNECTIONS" 15s
 run five "$WORK/five.list" "$CONNECTIONS" "$DURATION"
 run five-unique "$WORK/five.list" "$CONNECTIONS" "$DURATION" 1
+run opa-unique "$WORK/five.list" "$CONNECTIONS" "$DURATION" 1 restricted
 : > "$WORK/rss.log"
 run mix "$WORK/mix.list" "$CONNECTIONS" "$MIX_DURATION" 1
 cp "$WORK/rss.log" "$WORK/rss-mix.log"
@@ -154,6 +159,7 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
   row() { echo "| $1 | $3 | $4 | $(rps "$2") | $(pct "$2" 50%) | $(pct "$2" 90%) | $(pct "$2" 99%) | $(errors "$2") |"; }
   row "5-service compose, same text (answer cache)" five "$CONNECTIONS" "$DURATION"
   row "5-service compose, every text distinct" five-unique "$CONNECTIONS" "$DURATION"
+  row "5-service compose, every text distinct, verdict only (OPA Data API, no fixes)" opa-unique "$CONNECTIONS" "$DURATION"
   row "corpus mix ($(wc -l < "$WORK/mix.list") inputs), every text distinct" mix "$CONNECTIONS" "$MIX_DURATION"
   row "5-service compose, same text, fewer connections" low "$LOW_CONNECTIONS" "$DURATION"
   row "5-service compose, every text distinct, fewer connections" low-unique "$LOW_CONNECTIONS" "$DURATION"
