@@ -19,22 +19,23 @@ import java.util.Set;
 final class RecordTree {
   private record Property(String name, Method getter) {}
 
-  private static final ClassValue<List<Property>> PROPERTIES =
+  private static final ClassValue<Property[]> PROPERTIES =
       new ClassValue<>() {
         @Override
-        protected List<Property> computeValue(Class<?> type) {
-          return properties(type);
+        protected Property[] computeValue(Class<?> type) {
+          return properties(type).toArray(new Property[0]);
         }
       };
 
   private RecordTree() {}
 
   /** The record as an unmodifiable map, leaving out the top-level names in {@code skip}. */
-  @SuppressWarnings("unchecked")
   static Map<String, Object> freeze(Record record, Set<String> skip) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Property p : PROPERTIES.get(record.getClass())) {
-      if (!skip.contains(p.name())) {
+    Property[] props = PROPERTIES.get(record.getClass());
+    // sized for every property, so that filling it never rehashes
+    Map<String, Object> out = new LinkedHashMap<>(props.length * 4 / 3 + 1);
+    for (Property p : props) {
+      if (skip.isEmpty() || !skip.contains(p.name())) {
         out.put(p.name(), value(get(p, record)));
       }
     }
