@@ -17,6 +17,12 @@ public final class Source {
   private final int[] lineStarts;
   private final boolean spans;
 
+  /**
+   * The line of the last position asked for: parsers ask in text order, so the next one is mostly
+   * on the same line. Only a hint, checked before use (a racing write leaves a valid line index).
+   */
+  private int lastLine;
+
   private Source(String original, String text, int[] toOriginal, boolean spans) {
     this.original = original;
     this.text = text;
@@ -72,8 +78,12 @@ public final class Source {
   /** The position of an offset into {@link #original()}. */
   public Position positionInOriginal(int originalOffset) {
     int o = Math.max(0, Math.min(originalOffset, original.length()));
-    int idx = Arrays.binarySearch(lineStarts, o);
-    int line = idx >= 0 ? idx : -idx - 2;
+    int line = lastLine;
+    if (o < lineStarts[line] || (line + 1 < lineStarts.length && o >= lineStarts[line + 1])) {
+      int idx = Arrays.binarySearch(lineStarts, o);
+      line = idx >= 0 ? idx : -idx - 2;
+      lastLine = line;
+    }
     return new Position(line + 1, o - lineStarts[line] + 1, o);
   }
 

@@ -17,6 +17,19 @@ class SourceTest {
   }
 
   @Test
+  void position_isTheSameInAnyOrderOfAsking() {
+    String text = "a: 1\n\nbb: 22\r\nccc\rd\n";
+    java.util.Random r = new java.util.Random(3);
+    Source warm = Source.of(text);
+    for (int i = 0; i < 2_000; i++) {
+      int offset = r.nextInt(text.length() + 3) - 1;
+      assertThat(warm.positionInOriginal(offset))
+          .as("offset %d", offset)
+          .isEqualTo(Source.of(text).positionInOriginal(offset));
+    }
+  }
+
+  @Test
   void position_treatsLoneCarriageReturnAsLineBreak() {
     Source s = Source.of("a\rb");
     assertThat(s.position(2).line()).isEqualTo(2);

@@ -483,7 +483,7 @@ final class PlainYaml {
 
   private YNode.Scalar plain(String pointer, int start, int end) {
     String text = s.substring(start, end);
-    Tag tag = CoreSchemaFast.INSTANCE.getScalarResolver().resolve(text, true);
+    Tag tag = CoreSchemaFast.INSTANCE.resolvePlain(text);
     return new YNode.Scalar(pointer, start, end, text, Scalars.value(text, tag));
   }
 

@@ -31,6 +31,9 @@ final class Scalars {
   }
 
   private static Object integer(String v) {
+    if (v.length() <= 18 && CoreSchemaFast.isDecimal(v)) {
+      return Long.parseLong(v); // fits a long whatever its digits: what BigInteger would give
+    }
     try {
       String s = v.replace("_", "");
       boolean neg = s.startsWith("-");
