@@ -15,6 +15,9 @@ final class Scalars {
 
   /** The value of scalar text {@code v} resolved to {@code tag}. */
   static Object value(String v, Tag tag) {
+    if (tag == Tag.STR) {
+      return v; // most scalars: no other tag to compare
+    }
     if (Tag.NULL.equals(tag)) {
       return null;
     }
