@@ -1,5 +1,8 @@
 package dev.keycard.engine;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -17,7 +20,25 @@ import java.util.Set;
  * gives {@code bind}). Accessors are looked up once per record class.
  */
 final class RecordTree {
-  private record Property(String name, Method getter) {}
+  /**
+   * A property and its getter, also as a method handle typed {@code (Object)Object}: invoking that
+   * skips reflection's per-call access check and argument array.
+   */
+  private record Property(String name, Method getter, MethodHandle handle) {
+    Property(String name, Method getter) {
+      this(name, getter, handle(getter));
+    }
+
+    private static MethodHandle handle(Method getter) {
+      try {
+        return MethodHandles.publicLookup()
+            .unreflect(getter)
+            .asType(MethodType.methodType(Object.class, Object.class));
+      } catch (IllegalAccessException e) {
+        return null; // not public: read it reflectively
+      }
+    }
+  }
 
   private static final ClassValue<Property[]> PROPERTIES =
       new ClassValue<>() {
@@ -68,6 +89,16 @@ final class RecordTree {
   }
 
   private static Object get(Property p, Object target) {
+    if (p.handle() != null) {
+      try {
+        return p.handle().invokeExact(target);
+      } catch (RuntimeException | Error e) {
+        throw new IllegalStateException(
+            "cannot read " + p.name(), new InvocationTargetException(e));
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot read " + p.name(), e);
+      }
+    }
     try {
       return p.getter().invoke(target);
     } catch (IllegalAccessException | InvocationTargetException e) {
