@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * The text a parser reads, and how its offsets map back to the text the caller submitted. When a
  * parser reads a fenced block cut out of a chat message, or a command with its {@code $ } prompt
- * removed, positions still point into the caller's message. A source built from a JSON object
- * (not text) has no spans at all.
+ * removed, positions still point into the caller's message. A source built from a JSON object (not
+ * text) has no spans at all.
  */
 public final class Source {
   private final String original;
@@ -37,8 +37,8 @@ public final class Source {
   }
 
   /**
-   * A part of {@code original} re-assembled into {@code text}; {@code toOriginal[i]} is the offset in
-   * {@code original} of {@code text}'s char {@code i}, with one extra entry for the end.
+   * A part of {@code original} re-assembled into {@code text}; {@code toOriginal[i]} is the offset
+   * in {@code original} of {@code text}'s char {@code i}, with one extra entry for the end.
    */
   public static Source extracted(String original, String text, int[] toOriginal) {
     if (toOriginal.length != text.length() + 1) {
@@ -100,6 +100,9 @@ public final class Source {
   }
 
   private static int[] lineStarts(String s) {
+    if (s.indexOf('\r') < 0) {
+      return newlineStarts(s); // the usual text: only \n breaks lines, which indexOf finds fast
+    }
     int n = 1;
     for (int i = 0; i < s.length(); i++) {
       if (isLineBreak(s, i)) {
@@ -112,6 +115,19 @@ public final class Source {
       if (isLineBreak(s, i)) {
         starts[k++] = i + 1;
       }
+    }
+    return starts;
+  }
+
+  private static int[] newlineStarts(String s) {
+    int n = 1;
+    for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+      n++;
+    }
+    int[] starts = new int[n];
+    int k = 1;
+    for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+      starts[k++] = i + 1;
     }
     return starts;
   }

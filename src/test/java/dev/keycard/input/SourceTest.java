@@ -16,16 +16,24 @@ class SourceTest {
     assertThat(s.position(8)).isEqualTo(new Position(3, 1, 8));
   }
 
-  @Test
-  void position_isTheSameInAnyOrderOfAsking() {
-    String text = "a: 1\n\nbb: 22\r\nccc\rd\n";
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"a: 1\n\nbb: 22\r\nccc\rd\n", "a: 1\n\nbb: 22\nccc\nd\n", "x", "\n\n", ""})
+  void position_isTheSameInAnyOrderOfAsking(String text) {
     java.util.Random r = new java.util.Random(3);
     Source warm = Source.of(text);
     for (int i = 0; i < 2_000; i++) {
       int offset = r.nextInt(text.length() + 3) - 1;
-      assertThat(warm.positionInOriginal(offset))
-          .as("offset %d", offset)
-          .isEqualTo(Source.of(text).positionInOriginal(offset));
+      Position p = warm.positionInOriginal(offset);
+      assertThat(p).as("offset %d", offset).isEqualTo(Source.of(text).positionInOriginal(offset));
+      int breaks = 0; // \n, or \r not followed by \n, before the offset
+      for (int k = 0; k < p.offset(); k++) {
+        char c = text.charAt(k);
+        if (c == '\n' || (c == '\r' && (k + 1 == text.length() || text.charAt(k + 1) != '\n'))) {
+          breaks++;
+        }
+      }
+      assertThat(p.line()).isEqualTo(breaks + 1);
     }
   }
 
