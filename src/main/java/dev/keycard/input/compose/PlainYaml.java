@@ -47,6 +47,11 @@ final class PlainYaml {
   /** Only the first content line may be a document marker ({@link #document()} checks it). */
   private boolean markersAllowed;
 
+  /** The plain key {@link #isKey} last scanned, and its colon. */
+  private int keyAt = -1;
+
+  private int keyColon;
+
   private String rootKey;
   private int services;
 
@@ -321,7 +326,12 @@ final class PlainYaml {
       int q = quoteEnd(p);
       return q < n && s.charAt(q) == ':' && isBlankOrEnd(q + 1);
     }
-    return INDICATORS.indexOf(c) < 0 && plainKeyColon(p) >= 0;
+    if (INDICATORS.indexOf(c) >= 0) {
+      return false;
+    }
+    keyAt = p;
+    keyColon = plainKeyColon(p);
+    return keyColon >= 0;
   }
 
   /** The {@code :} ending the plain key at {@code p}, or -1 when the line holds no key. */
@@ -353,7 +363,7 @@ final class PlainYaml {
       pos = q + 1;
       return quoted(pointer, p, q);
     }
-    int colon = plainKeyColon(p);
+    int colon = keyAt == p ? keyColon : plainKeyColon(p); // isKey has mostly scanned it
     pos = colon + 1;
     return plain(pointer, p, trimEnd(p, colon));
   }
