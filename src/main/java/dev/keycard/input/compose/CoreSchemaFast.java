@@ -11,9 +11,9 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
- * SnakeYAML Engine's core schema, shared and with a fast path: a plain scalar that none of the
- * core resolver's patterns can match (by its first character, or by the characters a number
- * holds) is a string without running a regex.
+ * SnakeYAML Engine's core schema, shared and with a fast path: a plain scalar that none of the core
+ * resolver's patterns can match (by its first character, or by the characters a number holds) is a
+ * string without running a regex.
  */
 final class CoreSchemaFast implements Schema {
   /** Built once: the core schema fills its resolver table on every construction. */
@@ -53,7 +53,8 @@ final class CoreSchemaFast implements Schema {
       return coreResolver.resolve(value, true);
     }
     char c = value.charAt(0);
-    if (value.length() <= 4 && (c == ' ' || c == '~' || c == 'n' || c == 'N')
+    if (value.length() <= 4
+        && (c == ' ' || c == '~' || c == 'n' || c == 'N')
         && ANY_FIRST.contains(value)) {
       return coreResolver.resolve(value, true);
     }
@@ -84,6 +85,9 @@ final class CoreSchemaFast implements Schema {
 
   /** {@code [-+]?[0-9]+}: what the core int pattern matches first, before any float pattern. */
   static boolean isDecimal(String v) {
+    if (v.isEmpty()) {
+      return false;
+    }
     int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
     if (i == v.length()) {
       return false;
