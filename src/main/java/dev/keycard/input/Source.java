@@ -79,11 +79,21 @@ public final class Source {
   public Position positionInOriginal(int originalOffset) {
     int o = Math.max(0, Math.min(originalOffset, original.length()));
     int line = lastLine;
-    if (o < lineStarts[line] || (line + 1 < lineStarts.length && o >= lineStarts[line + 1])) {
+    if (o < lineStarts[line]) {
       int idx = Arrays.binarySearch(lineStarts, o);
       line = idx >= 0 ? idx : -idx - 2;
-      lastLine = line;
+    } else {
+      // forwards: the same line or one a little further down, else a search
+      int limit = Math.min(lineStarts.length - 1, line + 8);
+      while (line < limit && o >= lineStarts[line + 1]) {
+        line++;
+      }
+      if (line == limit && line + 1 < lineStarts.length && o >= lineStarts[line + 1]) {
+        int idx = Arrays.binarySearch(lineStarts, o);
+        line = idx >= 0 ? idx : -idx - 2;
+      }
     }
+    lastLine = line;
     return new Position(line + 1, o - lineStarts[line] + 1, o);
   }
 
