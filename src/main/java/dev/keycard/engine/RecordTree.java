@@ -8,11 +8,13 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the model's records into frozen maps directly: each record component under its snake_case
@@ -50,15 +52,33 @@ final class RecordTree {
 
   private RecordTree() {}
 
+  /** Per record class, its properties without the names of each skip set asked for. */
+  private static final ClassValue<Map<Set<String>, Property[]>> WITHOUT =
+      new ClassValue<>() {
+        @Override
+        protected Map<Set<String>, Property[]> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
   /** The record as an unmodifiable map, leaving out the top-level names in {@code skip}. */
   static Map<String, Object> freeze(Record record, Set<String> skip) {
-    Property[] props = PROPERTIES.get(record.getClass());
+    Class<?> type = record.getClass();
+    Property[] props =
+        skip.isEmpty()
+            ? PROPERTIES.get(type)
+            : WITHOUT
+                .get(type)
+                .computeIfAbsent(
+                    skip,
+                    k ->
+                        Arrays.stream(PROPERTIES.get(type))
+                            .filter(p -> !k.contains(p.name()))
+                            .toArray(Property[]::new));
     // sized for every property, so that filling it never rehashes
     Map<String, Object> out = new LinkedHashMap<>(props.length * 4 / 3 + 1);
     for (Property p : props) {
-      if (skip.isEmpty() || !skip.contains(p.name())) {
-        out.put(p.name(), value(get(p, record)));
-      }
+      out.put(p.name(), value(get(p, record)));
     }
     return Collections.unmodifiableMap(out);
   }
