@@ -2,7 +2,9 @@ package dev.keycard.input.compose;
 
 import dev.keycard.input.ParseLimits;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
@@ -174,13 +176,18 @@ final class PlainYaml {
     int column = col;
     int start = pos;
     List<YNode.Entry> entries = new ArrayList<>();
+    Set<String> names = null;
     while (true) {
       YNode.Scalar key = key(pointer);
       String name = key.text();
-      for (int i = 0; i < entries.size(); i++) {
-        if (entries.get(i).name().equals(name)) {
-          throw giveUp(); // the composing path reports duplicates
+      if (names == null && entries.size() >= SMALL) {
+        names = new HashSet<>(); // a huge mapping costs linear time, not quadratic
+        for (YNode.Entry e : entries) {
+          names.add(e.name());
         }
+      }
+      if (names != null ? !names.add(name) : isListed(entries, name)) {
+        throw giveUp(); // the composing path reports duplicates
       }
       countService(depth, name);
       String child = pointer + "/" + YNode.escape(name);
@@ -194,6 +201,18 @@ final class PlainYaml {
       }
     }
     return new YNode.Map(pointer, start, Math.max(start, last(entries).end()), entries);
+  }
+
+  /** Mappings up to this size look for a duplicate key by a scan; larger ones keep a set. */
+  private static final int SMALL = 16;
+
+  private static boolean isListed(List<YNode.Entry> entries, String name) {
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static YNode last(List<YNode.Entry> entries) {

@@ -191,6 +191,18 @@ class PlainYamlTest {
   }
 
   @Test
+  void largeMapping_isReadWithItsKeysChecked_andADuplicateLateInItIsLeftToSnakeYaml() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      b.append('k').append(i).append(": ").append(i).append('\n');
+    }
+    String text = b.toString();
+    assertThat(assertAgrees(text)).isTrue();
+    assertThat(plain(text + "k17: again\n", LIMITS)).isSameAs(GAVE_UP);
+    assertThat(plain("a: 1\n" + text + "a: 2\n", LIMITS)).isSameAs(GAVE_UP);
+  }
+
+  @Test
   void limits_depthAndServices_areLeftToSnakeYaml() {
     ParseLimits shallow = new ParseLimits(100, 3, 20_000, 2, 100);
     assertThat(assertAgrees("a:\n  b: 1\n", shallow)).isTrue();
