@@ -74,9 +74,10 @@ final class YamlReader {
     if (fast) {
       try {
         return PlainYaml.read(text, limits);
-      } catch (RuntimeException e) {
-        // anything beyond the plain subset (Unsupported), or a bug in the fast path (tests call
-        // PlainYaml directly and see it): SnakeYAML reads the text and reports as always
+      } catch (RuntimeException | StackOverflowError e) {
+        // anything beyond the plain subset (Unsupported), nesting deeper than the stack under a
+        // raised depth limit, or a bug in the fast path (tests call PlainYaml directly and see
+        // it): SnakeYAML reads the text and reports as always
       }
     }
     LoadSettings settings = settings(limits.maxAliases());
