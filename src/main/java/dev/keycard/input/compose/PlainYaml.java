@@ -164,8 +164,9 @@ final class PlainYaml {
 
   // ---- collections
 
+  /** A collection at {@code depth} is nested {@code depth + 1} levels deep, as EventTree counts. */
   private void enter(int depth) {
-    if (depth > limits.maxDepth() || depth + 1 > limits.maxDepth()) {
+    if (depth + 1 > limits.maxDepth()) {
       throw giveUp();
     }
   }
