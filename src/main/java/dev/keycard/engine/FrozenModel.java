@@ -31,6 +31,9 @@ public final class FrozenModel {
 
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
+  /** The container's position fields, which are not rule data. */
+  private static final Set<String> POSITIONS = Set.of("origin", "locations");
+
   private FrozenModel() {}
 
   /**
@@ -39,7 +42,7 @@ public final class FrozenModel {
    * components, which is several times cheaper on the request path.
    */
   public static Map<String, Object> freeze(Container container) {
-    return RecordTree.freeze(container, Set.of("origin", "locations"));
+    return RecordTree.freeze(container, POSITIONS);
   }
 
   /** The reference conversion through Jackson; {@link #freeze(Container)} must equal it. */
@@ -97,11 +100,14 @@ public final class FrozenModel {
 
   /** Integer where it fits, else Long; so {@code contains 22} matches a Long 22 from a model. */
   static Object number(Number n) {
-    if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
-      return n.intValue();
-    }
-    if (n instanceof Long l) {
+    if (n instanceof Long l) { // the model's integral type: tested first
       return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) l.intValue() : (Object) l;
+    }
+    if (n instanceof Integer) {
+      return n;
+    }
+    if (n instanceof Short || n instanceof Byte) {
+      return n.intValue();
     }
     if (n instanceof BigInteger b) {
       return b.bitLength() < 64 ? number(b.longValue()) : new BigDecimal(b);

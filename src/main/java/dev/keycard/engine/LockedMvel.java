@@ -73,15 +73,50 @@ final class LockedMvel {
     }
   }
 
-  /** Runs {@code body} with the restricted loader as thread context class loader. */
+  /**
+   * Runs {@code body} with the restricted loader as thread context class loader; inside a {@link
+   * Scope} it is that already, and is left alone.
+   */
   static <T> T withLoader(Callable<T> body) throws Exception {
     Thread t = Thread.currentThread();
     ClassLoader previous = t.getContextClassLoader();
+    if (previous == RestrictedClassLoader.INSTANCE) {
+      return body.call();
+    }
     t.setContextClassLoader(RestrictedClassLoader.INSTANCE);
     try {
       return body.call();
     } finally {
       t.setContextClassLoader(previous);
+    }
+  }
+
+  /**
+   * The restricted loader as thread context class loader for a run of evaluations (one container's
+   * rules), swapped in once instead of once per evaluation; {@link #outside} gives the caller's own
+   * loader back for work between evaluations that is not rule code (building findings).
+   */
+  static final class Scope implements AutoCloseable {
+    private final Thread thread = Thread.currentThread();
+    private final ClassLoader previous = thread.getContextClassLoader();
+
+    Scope() {
+      thread.setContextClassLoader(RestrictedClassLoader.INSTANCE);
+    }
+
+    /** Runs {@code body} with the loader the scope found. */
+    void outside(Runnable body) {
+      thread.setContextClassLoader(previous);
+      try {
+        body.run();
+      } finally {
+        thread.setContextClassLoader(RestrictedClassLoader.INSTANCE);
+      }
+    }
+
+    @Override
+    public void close() {
+      thread.setContextClassLoader(previous);
     }
   }
 

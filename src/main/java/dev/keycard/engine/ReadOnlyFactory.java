@@ -17,7 +17,7 @@ final class ReadOnlyFactory extends MapVariableResolverFactory {
   }
 
   private static Map<String, Object> variables(Map<String, Object> container, Object item) {
-    Map<String, Object> vars = new java.util.HashMap<>(2);
+    Map<String, Object> vars = new java.util.HashMap<>(4);
     vars.put(Parser.INPUT, container);
     vars.put(Parser.ITEM, item);
     return vars;

@@ -1,15 +1,20 @@
 package dev.keycard.engine;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the model's records into frozen maps directly: each record component under its snake_case
@@ -17,26 +22,63 @@ import java.util.Set;
  * gives {@code bind}). Accessors are looked up once per record class.
  */
 final class RecordTree {
-  private record Property(String name, Method getter) {}
+  /**
+   * A property and its getter, also as a method handle typed {@code (Object)Object}: invoking that
+   * skips reflection's per-call access check and argument array.
+   */
+  private record Property(String name, Method getter, MethodHandle handle) {
+    Property(String name, Method getter) {
+      this(name, getter, handle(getter));
+    }
 
-  private static final ClassValue<List<Property>> PROPERTIES =
+    private static MethodHandle handle(Method getter) {
+      try {
+        return MethodHandles.publicLookup()
+            .unreflect(getter)
+            .asType(MethodType.methodType(Object.class, Object.class));
+      } catch (IllegalAccessException e) {
+        return null; // not public: read it reflectively
+      }
+    }
+  }
+
+  private static final ClassValue<Property[]> PROPERTIES =
       new ClassValue<>() {
         @Override
-        protected List<Property> computeValue(Class<?> type) {
-          return properties(type);
+        protected Property[] computeValue(Class<?> type) {
+          return properties(type).toArray(new Property[0]);
         }
       };
 
   private RecordTree() {}
 
+  /** Per record class, its properties without the names of each skip set asked for. */
+  private static final ClassValue<Map<Set<String>, Property[]>> WITHOUT =
+      new ClassValue<>() {
+        @Override
+        protected Map<Set<String>, Property[]> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
   /** The record as an unmodifiable map, leaving out the top-level names in {@code skip}. */
-  @SuppressWarnings("unchecked")
   static Map<String, Object> freeze(Record record, Set<String> skip) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Property p : PROPERTIES.get(record.getClass())) {
-      if (!skip.contains(p.name())) {
-        out.put(p.name(), value(get(p, record)));
-      }
+    Class<?> type = record.getClass();
+    Property[] props =
+        skip.isEmpty()
+            ? PROPERTIES.get(type)
+            : WITHOUT
+                .get(type)
+                .computeIfAbsent(
+                    skip,
+                    k ->
+                        Arrays.stream(PROPERTIES.get(type))
+                            .filter(p -> !k.contains(p.name()))
+                            .toArray(Property[]::new));
+    // sized for every property, so that filling it never rehashes
+    Map<String, Object> out = new LinkedHashMap<>(props.length * 4 / 3 + 1);
+    for (Property p : props) {
+      out.put(p.name(), value(get(p, record)));
     }
     return Collections.unmodifiableMap(out);
   }
@@ -67,6 +109,16 @@ final class RecordTree {
   }
 
   private static Object get(Property p, Object target) {
+    if (p.handle() != null) {
+      try {
+        return p.handle().invokeExact(target);
+      } catch (RuntimeException | Error e) {
+        throw new IllegalStateException(
+            "cannot read " + p.name(), new InvocationTargetException(e));
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot read " + p.name(), e);
+      }
+    }
     try {
       return p.getter().invoke(target);
     } catch (IllegalAccessException | InvocationTargetException e) {

@@ -40,22 +40,25 @@ public final class RuleEngine {
     for (int ci = 0; ci < containers.size(); ci++) {
       Container c = containers.get(ci);
       Map<String, Object> frozen = FrozenModel.freeze(c);
-      for (CompiledRule r : rules) {
-        evaluateRule(r, c, ci, frozen, findings, warnings);
+      try (LockedMvel.Scope scope = new LockedMvel.Scope()) {
+        for (CompiledRule r : rules) {
+          evaluateRule(r, c, ci, frozen, findings, warnings, scope);
+        }
       }
     }
     findings.sort(ORDER);
     return new EngineResult(findings, warnings);
   }
 
+  /** Tests the rule within {@code scope}; findings and warnings are built outside it. */
   private static void evaluateRule(
       CompiledRule r, Container c, int ci, Map<String, Object> frozen, List<Finding> findings,
-      List<Diagnostic> warnings) {
+      List<Diagnostic> warnings, LockedMvel.Scope scope) {
     RuleDefinition d = r.definition();
     try {
       if (d.forEach() == null) {
         if (r.when().test(frozen, null)) {
-          emit(r, c, ci, frozen, null, -1, findings, warnings);
+          scope.outside(() -> emit(r, c, ci, frozen, null, -1, findings, warnings));
         }
         return;
       }
@@ -64,17 +67,22 @@ public final class RuleEngine {
         return;
       }
       for (int i = 0; i < items.size(); i++) {
-        if (r.when().test(frozen, items.get(i))) {
-          emit(r, c, ci, frozen, items.get(i), i, findings, warnings);
+        Object item = items.get(i);
+        if (r.when().test(frozen, item)) {
+          int index = i;
+          scope.outside(() -> emit(r, c, ci, frozen, item, index, findings, warnings));
         }
       }
     } catch (RuleEvaluationException e) {
-      warnings.add(
-          Diagnostic.warning(
-                  "rule_evaluation_error",
-                  d.id() + " could not be evaluated for container '" + c.name() + "': " + e.getMessage(),
-                  c.origin() == null ? null : c.origin().span())
-              .withPath(c.origin() == null ? null : c.origin().path()));
+      scope.outside(
+          () ->
+              warnings.add(
+                  Diagnostic.warning(
+                          "rule_evaluation_error",
+                          d.id() + " could not be evaluated for container '" + c.name() + "': "
+                              + e.getMessage(),
+                          c.origin() == null ? null : c.origin().span())
+                      .withPath(c.origin() == null ? null : c.origin().path())));
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * The text a parser reads, and how its offsets map back to the text the caller submitted. When a
  * parser reads a fenced block cut out of a chat message, or a command with its {@code $ } prompt
- * removed, positions still point into the caller's message. A source built from a JSON object
- * (not text) has no spans at all.
+ * removed, positions still point into the caller's message. A source built from a JSON object (not
+ * text) has no spans at all.
  */
 public final class Source {
   private final String original;
@@ -16,6 +16,12 @@ public final class Source {
   private final int[] toOriginal;
   private final int[] lineStarts;
   private final boolean spans;
+
+  /**
+   * The line of the last position asked for: parsers ask in text order, so the next one is mostly
+   * on the same line. Only a hint, checked before use (a racing write leaves a valid line index).
+   */
+  private int lastLine;
 
   private Source(String original, String text, int[] toOriginal, boolean spans) {
     this.original = original;
@@ -31,8 +37,8 @@ public final class Source {
   }
 
   /**
-   * A part of {@code original} re-assembled into {@code text}; {@code toOriginal[i]} is the offset in
-   * {@code original} of {@code text}'s char {@code i}, with one extra entry for the end.
+   * A part of {@code original} re-assembled into {@code text}; {@code toOriginal[i]} is the offset
+   * in {@code original} of {@code text}'s char {@code i}, with one extra entry for the end.
    */
   public static Source extracted(String original, String text, int[] toOriginal) {
     if (toOriginal.length != text.length() + 1) {
@@ -72,8 +78,22 @@ public final class Source {
   /** The position of an offset into {@link #original()}. */
   public Position positionInOriginal(int originalOffset) {
     int o = Math.max(0, Math.min(originalOffset, original.length()));
-    int idx = Arrays.binarySearch(lineStarts, o);
-    int line = idx >= 0 ? idx : -idx - 2;
+    int line = lastLine;
+    if (o < lineStarts[line]) {
+      int idx = Arrays.binarySearch(lineStarts, o);
+      line = idx >= 0 ? idx : -idx - 2;
+    } else {
+      // forwards: the same line or one a little further down, else a search
+      int limit = Math.min(lineStarts.length - 1, line + 8);
+      while (line < limit && o >= lineStarts[line + 1]) {
+        line++;
+      }
+      if (line == limit && line + 1 < lineStarts.length && o >= lineStarts[line + 1]) {
+        int idx = Arrays.binarySearch(lineStarts, o);
+        line = idx >= 0 ? idx : -idx - 2;
+      }
+    }
+    lastLine = line;
     return new Position(line + 1, o - lineStarts[line] + 1, o);
   }
 
@@ -90,6 +110,9 @@ public final class Source {
   }
 
   private static int[] lineStarts(String s) {
+    if (s.indexOf('\r') < 0) {
+      return newlineStarts(s); // the usual text: only \n breaks lines, which indexOf finds fast
+    }
     int n = 1;
     for (int i = 0; i < s.length(); i++) {
       if (isLineBreak(s, i)) {
@@ -102,6 +125,19 @@ public final class Source {
       if (isLineBreak(s, i)) {
         starts[k++] = i + 1;
       }
+    }
+    return starts;
+  }
+
+  private static int[] newlineStarts(String s) {
+    int n = 1;
+    for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+      n++;
+    }
+    int[] starts = new int[n];
+    int k = 1;
+    for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+      starts[k++] = i + 1;
     }
     return starts;
   }

@@ -164,7 +164,8 @@ public record Container(
     public List<String> command;
     public List<String> entrypoint;
     public Origin origin;
-    public final Map<String, Origin> locations = new LinkedHashMap<>();
+    // sized for a well-described container (~40 located settings) so that it rarely rehashes
+    public final Map<String, Origin> locations = new LinkedHashMap<>(64);
     public final LinkedHashSet<String> unknown = new LinkedHashSet<>();
 
     private Builder() {}

@@ -16,6 +16,63 @@ class SourceTest {
     assertThat(s.position(8)).isEqualTo(new Position(3, 1, 8));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"a: 1\n\nbb: 22\r\nccc\rd\n", "a: 1\n\nbb: 22\nccc\nd\n", "x", "\n\n", ""})
+  void position_isTheSameInAnyOrderOfAsking(String text) {
+    java.util.Random r = new java.util.Random(3);
+    Source warm = Source.of(text);
+    for (int i = 0; i < 2_000; i++) {
+      int offset = r.nextInt(text.length() + 3) - 1;
+      Position p = warm.positionInOriginal(offset);
+      assertThat(p).as("offset %d", offset).isEqualTo(Source.of(text).positionInOriginal(offset));
+      int breaks = 0; // \n, or \r not followed by \n, before the offset
+      for (int k = 0; k < p.offset(); k++) {
+        char c = text.charAt(k);
+        if (c == '\n' || (c == '\r' && (k + 1 == text.length() || text.charAt(k + 1) != '\n'))) {
+          breaks++;
+        }
+      }
+      assertThat(p.line()).isEqualTo(breaks + 1);
+    }
+  }
+
+  @Test
+  void position_isTheSameInAnyOrderOfAsking_overManyLines() {
+    StringBuilder b = new StringBuilder();
+    java.util.Random r = new java.util.Random(11);
+    for (int i = 0; i < 300; i++) {
+      b.append("x".repeat(r.nextInt(4))).append(i % 7 == 0 ? "\r\n" : "\n");
+    }
+    String text = b.toString();
+    Source warm = Source.of(text);
+    int offset = 0;
+    for (int i = 0; i < 5_000; i++) {
+      // mostly small steps forwards, as parsers ask, sometimes a jump either way
+      offset =
+          r.nextInt(10) == 0
+              ? r.nextInt(text.length() + 1)
+              : Math.min(text.length(), offset + r.nextInt(40));
+      assertThat(warm.positionInOriginal(offset))
+          .as("offset %d", offset)
+          .isEqualTo(counted(text, offset));
+    }
+  }
+
+  /** The position of {@code offset}, by counting line breaks from the start. */
+  private static Position counted(String text, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int k = 0; k < offset; k++) {
+      char c = text.charAt(k);
+      if (c == '\n' || (c == '\r' && (k + 1 == text.length() || text.charAt(k + 1) != '\n'))) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    return new Position(line, offset - lineStart + 1, offset);
+  }
+
   @Test
   void position_treatsLoneCarriageReturnAsLineBreak() {
     Source s = Source.of("a\rb");

@@ -48,6 +48,9 @@ public final class PathFunctions {
     if (path == null) {
       return null;
     }
+    if (isNormal(path)) {
+      return path; // most paths are written normalised: skip splitting and joining them
+    }
     boolean absolute = path.startsWith("/");
     Deque<String> parts = new ArrayDeque<>();
     for (String part : path.split("/")) {
@@ -68,13 +71,41 @@ public final class PathFunctions {
     return absolute ? "/" + joined : joined;
   }
 
+  /**
+   * Whether {@link #normalize} would return {@code path} unchanged: no empty, {@code .} or {@code
+   * ..} segment and no trailing slash (the root itself aside).
+   */
+  static boolean isNormal(String path) {
+    int n = path.length();
+    if (n > 1 && path.charAt(n - 1) == '/') {
+      return false;
+    }
+    int segment = path.startsWith("/") ? 1 : 0;
+    for (int i = segment; i <= n; i++) {
+      if (i == n || path.charAt(i) == '/') {
+        int len = i - segment;
+        if (i < n && len == 0) {
+          return false; // "//"
+        }
+        if ((len == 1 || len == 2) && path.startsWith(len == 1 ? "." : "..", segment)) {
+          return false;
+        }
+        segment = i + 1;
+      }
+    }
+    return true;
+  }
+
   /** True when {@code path} equals {@code prefix} or lies below it, after normalising both. */
   public static boolean pathUnder(String path, String prefix) {
     if (path == null || prefix == null) {
       return false;
     }
-    String p = normalize(path);
-    String q = normalize(prefix);
+    return under(normalize(path), normalize(prefix));
+  }
+
+  /** {@link #pathUnder} of two normalised paths. */
+  private static boolean under(String p, String q) {
     if (p.startsWith("/") != q.startsWith("/")) {
       return false;
     }
@@ -97,7 +128,12 @@ public final class PathFunctions {
     if (SENSITIVE_EXACT.contains(p)) {
       return true;
     }
-    return SENSITIVE_TREES.stream().anyMatch(t -> pathUnder(p, t));
+    for (String tree : SENSITIVE_TREES) {
+      if (under(p, tree)) { // both normalised already
+        return true;
+      }
+    }
+    return false;
   }
 
   /** KC-030: a Docker, containerd, CRI-O or Podman socket, a folder of one, or /run, /var/run. */
@@ -106,6 +142,7 @@ public final class PathFunctions {
       return false;
     }
     String p = normalize(path);
-    return RUNTIME_SOCKETS.contains(p) || ROOTLESS_SOCKET.matcher(p).matches();
+    return RUNTIME_SOCKETS.contains(p)
+        || (p.startsWith("/run/user/") && ROOTLESS_SOCKET.matcher(p).matches());
   }
 }

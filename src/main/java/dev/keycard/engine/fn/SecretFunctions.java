@@ -27,6 +27,14 @@ public final class SecretFunctions {
       return false;
     }
     String n = name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-    return !n.endsWith("_FILE") && MARKERS.stream().anyMatch(n::contains);
+    if (n.endsWith("_FILE")) {
+      return false;
+    }
+    for (String marker : MARKERS) {
+      if (n.contains(marker)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -66,8 +66,13 @@ public final class PortSpecs {
   }
 
   private static Integer port(String s) {
-    if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Character::isDigit)) {
+    if (s.isEmpty() || s.length() > 5) {
       return null;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return null;
+      }
     }
     int p = Integer.parseInt(s);
     return p > 65535 ? null : p;

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Docker's memory sizes (go-units {@code RAMInBytes}): a number, optionally a space, then {@code b k
- * m g t p} with an optional {@code b}/{@code ib}, any case, always binary. A bare number is bytes.
+ * Docker's memory sizes (go-units {@code RAMInBytes}): a number, optionally a space, then {@code b
+ * k m g t p} with an optional {@code b}/{@code ib}, any case, always binary. A bare number is
+ * bytes.
  */
 public final class Sizes {
   private static final Pattern SIZE =
@@ -20,6 +21,10 @@ public final class Sizes {
   public static OptionalLong ramInBytes(String text) {
     if (text == null || text.length() > 64) {
       return OptionalLong.empty();
+    }
+    OptionalLong whole = wholeNumber(text.trim());
+    if (whole != null) {
+      return whole;
     }
     Matcher m = SIZE.matcher(text.trim());
     if (!m.matches()) {
@@ -46,5 +51,45 @@ public final class Sizes {
       return OptionalLong.empty();
     }
     return OptionalLong.of(bytes.longValue());
+  }
+
+  /**
+   * The usual sizes ({@code 512m}, {@code 1G}, {@code 1024}, {@code 2gib}): up to 18 digits, an
+   * optional unit and an optional {@code b}/{@code ib}, in whole-number arithmetic; null for any
+   * other text, which the pattern and decimal arithmetic above decide.
+   */
+  private static OptionalLong wholeNumber(String t) {
+    int n = t.length();
+    int i = 0;
+    while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+      i++;
+    }
+    if (i == 0 || i > 18) {
+      return null;
+    }
+    long number = Long.parseLong(t, 0, i, 10);
+    int shift = 0;
+    if (i < n) {
+      int unit = "kmgtpKMGTP".indexOf(t.charAt(i)); // ASCII only, as the pattern matches
+      if (unit >= 0) {
+        shift = 10 * (unit % 5 + 1);
+        i++;
+      }
+    }
+    if (i < n && (t.charAt(i) == 'i' || t.charAt(i) == 'I')) {
+      i++;
+      if (i == n) {
+        return null; // "1ki": not a size, left to the pattern
+      }
+    }
+    if (i < n && (t.charAt(i) == 'b' || t.charAt(i) == 'B')) {
+      i++;
+    }
+    if (i != n) {
+      return null;
+    }
+    return number > (Long.MAX_VALUE >> shift)
+        ? OptionalLong.empty()
+        : OptionalLong.of(number << shift);
   }
 }

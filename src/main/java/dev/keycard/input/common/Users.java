@@ -21,9 +21,18 @@ public final class Users {
   }
 
   private static Long numeric(String s) {
-    if (s.isEmpty() || s.length() > 10 || !s.chars().allMatch(Character::isDigit)) {
+    if (s.isEmpty() || s.length() > 10 || !allDigits(s)) {
       return null;
     }
     return Long.parseLong(s);
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

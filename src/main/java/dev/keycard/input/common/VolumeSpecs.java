@@ -36,8 +36,10 @@ public final class VolumeSpecs {
       }
     }
     sections.add(buf.toString());
-    if (sections.stream().anyMatch(String::isEmpty)) {
-      return SpecResult.fail("empty section between colons in volume '" + spec + "'");
+    for (String section : sections) {
+      if (section.isEmpty()) {
+        return SpecResult.fail("empty section between colons in volume '" + spec + "'");
+      }
     }
     if (sections.size() > 3) {
       return SpecResult.fail("too many colons in volume '" + spec + "'");

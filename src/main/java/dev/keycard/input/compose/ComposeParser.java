@@ -153,7 +153,7 @@ public final class ComposeParser implements InputParser {
       } else if (svc.value() instanceof YNode.Map sm) {
         named(sm.entries(), out, diags);
       }
-    } else if (m.entries().stream().anyMatch(e -> SERVICE_KEYS.contains(e.name()))) {
+    } else if (isServiceBody(m)) {
       String name = fragmentName(m.get("image"));
       out.put(name, new Service(name, "", m.start(), m.end(), m));
     } else {
@@ -171,12 +171,21 @@ public final class ComposeParser implements InputParser {
   }
 
   private static boolean isMisplacedFragment(YNode.Map services) {
-    return services.entries().stream().noneMatch(e -> e.value() instanceof YNode.Map)
-        && isServiceBody(services);
+    for (YNode.Entry e : services.entries()) {
+      if (e.value() instanceof YNode.Map) {
+        return false;
+      }
+    }
+    return isServiceBody(services);
   }
 
   private static boolean isServiceBody(YNode.Map body) {
-    return body.entries().stream().anyMatch(e -> SERVICE_KEYS.contains(e.name()));
+    for (YNode.Entry e : body.entries()) {
+      if (SERVICE_KEYS.contains(e.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void named(List<YNode.Entry> entries, Map<String, Service> out, Diagnostics d) {

@@ -11,9 +11,9 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
- * SnakeYAML Engine's core schema, shared and with a fast path: a plain scalar that none of the
- * core resolver's patterns can match (by its first character, or by the characters a number
- * holds) is a string without running a regex.
+ * SnakeYAML Engine's core schema, shared and with a fast path: a plain scalar that none of the core
+ * resolver's patterns can match (by its first character, or by the characters a number holds) is a
+ * string without running a regex.
  */
 final class CoreSchemaFast implements Schema {
   /** Built once: the core schema fills its resolver table on every construction. */
@@ -44,13 +44,20 @@ final class CoreSchemaFast implements Schema {
   }
 
   private Tag resolve(String value, Boolean implicit) {
-    if (!implicit) {
-      return Tag.STR;
-    }
-    if (value.length() <= 4 && ANY_FIRST.contains(value)) {
-      return coreResolver.resolve(value, implicit);
+    return implicit ? resolvePlain(value) : Tag.STR;
+  }
+
+  /** The tag of a plain scalar (an implicit one, without a tag of its own). */
+  Tag resolvePlain(String value) {
+    if (value.isEmpty()) {
+      return coreResolver.resolve(value, true);
     }
     char c = value.charAt(0);
+    if (value.length() <= 4
+        && (c == ' ' || c == '~' || c == 'n' || c == 'N')
+        && ANY_FIRST.contains(value)) {
+      return coreResolver.resolve(value, true);
+    }
     if (c < firstAscii.length ? !firstAscii[c] : !first.contains(c)) {
       return Tag.STR;
     }
@@ -59,10 +66,13 @@ final class CoreSchemaFast implements Schema {
         // only the bool pattern starts with these letters
         return isBool(value) ? Tag.BOOL : Tag.STR;
       case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.':
-        // only the int and float patterns start with these
-        return isNumeric(value) ? coreResolver.resolve(value, implicit) : Tag.STR;
+        // only the int and float patterns start with these; [-+]?[0-9]+ is an int
+        if (isDecimal(value)) {
+          return Tag.INT;
+        }
+        return isNumeric(value) ? coreResolver.resolve(value, true) : Tag.STR;
       default:
-        return coreResolver.resolve(value, implicit);
+        return coreResolver.resolve(value, true);
     }
   }
 
@@ -71,6 +81,24 @@ final class CoreSchemaFast implements Schema {
       case "true", "True", "TRUE", "false", "False", "FALSE" -> true;
       default -> false;
     };
+  }
+
+  /** {@code [-+]?[0-9]+}: what the core int pattern matches first, before any float pattern. */
+  static boolean isDecimal(String v) {
+    if (v.isEmpty()) {
+      return false;
+    }
+    int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
+    if (i == v.length()) {
+      return false;
+    }
+    for (; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** False when the int and float patterns cannot match; true means the patterns decide. */

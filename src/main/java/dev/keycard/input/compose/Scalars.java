@@ -15,6 +15,9 @@ final class Scalars {
 
   /** The value of scalar text {@code v} resolved to {@code tag}. */
   static Object value(String v, Tag tag) {
+    if (tag == Tag.STR) {
+      return v; // most scalars: no other tag to compare
+    }
     if (Tag.NULL.equals(tag)) {
       return null;
     }
@@ -31,6 +34,9 @@ final class Scalars {
   }
 
   private static Object integer(String v) {
+    if (v.length() <= 18 && CoreSchemaFast.isDecimal(v)) {
+      return Long.parseLong(v); // fits a long whatever its digits: what BigInteger would give
+    }
     try {
       String s = v.replace("_", "");
       boolean neg = s.startsWith("-");

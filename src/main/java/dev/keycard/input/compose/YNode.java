@@ -86,7 +86,9 @@ sealed interface YNode permits YNode.Scalar, YNode.Map, YNode.Seq {
       return out;
     }
     Map m = (Map) n;
-    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    // sized for its entries, so that filling it never rehashes
+    java.util.Map<String, Object> out =
+        new java.util.LinkedHashMap<>(m.entries().size() * 4 / 3 + 1);
     for (Entry e : m.entries()) {
       out.put(e.name(), toJson(e.value()));
     }

@@ -28,7 +28,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /**
  * Reads YAML text into a {@link YNode} tree with positions, aliases expanded, YAML 1.2 core-schema
  * scalar typing. Every failure (syntax, duplicate key, nesting depth, alias count or expansion
- * size) is reported as an error diagnostic; nothing is thrown. A plain document is built straight
+ * size) is reported as an error diagnostic; nothing is thrown. Text in the plain subset most
+ * compose files use is read directly ({@link PlainYaml}); other plain documents are built straight
  * from parser events ({@link EventTree}); the rest is composed with SnakeYAML and converted.
  */
 final class YamlReader {
@@ -44,7 +45,7 @@ final class YamlReader {
   private final String text;
   private final ParseLimits limits;
   private final Diagnostics diags;
-  private final Offsets offsets;
+  private Offsets offsets; // built when SnakeYAML's marks need mapping
   private final Map<Node, Boolean> seen = new IdentityHashMap<>();
   private long expanded;
   private int aliasDepth;
@@ -53,7 +54,6 @@ final class YamlReader {
     this.text = text;
     this.limits = limits;
     this.diags = diags;
-    this.offsets = new Offsets(text);
   }
 
   /** The tree of {@code text}, or null after an error diagnostic (or for an empty document). */
@@ -71,18 +71,19 @@ final class YamlReader {
   }
 
   private YNode read(boolean fast) {
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel("compose")
-            .setAllowDuplicateKeys(false)
-            .setMaxAliasesForCollections(Math.max(0, limits.maxAliases()))
-            .setCodePointLimit(MAX_CODE_POINTS)
-            .setSchema(CoreSchemaFast.INSTANCE)
-            .setUseMarks(true)
-            .build();
     if (fast) {
       try {
-        return EventTree.read(text, settings, offsets, limits);
+        return PlainYaml.read(text, limits);
+      } catch (RuntimeException | StackOverflowError e) {
+        // anything beyond the plain subset (Unsupported), nesting deeper than the stack under a
+        // raised depth limit, or a bug in the fast path (tests call PlainYaml directly and see
+        // it): SnakeYAML reads the text and reports as always
+      }
+    }
+    LoadSettings settings = settings(limits.maxAliases());
+    if (fast) {
+      try {
+        return EventTree.read(text, settings, offsets(), limits);
       } catch (EventTree.Unsupported | YamlEngineException | StackOverflowError e) {
         // aliases, duplicate keys, limits and syntax errors: compose, and report as always
       }
@@ -110,6 +111,24 @@ final class YamlReader {
       diags.error("invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
     }
     return null;
+  }
+
+  /** Settings are immutable, and building them builds a schema: the usual ones are built once. */
+  private static final LoadSettings DEFAULT_SETTINGS = build(ParseLimits.DEFAULTS.maxAliases());
+
+  private static LoadSettings settings(int maxAliases) {
+    return maxAliases == ParseLimits.DEFAULTS.maxAliases() ? DEFAULT_SETTINGS : build(maxAliases);
+  }
+
+  private static LoadSettings build(int maxAliases) {
+    return LoadSettings.builder()
+        .setLabel("compose")
+        .setAllowDuplicateKeys(false)
+        .setMaxAliasesForCollections(Math.max(0, maxAliases))
+        .setCodePointLimit(MAX_CODE_POINTS)
+        .setSchema(CoreSchemaFast.INSTANCE)
+        .setUseMarks(true)
+        .build();
   }
 
   private static String oneLine(String s) {
@@ -202,15 +221,22 @@ final class YamlReader {
   }
 
   private int trimEnd(int start, int end) {
-    return offsets.trimEnd(start, end);
+    return offsets().trimEnd(start, end);
   }
 
   private int offset(Optional<Mark> mark) {
-    return offsets.of(mark);
+    return offsets().of(mark);
   }
 
   private int offset(Mark mark) {
-    return offsets.of(mark);
+    return offsets().of(mark);
+  }
+
+  private Offsets offsets() {
+    if (offsets == null) {
+      offsets = new Offsets(text);
+    }
+    return offsets;
   }
 
   /** Nesting deeper than the limit. */

@@ -38,6 +38,7 @@ class EventTreeTest {
         "services:\n  web: {image: nginx, ports: [\"80:80\", 443]}\n",
         "x: ~\ny: null\nz: Null\nt: True\nf: FALSE\ni: 0x1F\no: 0o17\nd: -1.5e3\nn: .NaN\n",
         "inf: -.inf\nbig: 123456789012345678901234567890\nq: '1'\ne: !!str 5\nb: !!bool yes\n",
+        "i: !!int ''\nj: !!int '-'\nk: !!int 0x1F\nl: !!int '+12'\nm: !!int 99999999999999999999\n",
         "env: ${HOME}\nm: <<\n<<: {a: 1}\nk/~x: 1\n",
         "é: ünïcode 😀\nafter: 😀😀 x\n",
         "a: &x {b: 1}\nc: *x\n",
