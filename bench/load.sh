@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test for POST /v1/evaluate, not run by verify.
 #   bench/load.sh            (from the repository root; takes about 3 minutes)
-# Packages the service, starts it with the heap of a 512m container (-Xmx384m), waits for
+# Packages the service, starts it with the JVM options of deploy/docker-compose.yml (JAVA_OPTS, sized
+# for its 512m limit), waits for
 # /q/health/ready, drives it with wrk on 127.0.0.1 only, samples the JVM's RSS (VmRSS/VmHWM from
 # /proc) every second, stops it and appends the results to docs/benchmarks.md.
 # Phases: (1) 5-service compose under restricted, as fast as it goes, the same text every time (so
@@ -11,7 +12,8 @@
 # bound; the verdict alone (OPA's Data API: no fixes to prove) on distinct texts; (4) both 5-service variants with fewer connections to approximate half the rate and read p99 (wrk2, which holds a fixed rate, is not packaged by Debian,
 # so this is an approximation: a closed loop with fewer connections, not a constant arrival rate).
 # Environment: DURATION (default 30s), MIX_DURATION (60s), THREADS (2), CONNECTIONS (32),
-# LOW_CONNECTIONS (2), PORT (18080), SKIP_BUILD=1 to reuse target/quarkus-app.
+# LOW_CONNECTIONS (2), PORT (18080), SKIP_BUILD=1 to reuse target/quarkus-app, LOAD_NOTE (a remark on
+# the machine for the record, e.g. "no other builds running").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -91,7 +93,11 @@ done
 echo "$WORK/five.body" > "$WORK/five.list"
 { echo "$WORK/five.body"; ls "$WORK"/compose*.body "$WORK"/run*.body; } > "$WORK/mix.list"
 
-java -Xmx384m -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
+# The JVM options the container runs with, read from the compose file so the two never drift.
+JAVA_OPTS=$(sed -n 's/^ *JAVA_OPTS: "\(.*\)"$/\1/p' deploy/docker-compose.yml)
+[ -n "$JAVA_OPTS" ] || { echo "no JAVA_OPTS in deploy/docker-compose.yml"; exit 1; }
+# shellcheck disable=SC2086 # options are words
+java $JAVA_OPTS -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.log.level=WARN \
   -jar target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do
@@ -152,7 +158,7 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
   echo "### Load run $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), shared with the load"
-  echo "generator (wrk, $THREADS threads) and, during this run, with other builds. JVM: $(java -version 2>&1 | head -1), -Xmx384m."
+  echo "generator (wrk, $THREADS threads)${LOAD_NOTE:+; $LOAD_NOTE}. JVM: $(java -version 2>&1 | head -1), $JAVA_OPTS."
   echo
   echo "| phase | connections | duration | requests/s | p50 | p90 | p99 | errors |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"

@@ -67,7 +67,22 @@ class KubernetesManifestsTest {
     Map<String, Object> res = map(container, "resources");
     assertThat(map(res, "limits")).containsEntry("memory", "512Mi").containsKey("cpu");
     assertThat(map(res, "requests")).containsKeys("memory", "cpu");
-    assertThat(env("JAVA_OPTS")).contains("-Xmx384m");
+    assertThat(env("JAVA_OPTS")).contains("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void javaOptions_areTheSameInTheDeploymentTheComposeFileAndTheDockerfile() throws IOException {
+    Map<String, Object> compose =
+        (Map<String, Object>)
+            new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(Path.of("deploy/docker-compose.yml")));
+    Map<String, Object> keycard = map(map(compose, "services"), "keycard");
+    String composeOptions = (String) map(keycard, "environment").get("JAVA_OPTS");
+    String dockerfile = Files.readString(Path.of("deploy/Dockerfile"));
+
+    assertThat(env("JAVA_OPTS")).isEqualTo(composeOptions);
+    assertThat(dockerfile).contains("JAVA_OPTS=\"" + composeOptions + "\"");
   }
 
   @Test
