@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * and the day (waivers expire by date), and that is the whole key: equal content, not a hash, so two
  * texts can never share an answer. A cached answer is still a decision of its own: a new decision
  * id, a decision-log line and the counters (see {@link dev.keycard.pipeline.EvaluationService#again}).
- * Bounded by estimated memory ({@code keycard.cache.max-size}, 0 turns it off) and idle time.
+ * An answer is kept from the second time its request comes (see {@link #seen}). Bounded by
+ * estimated memory ({@code keycard.cache.max-size}, 0 turns it off) and idle time.
  */
 @ApplicationScoped
 public class AnswerCache {
@@ -70,7 +71,19 @@ public class AnswerCache {
   private static final int BYTES_PER_CHAR = 16;
   private static final int FINDING_BYTES = 1_024;
 
+  /** How many recently seen requests the admission filter remembers (by hash only). */
+  private static final int SEEN = 8_192;
+
   private final Cache<Key, Answer> cache;
+
+  /**
+   * Hashes of requests seen once: an answer is kept only when its request comes a second time, so
+   * a stream of texts sent once each (an editor's every keystroke, a load of distinct documents)
+   * does not fill the heap with answers that live just long enough to be promoted and then die.
+   * A hash collision only admits an answer early; it can never serve a wrong one.
+   */
+  private final Cache<Integer, Boolean> seen;
+
   private final Counter hits;
   private final Counter misses;
 
@@ -84,6 +97,10 @@ public class AnswerCache {
                 .weigher(AnswerCache::weight)
                 .expireAfterAccess(config.idle())
                 .build();
+    this.seen =
+        max <= 0
+            ? null
+            : Caffeine.newBuilder().maximumSize(SEEN).expireAfterWrite(config.idle()).build();
     this.hits = counter(registry, "hit");
     this.misses = counter(registry, "miss");
   }
@@ -102,11 +119,16 @@ public class AnswerCache {
     return a;
   }
 
-  /** Keeps an answer for later identical requests; returns it. */
+  /** Keeps an answer for later identical requests if this request was seen before; returns it. */
   Answer keep(Key key, Evaluation e) {
     Answer a = new Answer(e);
     if (cache != null) {
-      cache.put(key, a);
+      Integer hash = key.hashCode();
+      if (seen.asMap().remove(hash) != null) {
+        cache.put(key, a);
+      } else {
+        seen.put(hash, Boolean.TRUE);
+      }
     }
     return a;
   }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The answer cache's key and its off switch, without HTTP. */
+/** The answer cache's key, its admission on the second request and its off switch, without HTTP. */
 class AnswerCacheUnitTest {
   private static AnswerCacheConfig config(long maxBytes) {
     return new AnswerCacheConfig() {
@@ -42,6 +42,7 @@ class AnswerCacheUnitTest {
     AnswerCache cache = new AnswerCache(config(1 << 20), new SimpleMeterRegistry());
     LocalDate today = LocalDate.of(2026, 11, 29);
     cache.keep(key("services: {}\n", today), EVALUATION);
+    cache.keep(key("services: {}\n", today), EVALUATION);
 
     assertThat(cache.find(key("services: {}\n", today))).isNotNull();
     assertThat(cache.find(key("services: {}\n", today.plusDays(1))))
@@ -51,9 +52,22 @@ class AnswerCacheUnitTest {
   }
 
   @Test
+  void aRequestSeenOnce_isNotKept_theSecondTimeItIs() {
+    AnswerCache cache = new AnswerCache(config(1 << 20), new SimpleMeterRegistry());
+    LocalDate today = LocalDate.of(2026, 11, 29);
+
+    cache.keep(key("services: {}\n", today), EVALUATION);
+    assertThat(cache.find(key("services: {}\n", today))).isNull();
+
+    cache.keep(key("services: {}\n", today), EVALUATION);
+    assertThat(cache.find(key("services: {}\n", today))).isNotNull();
+  }
+
+  @Test
   void maxSizeZero_turnsTheCacheOff() {
     AnswerCache cache = new AnswerCache(config(0), new SimpleMeterRegistry());
     LocalDate today = LocalDate.of(2026, 11, 29);
+    cache.keep(key("services: {}\n", today), EVALUATION);
     cache.keep(key("services: {}\n", today), EVALUATION);
 
     assertThat(cache.find(key("services: {}\n", today))).isNull();
