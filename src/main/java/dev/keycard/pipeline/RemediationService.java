@@ -134,7 +134,7 @@ public class RemediationService {
     List<Finding> unproven = new ArrayList<>();
     for (Finding f : batch) {
       if (closed(f, was, again)) {
-        out.put(f, remedy(f, rendered.get(f), null));
+        out.put(f, remedy(f, rendered.get(f), rendered.get(f).edits(), null));
       } else {
         unproven.add(f);
       }
@@ -142,9 +142,10 @@ public class RemediationService {
     return unproven;
   }
 
-  private static Remedy remedy(Finding f, Rendered r, String command) {
+  /** The offered fix: the rule's remediation sentence (with the renderer's note), patch, edits. */
+  private static Remedy remedy(Finding f, Rendered r, List<TextEdit> edits, String command) {
     String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
-    return new Remedy(description, r.patch(), r.edits(), command);
+    return new Remedy(description, r.patch(), edits, command);
   }
 
   /** One finding's fix verified alone, as {@link #remedies} falls back to (for tests). */
@@ -260,11 +261,10 @@ public class RemediationService {
     if (!closed(f, all(e), now)) {
       return defect(f, "the fix does not close the finding");
     }
-    String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
     Remedy remedy =
-        new Remedy(
-            description,
-            r.patch(),
+        remedy(
+            f,
+            r,
             before.source().hasSpans() ? r.edits() : List.of(),
             before.format() == InputFormat.DOCKER_RUN ? after.source().text() : null);
     return Optional.of(new Verified(remedy, again, fixedRequest));
