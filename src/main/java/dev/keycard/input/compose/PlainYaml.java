@@ -16,8 +16,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * whose keys are one-line plain or quoted scalars followed by {@code ": "}; block sequences of
  * {@code "- "} items, indentless ones under a key included; one-line plain, single-quoted (with
  * {@code ''}) and double-quoted scalars without escapes; one-line flow sequences of such scalars;
- * comments and blank lines; a {@code ---} before the only document. No other document markers, no
- * directives, anchors, aliases, tags, block scalars, flow mappings, complex keys or multi-line
+ * the empty flow mapping {@code {}}; comments and blank lines; a {@code ---} before the only document. No other document markers, no
+ * directives, anchors, aliases, tags, block scalars, flow mappings with entries, complex keys or multi-line
  * scalars; no duplicate key, nothing nested deeper than the limit, no more services than the limit.
  * The root is a block mapping.
  *
@@ -400,6 +400,9 @@ final class PlainYaml {
     if (c == '[') {
       return flowSequence(p, pointer, depth);
     }
+    if (c == '{') {
+      return emptyFlowMapping(p, pointer, depth);
+    }
     if (INDICATORS.indexOf(c) >= 0) {
       throw giveUp();
     }
@@ -479,6 +482,20 @@ final class PlainYaml {
     }
     endLine(i + 1);
     return new YNode.Seq(pointer, p, i + 1, items);
+  }
+
+  /**
+   * An empty flow mapping, {@code {}} at {@code p}: how a named volume or network without options
+   * is usually written. Flow mappings with entries are left to SnakeYAML.
+   */
+  private YNode.Map emptyFlowMapping(int p, String pointer, int depth) {
+    enter(depth);
+    int i = skipSpaces(p + 1);
+    if (i >= n || s.charAt(i) != '}') {
+      throw giveUp();
+    }
+    endLine(i + 1);
+    return new YNode.Map(pointer, p, i + 1, List.of());
   }
 
   /**
