@@ -452,8 +452,11 @@ final class PlainYaml {
             if (x == ',' || x == ']') {
               break;
             }
-            if (x == '\n' || x == '[' || x == '{' || x == '}' || x == ':' || x == '?' || x == '#') {
+            if (x == '\n' || x == '[' || x == '{' || x == '}' || x == '?' || x == '#') {
               throw giveUp();
+            }
+            if (x == ':' && isFlowValueIndicator(e + 1)) {
+              throw giveUp(); // "[a: b]" is a mapping in the sequence
             }
             e++;
             if (x != ' ') {
@@ -482,6 +485,15 @@ final class PlainYaml {
     }
     endLine(i + 1);
     return new YNode.Seq(pointer, p, i + 1, items);
+  }
+
+  /**
+   * Whether a {@code :} before {@code p} ends a plain scalar in a flow collection: it does before a
+   * blank, the line's end or a flow indicator; otherwise it is part of the scalar, as in {@code
+   * [no-new-privileges:true]}.
+   */
+  private boolean isFlowValueIndicator(int p) {
+    return p >= n || " \n,[]{}".indexOf(s.charAt(p)) >= 0;
   }
 
   /**

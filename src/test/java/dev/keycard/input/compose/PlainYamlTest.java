@@ -102,6 +102,13 @@ class PlainYamlTest {
         "a: [x\n",
         "a: [x, [y]]\n",
         "a: [x:y]\n",
+        "a: [no-new-privileges:true, seccomp:unconfined]\n",
+        "a: [x:, y]\n",
+        "a: [x: y]\n",
+        "a: [x:]\n",
+        "a: [x:[y]]\n",
+        "a: [x::y, 'q:r', \"s:t\"]\n",
+        "a: [http://x:80/y]\n",
         "a: [x #c]\n",
         "a: b\n  c\n",
         "a:\n  b\n",
@@ -166,6 +173,15 @@ class PlainYamlTest {
     assertThat(plain("a: {b: 1}\n", LIMITS)).isSameAs(GAVE_UP);
     assertThat(plain("a: {}x\n", LIMITS)).isSameAs(GAVE_UP);
     assertThat(plain("a: [{}]\n", LIMITS)).isSameAs(GAVE_UP);
+  }
+
+  @Test
+  void colonInsideAFlowScalar_isRead_asFixesWriteSecurityOptions() {
+    assertThat(assertAgrees("security_opt: [no-new-privileges:true]\nports: [127.0.0.1:80:80]\n"))
+        .isTrue();
+    assertThat(plain("a: [x: y]\n", LIMITS)).isSameAs(GAVE_UP);
+    assertThat(plain("a: [x:]\n", LIMITS)).isSameAs(GAVE_UP);
+    assertThat(plain("a: [x:, y]\n", LIMITS)).isSameAs(GAVE_UP);
   }
 
   @Test
@@ -276,6 +292,23 @@ class PlainYamlTest {
       "[a]"
     };
 
+    /** Plain scalars with a colon, the way compose writes them in a flow sequence (or not). */
+    private static final String[] FLOW = {
+      "no-new-privileges:true",
+      "a:b",
+      "a::b",
+      "x:",
+      "x: y",
+      "a:]",
+      "a:,b",
+      "a:[b",
+      "a:{",
+      "127.0.0.1:80:80",
+      "http://x:8080/y",
+      "a :b",
+      ":a"
+    };
+
     private static final String[] KEYS = {
       "image", "a", "b c", "\"q\"", "'s'", "k/~x", "<<", "1", "true", "x-y", "cap_add", "services"
     };
@@ -356,7 +389,10 @@ class PlainYamlTest {
       int n = r.nextInt(4);
       for (int i = 0; i < n; i++) {
         f.append(i > 0 ? (r.nextBoolean() ? ", " : ",") : (r.nextBoolean() ? " " : ""));
-        f.append(r.nextBoolean() ? "\"s" + i + "\"" : SCALARS[r.nextInt(12)]);
+        f.append(
+            r.nextBoolean()
+                ? "\"s" + i + "\""
+                : r.nextInt(3) == 0 ? FLOW[r.nextInt(FLOW.length)] : SCALARS[r.nextInt(12)]);
       }
       return f.append(r.nextBoolean() ? "]" : " ]").toString();
     }
