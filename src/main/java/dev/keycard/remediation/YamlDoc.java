@@ -1,5 +1,6 @@
 package dev.keycard.remediation;
 
+import dev.keycard.input.compose.PlainNodes;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -57,6 +58,12 @@ final class YamlDoc {
   }
 
   static Optional<YamlDoc> parse(String text) {
+    Node plain = PlainNodes.composeOrNull(text);
+    return plain != null ? Optional.of(new YamlDoc(text, plain)) : composed(text);
+  }
+
+  /** The document as SnakeYAML's composer builds it (the only path outside the plain subset). */
+  static Optional<YamlDoc> composed(String text) {
     LoadSettings settings =
         LoadSettings.builder()
             .setAllowDuplicateKeys(false)

@@ -251,7 +251,7 @@ class PlainYamlTest {
   // ---- generated documents
 
   /** Random documents of the subset (and a little beyond), built from a small grammar. */
-  private static final class Generator {
+  static final class Generator {
     private final Random r;
     private final StringBuilder b = new StringBuilder();
 
@@ -444,7 +444,7 @@ class PlainYamlTest {
   };
 
   /** One random edit: insert, delete, duplicate or re-indent a line, swap characters. */
-  private static String mutate(String text, Random r) {
+  static String mutate(String text, Random r) {
     if (text.isEmpty()) {
       return INSERTS[r.nextInt(INSERTS.length)];
     }
