@@ -87,6 +87,11 @@ public class AnswerCache {
   private final Counter hits;
   private final Counter misses;
 
+  /**
+   * Both caches do their upkeep (eviction, expiry) on the request thread that triggers it: with
+   * every text distinct, each request writes to {@link #seen}, and handing that upkeep to the
+   * common fork-join pool cost a thread wake-up per request.
+   */
   public AnswerCache(AnswerCacheConfig config, MeterRegistry registry) {
     long max = config.maxSize().asLongValue();
     this.cache =
@@ -96,11 +101,16 @@ public class AnswerCache {
                 .maximumWeight(max)
                 .weigher(AnswerCache::weight)
                 .expireAfterAccess(config.idle())
+                .executor(Runnable::run)
                 .build();
     this.seen =
         max <= 0
             ? null
-            : Caffeine.newBuilder().maximumSize(SEEN).expireAfterWrite(config.idle()).build();
+            : Caffeine.newBuilder()
+                .maximumSize(SEEN)
+                .expireAfterWrite(config.idle())
+                .executor(Runnable::run)
+                .build();
     this.hits = counter(registry, "hit");
     this.misses = counter(registry, "miss");
   }
