@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 
 /** JSON-shaped values written as YAML text that reads back as exactly the same value. */
 final class YamlText {
-  private static final Pattern PLAIN =
-      Pattern.compile("[A-Za-z0-9_./\\[\\]][A-Za-z0-9_./:=,@%+\\-]*");
+  /** What YAML 1.1 or 1.2 would read as something else than a string (matched whole). */
   private static final Pattern SPECIAL =
       Pattern.compile(
           "(?i)(null|~|true|false|yes|no|on|off|y|n|[-+]?[0-9][0-9_]*(\\.[0-9]*)?([eE][-+]?[0-9]+)?"
               + "|[-+]?\\.[0-9]+|0x[0-9a-f]+|0o[0-7]+|[-+]?\\.inf|\\.nan|[0-9:]+:[0-9]{2})");
+
+  /** The first characters {@link #SPECIAL} can match at; any other start is never special. */
+  private static final String SPECIAL_START = "nNtTfFyYoO~+-.0123456789";
 
   private YamlText() {}
 
@@ -26,10 +28,36 @@ final class YamlText {
           : v.toString();
     }
     String s = String.valueOf(v);
-    if (PLAIN.matcher(s).matches() && !SPECIAL.matcher(s).matches() && !s.startsWith("[")) {
-      return s;
+    return isPlain(s) ? s : quoted(s);
+  }
+
+  /**
+   * Whether {@code s} can be written plain, in a block or inside a flow collection, and read back
+   * as the same string: a letter, digit, {@code _ . /} first, then also {@code : = @ % + -}, not
+   * ending in {@code :}, and nothing YAML would read as null, a boolean or a number. (A comma would
+   * split the scalar in a flow collection, so it is quoted everywhere.)
+   */
+  static boolean isPlain(String s) {
+    int n = s.length();
+    if (n == 0 || !isPlainStart(s.charAt(0)) || s.charAt(n - 1) == ':') {
+      return false;
     }
-    return quoted(s);
+    for (int i = 1; i < n; i++) {
+      char c = s.charAt(i);
+      if (!isPlainStart(c) && ":=@%+-".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return SPECIAL_START.indexOf(s.charAt(0)) < 0 || !SPECIAL.matcher(s).matches();
+  }
+
+  private static boolean isPlainStart(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '.'
+        || c == '/';
   }
 
   /** A string double-quoted with JSON escapes (valid YAML). */
