@@ -14,6 +14,7 @@ import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public class RemediationService {
       List<TextEdit> edits = new ArrayList<>();
       for (Finding f : pending) {
         List<TextEdit> own = rendered.get(f).edits();
-        if (own.stream().anyMatch(x -> edits.stream().anyMatch(y -> overlap(x, y)))) {
+        if (overlapsAny(own, edits)) {
           later.add(f);
         } else {
           batch.add(f);
@@ -130,10 +131,10 @@ public class RemediationService {
     Set<String> ruleIds = new HashSet<>();
     batch.forEach(f -> ruleIds.add(f.ruleId()));
     List<Finding> again = evaluations.recheck(after, fixedRequest, options, ruleIds);
-    List<Finding> was = all(e);
+    Closed closed = new Closed(all(e), again);
     List<Finding> unproven = new ArrayList<>();
     for (Finding f : batch) {
-      if (closed(f, was, again)) {
+      if (closed.test(f)) {
         out.put(f, remedy(f, rendered.get(f), rendered.get(f).edits(), null));
       } else {
         unproven.add(f);
@@ -270,6 +271,17 @@ public class RemediationService {
     return Optional.of(new Verified(remedy, again, fixedRequest));
   }
 
+  private static boolean overlapsAny(List<TextEdit> own, List<TextEdit> edits) {
+    for (TextEdit x : own) {
+      for (TextEdit y : edits) {
+        if (overlap(x, y)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether two edits cannot be applied together (a point insertion may touch a range's ends). */
   static boolean overlap(TextEdit a, TextEdit b) {
     int as = a.start().offset();
@@ -300,6 +312,28 @@ public class RemediationService {
 
   private static long count(List<Finding> findings, Finding f) {
     return findings.stream().filter(x -> x.fingerprint().equals(f.fingerprint())).count();
+  }
+
+  /** {@link #closed} for every finding of a batch, each list counted once. */
+  private static final class Closed {
+    private final Map<String, Integer> before = new HashMap<>();
+    private final Map<String, Integer> after = new HashMap<>();
+    private final Set<String> open = new HashSet<>();
+
+    Closed(List<Finding> before, List<Finding> after) {
+      before.forEach(x -> this.before.merge(x.fingerprint(), 1, Integer::sum));
+      for (Finding x : after) {
+        this.after.merge(x.fingerprint(), 1, Integer::sum);
+        open.add(x.containerIndex() + "\u0000" + x.ruleId());
+      }
+    }
+
+    boolean test(Finding f) {
+      if (f.itemIndex() >= 0) {
+        return after.getOrDefault(f.fingerprint(), 0) < before.getOrDefault(f.fingerprint(), 0);
+      }
+      return !open.contains(f.containerIndex() + "\u0000" + f.ruleId());
+    }
   }
 
   private static List<Finding> all(Evaluation e) {
