@@ -13,9 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** /q/metrics and the decision log after an evaluation; Swagger UI is served. */
+/**
+ * /q/metrics and the decision log after an evaluation; Swagger UI is served; the worker pool is
+ * sized for CPU-bound work.
+ */
 @QuarkusTest
 class OperationsTest {
   static final String COMPOSE = "services:\n  web:\n    image: nginx\n    privileged: true\n";
@@ -73,6 +77,14 @@ class OperationsTest {
     assertThat(j.path("allow").asBoolean()).isFalse();
     assertThat(j.path("counts").path("critical").asInt()).isEqualTo(1);
     assertThat(j.has("input")).isFalse();
+  }
+
+  @Test
+  void workerThreads_areAFewPerCore_notQuarkusDefaultOf200() {
+    // every /v1 endpoint is CPU-bound: more threads than this only contend (docs/benchmarks.md)
+    assertThat(
+            ConfigProvider.getConfig().getValue("quarkus.thread-pool.max-threads", Integer.class))
+        .isEqualTo(8);
   }
 
   @Test
