@@ -62,8 +62,8 @@ final class JsonDoc {
       }
       if (n.isObject()) {
         n = n.get(t);
-      } else if (n.isArray() && t.matches("0|[1-9][0-9]{0,8}")) {
-        int k = Integer.parseInt(t);
+      } else if (n.isArray() && JsonPatch.arrayIndex(t) >= 0) {
+        int k = JsonPatch.arrayIndex(t);
         n = k < n.children.size() ? n.children.get(k) : null;
       } else {
         return null;

@@ -100,21 +100,41 @@ public final class JsonPatch {
   }
 
   private static int index(String token, String path) {
-    if (!token.matches("0|[1-9][0-9]{0,8}")) {
+    int i = arrayIndex(token);
+    if (i < 0) {
       throw new IllegalArgumentException("not an array index in " + path);
     }
-    return Integer.parseInt(token);
+    return i;
   }
 
-  /** The unescaped reference tokens of a JSON Pointer. */
+  /**
+   * The array index a reference token spells ({@code 0} or up to nine digits without a leading
+   * zero), or -1.
+   */
+  static int arrayIndex(String token) {
+    int n = token.length();
+    if (n == 0 || n > 9 || (token.charAt(0) == '0' && n > 1)) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = token.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
   /** The value at a JSON Pointer in a JSON-shaped tree, or null when the path leads nowhere. */
   static Object at(Object document, String pointer) {
     Object at = document;
     for (String t : tokens(pointer)) {
       if (at instanceof Map<?, ?> m) {
         at = m.get(t);
-      } else if (at instanceof List<?> l && t.matches("[0-9]+") && Integer.parseInt(t) < l.size()) {
-        at = l.get(Integer.parseInt(t));
+      } else if (at instanceof List<?> l && arrayIndex(t) >= 0 && arrayIndex(t) < l.size()) {
+        at = l.get(arrayIndex(t));
       } else {
         return null;
       }
@@ -122,6 +142,7 @@ public final class JsonPatch {
     return at;
   }
 
+  /** The unescaped reference tokens of a JSON Pointer. */
   static List<String> tokens(String pointer) {
     List<String> out = new ArrayList<>();
     if (pointer == null || pointer.isEmpty()) {

@@ -120,8 +120,8 @@ final class YamlDoc {
       }
       return null;
     }
-    if (at instanceof SequenceNode q && token.matches("0|[1-9][0-9]{0,8}")) {
-      int i = Integer.parseInt(token);
+    int i;
+    if (at instanceof SequenceNode q && (i = JsonPatch.arrayIndex(token)) >= 0) {
       return i < q.getValue().size() ? new Step(q, q.getValue().get(i), null, i) : null;
     }
     return null;

@@ -15,6 +15,9 @@ final class YamlText {
   /** The first characters {@link #SPECIAL} can match at; any other start is never special. */
   private static final String SPECIAL_START = "nNtTfFyYoO~+-.0123456789";
 
+  /** The longest special value that starts with a letter ({@code false}). */
+  private static final int MAX_SPECIAL_WORD = 5;
+
   private YamlText() {}
 
   /** A scalar as YAML: booleans, numbers and null plain, strings plain when safe, else quoted. */
@@ -48,7 +51,11 @@ final class YamlText {
         return false;
       }
     }
-    return SPECIAL_START.indexOf(s.charAt(0)) < 0 || !SPECIAL.matcher(s).matches();
+    char first = s.charAt(0);
+    if (SPECIAL_START.indexOf(first) < 0 || (Character.isLetter(first) && n > MAX_SPECIAL_WORD)) {
+      return true;
+    }
+    return !SPECIAL.matcher(s).matches();
   }
 
   private static boolean isPlainStart(char c) {
