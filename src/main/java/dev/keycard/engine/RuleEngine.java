@@ -117,7 +117,16 @@ public final class RuleEngine {
         new Finding(
             d.id(), d.title(), severity, message, c.name(), ci, path, location, d.references(),
             d.remediation(), d.fix(), index,
-            Digests.of(List.of(d.id(), c.name() == null ? "" : c.name(), identity == null ? "" : identity))));
+            fingerprint(d.id(), c.name(), identity)));
+  }
+
+  /** Rule, container and setting (or list item): stable across line numbers. */
+  static String fingerprint(String ruleId, String container, Object identity) {
+    String name = container == null ? "" : container;
+    if (identity == null || identity instanceof String) {
+      return Digests.ofStrings(ruleId, name, identity == null ? "" : (String) identity);
+    }
+    return Digests.of(List.of(ruleId, name, identity));
   }
 
   /**
