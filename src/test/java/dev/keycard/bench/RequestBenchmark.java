@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one {@code POST /v1/evaluate} costs without HTTP: parse, evaluate {@code restricted},
- * render and verify every fix, build the JSON view and write it with the service's Jackson views.
+ * render and verify every fix, build the JSON view and write it with the service's Jackson views;
+ * and writing that answer alone ({@code writeJsonOnly}).
  * Inputs: the load test's 5-service compose with 31 findings ({@code bench/load.sh}) and the
  * hardened 5-service compose of {@link PipelineBenchmark}. Run from the repository root: {@code
  * ./mvnw -Pbench test-compile exec:exec -Djmh.args="RequestBenchmark -f 1"}.
@@ -77,12 +78,22 @@ public class RequestBenchmark {
             ? Files.readString(Path.of("src/test/resources/bench/five-findings.yaml"))
             : PipelineBenchmark.compose(5);
     request = new InputRequest(text, false, null, Map.of(), Map.of());
+    Evaluation e = evaluations.decide(parser.parse(request), request, options);
+    report = JsonReport.of(e, remediation.remedies(e, request, options));
   }
+
+  /** The whole answer of {@link #evaluateWithFixes}, built once: what writing it alone costs. */
+  private Object report;
 
   @Benchmark
   public byte[] evaluateWithFixes() throws Exception {
     Evaluation e = evaluations.decide(parser.parse(request), request, options);
     return mapper.writeValueAsBytes(JsonReport.of(e, remediation.remedies(e, request, options)));
+  }
+
+  @Benchmark
+  public byte[] writeJsonOnly() throws Exception {
+    return mapper.writeValueAsBytes(report);
   }
 
   @Benchmark
