@@ -18,11 +18,12 @@ import java.util.function.Supplier;
  * Recent answers of {@code /v1/evaluate}, so that a text sent again (an IDE re-checking a file on
  * save, a CI pipeline re-run on the same compose file) is not parsed, evaluated and proven again.
  * An answer is a pure function of the request's content, the rule set (loaded once, at start-up)
- * and the day (waivers expire by date), and that is the whole key: equal content, not a hash, so two
- * texts can never share an answer. A cached answer is still a decision of its own: a new decision
- * id, a decision-log line and the counters (see {@link dev.keycard.pipeline.EvaluationService#again}).
- * An answer is kept from the second time its request comes (see {@link #seen}). Bounded by
- * estimated memory ({@code keycard.cache.max-size}, 0 turns it off) and idle time.
+ * and the day (waivers expire by date), and that is the whole key: equal content, not a hash, so
+ * two texts can never share an answer. A cached answer is still a decision of its own: a new
+ * decision id, a decision-log line and the counters (see {@link
+ * dev.keycard.pipeline.EvaluationService#again}). An answer is kept from the second time its
+ * request comes (see {@link #seen}). Bounded by estimated memory ({@code keycard.cache.max-size}, 0
+ * turns it off) and idle time.
  */
 @ApplicationScoped
 public class AnswerCache {
@@ -36,7 +37,12 @@ public class AnswerCache {
       LocalDate day) {
     static Key of(ApiRequest r) {
       return new Key(
-          r.input(), r.ruleset(), r.rules(), r.exclude(), r.failOn(), LocalDate.now(ZoneOffset.UTC));
+          r.input(),
+          r.ruleset(),
+          r.rules(),
+          r.exclude(),
+          r.failOn(),
+          LocalDate.now(ZoneOffset.UTC));
     }
   }
 
@@ -78,10 +84,10 @@ public class AnswerCache {
   private final Cache<Key, Answer> cache;
 
   /**
-   * Hashes of requests seen once: an answer is kept only when its request comes a second time, so
-   * a stream of texts sent once each (an editor's every keystroke, a load of distinct documents)
-   * does not fill the heap with answers that live just long enough to be promoted and then die.
-   * A hash collision only admits an answer early; it can never serve a wrong one.
+   * Hashes of requests seen once: an answer is kept only when its request comes a second time, so a
+   * stream of texts sent once each (an editor's every keystroke, a load of distinct documents) does
+   * not fill the heap with answers that live just long enough to be promoted and then die. A hash
+   * collision only admits an answer early; it can never serve a wrong one.
    *
    * <p>A direct-mapped table of {@link #SEEN} hashes: a request's slot holds its hash until another
    * request's takes it over. Races between threads only admit an answer early or late. (A Caffeine

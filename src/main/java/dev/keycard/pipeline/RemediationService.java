@@ -123,7 +123,11 @@ public class RemediationService {
     }
     InputRequest fixedRequest =
         new InputRequest(
-            text, request.fromObject(), before.format().apiName(), request.files(), request.variables());
+            text,
+            request.fromObject(),
+            before.format().apiName(),
+            request.files(),
+            request.variables());
     ParsedInput after = parser.parse(fixedRequest);
     if (after.hasErrors() || after.containers().size() != before.containers().size()) {
       return batch;
@@ -299,8 +303,8 @@ public class RemediationService {
   }
 
   /**
-   * Whether re-evaluation no longer shows the finding (for a list item: one fewer of it); both lists
-   * hold every finding, waived or not.
+   * Whether re-evaluation no longer shows the finding (for a list item: one fewer of it); both
+   * lists hold every finding, waived or not.
    */
   private static boolean closed(Finding f, List<Finding> before, List<Finding> after) {
     if (f.itemIndex() >= 0) {

@@ -34,12 +34,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What one {@code POST /v1/evaluate} costs without HTTP: parse, evaluate {@code restricted},
- * render and verify every fix, build the JSON view and write it with the service's Jackson views;
- * and writing that answer alone ({@code writeJsonOnly}).
- * Inputs: the load test's 5-service compose with 31 findings ({@code bench/load.sh}) and the
- * hardened 5-service compose of {@link PipelineBenchmark}. Run from the repository root: {@code
- * ./mvnw -Pbench test-compile exec:exec -Djmh.args="RequestBenchmark -f 1"}.
+ * What one {@code POST /v1/evaluate} costs without HTTP: parse, evaluate {@code restricted}, render
+ * and verify every fix, build the JSON view and write it with the service's Jackson views; and
+ * writing that answer alone ({@code writeJsonOnly}). Inputs: the load test's 5-service compose with
+ * 31 findings ({@code bench/load.sh}) and the hardened 5-service compose of {@link
+ * PipelineBenchmark}. Run from the repository root: {@code ./mvnw -Pbench test-compile exec:exec
+ * -Djmh.args="RequestBenchmark -f 1"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +54,7 @@ public class RequestBenchmark {
   private ParseService parser;
   private EvaluationService evaluations;
   private RemediationService remediation;
+
   /** Configured as application.properties configures the service's mapper. */
   private final ObjectMapper mapper =
       JsonViews.configure(
@@ -61,8 +62,10 @@ public class RequestBenchmark {
               .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
               .serializationInclusion(JsonInclude.Include.NON_NULL)
               .build());
+
   private InputRequest request;
-  private final EvaluationOptions options = new EvaluationOptions("restricted", List.of(), List.of(), null);
+  private final EvaluationOptions options =
+      new EvaluationOptions("restricted", List.of(), List.of(), null);
 
   @Setup
   public void setup() throws Exception {

@@ -13,7 +13,9 @@ class DigestsTest {
     Random r = new Random(3);
     for (int i = 0; i < 20_000; i++) {
       String[] parts = {text(r), text(r), text(r)};
-      assertThat(Digests.ofStrings(parts)).as(String.join("|", parts)).isEqualTo(Digests.of(List.of(parts)));
+      assertThat(Digests.ofStrings(parts))
+          .as(String.join("|", parts))
+          .isEqualTo(Digests.of(List.of(parts)));
     }
   }
 

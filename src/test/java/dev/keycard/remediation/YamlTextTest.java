@@ -21,7 +21,9 @@ class YamlTextTest {
   }
 
   private static void assertReadsBack(Object value) {
-    assertThat(load("k: " + YamlText.flow(value))).as(String.valueOf(value)).isEqualTo(Map.of("k", value));
+    assertThat(load("k: " + YamlText.flow(value)))
+        .as(String.valueOf(value))
+        .isEqualTo(Map.of("k", value));
     assertThat(load("k: [" + YamlText.flow(value) + ", x]"))
         .as("in a flow list: " + value)
         .isEqualTo(Map.of("k", List.of(value, "x")));
@@ -36,10 +38,51 @@ class YamlTextTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
-        "ALL", "/tmp", "1000:1000", "no-new-privileges:true", "seccomp=default.json", "512m",
-        "a,b", "a]b", "]a", "[a", "{a}", "a:", "x: y", "a #b", "true", "no", "on", "Y", "null",
-        "~", "1", "1.5", "0x1F", "0o17", ".inf", "-.5", "12:30", "1_000", "", " a", "a ",
-        "-a", "@a", "%a", "a%b", "a'b", "a\"b", "a\\b", "é", "a\nb", "*a", "&a", "!a", "|", ">"
+        "ALL",
+        "/tmp",
+        "1000:1000",
+        "no-new-privileges:true",
+        "seccomp=default.json",
+        "512m",
+        "a,b",
+        "a]b",
+        "]a",
+        "[a",
+        "{a}",
+        "a:",
+        "x: y",
+        "a #b",
+        "true",
+        "no",
+        "on",
+        "Y",
+        "null",
+        "~",
+        "1",
+        "1.5",
+        "0x1F",
+        "0o17",
+        ".inf",
+        "-.5",
+        "12:30",
+        "1_000",
+        "",
+        " a",
+        "a ",
+        "-a",
+        "@a",
+        "%a",
+        "a%b",
+        "a'b",
+        "a\"b",
+        "a\\b",
+        "é",
+        "a\nb",
+        "*a",
+        "&a",
+        "!a",
+        "|",
+        ">"
       })
   void stringsReadBack(String s) {
     assertReadsBack(s);
@@ -61,7 +104,8 @@ class YamlTextTest {
 
   @Test
   void commonFixValues_stayPlain() {
-    for (String s : List.of("ALL", "/tmp", "1000:1000", "no-new-privileges:true", "512m", "NET_ADMIN")) {
+    for (String s :
+        List.of("ALL", "/tmp", "1000:1000", "no-new-privileges:true", "512m", "NET_ADMIN")) {
       assertThat(YamlText.scalar(s)).isEqualTo(s);
     }
     assertThat(YamlText.scalar("true")).isEqualTo("\"true\"");

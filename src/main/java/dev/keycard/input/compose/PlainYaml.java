@@ -16,10 +16,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * whose keys are one-line plain or quoted scalars followed by {@code ": "}; block sequences of
  * {@code "- "} items, indentless ones under a key included; one-line plain, single-quoted (with
  * {@code ''}) and double-quoted scalars without escapes; one-line flow sequences of such scalars;
- * the empty flow mapping {@code {}}; comments and blank lines; a {@code ---} before the only document. No other document markers, no
- * directives, anchors, aliases, tags, block scalars, flow mappings with entries, complex keys or multi-line
- * scalars; no duplicate key, nothing nested deeper than the limit, no more services than the limit.
- * The root is a block mapping.
+ * the empty flow mapping {@code {}}; comments and blank lines; a {@code ---} before the only
+ * document. No other document markers, no directives, anchors, aliases, tags, block scalars, flow
+ * mappings with entries, complex keys or multi-line scalars; no duplicate key, nothing nested
+ * deeper than the limit, no more services than the limit. The root is a block mapping.
  *
  * <p>The tree is the one {@link EventTree} builds from SnakeYAML's events, node for node: the same
  * pointers, the same offsets (where SnakeYAML's marks put them: an empty value sits just after its

@@ -82,7 +82,10 @@ class PlainNodesTest {
       assertThat(end(fast)).as("end of " + where).isEqualTo(end(slow));
     } else {
       Node last = fastChildren.get(fastChildren.size() - 1);
-      assertThat(end(fast)).as("end of " + where).isEqualTo(end(last)).isLessThanOrEqualTo(end(slow));
+      assertThat(end(fast))
+          .as("end of " + where)
+          .isEqualTo(end(last))
+          .isLessThanOrEqualTo(end(slow));
     }
   }
 
