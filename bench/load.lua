@@ -4,7 +4,10 @@
 -- no answer can come from the service's answer cache: every request is parsed, evaluated and has
 -- its fixes proven. With KEYCARD_BENCH_OPA=<ruleset> the requests go to OPA's Data API instead
 -- (POST /v1/data/keycard/<ruleset>/allow with {"input": {"content": ...}}): the verdict only, no
--- fixes to prove.
+-- fixes to prove. With KEYCARD_BENCH_RATE=<requests/s> (and KEYCARD_BENCH_CONNECTIONS=<connections>)
+-- each connection waits between its requests so that all together send about that rate: a paced
+-- closed loop (wrk2's constant arrival rate is not packaged by Debian), to read latency at a given
+-- rate rather than at saturation.
 local bodies = {}
 local n = 0
 local sent = 0
@@ -29,6 +32,14 @@ local function format(ctype, text)
   return wrk.format("POST", path, {["Content-Type"] = ctype}, text)
 end
 local threads = 0
+
+local rate = tonumber(os.getenv("KEYCARD_BENCH_RATE") or "")
+if rate and rate > 0 then
+  local pause = math.floor(tonumber(os.getenv("KEYCARD_BENCH_CONNECTIONS")) * 1000 / rate)
+  function delay()
+    return pause
+  end
+end
 
 function setup(thread)
   threads = threads + 1

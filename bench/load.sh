@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test for POST /v1/evaluate, not run by verify.
-#   bench/load.sh            (from the repository root; takes about 4 minutes)
+#   bench/load.sh            (from the repository root; takes about 5 minutes)
 # Packages the service, starts it with the JVM options of deploy/docker-compose.yml (JAVA_OPTS, sized
 # for its 512m limit), waits for
 # /q/health/ready, drives it with wrk on 127.0.0.1 only, samples the JVM's RSS (VmRSS/VmHWM from
@@ -9,10 +9,13 @@
 # the answer cache answers) and (2) with every text distinct (a unique comment line: parsed,
 # evaluated and fixes proven each time); (3) a mix of corpus inputs (compose documents and docker
 # run lines), every text distinct, for 60 s, watching RSS while the answer cache churns at its
-# bound; the verdict alone (OPA's Data API: no fixes to prove) on distinct texts; (4) both 5-service variants with fewer connections to approximate half the rate and read p99 (wrk2, which holds a fixed rate, is not packaged by Debian,
-# so this is an approximation: a closed loop with fewer connections, not a constant arrival rate).
+# bound; the verdict alone (OPA's Data API: no fixes to prove) on distinct texts; (4) both 5-service variants with fewer connections;
+# (5) both paced to a rate (the same text at 5,000/s, half the 10,000/s target; distinct texts at
+# half of what phase 2 reached) to read p99 at that rate: each connection waits between requests
+# (wrk2, which holds a constant arrival rate, is not packaged by Debian, so this is a paced closed
+# loop, not a constant arrival rate).
 # Environment: DURATION (default 30s), MIX_DURATION (60s), WARMUP (40s), THREADS (2), CONNECTIONS (32),
-# LOW_CONNECTIONS (2), PORT (18080), SKIP_BUILD=1 to reuse target/quarkus-app, LOAD_NOTE (a remark on
+# LOW_CONNECTIONS (2), PACED_RATE (5000), PORT (18080), SKIP_BUILD=1 to reuse target/quarkus-app, LOAD_NOTE (a remark on
 # the machine for the record, e.g. "no other builds running").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -124,7 +127,8 @@ sample_rss() {
 }
 sample_rss & SAMPLER_PID=$!
 
-run() { # name list connections duration [unique: 1 = every text distinct] [OPA Data API rule set]
+run() { # name list connections duration [unique: 1 = every text distinct] [OPA Data API rule set] [rate]
+  KEYCARD_BENCH_RATE="${7:-}" KEYCARD_BENCH_CONNECTIONS="$3" \
   KEYCARD_BENCH_OPA="${6:-}" KEYCARD_BENCH_UNIQUE="${5:-0}" KEYCARD_BENCH_LIST="$2" wrk -t"$THREADS" -c"$3" -d"$4" --latency -s bench/load.lua "$URL" > "$WORK/$1.out"
   cat "$WORK/$1.out" >&2
 }
@@ -140,6 +144,10 @@ run mix "$WORK/mix.list" "$CONNECTIONS" "$MIX_DURATION" 1
 cp "$WORK/rss.log" "$WORK/rss-mix.log"
 run low "$WORK/five.list" "$LOW_CONNECTIONS" "$DURATION"
 run low-unique "$WORK/five.list" "$LOW_CONNECTIONS" "$DURATION" 1
+# paced: the same text at half the 10,000/s target, distinct texts at half the rate phase 2 reached
+run paced "$WORK/five.list" "$CONNECTIONS" "$DURATION" 0 "" "${PACED_RATE:-5000}"
+half=$(awk '/Requests\/sec/ {printf "%d", $2 / 2}' "$WORK/five-unique.out")
+run paced-unique "$WORK/five.list" "$CONNECTIONS" "$DURATION" 1 "" "$half"
 
 rps() { awk '/Requests\/sec/ {print $2}' "$WORK/$1.out"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' "$WORK/$1.out"; }
@@ -171,6 +179,8 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
   row "corpus mix ($(wc -l < "$WORK/mix.list") inputs), every text distinct" mix "$CONNECTIONS" "$MIX_DURATION"
   row "5-service compose, same text, fewer connections" low "$LOW_CONNECTIONS" "$DURATION"
   row "5-service compose, every text distinct, fewer connections" low-unique "$LOW_CONNECTIONS" "$DURATION"
+  row "5-service compose, same text, paced at ${PACED_RATE:-5000}/s" paced "$CONNECTIONS" "$DURATION"
+  row "5-service compose, every text distinct, paced at ${half}/s (half of phase 2)" paced-unique "$CONNECTIONS" "$DURATION"
   echo
   echo "RSS during the $MIX_DURATION mix (sampled each second from /proc, after 5 s): at 5 s $(mib "$rss_first"),"
   echo "min $(mib "$rss_min"), max $(mib "$rss_max"), at the end $(mib "$rss_last"); peak (VmHWM) $(mib "$hwm")."
