@@ -84,7 +84,7 @@ class OperationsTest {
     // every /v1 endpoint is CPU-bound: more threads than this only contend (docs/benchmarks.md)
     assertThat(
             ConfigProvider.getConfig().getValue("quarkus.thread-pool.max-threads", Integer.class))
-        .isEqualTo(8);
+        .isEqualTo(4);
   }
 
   @Test
