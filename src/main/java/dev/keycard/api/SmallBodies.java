@@ -17,9 +17,10 @@ import jakarta.enterprise.event.Observes;
  * <p>Only a body that declares a {@code Content-Length} of at most {@link #MAX_BYTES}, and within
  * the configured body limit, is read here. Larger and chunked bodies keep the streaming path, so
  * that {@link BodyLimitFilter} still refuses an oversized one from its {@code Content-Length}
- * before reading it; so does a request that expects {@code 100-continue}, and every HTTP/2 request
- * (Quarkus REST pauses the request it is handed, which HTTP/2 refuses once the body has been read:
- * a 500, caught by SmallBodiesTest).
+ * before reading it; so do a form body (Vert.x would decode it rather than keep its bytes), a
+ * request that expects {@code 100-continue}, and every HTTP/2 request (Quarkus REST pauses the
+ * request it is handed, which HTTP/2 refuses once the body has been read: a 500, caught by
+ * SmallBodiesTest).
  */
 @ApplicationScoped
 public class SmallBodies {
@@ -41,14 +42,26 @@ public class SmallBodies {
               HttpServerRequest r = rc.request();
               if (r.version() != HttpVersion.HTTP_2
                   && isSmall(
-                      r.getHeader(HttpHeaders.CONTENT_LENGTH),
-                      r.getHeader(HttpHeaders.EXPECT),
-                      max)) {
+                      r.getHeader(HttpHeaders.CONTENT_LENGTH), r.getHeader(HttpHeaders.EXPECT), max)
+                  && !isForm(r.getHeader(HttpHeaders.CONTENT_TYPE))) {
                 read.handle(rc);
               } else {
                 rc.next();
               }
             });
+  }
+
+  /**
+   * Whether Vert.x would decode the body as a form ({@code multipart/*}, {@code
+   * application/x-www-form-urlencoded}) instead of keeping its bytes: such a body is left to the
+   * stream, so that an endpoint sees the bytes as sent (and refuses them as it always did).
+   */
+  static boolean isForm(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String t = contentType.trim().toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("multipart/") || t.startsWith("application/x-www-form-urlencoded");
   }
 
   /** A declared, positive length within {@code max}, and no {@code Expect} header. */

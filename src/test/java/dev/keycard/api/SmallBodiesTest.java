@@ -30,6 +30,9 @@ class SmallBodiesTest {
   @TestHTTPResource("/v1/evaluate?ruleset=restricted")
   URI evaluate;
 
+  @TestHTTPResource("/v1/data/keycard/restricted/allow")
+  URI opa;
+
   private HttpClient http;
 
   /** The compose document followed by comment lines, {@code size} bytes in all. */
@@ -97,6 +100,27 @@ class SmallBodiesTest {
                 .expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     assertThat(ruleIds(continued)).as("Expect: 100-continue").isEqualTo(expected);
+  }
+
+  @Test
+  void aFormBody_reachesTheEndpointAsSent_notDecodedAsAForm() throws Exception {
+    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    for (String type :
+        new String[] {"multipart/form-data; boundary=x", "application/x-www-form-urlencoded"}) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(opa)
+                  .header("Content-Type", type)
+                  .POST(HttpRequest.BodyPublishers.ofString("--x\r\nhello\r\n--x--\r\n"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      // not valid JSON, as sent: 400 (decoded as a form, the body looked empty and answered {})
+      assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(400);
+    }
+    assertThat(SmallBodies.isForm("Multipart/Form-Data; boundary=x")).isTrue();
+    assertThat(SmallBodies.isForm("application/x-www-form-urlencoded")).isTrue();
+    assertThat(SmallBodies.isForm("application/yaml")).isFalse();
+    assertThat(SmallBodies.isForm(null)).isFalse();
   }
 
   @Test
