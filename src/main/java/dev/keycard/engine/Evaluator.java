@@ -32,13 +32,16 @@ public final class Evaluator implements AutoCloseable {
   private final Duration deadline;
   private final AtomicLong timeouts = new AtomicLong();
 
-  /** A pool of up to {@code threads} workers and a queue of 1,024 requests. */
+  /**
+   * A pool of up to {@code threads} workers (started as needed, ended after 30 s idle) and a queue
+   * of 1,024 requests.
+   */
   public Evaluator(int threads, Duration deadline) {
     this.deadline = deadline;
     AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
-            Math.min(2, threads),
+            threads,
             threads,
             30,
             TimeUnit.SECONDS,
@@ -50,6 +53,9 @@ public final class Evaluator implements AutoCloseable {
               return t;
             },
             new ThreadPoolExecutor.AbortPolicy());
+    // A pool grows past its core size only when its queue is full; with a core of 2 in front of
+    // 1,024 slots, "up to 8 threads" meant 2. Every thread is a core thread now, and idle ones end.
+    pool.allowCoreThreadTimeOut(true);
   }
 
   /** Tests every program against one frozen container within the deadline. */

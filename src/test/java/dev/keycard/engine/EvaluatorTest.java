@@ -12,6 +12,35 @@ import org.junit.jupiter.api.Test;
 class EvaluatorTest {
 
   @Test
+  void requestsRunConcurrently_upToTheConfiguredThreads() throws Exception {
+    int threads = 4;
+    try (Evaluator evaluator = new Evaluator(threads, Duration.ofSeconds(10))) {
+      java.util.concurrent.CountDownLatch allIn = new java.util.concurrent.CountDownLatch(threads);
+      java.util.concurrent.ExecutorService callers =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      try {
+        List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          results.add(
+              callers.submit(
+                  () ->
+                      evaluator.call(
+                          () -> {
+                            allIn.countDown();
+                            // only true when all four run at the same time
+                            return allIn.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                          })));
+        }
+        for (java.util.concurrent.Future<Boolean> r : results) {
+          assertThat(r.get()).as("every request ran while the others did").isTrue();
+        }
+      } finally {
+        callers.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void testAll_returnsOneOutcomePerProgram_errorsIncluded() throws RuleCompileException {
     RuleCompiler compiler = new RuleCompiler();
     List<Program> programs =
