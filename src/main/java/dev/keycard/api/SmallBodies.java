@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 
 /**
  * Reads a small request body on the event loop, before the request goes to a worker thread. Quarkus
@@ -29,11 +30,7 @@ public class SmallBodies {
 
   void install(@Observes Router router, LimitsConfig limits) {
     long max = Math.min(MAX_BYTES, limits.maxBodySize().asLongValue());
-    BodyHandler read =
-        BodyHandler.create(false)
-            .setBodyLimit(max)
-            .setMergeFormAttributes(false)
-            .setPreallocateBodyBuffer(true);
+    BodyHandler read = BodyHandler.create(false).setBodyLimit(max).setPreallocateBodyBuffer(true);
     router
         .route()
         .order(Integer.MIN_VALUE)
@@ -60,7 +57,7 @@ public class SmallBodies {
     if (contentType == null) {
       return false;
     }
-    String t = contentType.trim().toLowerCase(java.util.Locale.ROOT);
+    String t = contentType.trim().toLowerCase(Locale.ROOT);
     return t.startsWith("multipart/") || t.startsWith("application/x-www-form-urlencoded");
   }
 

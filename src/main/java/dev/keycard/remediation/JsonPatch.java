@@ -133,8 +133,12 @@ public final class JsonPatch {
     for (String t : tokens(pointer)) {
       if (at instanceof Map<?, ?> m) {
         at = m.get(t);
-      } else if (at instanceof List<?> l && arrayIndex(t) >= 0 && arrayIndex(t) < l.size()) {
-        at = l.get(arrayIndex(t));
+      } else if (at instanceof List<?> l) {
+        int i = arrayIndex(t);
+        if (i < 0 || i >= l.size()) {
+          return null;
+        }
+        at = l.get(i);
       } else {
         return null;
       }

@@ -1,6 +1,6 @@
 package dev.keycard.input.compose;
 
-import dev.keycard.input.ParseOptions;
+import dev.keycard.input.ParseLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public final class PlainNodes {
   public static Node composeOrNull(String text) {
     YNode root;
     try {
-      root = PlainYaml.read(text, ParseOptions.defaults().limits());
+      root = PlainYaml.read(text, ParseLimits.DEFAULTS);
     } catch (RuntimeException | StackOverflowError e) {
       return null; // beyond the subset (or a bug in it): SnakeYAML composes the text
     }
