@@ -15,6 +15,7 @@ public enum ErrorCode {
   SANDBOX_VIOLATION(422, "Rule leaves the sandbox"),
   EVALUATION_TIMEOUT(503, "Evaluation took too long"),
   NOT_READY(503, "Service not ready"),
+  OVERLOADED(503, "Service overloaded"),
   INTERNAL_ERROR(500, "Internal error");
 
   private final int status;

@@ -1,6 +1,5 @@
 package dev.keycard.api;
 
-import dev.keycard.engine.RuleTimeoutException;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
@@ -176,8 +175,6 @@ public class EvaluateResource {
       return evaluations.decide(parsed, request.input(), options);
     } catch (EvaluationService.RejectedRules e) {
       throw Options.rejected(e.problems(), request.rules());
-    } catch (RuleTimeoutException e) {
-      throw new ProblemException(ErrorCode.EVALUATION_TIMEOUT, e.getMessage());
     }
   }
 }

@@ -41,7 +41,8 @@ public class OpenApiDocs implements OASFilter {
             ErrorCode.UNSUPPORTED_MEDIA_TYPE,
             ErrorCode.RULE_COMPILE_ERROR,
             ErrorCode.SANDBOX_VIOLATION,
-            ErrorCode.EVALUATION_TIMEOUT);
+            ErrorCode.EVALUATION_TIMEOUT,
+            ErrorCode.OVERLOADED);
     ERRORS.put("POST /v1/evaluate", evaluate);
     ERRORS.put("POST /v1/fix", evaluate);
     ERRORS.put("GET /v1/rulesets/{name}", List.of(ErrorCode.NOT_FOUND));
@@ -56,7 +57,8 @@ public class OpenApiDocs implements OASFilter {
             ErrorCode.INPUT_PARSE_ERROR,
             ErrorCode.BODY_TOO_LARGE,
             ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-            ErrorCode.EVALUATION_TIMEOUT));
+            ErrorCode.EVALUATION_TIMEOUT,
+            ErrorCode.OVERLOADED));
   }
 
   /** The options a raw body takes as query parameters (a JSON body carries them as fields). */
@@ -148,7 +150,8 @@ public class OpenApiDocs implements OASFilter {
               case BODY_TOO_LARGE -> "The request body is larger than 1048576 bytes.";
               case UNSUPPORTED_MEDIA_TYPE -> "Content type 'text/html' is not accepted.";
               case RULE_COMPILE_ERROR -> "The rules were refused: unknown field 'c.privilegd'";
-              case EVALUATION_TIMEOUT -> "the evaluation did not finish within 2s";
+              case EVALUATION_TIMEOUT -> "rules did not finish within 2000 ms";
+              case OVERLOADED -> "Too many evaluations are waiting; try again shortly.";
               case UNAUTHORIZED -> "a bearer API key is required";
               default -> code.title();
             },
@@ -175,14 +178,18 @@ public class OpenApiDocs implements OASFilter {
     }
     MediaType media =
         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)).example(ex);
-    operation
-        .getResponses()
-        .addAPIResponse(
-            status,
-            OASFactory.createAPIResponse()
-                .description(code.title())
-                .content(
-                    OASFactory.createContent().addMediaType("application/problem+json", media)));
+    APIResponse response =
+        OASFactory.createAPIResponse()
+            .description(code.title())
+            .content(OASFactory.createContent().addMediaType("application/problem+json", media));
+    if (code == ErrorCode.EVALUATION_TIMEOUT || code == ErrorCode.OVERLOADED) {
+      response.addHeader(
+          "Retry-After",
+          OASFactory.createHeader()
+              .description("Seconds to wait before trying again")
+              .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+    }
+    operation.getResponses().addAPIResponse(status, response);
   }
 
   private static RequestBody inputBody() {

@@ -1,7 +1,10 @@
 package dev.keycard.api;
 
-import jakarta.ws.rs.NotAllowedException;
+import dev.keycard.engine.RuleEvaluationException;
+import dev.keycard.engine.RuleOverloadException;
+import dev.keycard.engine.RuleTimeoutException;
 import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +30,32 @@ public final class ProblemMappers {
     return respond(Problem.of(ErrorCode.NOT_READY, e.getMessage(), null));
   }
 
+  /**
+   * The rule engine's deadline or full queue, wherever in a request it happens: deciding, proving
+   * fixes (every batch evaluates again), the fix-everything loop or the OPA Data API. Both are 503
+   * with {@code Retry-After}; any other engine failure is unexpected.
+   */
+  @ServerExceptionMapper
+  public Response rules(RuleEvaluationException e) {
+    if (e instanceof RuleTimeoutException) {
+      return retryLater(Problem.of(ErrorCode.EVALUATION_TIMEOUT, e.getMessage(), null));
+    }
+    if (e instanceof RuleOverloadException) {
+      return retryLater(
+          Problem.of(
+              ErrorCode.OVERLOADED, "Too many evaluations are waiting; try again shortly.", null));
+    }
+    return unexpected(e);
+  }
+
+  private static Response retryLater(Problem p) {
+    return Response.status(p.status())
+        .type(PROBLEM_JSON)
+        .header("Retry-After", "1")
+        .entity(p)
+        .build();
+  }
+
   @ServerExceptionMapper
   public Response unsupported(NotSupportedException e) {
     return respond(
@@ -49,7 +78,8 @@ public final class ProblemMappers {
 
   @ServerExceptionMapper
   public Response notAcceptable(NotAcceptableException e) {
-    return respond(Problem.of(ErrorCode.NOT_ACCEPTABLE, "No representation for that Accept header.", null));
+    return respond(
+        Problem.of(ErrorCode.NOT_ACCEPTABLE, "No representation for that Accept header.", null));
   }
 
   @ServerExceptionMapper

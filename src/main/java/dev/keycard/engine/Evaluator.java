@@ -37,6 +37,11 @@ public final class Evaluator implements AutoCloseable {
    * of 1,024 requests.
    */
   public Evaluator(int threads, Duration deadline) {
+    this(threads, deadline, 1_024);
+  }
+
+  /** As {@link #Evaluator(int, Duration)} with a queue of {@code queue} requests (for tests). */
+  Evaluator(int threads, Duration deadline, int queue) {
     this.deadline = deadline;
     AtomicInteger n = new AtomicInteger();
     this.pool =
@@ -45,7 +50,7 @@ public final class Evaluator implements AutoCloseable {
             threads,
             30,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1_024),
+            new ArrayBlockingQueue<>(queue),
             r -> {
               Thread t = new Thread(r, "keycard-rules-" + n.incrementAndGet());
               t.setDaemon(true);
@@ -80,7 +85,7 @@ public final class Evaluator implements AutoCloseable {
     try {
       f = pool.submit(work);
     } catch (RejectedExecutionException e) {
-      throw new RuleEvaluationException("rule evaluator overloaded, try again", e);
+      throw new RuleOverloadException("rule evaluator overloaded, try again", e);
     }
     try {
       return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -99,6 +104,11 @@ public final class Evaluator implements AutoCloseable {
       }
       throw new RuleEvaluationException("rule evaluation failed: " + cause, cause);
     }
+  }
+
+  /** How many requests wait for a thread now. */
+  int queued() {
+    return pool.getQueue().size();
   }
 
   /** How many requests missed the deadline so far (for alerting). */

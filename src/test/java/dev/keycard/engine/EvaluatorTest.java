@@ -41,6 +41,36 @@ class EvaluatorTest {
   }
 
   @Test
+  void fullQueue_isAnOverload_notAWait() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService callers =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (Evaluator evaluator = new Evaluator(1, Duration.ofSeconds(10), 1)) {
+      java.util.concurrent.Callable<Boolean> blocking =
+          () -> {
+            running.countDown();
+            return release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+          };
+      var first = callers.submit(() -> evaluator.call(blocking)); // runs on the one thread
+      assertThat(running.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      var second = callers.submit(() -> evaluator.call(() -> true)); // waits in the one slot
+      while (evaluator.queued() == 0) {
+        Thread.onSpinWait();
+      }
+      assertThatThrownBy(() -> evaluator.call(() -> true))
+          .isInstanceOf(RuleOverloadException.class)
+          .hasMessageContaining("overloaded");
+      release.countDown();
+      assertThat(first.get()).isTrue();
+      assertThat(second.get()).isTrue();
+    } finally {
+      release.countDown();
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
   void testAll_returnsOneOutcomePerProgram_errorsIncluded() throws RuleCompileException {
     RuleCompiler compiler = new RuleCompiler();
     List<Program> programs =
