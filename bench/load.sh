@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Load test for POST /v1/evaluate, not run by verify.
-#   bench/load.sh            (from the repository root; takes about 5 minutes)
+#   bench/load.sh            (from the repository root; takes about 7 minutes)
 # Packages the service, starts it with the JVM options of deploy/docker-compose.yml (JAVA_OPTS, sized
 # for its 512m limit), waits for
 # /q/health/ready, drives it with wrk on 127.0.0.1 only, samples the JVM's RSS (VmRSS/VmHWM from
 # /proc) every second, stops it and appends the results to docs/benchmarks.md.
-# Phases: (1) 5-service compose under restricted, as fast as it goes, the same text every time (so
-# the answer cache answers) and (2) with every text distinct (a unique comment line: parsed,
-# evaluated and fixes proven each time), then the same five services hardened (no findings) with
-# every text distinct; (3) a mix of corpus inputs (compose documents and docker
-# run lines), every text distinct, for 60 s, watching RSS while the answer cache churns at its
-# bound; the verdict alone (OPA's Data API: no fixes to prove) on distinct texts; (4) both 5-service variants with fewer connections;
-# (5) both paced to a rate (the same text at 5,000/s, half the 10,000/s target; distinct texts at
-# half of what phase 2 reached) to read p99 at that rate: each connection waits between requests
-# (wrk2, which holds a constant arrival rate, is not packaged by Debian, so this is a paced closed
-# loop, not a constant arrival rate).
+# Phases (after a 60 s warm-up on distinct texts):
+#   1. the 5-service compose (31 findings) under restricted, as fast as it goes, the same text every
+#      time, so the answer cache answers;
+#   2. the same with every text distinct (a unique comment line): parsed, evaluated and 30 fixes
+#      proven each time; then the verdict alone on those texts (OPA's Data API: no fixes to prove);
+#      then the same five services hardened (no findings, nothing to fix), every text distinct;
+#   3. a mix of corpus inputs (compose documents and docker run lines), every text distinct, for
+#      60 s, watching RSS while the answer cache churns at its bound;
+#   4. phases 1 and 2 with fewer connections;
+#   5. paced to a rate to read p99 there: the same text and the hardened compose's distinct texts
+#      at 5,000/s (half the 10,000/s target), the 31-finding distinct texts at half of what phase 2
+#      reached. Each connection waits between requests (wrk's delay()); wrk2, which holds a constant
+#      arrival rate, is not packaged by Debian, so this is a paced closed loop.
 # Environment: DURATION (default 30s), MIX_DURATION (60s), WARMUP (60s), THREADS (2), CONNECTIONS (32),
 # LOW_CONNECTIONS (2), PACED_RATE (5000), PORT (18080), SKIP_BUILD=1 to reuse target/quarkus-app, LOAD_NOTE (a remark on
 # the machine for the record, e.g. "no other builds running").
@@ -182,6 +185,7 @@ run low "$WORK/five.list" "$LOW_CONNECTIONS" "$DURATION"
 run low-unique "$WORK/five.list" "$LOW_CONNECTIONS" "$DURATION" 1
 # paced: the same text at half the 10,000/s target, distinct texts at half the rate phase 2 reached
 run paced "$WORK/five.list" "$CONNECTIONS" "$DURATION" 0 "" "${PACED_RATE:-5000}"
+run paced-hardened "$WORK/hardened.list" "$CONNECTIONS" "$DURATION" 1 "" "${PACED_RATE:-5000}"
 half=$(awk '/Requests\/sec/ {printf "%d", $2 / 2}' "$WORK/five-unique.out")
 run paced-unique "$WORK/five.list" "$CONNECTIONS" "$DURATION" 1 "" "$half"
 
@@ -217,6 +221,7 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
   row "5-service compose, same text, fewer connections" low "$LOW_CONNECTIONS" "$DURATION"
   row "5-service compose, every text distinct, fewer connections" low-unique "$LOW_CONNECTIONS" "$DURATION"
   row "5-service compose, same text, paced at ${PACED_RATE:-5000}/s" paced "$CONNECTIONS" "$DURATION"
+  row "5-service compose that passes restricted, every text distinct, paced at ${PACED_RATE:-5000}/s" paced-hardened "$CONNECTIONS" "$DURATION"
   row "5-service compose, every text distinct, paced at ${half}/s (half of phase 2)" paced-unique "$CONNECTIONS" "$DURATION"
   echo
   echo "RSS during the $MIX_DURATION mix (sampled each second from /proc, after 5 s): at 5 s $(mib "$rss_first"),"
