@@ -168,10 +168,14 @@ final class ContainerReader {
     if (name != null && !name.isEmpty()) {
       b.name = name.startsWith("/") ? name.substring(1) : name;
       b.locate("name", v.member(at));
-    } else if (b.image != null) {
-      b.name = imageName(b.image);
+    } else {
+      // Docker names an unnamed container itself; without an Image to name it after, say what it is
+      b.name = b.image != null ? imageName(b.image) : UNNAMED;
     }
   }
+
+  /** The name of a container whose body has neither Name nor Image. */
+  static final String UNNAMED = "container";
 
   /** {@code registry:5000/library/nginx:1.25@sha256:..} is {@code nginx}. */
   static String imageName(String image) {

@@ -84,6 +84,16 @@ class EngineApiParserTest {
   }
 
   @Test
+  void engineApi_withoutNameOrImage_stillHasAName() {
+    // every view names containers; the JUnit view used to fail on a null name (a 500)
+    assertThat(only(parse("{\"HostConfig\": {\"Privileged\": true}}")).name())
+        .isEqualTo("container");
+    assertThat(only(parse("{\"Image\": \"r.example.com/x/nginx:1\"}")).name()).isEqualTo("nginx");
+    assertThat(only(parse("{\"Name\": \"/web\", \"Image\": \"nginx\"}")).name())
+        .isEqualTo("web");
+  }
+
+  @Test
   void engineApi_envWithoutValue_isUnknown() {
     Container c = only(parse("{\"Image\": \"a\", \"Env\": [\"TOKEN\", \"X=\"]}"));
     assertThat(c.environment()).containsExactly(new EnvVar("TOKEN", null), new EnvVar("X", ""));
