@@ -88,6 +88,20 @@ public record Container(
     unknown = List.copyOf(unknown);
   }
 
+  /**
+   * In {@link #locations()}: the {@code --} that ends a command line's options ({@code docker run
+   * -d -- nginx}), when there is one; an added flag must go before it.
+   */
+  public static final String OPTIONS_END = "options_end";
+
+  /**
+   * In {@link #locations()}: {@code path + EARLIER + n} (n = 1, 2, ...) are earlier places of a
+   * setting given more than once where the last one wins ({@code docker run --privileged ...
+   * --privileged}); {@code path} itself is the one that counts. Removing the setting removes them
+   * all.
+   */
+  public static final String EARLIER = "#";
+
   /** Where the setting at {@code path} came from, or the container's own origin when absent. */
   public Origin locate(String path) {
     Origin o = locations.get(path);

@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * Renders fixes into a {@code docker run} command line: flags are removed together with their value
  * words and the whitespace or continuation line around them, changed in place (keeping the flag as
- * written and the value's quotes), or added before the image, one per continuation line when the
- * user writes one flag per line. There is no document, so no JSON Patch.
+ * written and the value's quotes), or added before the image (before the {@code --} that ends the
+ * options, if any), one per continuation line when the user writes one flag per line. A flag given
+ * more than once is removed everywhere. There is no document, so no JSON Patch.
  */
 final class DockerRunRenderer implements FixRenderer {
 
@@ -50,7 +51,9 @@ final class DockerRunRenderer implements FixRenderer {
       edits.add(text.removal(s.start().offset(), s.end().offset()));
     }
     if (!added.isEmpty()) {
-      edits.add(text.insertBefore(image.start().offset(), added));
+      // before the image, or before the `--` that ends the options (after it a flag is the image)
+      Span end = span(c, Container.OPTIONS_END);
+      edits.add(text.insertBefore((end != null ? end : image).start().offset(), added));
     }
     return Optional.of(new Rendered(List.of(), Edit.toTextEdits(edits, input.source()), null));
   }
@@ -163,7 +166,8 @@ final class DockerRunRenderer implements FixRenderer {
   }
 
   /** Rewrites the offending {@code -v}/{@code --mount} value without its propagation option. */
-  private static boolean removePropagation(Finding f, Container c, CommandText text, List<Edit> edits) {
+  private static boolean removePropagation(
+      Finding f, Container c, CommandText text, List<Edit> edits) {
     Span s = span(c, f.path());
     if (s == null || sharedSpan(c, "mounts", f.itemIndex(), s)) {
       return false;
@@ -225,6 +229,10 @@ final class DockerRunRenderer implements FixRenderer {
     }
     if (out.isEmpty() && span(c, field) != null) {
       out.add(span(c, field));
+      // the same flag given before, overridden by the last: removed with it
+      for (int n = 1; span(c, field + Container.EARLIER + n) != null; n++) {
+        out.add(span(c, field + Container.EARLIER + n));
+      }
     }
     return out;
   }

@@ -35,6 +35,14 @@ class SingleFixTest {
             "docker run -d \\\n  --cap-add=SYS_MODULE `#optional` \\\n  nginx\n",
             "docker run -d \\\n  nginx\n"),
         row(
+            "docker run: a flag given twice is removed both times (the last one counts)",
+            "KC-001",
+            "docker run --privileged --name a --privileged nginx",
+            "docker run --name a nginx"),
+        row(
+            "docker run: an added flag goes before the -- that ends the options", "KC-042",
+            "docker run -d -- nginx", "docker run -d --pids-limit 100 -- nginx"),
+        row(
             "docker run: CRLF continuation style is followed", "KC-042",
             "docker run \\\r\n  nginx\r\n",
                 "docker run \\\r\n  --pids-limit 100 \\\r\n  nginx\r\n"),
@@ -144,6 +152,23 @@ class SingleFixTest {
   @MethodSource("cases")
   void singleFix_producesExactText(String name, String rule, String input, String expected) {
     assertThat(fixed(Harness.request(input), rule)).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void engineApi_aRepeatedKey_getsNoFix_notAWrongOne() {
+    // Docker keeps the later "User" (and merges repeated objects): an edit of one occurrence may
+    // change nothing, so the finding stands without a fix and the parser's warning says why
+    InputRequest r =
+        Harness.request(
+            "{\"Image\": \"x\", \"User\": \"0\", \"User\": \"root\","
+                + " \"HostConfig\": {\"Privileged\": true}}");
+    Evaluation e = h.evaluate(r, "fixtest");
+    assertThat(e.findings()).extracting(Finding::ruleId).contains("KC-001", "KC-002");
+    assertThat(e.warnings()).anyMatch(w -> w.code().equals("duplicate_key"));
+    var remedies = h.remediation().remedies(e, r, Harness.options("fixtest"));
+    for (Finding f : e.findings()) {
+      assertThat(remedies.of(f)).as(f.ruleId()).isNull();
+    }
   }
 
   @ParameterizedTest(name = "resolved variable: {0}")

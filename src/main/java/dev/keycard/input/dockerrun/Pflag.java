@@ -14,8 +14,11 @@ import java.util.List;
  * unless written {@code --x=y}); a missing value is an error.
  */
 final class Pflag {
-  /** The flags read and the index of the first positional word ({@code words.size()} if none). */
-  record Result(List<FlagUse> uses, int positional, boolean failed) {}
+  /**
+   * The flags read, the index of the first positional word ({@code words.size()} if none) and of
+   * the {@code --} that ended the options (-1 if none: the first positional word ended them).
+   */
+  record Result(List<FlagUse> uses, int positional, int terminator, boolean failed) {}
 
   private Pflag() {}
 
@@ -27,8 +30,7 @@ final class Pflag {
       Piece w = words.get(i);
       String t = w.text();
       if (t.equals("--")) {
-        i++;
-        break;
+        return new Result(uses, i + 1, i, false);
       }
       if (t.length() < 2 || t.charAt(0) != '-') {
         break;
@@ -38,11 +40,11 @@ final class Pflag {
               ? longFlag(words, i, table, sink, uses)
               : shortFlags(words, i, table, sink, uses);
       if (next < 0) {
-        return new Result(uses, n, true);
+        return new Result(uses, n, -1, true);
       }
       i = next;
     }
-    return new Result(uses, i, false);
+    return new Result(uses, i, -1, false);
   }
 
   private static int longFlag(

@@ -37,6 +37,10 @@ final class RunCommand {
     }
     mapper.finish();
     image(words.get(flags.positional()), ctx);
+    if (flags.terminator() >= 0) {
+      // a flag a fix adds goes before this, or docker would read it as the image
+      b.locate(Container.OPTIONS_END, ctx.origin(words.get(flags.terminator())));
+    }
     List<Piece> rest = words.subList(flags.positional() + 1, words.size());
     if (!rest.isEmpty()) {
       b.command = rest.stream().map(Piece::text).toList();

@@ -158,6 +158,23 @@ final class RunMapper {
       return;
     }
     setter.run();
+    locateLast(path, at);
+  }
+
+  /**
+   * Locates a single-valued flag given again: the last one counts (as in docker), the places of the
+   * earlier ones are kept as {@code path#1}, {@code path#2}, ... so that a fix removing the setting
+   * removes every one, not only the last.
+   */
+  private void locateLast(String path, Origin at) {
+    Origin earlier = b.locations.get(path);
+    if (earlier != null && at != null && !earlier.equals(at)) {
+      int n = 1;
+      while (b.locations.containsKey(path + Container.EARLIER + n)) {
+        n++;
+      }
+      b.locate(path + Container.EARLIER + n, earlier);
+    }
     b.locate(path, at);
   }
 
@@ -168,7 +185,7 @@ final class RunMapper {
   private void setText(String path, Origin at, FlagUse u, Runnable setter) {
     ctx.unknownIf(path, u.value(), u);
     setter.run();
-    b.locate(path, at);
+    locateLast(path, at);
   }
 
   private void user(String user, Origin at) {
@@ -186,7 +203,7 @@ final class RunMapper {
       return;
     }
     setter.accept(on(u));
-    b.locate(path, ctx.origin(u));
+    locateLast(path, ctx.origin(u));
   }
 
   /** A bool flag's value: true when given bare, else its (already validated) Go bool. */
