@@ -3,6 +3,7 @@ package dev.keycard.remediation;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.input.engineapi.EngineApiParser;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.FixOperation;
@@ -15,6 +16,7 @@ import java.util.Optional;
 /**
  * Renders fixes into a Docker Engine API body ({@code POST /containers/create}) or {@code docker
  * inspect} output: JSON Patch on the document and text edits that touch only the members changed.
+ * A body that repeats a key gets no fix (the parser warns about the repeat).
  */
 final class EngineApiRenderer implements FixRenderer {
 
@@ -50,6 +52,10 @@ final class EngineApiRenderer implements FixRenderer {
   public Optional<Rendered> render(ParsedInput input, Finding f) {
     Container c = input.containers().get(f.containerIndex());
     if (c.origin() == null || c.origin().path() == null || input.document() == null) {
+      return Optional.empty();
+    }
+    if (input.warnings().stream().anyMatch(d -> EngineApiParser.DUPLICATE_KEY.equals(d.code()))) {
+      // the later value counts and objects merge: an edit of one occurrence may change nothing
       return Optional.empty();
     }
     boolean text = input.source().hasSpans();

@@ -23,6 +23,12 @@ import java.util.List;
 public final class EngineApiParser implements InputParser {
   static final String UNEXPECTED_ROOT = "input_parse_error";
 
+  /**
+   * The warning code of a key an object repeats: Docker's decoder keeps the later value and merges
+   * objects, so no text edit can say which occurrence it changes, and no fix is rendered.
+   */
+  public static final String DUPLICATE_KEY = "duplicate_key";
+
   @Override
   public InputFormat format() {
     return InputFormat.ENGINE_API;

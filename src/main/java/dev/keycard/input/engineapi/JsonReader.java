@@ -23,7 +23,6 @@ import java.util.Deque;
 final class JsonReader {
   static final String PARSE_ERROR = "input_parse_error";
   static final String LIMIT_EXCEEDED = "input_limit_exceeded";
-  static final String DUPLICATE_KEY = "duplicate_key";
 
   private final Source source;
   private final ParseLimits limits;
@@ -178,7 +177,7 @@ final class JsonReader {
     if (old != null) {
       Diagnostic d =
           Diagnostic.warning(
-              DUPLICATE_KEY,
+              EngineApiParser.DUPLICATE_KEY,
               "duplicate key \""
                   + parent.key
                   + "\": as in Docker's decoder, the later value wins and"
