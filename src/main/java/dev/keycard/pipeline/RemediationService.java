@@ -125,7 +125,7 @@ public class RemediationService {
         new InputRequest(
             text,
             request.fromObject(),
-            before.format().apiName(),
+            request.format(), // as the caller asked: auto and docker-run find commands differently
             request.files(),
             request.variables());
     ParsedInput after = parser.parse(fixedRequest);
@@ -242,7 +242,7 @@ public class RemediationService {
         new InputRequest(
             text,
             request.fromObject(),
-            before.format().apiName(),
+            request.format(), // as the caller asked: auto and docker-run find commands differently
             request.files(),
             request.variables());
     ParsedInput after = parser.parse(fixedRequest);
