@@ -95,12 +95,12 @@ public record Container(
   public static final String OPTIONS_END = "options_end";
 
   /**
-   * In {@link #locations()}: {@code path + EARLIER + n} (n = 1, 2, ...) are earlier places of a
-   * setting given more than once where the last one wins ({@code docker run --privileged ...
-   * --privileged}); {@code path} itself is the one that counts. Removing the setting removes them
-   * all.
+   * In {@link #locations()}: {@code path + REPEAT + n} (n = 1, 2, ...) are the other places of a
+   * single-valued setting given more than once ({@code docker run --privileged ... --privileged}:
+   * the last counts; {@code --net=host ... --net=host}: the first counts, docker refuses the rest);
+   * {@code path} itself is the one that counts. Removing the setting removes them all.
    */
-  public static final String EARLIER = "#";
+  public static final String REPEAT = "#";
 
   /** Where the setting at {@code path} came from, or the container's own origin when absent. */
   public Origin locate(String path) {

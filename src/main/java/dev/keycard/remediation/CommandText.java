@@ -34,6 +34,10 @@ final class CommandText {
       before--;
     }
     boolean ownLine = before == 0 || s.charAt(before - 1) == '\n';
+    if (ownLine && gluedAbove(before)) {
+      // "--x\" above: the line's indentation is all that separates --x from what follows
+      before = start;
+    }
     int comment = inlineComment(after);
     if (ownLine && comment > after && isContinuation(comment)) {
       // "--cap-add=SYS_MODULE `#optional` \": the note is about the flag and goes with it
@@ -47,6 +51,19 @@ final class CommandText {
       return new Edit(before, next, "");
     }
     return new Edit(ownLine ? start : before, end, "");
+  }
+
+  /**
+   * Whether the line before the one starting at {@code lineStart} ends in a continuation glued to a
+   * word ({@code --x\}): the shell joins the two lines, so only this line's indentation keeps the
+   * words apart.
+   */
+  private boolean gluedAbove(int lineStart) {
+    int i = lineStart - 2; // before the '\n'
+    if (i >= 0 && s.charAt(i) == '\r') {
+      i--;
+    }
+    return i >= 1 && s.charAt(i) == '\\' && !isBlank(s.charAt(i - 1));
   }
 
   /** The end of a {@code `#...`} note at {@code i} and the blanks after it, or {@code i}. */

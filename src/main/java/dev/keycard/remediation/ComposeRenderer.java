@@ -3,13 +3,17 @@ package dev.keycard.remediation;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.input.compose.ComposeParser;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.FixOperation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -44,9 +48,16 @@ final class ComposeRenderer implements FixRenderer {
         return Optional.empty();
       }
     }
+    if (s.emptiesTheService()) {
+      // "app: {privileged: true}" would become "app:", which is no service at all
+      return Optional.empty();
+    }
     List<Edit> edits = s.edits.stream().map(e -> e.toOriginal(input.source())).toList();
     return Optional.of(new Rendered(s.patch, Edit.toTextEdits(edits, input.source()), s.note));
   }
+
+  /** A line whose node starts with YAML's explicit-key indicator, alone or after list dashes. */
+  private static final Pattern EXPLICIT_KEY = Pattern.compile("(?m)^[ \\t]*(?:- +)*\\?(?: |$)");
 
   /** The edits of one fix to one service, built operation by operation. */
   private static final class ServiceEdit {
@@ -70,6 +81,16 @@ final class ComposeRenderer implements FixRenderer {
           || !(doc.at(service) instanceof MappingNode m)
           || (!steps.isEmpty() && doc.isAlias(steps.get(steps.size() - 1)))) {
         throw new CannotRender("the service is not a mapping of its own");
+      }
+      for (NodeTuple t : m.getValue()) {
+        if (!(t.getKeyNode() instanceof ScalarNode)) {
+          throw new CannotRender("the service has a complex key");
+        }
+      }
+      if (EXPLICIT_KEY.matcher(doc.text).region(doc.lineStart(doc.start(m)), doc.end(m)).find()) {
+        // YAML's "? key": no compose file needs it, and where an added line lands around one
+        // is easy to get wrong
+        throw new CannotRender("the service uses an explicit key (? key)");
       }
       this.body = m;
       this.editor = new YamlEditor(doc);
@@ -105,7 +126,9 @@ final class ComposeRenderer implements FixRenderer {
       }
       return switch (op.op()) {
         case REMOVE ->
-            f.itemIndex() >= 0 && field.equals("propagation") ? removePropagation(f) : remove(field);
+            f.itemIndex() >= 0 && field.equals("propagation")
+                ? removePropagation(f)
+                : remove(field);
         case REMOVE_ITEM -> removeItem(field, f.itemIndex());
         case ADD -> add(field, op.value());
         case SET ->
@@ -366,9 +389,53 @@ final class ComposeRenderer implements FixRenderer {
       if (body.getValue().isEmpty() && !doc.isFlow(body)) {
         return false;
       }
-      edits.add(editor.insertEntry(body, key, value, editor.styleOf(body, step())));
+      for (NodeTuple t : body.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+          // there, with a value the parser refused ("security_opt: a-string"): a second one
+          // would be a duplicate key; the parser's diagnostic says what is wrong
+          return false;
+        }
+      }
+      Edit e = editor.insertEntry(body, key, value, editor.styleOf(body, step()));
+      if (doc.isFlow(body) && body.getValue().isEmpty() && insertedIntoEmpty++ > 0) {
+        // "{}" gaining two keys: the second is written after the first, with its comma
+        e = Edit.insert(e.start(), ", " + e.text());
+      }
+      edits.add(e);
       patch.add(PatchOp.add(service + "/" + JsonPatch.escape(key), value));
       return true;
+    }
+
+    /** Keys this fix inserted into an empty flow mapping ({@code {}}) so far. */
+    private int insertedIntoEmpty;
+
+    /**
+     * Whether the edits leave no service behind: a service under {@code services:} with no key of
+     * its own, or a fragment without {@code services:} (recognised by its service keys) with none
+     * of those keys left.
+     */
+    boolean emptiesTheService() {
+      if (body.getValue().isEmpty()) {
+        return false;
+      }
+      Set<String> keys = new HashSet<>();
+      for (NodeTuple t : body.getValue()) {
+        keys.add(((ScalarNode) t.getKeyNode()).getValue());
+      }
+      for (PatchOp op : patch) {
+        if (op.path().startsWith(service) && op.path().lastIndexOf('/') == service.length()) {
+          List<String> tokens = JsonPatch.tokens(op.path());
+          String key = tokens.get(tokens.size() - 1);
+          if (op.op().equals("remove")) {
+            keys.remove(key);
+          } else if (op.op().equals("add")) {
+            keys.add(key);
+          }
+        }
+      }
+      return service.startsWith("/services/")
+          ? keys.isEmpty()
+          : keys.stream().noneMatch(ComposeParser::isServiceKey);
     }
 
     /** The document's indentation step: how far the service's keys sit from its name. */

@@ -229,9 +229,9 @@ final class DockerRunRenderer implements FixRenderer {
     }
     if (out.isEmpty() && span(c, field) != null) {
       out.add(span(c, field));
-      // the same flag given before, overridden by the last: removed with it
-      for (int n = 1; span(c, field + Container.EARLIER + n) != null; n++) {
-        out.add(span(c, field + Container.EARLIER + n));
+      // the same flag given again (overridden or refused): removed with it
+      for (int n = 1; span(c, field + Container.REPEAT + n) != null; n++) {
+        out.add(span(c, field + Container.REPEAT + n));
       }
     }
     return out;

@@ -105,7 +105,14 @@ final class YamlEditor {
 
   /** Replaces any value written inline (a scalar or flow collection, or an alias token). */
   Edit replaceInline(int start, int end, Object value) {
-    return new Edit(start, end, YamlText.flow(value));
+    String flow = YamlText.flow(value);
+    int eol = doc.lineEnd(end);
+    if ((flow.startsWith("[") || flow.startsWith("{"))
+        && t.substring(end, eol).isBlank()
+        && t.substring(end, eol).indexOf('\t') >= 0) {
+      end = eol; // SnakeYAML refuses a tab after a flow collection; the blanks mean nothing
+    }
+    return new Edit(start, end, flow);
   }
 
   /** Adds {@code key: value} at the end of a mapping, in its style. */
@@ -174,6 +181,9 @@ final class YamlEditor {
     String prefix = t.substring(ls, doc.start(last));
     if (!prefix.strip().equals("-")) {
       throw new CannotRender("the list item does not start its line with a dash");
+    }
+    if (!prefix.endsWith(" ")) {
+      prefix += " "; // an empty item ("-" alone): its node starts right after the dash
     }
     return Edit.insert(doc.lineEnd(doc.contentEnd(last)), doc.eol + prefix + YamlText.flow(value));
   }

@@ -27,6 +27,12 @@ class SingleFixTest {
             "docker run: a flag alone on a continuation line goes with its line", "KC-001",
             "docker run \\\n  --privileged \\\n  nginx\n", "docker run \\\n  nginx\n"),
         row(
+            "docker run: under a continuation glued to a word, the indentation stays (it"
+                + " separates the words the shell joins)",
+            "KC-001",
+            "docker run -d --rm\\\n  --privileged \\\n  nginx\n",
+            "docker run -d --rm\\\n    nginx\n"),
+        row(
             "docker run: a flag ending a line takes the space before it", "KC-001",
             "docker run -d --privileged \\\n  nginx\n", "docker run -d \\\n  nginx\n"),
         row(
@@ -39,6 +45,12 @@ class SingleFixTest {
             "KC-001",
             "docker run --privileged --name a --privileged nginx",
             "docker run --name a nginx"),
+        row(
+            "docker run: host networking given twice is removed both times (docker refuses the"
+                + " second)",
+            "KC-010",
+            "docker run --net=host -d --net=host nginx",
+            "docker run -d nginx"),
         row(
             "docker run: an added flag goes before the -- that ends the options", "KC-042",
             "docker run -d -- nginx", "docker run -d --pids-limit 100 -- nginx"),
@@ -64,9 +76,20 @@ class SingleFixTest {
             "services:\n  web:\n    image: nginx\n    cap_drop: [NET_RAW]\n",
             "services:\n  web:\n    image: nginx\n    cap_drop: [NET_RAW, ALL]\n"),
         row(
+            "compose: an item appended after an empty one (a dash alone) gets its space",
+            "KC-004",
+            "services:\n  web:\n    image: nginx\n    security_opt:\n      -\n",
+            "services:\n  web:\n    image: nginx\n    security_opt:\n      -\n"
+                + "      - no-new-privileges:true\n"),
+        row(
             "compose: a scalar tmpfs becomes a list",
             "KC-032",
             "services:\n  web:\n    image: nginx\n    tmpfs: /run\n",
+            "services:\n  web:\n    image: nginx\n    tmpfs: [/run, /tmp]\n    read_only: true\n"),
+        row(
+            "compose: a scalar tmpfs with a trailing tab becomes a list without it",
+            "KC-032",
+            "services:\n  web:\n    image: nginx\n    tmpfs: /run\t\n",
             "services:\n  web:\n    image: nginx\n    tmpfs: [/run, /tmp]\n    read_only: true\n"),
         row(
             "compose: a false no-new-privileges is switched in place",
@@ -154,21 +177,54 @@ class SingleFixTest {
     assertThat(fixed(Harness.request(input), rule)).isEqualTo(expected);
   }
 
-  @org.junit.jupiter.api.Test
-  void engineApi_aRepeatedKey_getsNoFix_notAWrongOne() {
-    // Docker keeps the later "User" (and merges repeated objects): an edit of one occurrence may
-    // change nothing, so the finding stands without a fix and the parser's warning says why
-    InputRequest r =
-        Harness.request(
+  /**
+   * Inputs where no edit can be right: the finding stands without a fix (never with one the proof
+   * would refuse, or one proven only together with other fixes).
+   */
+  static Stream<Arguments> noFixCases() {
+    return Stream.of(
+        Arguments.of(
+            // Docker keeps the later "User" (and merges repeated objects): an edit of one
+            // occurrence may change nothing; the parser's duplicate_key warning says why
+            "engine-api: a body that repeats a key",
+            "KC-002",
             "{\"Image\": \"x\", \"User\": \"0\", \"User\": \"root\","
-                + " \"HostConfig\": {\"Privileged\": true}}");
+                + " \"HostConfig\": {\"Privileged\": true}}"),
+        Arguments.of(
+            // a second security_opt would be a duplicate key; the parser says the value is wrong
+            "compose: security_opt written as a string, not a list",
+            "KC-004",
+            "services:\n  web:\n    image: nginx\n    security_opt: seccomp:unconfined\n"),
+        Arguments.of(
+            // "web:" alone is no service; together with other fixes it would pass, alone it does not
+            "compose: removing a service's only key",
+            "KC-001",
+            "services:\n  web:\n    privileged: true\n"),
+        Arguments.of(
+            // a fragment without services: is a service by its service keys; the other key is not
+            "compose: removing a fragment's only service key",
+            "KC-001",
+            "x-note: hi\nprivileged: true\n"),
+        Arguments.of(
+            // YAML's explicit key: no compose file needs it, and an entry added after it breaks
+            "compose: a service with a complex key (? key)",
+            "KC-042",
+            "services:\n  web:\n    image: nginx\n    ? build:\n      context: app\n"),
+        Arguments.of(
+            "compose: an explicit key inside a list of the service",
+            "KC-042",
+            "services:\n  web:\n    image: nginx\n    networks:\n      - ? front\n"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("noFixCases")
+  void noRightEdit_noFix(String name, String rule, String input) {
+    InputRequest r = Harness.request(input);
     Evaluation e = h.evaluate(r, "fixtest");
-    assertThat(e.findings()).extracting(Finding::ruleId).contains("KC-001", "KC-002");
-    assertThat(e.warnings()).anyMatch(w -> w.code().equals("duplicate_key"));
-    var remedies = h.remediation().remedies(e, r, Harness.options("fixtest"));
-    for (Finding f : e.findings()) {
-      assertThat(remedies.of(f)).as(f.ruleId()).isNull();
-    }
+    Finding f =
+        e.findings().stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
+    assertThat(Remediator.standard().render(e.input(), f)).as("the renderer refuses").isEmpty();
+    assertThat(h.remediation().remedies(e, r, Harness.options("fixtest")).of(f)).isNull();
   }
 
   @ParameterizedTest(name = "resolved variable: {0}")

@@ -179,6 +179,11 @@ public final class ComposeParser implements InputParser {
     return isServiceBody(services);
   }
 
+  /** Whether {@code key} is one only a service has (a root mapping holding one is a service). */
+  public static boolean isServiceKey(String key) {
+    return SERVICE_KEYS.contains(key);
+  }
+
   private static boolean isServiceBody(YNode.Map body) {
     for (YNode.Entry e : body.entries()) {
       if (SERVICE_KEYS.contains(e.name())) {

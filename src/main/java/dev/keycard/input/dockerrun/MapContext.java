@@ -33,6 +33,17 @@ final class MapContext {
     return Origin.of(null, source.span(p.start(), p.end()));
   }
 
+  /**
+   * Records another place of the single-valued setting at {@code path} ({@link Container#REPEAT}).
+   */
+  void locateRepeat(String path, Origin where) {
+    int n = 1;
+    while (b.locations.containsKey(path + Container.REPEAT + n)) {
+      n++;
+    }
+    b.locate(path + Container.REPEAT + n, where);
+  }
+
   /** Records element {@code path[index]} and, for the first element, the list itself. */
   void locateElement(String path, int index, Origin where) {
     b.locate(path + "[" + index + "]", where);

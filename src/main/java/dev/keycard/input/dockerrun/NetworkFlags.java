@@ -90,6 +90,10 @@ final class NetworkFlags {
                 + "' ignored",
             net.use().start(),
             net.use().end());
+        if (special && firstSpecial) {
+          // "--net=host ... --net=host": a fix removing host networking removes both
+          ctx.locateRepeat("network_mode", ctx.origin(net.use()));
+        }
         continue;
       }
       if (special) {

@@ -169,11 +169,7 @@ final class RunMapper {
   private void locateLast(String path, Origin at) {
     Origin earlier = b.locations.get(path);
     if (earlier != null && at != null && !earlier.equals(at)) {
-      int n = 1;
-      while (b.locations.containsKey(path + Container.EARLIER + n)) {
-        n++;
-      }
-      b.locate(path + Container.EARLIER + n, earlier);
+      ctx.locateRepeat(path, earlier);
     }
     b.locate(path, at);
   }
