@@ -110,6 +110,28 @@ class PipelinePropertyTest {
     check(text, "docker-run");
   }
 
+  @Property(seed = "9273")
+  void engineApi_generated_goesThroughTheWholePipeline(@ForAll("jsonSoup") String text)
+      throws Exception {
+    check(text, "engine-api");
+  }
+
+  @Property(seed = "9274")
+  void autoDetect_generated_goesThroughTheWholePipeline(@ForAll("anySoup") String text)
+      throws Exception {
+    check(text, null);
+  }
+
+  @Provide
+  Arbitrary<String> jsonSoup() {
+    return INPUTS.jsonSoup();
+  }
+
+  @Provide
+  Arbitrary<String> anySoup() {
+    return INPUTS.anySoup();
+  }
+
   @Provide
   Arbitrary<String> mutatedCompose() {
     return INPUTS.mutatedCompose();
