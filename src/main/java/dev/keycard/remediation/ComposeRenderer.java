@@ -87,7 +87,11 @@ final class ComposeRenderer implements FixRenderer {
           throw new CannotRender("the service has a complex key");
         }
       }
-      if (EXPLICIT_KEY.matcher(doc.text).region(doc.lineStart(doc.start(m)), doc.end(m)).find()) {
+      int from = doc.lineStart(doc.start(m));
+      int question = doc.text.indexOf('?', from);
+      if (question >= 0
+          && question < doc.end(m)
+          && EXPLICIT_KEY.matcher(doc.text).region(from, doc.end(m)).find()) {
         // YAML's "? key": no compose file needs it, and where an added line lands around one
         // is easy to get wrong
         throw new CannotRender("the service uses an explicit key (? key)");
@@ -415,8 +419,8 @@ final class ComposeRenderer implements FixRenderer {
      * of those keys left.
      */
     boolean emptiesTheService() {
-      if (body.getValue().isEmpty()) {
-        return false;
+      if (body.getValue().isEmpty() || patch.stream().noneMatch(op -> op.op().equals("remove"))) {
+        return false; // only a removal can empty it
       }
       Set<String> keys = new HashSet<>();
       for (NodeTuple t : body.getValue()) {
