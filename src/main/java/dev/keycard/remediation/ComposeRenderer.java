@@ -71,6 +71,9 @@ final class ComposeRenderer implements FixRenderer {
     final List<PatchOp> patch = new ArrayList<>();
     String note;
 
+    /** Keys this fix inserted into an empty flow mapping ({@code {}}) so far. */
+    private int insertedIntoEmpty;
+
     ServiceEdit(YamlDoc doc, Object json, Container c) {
       this.doc = doc;
       this.json = json;
@@ -409,9 +412,6 @@ final class ComposeRenderer implements FixRenderer {
       patch.add(PatchOp.add(service + "/" + JsonPatch.escape(key), value));
       return true;
     }
-
-    /** Keys this fix inserted into an empty flow mapping ({@code {}}) so far. */
-    private int insertedIntoEmpty;
 
     /**
      * Whether the edits leave no service behind: a service under {@code services:} with no key of
