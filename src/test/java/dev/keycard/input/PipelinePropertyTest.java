@@ -37,7 +37,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The parsers' fuzzing ({@link ParserPropertyTest}) carried through the rest of the pipeline: every
- * generated or mutated input that parses is decided under {@code restricted}, has its fixes proven
+ * generated or mutated input that parses is decided under {@code restricted} (mutated corpus inputs
+ * also under {@code cis-docker}), has its fixes proven
  * and all applied, and is written in every view, without an exception (an exception there is a 500
  * for something a caller sent). Every offered fix's text edits apply to the original text and leave
  * a text that parses; the fix-everything result parses; and no fix is caught by the proof (a
@@ -49,8 +50,10 @@ class PipelinePropertyTest {
   private static final EvaluationService EVALUATIONS =
       new EvaluationService(PARSER, new PolicyService(TestPolicyConfig.of("policies"), PARSER));
   private static final RemediationService REMEDIATION = new RemediationService(PARSER, EVALUATIONS);
-  private static final EvaluationOptions OPTIONS =
+  private static final EvaluationOptions RESTRICTED =
       new EvaluationOptions("restricted", List.of(), List.of(), null);
+  private static final EvaluationOptions CIS =
+      new EvaluationOptions("cis-docker", List.of(), List.of(), null);
   private static final ReportContext CONTEXT =
       new ReportContext("input", "file:///input", ReportContext.DEFAULT_DOCS, "test");
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -122,6 +125,17 @@ class PipelinePropertyTest {
     check(text, null);
   }
 
+  @Property(seed = "9278")
+  void compose_mutatedCorpus_underCisDocker(@ForAll("mutatedCompose") String text)
+      throws Exception {
+    check(text, "compose", CIS);
+  }
+
+  @Property(seed = "9279")
+  void dockerRun_mutatedCorpus_underCisDocker(@ForAll("mutatedRun") String text) throws Exception {
+    check(text, null, CIS);
+  }
+
   @Provide
   Arbitrary<String> jsonSoup() {
     return INPUTS.jsonSoup();
@@ -158,14 +172,19 @@ class PipelinePropertyTest {
   }
 
   private static void check(String text, String format) throws Exception {
+    check(text, format, RESTRICTED);
+  }
+
+  private static void check(String text, String format, EvaluationOptions options)
+      throws Exception {
     InputRequest request = new InputRequest(text, false, format, Map.of(), Map.of());
     ParsedInput parsed = PARSER.parse(request);
     if (parsed.hasErrors()) {
       return; // a 400 with positions: the parser properties cover it
     }
     DEFECTS.clear();
-    Evaluation e = EVALUATIONS.decide(parsed, request, OPTIONS);
-    Remedies remedies = REMEDIATION.remedies(e, request, OPTIONS);
+    Evaluation e = EVALUATIONS.decide(parsed, request, options);
+    Remedies remedies = REMEDIATION.remedies(e, request, options);
     for (Finding f : e.findings()) {
       Remedy r = remedies.of(f);
       if (r != null && !r.edits().isEmpty()) {
@@ -175,7 +194,7 @@ class PipelinePropertyTest {
             .isEmpty();
       }
     }
-    FixResult all = REMEDIATION.fixAll(e, request, OPTIONS);
+    FixResult all = REMEDIATION.fixAll(e, request, options);
     if (parsed.format() != InputFormat.DOCKER_RUN) {
       assertThat(PARSER.parse(request(all.fixed(), parsed)).errors())
           .as("the text with every fix applied parses")

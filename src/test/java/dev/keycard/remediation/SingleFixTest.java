@@ -211,6 +211,11 @@ class SingleFixTest {
             "KC-042",
             "services:\n  web:\n    image: nginx\n    ? build:\n      context: app\n"),
         Arguments.of(
+            // where the value starts inside "`#x`-p 3000:3000" is guesswork
+            "docker run: a backtick note glued to the flag whose value a fix changes",
+            "KC-051",
+            "docker run `#x`-p 3000:3000 nginx"),
+        Arguments.of(
             "compose: an explicit key inside a list of the service",
             "KC-042",
             "services:\n  web:\n    image: nginx\n    networks:\n      - ? front\n"));
