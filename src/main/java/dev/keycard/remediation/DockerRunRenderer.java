@@ -47,15 +47,35 @@ final class DockerRunRenderer implements FixRenderer {
         return Optional.empty();
       }
     }
-    for (Span s : removed.values()) {
-      edits.add(text.removal(s.start().offset(), s.end().offset()));
-    }
+    edits.addAll(removals(text, removed.values()));
     if (!added.isEmpty()) {
       // before the image, or before the `--` that ends the options (after it a flag is the image)
       Span end = span(c, Container.OPTIONS_END);
       edits.add(text.insertBefore((end != null ? end : image).start().offset(), added));
     }
     return Optional.of(new Rendered(List.of(), Edit.toTextEdits(edits, input.source()), null));
+  }
+
+  /**
+   * Removes the flags at {@code spans}; two removals that each take the blanks between them ({@code
+   * --net=host --net=host}) become one.
+   */
+  private static List<Edit> removals(CommandText text, java.util.Collection<Span> spans) {
+    List<Edit> all = new ArrayList<>();
+    for (Span s : spans) {
+      all.add(text.removal(s.start().offset(), s.end().offset()));
+    }
+    all.sort(java.util.Comparator.comparingInt(Edit::start));
+    List<Edit> out = new ArrayList<>();
+    for (Edit e : all) {
+      Edit last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && e.start() < last.end()) {
+        out.set(out.size() - 1, new Edit(last.start(), Math.max(last.end(), e.end()), ""));
+      } else {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   /** Renders one operation; false when it cannot be expressed safely. */

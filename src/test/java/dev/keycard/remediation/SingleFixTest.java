@@ -52,6 +52,11 @@ class SingleFixTest {
             "docker run --net=host -d --net=host nginx",
             "docker run -d nginx"),
         row(
+            "docker run: the same flag twice on one line goes in one removal",
+            "KC-010",
+            "docker run -d \\\n  --net=host  --net=host \\\n  nginx\n",
+            "docker run -d \\\n   \\\n  nginx\n"),
+        row(
             "docker run: an added flag goes before the -- that ends the options", "KC-042",
             "docker run -d -- nginx", "docker run -d --pids-limit 100 -- nginx"),
         row(
