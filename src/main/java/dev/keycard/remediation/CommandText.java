@@ -125,9 +125,11 @@ final class CommandText {
 
   /** Replaces the flag's value, keeping the flag as written and the value's quote style. */
   Edit replaceValue(Span span, String value) {
-    if (s.substring(span.start().offset(), span.end().offset()).indexOf('`') >= 0) {
-      // a `#note` or `cmd` glued to the flag or its value: where the value starts is guesswork
-      throw new CannotRender("a backtick inside the flag");
+    String raw = s.substring(span.start().offset(), span.end().offset());
+    if (raw.indexOf('`') >= 0 || raw.replace("\\\n", "").replace("\\\r\n", "").indexOf('\\') >= 0) {
+      // a `#note` glued to the flag, or an escape inside it ("-\p"): where the value starts is
+      // guesswork
+      throw new CannotRender("a backtick or an escape inside the flag");
     }
     int v = valueStart(span);
     int end = span.end().offset();

@@ -115,6 +115,12 @@ final class YamlEditor {
     return new Edit(start, end, flow);
   }
 
+  /**
+   * A line ending in a block scalar's header ({@code key: |}, {@code - >-}): its content is empty.
+   */
+  private static final java.util.regex.Pattern EMPTY_BLOCK_SCALAR =
+      java.util.regex.Pattern.compile("(?:^|[:-][ \\t]+)[|>][-+1-9]{0,2}[ \\t]*(?:#.*)?$");
+
   /** Adds {@code key: value} at the end of a mapping, in its style. */
   Edit insertEntry(MappingNode map, String key, Object value, ListStyle style) {
     List<NodeTuple> entries = map.getValue();
@@ -135,6 +141,10 @@ final class YamlEditor {
       pad = " ".repeat(indent);
     }
     int at = doc.lineEnd(doc.contentEnd(map));
+    if (EMPTY_BLOCK_SCALAR.matcher(t).region(doc.lineStart(at), at).find()) {
+      // "A: |" with nothing after it: SnakeYAML reads a line added below as its content
+      throw new CannotRender("the mapping ends in an empty block scalar");
+    }
     StringBuilder sb = new StringBuilder(pad).append(YamlText.scalar(key)).append(':');
     if (value instanceof List<?> l && !l.isEmpty() && !style.flow()) {
       for (Object item : l) {

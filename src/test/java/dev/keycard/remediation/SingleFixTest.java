@@ -221,6 +221,14 @@ class SingleFixTest {
             "KC-051",
             "docker run `#x`-p 3000:3000 nginx"),
         Arguments.of(
+            // "-\p" is -p to the shell; where its value starts in the text is guesswork
+            "docker run: a flag written with an escape", "KC-051", "docker run -\\p 80:80 nginx"),
+        Arguments.of(
+            // SnakeYAML reads a line added below "A: |" (and nothing else) as its content
+            "compose: a service ending in an empty block scalar",
+            "KC-042",
+            "services:\n  web:\n    image: x\n    environment:\n      A: |"),
+        Arguments.of(
             "compose: an explicit key inside a list of the service",
             "KC-042",
             "services:\n  web:\n    image: nginx\n    networks:\n      - ? front\n"));
