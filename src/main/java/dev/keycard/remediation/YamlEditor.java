@@ -141,7 +141,9 @@ final class YamlEditor {
       pad = " ".repeat(indent);
     }
     int at = doc.lineEnd(doc.contentEnd(map));
-    if (EMPTY_BLOCK_SCALAR.matcher(t).region(doc.lineStart(at), at).find()) {
+    String last = t.substring(doc.lineStart(at), at);
+    if ((last.indexOf('|') >= 0 || last.indexOf('>') >= 0)
+        && EMPTY_BLOCK_SCALAR.matcher(last).find()) {
       // "A: |" with nothing after it: SnakeYAML reads a line added below as its content
       throw new CannotRender("the mapping ends in an empty block scalar");
     }
