@@ -9,6 +9,8 @@ import dev.keycard.model.Span;
 import dev.keycard.policy.FixOperation;
 import dev.keycard.policy.FixOperation.Op;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +62,12 @@ final class DockerRunRenderer implements FixRenderer {
    * Removes the flags at {@code spans}; two removals that each take the blanks between them ({@code
    * --net=host --net=host}) become one.
    */
-  private static List<Edit> removals(CommandText text, java.util.Collection<Span> spans) {
+  private static List<Edit> removals(CommandText text, Collection<Span> spans) {
     List<Edit> all = new ArrayList<>();
     for (Span s : spans) {
       all.add(text.removal(s.start().offset(), s.end().offset()));
     }
-    all.sort(java.util.Comparator.comparingInt(Edit::start));
+    all.sort(Comparator.comparingInt(Edit::start));
     List<Edit> out = new ArrayList<>();
     for (Edit e : all) {
       Edit last = out.isEmpty() ? null : out.get(out.size() - 1);

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Renders fixes into a Docker Engine API body ({@code POST /containers/create}) or {@code docker
- * inspect} output: JSON Patch on the document and text edits that touch only the members changed.
- * A body that repeats a key gets no fix (the parser warns about the repeat).
+ * inspect} output: JSON Patch on the document and text edits that touch only the members changed. A
+ * body that repeats a key gets no fix (the parser warns about the repeat).
  */
 final class EngineApiRenderer implements FixRenderer {
 
@@ -54,7 +54,8 @@ final class EngineApiRenderer implements FixRenderer {
     if (c.origin() == null || c.origin().path() == null || input.document() == null) {
       return Optional.empty();
     }
-    if (input.warnings().stream().anyMatch(d -> EngineApiParser.DUPLICATE_KEY.equals(d.code()))) {
+    if (input.diagnostics().stream()
+        .anyMatch(d -> EngineApiParser.DUPLICATE_KEY.equals(d.code()))) {
       // the later value counts and objects merge: an edit of one occurrence may change nothing
       return Optional.empty();
     }
@@ -111,7 +112,9 @@ final class EngineApiRenderer implements FixRenderer {
       }
       return switch (op.op()) {
         case REMOVE ->
-            f.itemIndex() >= 0 && field.equals("propagation") ? removePropagation(f) : remove(field);
+            f.itemIndex() >= 0 && field.equals("propagation")
+                ? removePropagation(f)
+                : remove(field);
         case REMOVE_ITEM -> removeAt(pointer(field + "[" + f.itemIndex() + "]"));
         case ADD -> add(field, op.value());
         case SET ->
@@ -172,7 +175,9 @@ final class EngineApiRenderer implements FixRenderer {
       return p == null || jsonAt(p) == null && !present(p) || removeAt(p);
     }
 
-    /** Removes the propagation of the offending mount: a Binds option or BindOptions.Propagation. */
+    /**
+     * Removes the propagation of the offending mount: a Binds option or BindOptions.Propagation.
+     */
     boolean removePropagation(Finding f) {
       String e = pointer(f.path());
       if (e == null) {

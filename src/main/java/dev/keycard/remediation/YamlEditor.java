@@ -3,6 +3,7 @@ package dev.keycard.remediation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -118,8 +119,8 @@ final class YamlEditor {
   /**
    * A line ending in a block scalar's header ({@code key: |}, {@code - >-}): its content is empty.
    */
-  private static final java.util.regex.Pattern EMPTY_BLOCK_SCALAR =
-      java.util.regex.Pattern.compile("(?:^|[:-][ \\t]+)[|>][-+1-9]{0,2}[ \\t]*(?:#.*)?$");
+  private static final Pattern EMPTY_BLOCK_SCALAR =
+      Pattern.compile("(?:^|[:-][ \\t]+)[|>][-+1-9]{0,2}[ \\t]*(?:#.*)?$");
 
   /** Adds {@code key: value} at the end of a mapping, in its style. */
   Edit insertEntry(MappingNode map, String key, Object value, ListStyle style) {
