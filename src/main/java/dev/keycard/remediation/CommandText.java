@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 final class CommandText {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
+  private static final Pattern FENCE = Pattern.compile("^ {0,3}(?:`{3,}|~{3,})");
   private final String s;
 
   CommandText(String text) {
@@ -25,6 +26,30 @@ final class CommandText {
 
   /** Removes the flag at {@code [start, end)} and the whitespace that separated it. */
   Edit removal(int start, int end) {
+    return notAFence(removalOf(start, end));
+  }
+
+  /**
+   * Refuses a removal that leaves a line starting a Markdown fence ({@code --device x ```sh} would
+   * become {@code ```sh}): the message would no longer be read as the same command.
+   */
+  private Edit notAFence(Edit e) {
+    int lineStart = s.lastIndexOf('\n', e.start() - 1) + 1;
+    int lineEnd = s.indexOf('\n', e.end());
+    lineEnd = lineEnd < 0 ? s.length() : lineEnd;
+    String left = s.substring(lineStart, e.start()) + s.substring(e.end(), lineEnd);
+    if (left.indexOf('`') < 0 && left.indexOf('~') < 0) {
+      return e;
+    }
+    int wasEnd = s.indexOf('\n', e.start());
+    String was = s.substring(lineStart, wasEnd < 0 ? s.length() : wasEnd);
+    if (FENCE.matcher(left).lookingAt() && !FENCE.matcher(was).lookingAt()) {
+      throw new CannotRender("the flag's line goes on with a Markdown fence");
+    }
+    return e;
+  }
+
+  private Edit removalOf(int start, int end) {
     int after = end;
     while (after < s.length() && isBlank(s.charAt(after))) {
       after++;
@@ -92,7 +117,7 @@ final class CommandText {
       int eolStart =
           s.charAt(lineStart - 2 < 0 ? 0 : lineStart - 2) == '\r' ? lineStart - 2 : lineStart - 1;
       char cont = eolStart > 0 ? s.charAt(eolStart - 1) : ' ';
-      if (cont == '\\' || cont == '^' || cont == '`') {
+      if (cont == '\\') {
         String eol = s.substring(eolStart, lineStart);
         for (String f : flags) {
           out.append(f).append(' ').append(cont).append(eol).append(indent);
@@ -186,9 +211,8 @@ final class CommandText {
     if (i >= s.length()) {
       return false;
     }
-    char c = s.charAt(i);
-    if (c != '\\' && c != '^' && c != '`') {
-      return false;
+    if (s.charAt(i) != '\\') {
+      return false; // sh knows no other: "`⏎" opens a substitution, "^⏎" ends the command
     }
     return i + 1 < s.length() && (s.charAt(i + 1) == '\n' || s.startsWith("\r\n", i + 1));
   }

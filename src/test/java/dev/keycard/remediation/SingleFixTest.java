@@ -153,6 +153,13 @@ class SingleFixTest {
                 + "      - /:/host\n",
             "services:\n  web:\n    image: nginx\n      # host root\n"),
         row(
+            // "`⏎" is no continuation to sh: it opens a substitution (of a comment, here), which
+            // must stay whole
+            "docker run: a flag before a backtick that opens a note on the next line",
+            "KC-033",
+            "docker run -d \\\n  --device /dev/dri:/dev/dri `\n#optional` \\\n  nginx\n",
+            "docker run -d \\\n  `\n#optional` \\\n  nginx\n"),
+        row(
             "engine-api: compact member removal",
             "KC-001",
             "{\"Image\":\"x\",\"HostConfig\":{\"Privileged\":true,\"CapAdd\":[\"CHOWN\"]}}",
@@ -228,6 +235,12 @@ class SingleFixTest {
             "compose: a service ending in an empty block scalar",
             "KC-042",
             "services:\n  web:\n    image: x\n    environment:\n      A: |"),
+        Arguments.of(
+            // without the flag, the line would start with the fence and the message would be read
+            // as a Markdown block, not as this command
+            "docker run: a removal that would leave a line starting a Markdown fence",
+            "KC-033",
+            "docker run -d \\\n  --device /dev/dri:/dev/dri ````sh\n#optional` \\\n  nginx\n"),
         Arguments.of(
             "compose: an explicit key inside a list of the service",
             "KC-042",
