@@ -33,31 +33,50 @@ public final class JunitReport {
     if (names.isEmpty()) {
       names.add(artifact);
     }
+    // what every container repeats, escaped once
+    String file = attr(artifact);
+    String[] caseNames = new String[rules.size()];
+    for (int i = 0; i < caseNames.length; i++) {
+      caseNames[i] = attr(rules.get(i).id() + " " + rules.get(i).title());
+    }
+    List<Map<String, List<Finding>>> byContainer = new ArrayList<>(names.size());
+    for (int c = 0; c < names.size(); c++) {
+      byContainer.add(new LinkedHashMap<>());
+    }
+    for (Finding f : Views.all(e)) {
+      if (f.containerIndex() >= 0 && f.containerIndex() < names.size()) {
+        byContainer
+            .get(f.containerIndex())
+            .computeIfAbsent(f.ruleId(), k -> new ArrayList<>())
+            .add(f);
+      }
+    }
     StringBuilder suites = new StringBuilder();
     int tests = 0;
     int failures = 0;
     int skipped = 0;
     for (int c = 0; c < names.size(); c++) {
-      int index = c;
-      Map<String, List<Finding>> byRule = new LinkedHashMap<>();
-      for (Finding f : Views.all(e)) {
-        if (f.containerIndex() == index) {
-          byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
-        }
-      }
+      Map<String, List<Finding>> byRule = byContainer.get(c);
+      String classname = attr("keycard." + names.get(c));
       StringBuilder cases = new StringBuilder();
       int suiteFailures = 0;
       int suiteSkipped = 0;
-      for (Views.RuleInfo r : rules) {
+      for (int i = 0; i < caseNames.length; i++) {
+        Views.RuleInfo r = rules.get(i);
         List<Finding> fs = byRule.getOrDefault(r.id(), List.of());
-        List<Finding> open = fs.stream().filter(f -> !waived.containsKey(f)).toList();
+        List<Finding> open = new ArrayList<>(fs.size());
+        for (Finding f : fs) {
+          if (!waived.containsKey(f)) {
+            open.add(f);
+          }
+        }
         cases
             .append("    <testcase name=\"")
-            .append(attr(r.id() + " " + r.title()))
+            .append(caseNames[i])
             .append("\" classname=\"")
-            .append(attr("keycard." + names.get(c)))
+            .append(classname)
             .append("\" file=\"")
-            .append(attr(artifact))
+            .append(file)
             .append('"');
         if (!open.isEmpty()) {
           suiteFailures++;
@@ -88,7 +107,7 @@ public final class JunitReport {
           .append("\" errors=\"0\" skipped=\"")
           .append(suiteSkipped)
           .append("\" file=\"")
-          .append(attr(artifact))
+          .append(file)
           .append("\">\n")
           .append(cases)
           .append("  </testsuite>\n");
@@ -150,30 +169,47 @@ public final class JunitReport {
   }
 
   private static String text(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    return escape(s, false);
+  }
+
+  private static String attr(String s) {
+    return escape(s, true);
+  }
+
+  /**
+   * XML character data ({@code attribute} false) or an attribute value: markup characters as
+   * entities, control characters XML 1.0 cannot hold as {@code ?}; in an attribute also quotes and
+   * line breaks and tabs, which attribute normalisation would otherwise turn into spaces.
+   */
+  private static String escape(String s, boolean attribute) {
+    int i = 0;
+    while (i < s.length() && plain(s.charAt(i), attribute)) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, i);
+    for (; i < s.length(); i++) {
       char ch = s.charAt(i);
       switch (ch) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
-        default -> {
-          if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
-            out.append('?');
-          } else {
-            out.append(ch);
-          }
-        }
+        case '"' -> out.append(attribute ? "&quot;" : "\"");
+        case '\n' -> out.append(attribute ? "&#10;" : "\n");
+        case '\r' -> out.append(attribute ? "&#13;" : "\r");
+        case '\t' -> out.append(attribute ? "&#9;" : "\t");
+        default -> out.append(ch < 0x20 ? '?' : ch);
       }
     }
     return out.toString();
   }
 
-  private static String attr(String s) {
-    return text(s)
-        .replace("\"", "&quot;")
-        .replace("\n", "&#10;")
-        .replace("\r", "&#13;")
-        .replace("\t", "&#9;");
+  private static boolean plain(char ch, boolean attribute) {
+    if (ch >= 0x20) {
+      return ch != '<' && ch != '>' && ch != '&' && !(attribute && ch == '"');
+    }
+    return !attribute && (ch == '\n' || ch == '\t' || ch == '\r');
   }
 }

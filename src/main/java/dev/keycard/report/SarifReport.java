@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The SARIF 2.1.0 view for code-scanning UIs (GitHub): every rule of the rule set in {@code
@@ -184,8 +185,23 @@ public final class SarifReport {
   }
 
   static String oneLine(String s) {
-    return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+    if (s == null) {
+      return "";
+    }
+    String t = s.strip();
+    boolean space = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      boolean white = Character.isWhitespace(c);
+      if (white && (c != ' ' || space)) {
+        return WHITESPACE.matcher(t).replaceAll(" "); // a line break, a tab or a run of blanks
+      }
+      space = white;
+    }
+    return t;
   }
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** {@code Container runs privileged} → {@code ContainerRunsPrivileged}. */
   static String pascal(String title) {

@@ -7,6 +7,7 @@ import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixResult;
 import dev.keycard.policy.Severity;
+import dev.keycard.policy.Waiver;
 import dev.keycard.remediation.Remedy;
 import dev.keycard.remediation.TextEdit;
 import java.io.ByteArrayInputStream;
@@ -64,6 +65,34 @@ class ReportViewsTest {
       assertThat(((Element) fs.item(i)).getAttribute("message"))
           .matches(".*\\(input\\.\\w+:\\d+:\\d+\\).*");
     }
+  }
+
+  @Test
+  void junit_escapesMarkupQuotesAndLineBreaks_soThatEveryValueReadsBackAsWritten()
+      throws Exception {
+    String name = "a<b>&\"c'd";
+    String reason = "kept for \"legacy\" <reasons> & more,\n\ton two lines";
+    ReportFixtures.Case c =
+        new ReportFixtures.Case(
+            "hostile",
+            "services:\n  '" + name.replace("'", "''") + "':\n    image: nginx\n",
+            List.of(new Waiver("KC-041", null, reason, null)));
+    Evaluation e = ReportGoldenTest.evaluation(c);
+    String xml = JunitReport.of(e, ReportFixtures.CONTEXT);
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document doc =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("name")).isEqualTo(name);
+    Element testcase = (Element) suite.getElementsByTagName("testcase").item(0);
+    assertThat(testcase.getAttribute("classname")).isEqualTo("keycard." + name);
+    Element skipped = (Element) suite.getElementsByTagName("skipped").item(0);
+    assertThat(skipped.getAttribute("message")).isEqualTo("waived: " + reason);
+    Element failure = (Element) suite.getElementsByTagName("failure").item(0);
+    assertThat(failure.getTextContent()).contains("'" + name + "'");
   }
 
   @ParameterizedTest(name = "{0}")
