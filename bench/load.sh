@@ -10,7 +10,9 @@
 #      time, so the answer cache answers;
 #   2. the same with every text distinct (a unique comment line): parsed, evaluated and 30 fixes
 #      proven each time; then the verdict alone on those texts (OPA's Data API: no fixes to prove);
-#      then the same five services hardened (no findings, nothing to fix), every text distinct;
+#      then the findings without fixes (the JUnit view CI reads: nothing to prove, after 10 s of
+#      warm-up of its own); then the same five services hardened (no findings, nothing to fix),
+#      every text distinct;
 #   3. a mix of corpus inputs (compose documents and docker run lines), every text distinct, for
 #      60 s, watching RSS while the answer cache churns at its bound;
 #   4. phases 1 and 2 with fewer connections;
@@ -154,6 +156,10 @@ case "$hardened" in *'"allow":true'*'"total":0'*) ;; *) false ;; esac \
 opa=$(tail -n +2 "$WORK/five.body" | python3 -c 'import json,sys; print(json.dumps({"input": {"content": sys.stdin.read()}}))' \
   | curl -s -H 'Content-Type: application/json' --data-binary @- "$URL/v1/data/keycard/restricted/allow")
 case "$opa" in *'"result":false'*) ;; *) false ;; esac || { echo "the OPA Data API answered $opa"; exit 1; }
+# ... and the JUnit phase must get the XML with its failures.
+junit=$(tail -n +2 "$WORK/five.body" | curl -s -H 'Content-Type: application/yaml' --data-binary @- \
+  "$URL/v1/evaluate?ruleset=restricted&output=junit")
+case "$junit" in *'<testsuites'*'<failure'*) ;; *) false ;; esac || { echo "the JUnit view answered $junit"; exit 1; }
 
 sample_rss() {
   while kill -0 "$SERVICE_PID" 2>/dev/null; do
@@ -163,8 +169,8 @@ sample_rss() {
 }
 sample_rss & SAMPLER_PID=$!
 
-run() { # name list connections duration [unique: 1 = every text distinct] [OPA Data API rule set] [rate]
-  KEYCARD_BENCH_RATE="${7:-}" KEYCARD_BENCH_CONNECTIONS="$3" \
+run() { # name list connections duration [unique: 1 = every text distinct] [OPA Data API rule set] [rate] [query]
+  KEYCARD_BENCH_QUERY="${8:-ruleset=restricted}" KEYCARD_BENCH_RATE="${7:-}" KEYCARD_BENCH_CONNECTIONS="$3" \
   KEYCARD_BENCH_OPA="${6:-}" KEYCARD_BENCH_UNIQUE="${5:-0}" KEYCARD_BENCH_LIST="$2" wrk -t"$THREADS" -c"$3" -d"$4" --latency -s bench/load.lua "$URL" > "$WORK/$1.out"
   cat "$WORK/$1.out" >&2
 }
@@ -177,6 +183,8 @@ run warmup "$WORK/mix.list" "$CONNECTIONS" "${WARMUP:-60s}" 1
 run five "$WORK/five.list" "$CONNECTIONS" "$DURATION"
 run five-unique "$WORK/five.list" "$CONNECTIONS" "$DURATION" 1
 run opa-unique "$WORK/five.list" "$CONNECTIONS" "$DURATION" 1 restricted
+run junit-warmup "$WORK/five.list" "$CONNECTIONS" 10s 1 "" "" "ruleset=restricted&output=junit"
+run junit-unique "$WORK/five.list" "$CONNECTIONS" "$DURATION" 1 "" "" "ruleset=restricted&output=junit"
 run hardened-unique "$WORK/hardened.list" "$CONNECTIONS" "$DURATION" 1
 : > "$WORK/rss.log"
 run mix "$WORK/mix.list" "$CONNECTIONS" "$MIX_DURATION" 1
@@ -216,6 +224,7 @@ mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
   row "5-service compose, same text (answer cache)" five "$CONNECTIONS" "$DURATION"
   row "5-service compose, every text distinct" five-unique "$CONNECTIONS" "$DURATION"
   row "5-service compose, every text distinct, verdict only (OPA Data API, no fixes)" opa-unique "$CONNECTIONS" "$DURATION"
+  row "5-service compose, every text distinct, findings without fixes (?output=junit)" junit-unique "$CONNECTIONS" "$DURATION"
   row "5-service compose that passes restricted (no findings, nothing to fix), every text distinct" hardened-unique "$CONNECTIONS" "$DURATION"
   row "corpus mix ($(wc -l < "$WORK/mix.list") inputs), every text distinct" mix "$CONNECTIONS" "$MIX_DURATION"
   row "5-service compose, same text, fewer connections" low "$LOW_CONNECTIONS" "$DURATION"
