@@ -159,8 +159,9 @@ public class RemediationService {
   }
 
   /**
-   * Applies every verified fix, one at a time and evaluating again after each, until no finding
-   * with a fix is left (or no fix verifies, or {@link #MAX_ROUNDS}).
+   * Applies every verified fix, round after round and evaluating again after each, until no
+   * finding with a fix is left (or no fix verifies, or {@link #MAX_ROUNDS}). A round applies the
+   * fixes whose edits do not overlap all together when they prove out together, else one fix.
    */
   public FixResult fixAll(Evaluation e, InputRequest request, EvaluationOptions options) {
     Remedies remedies = remedies(e, request, options);
@@ -170,6 +171,14 @@ public class RemediationService {
     Set<String> failed = new HashSet<>();
     int applied = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
+      Round together = together(current, currentRequest, options, failed);
+      if (together != null) {
+        applied += together.fixes();
+        patch.addAll(together.patch());
+        current = together.evaluation();
+        currentRequest = together.request();
+        continue;
+      }
       Verified next = null;
       for (Finding f : current.findings()) {
         String key = f.fingerprint() + "@" + currentRequest.text().hashCode();
@@ -199,6 +208,76 @@ public class RemediationService {
         applied,
         current,
         current.input());
+  }
+
+  /** One round of the fix-everything loop that applied several fixes at once. */
+  private record Round(int fixes, List<PatchOp> patch, Evaluation evaluation, InputRequest request) {}
+
+  /**
+   * Applies at once every fix of {@code e} whose edits overlap no other's, when that proves out as a
+   * whole: the text parses, the fixes' JSON Patches applied one after another give the document
+   * that text parses to, and evaluating it closes every one of their findings. Null when it does
+   * not (or when fewer than two fixes would go together), so that the loop goes one fix at a time.
+   * A compose document's thirty fixes then take a round or two, each one parse and one evaluation,
+   * rather than thirty.
+   */
+  private Round together(
+      Evaluation e, InputRequest request, EvaluationOptions options, Set<String> failed) {
+    ParsedInput before = e.input();
+    if (!before.source().hasSpans()
+        || before.format() == InputFormat.DOCKER_RUN
+        || before.document() == null) {
+      return null;
+    }
+    List<Finding> batch = new ArrayList<>();
+    List<Rendered> fixes = new ArrayList<>();
+    List<TextEdit> edits = new ArrayList<>();
+    for (Finding f : e.findings()) {
+      if (f.fix().isEmpty() || failed.contains(f.fingerprint() + "@" + request.text().hashCode())) {
+        continue;
+      }
+      Optional<Rendered> r;
+      try {
+        r = remediator.render(before, f);
+      } catch (RuntimeException ex) {
+        return null; // going one at a time logs the defect
+      }
+      if (r.isPresent() && !r.get().patch().isEmpty() && !overlapsAny(r.get().edits(), edits)) {
+        batch.add(f);
+        fixes.add(r.get());
+        edits.addAll(r.get().edits());
+      }
+    }
+    if (batch.size() < 2) {
+      return null;
+    }
+    String text;
+    Object patched;
+    List<PatchOp> patch = new ArrayList<>();
+    fixes.forEach(r -> patch.addAll(r.patch()));
+    try {
+      text = TextEdit.apply(before.source().original(), edits);
+      patched = JsonPatch.apply(before.document(), patch);
+    } catch (IllegalArgumentException ex) {
+      return null;
+    }
+    InputRequest fixedRequest =
+        new InputRequest(
+            text, request.fromObject(), request.format(), request.files(), request.variables());
+    ParsedInput after = parser.parse(fixedRequest);
+    if (after.hasErrors()
+        || after.containers().size() != before.containers().size()
+        || !JsonPatch.same(patched, after.document())) {
+      return null; // e.g. two fixes adding to one list: each patch was written for the text before
+    }
+    Evaluation again = evaluations.evaluate(after, fixedRequest, options);
+    Closed closed = new Closed(all(e), all(again));
+    for (Finding f : batch) {
+      if (!closed.test(f)) {
+        return null;
+      }
+    }
+    return new Round(batch.size(), patch, again, fixedRequest);
   }
 
   /** The text a user sees as "the input": a command line for docker run, else the whole text. */

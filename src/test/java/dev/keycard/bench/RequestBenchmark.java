@@ -15,6 +15,7 @@ import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
 import dev.keycard.pipeline.TestPolicyConfig;
 import dev.keycard.report.Evaluation;
+import dev.keycard.report.FixReport;
 import dev.keycard.report.JsonReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,13 @@ public class RequestBenchmark {
   public byte[] evaluateWithFixes() throws Exception {
     Evaluation e = evaluations.decide(parser.parse(request), request, options);
     return mapper.writeValueAsBytes(JsonReport.of(e, remediation.remedies(e, request, options)));
+  }
+
+  /** What {@code POST /v1/fix} does besides HTTP: every fix applied, the diff and the patch. */
+  @Benchmark
+  public byte[] fixEverything() throws Exception {
+    Evaluation e = evaluations.decide(parser.parse(request), request, options);
+    return mapper.writeValueAsBytes(FixReport.of(remediation.fixAll(e, request, options), false));
   }
 
   @Benchmark

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every real-world corpus input through the fix pipeline: the fixed text parses, evaluating it
- * again leaves no finding that has a fix, and every comment line of the input is still there. Run
+ * again leaves no finding that has a fix, the patch gives the same document as the fixed text, and
+ * every comment line of the input is still there. Run
  * under the shipped {@code restricted} set and under the tests' own fuller {@code fixtest} set.
  */
 class CorpusFixTest {
@@ -56,6 +57,11 @@ class CorpusFixTest {
     assertThat(r.after().findings())
         .as("findings with a fix left after fixing")
         .allSatisfy(f -> assertThat(f.fix()).as(f.ruleId() + " " + f.path()).isEmpty());
+    if (parsed.document() != null) {
+      assertThat(JsonPatch.same(JsonPatch.apply(parsed.document(), r.patch()), fixed.document()))
+          .as("the patch, applied to the input's document, gives the fixed text's")
+          .isTrue();
+    }
     input
         .lines()
         .filter(l -> l.strip().startsWith("#"))
