@@ -9,11 +9,13 @@ import dev.keycard.remediation.Remedies;
 import dev.keycard.remediation.Remedy;
 import dev.keycard.remediation.TextEdit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -91,7 +93,29 @@ public final class SarifReport {
     };
   }
 
+  /**
+   * Rule descriptors already built, by rule and documentation address: a rule set's thirty-odd
+   * descriptors are the same in every answer. Callers' ad-hoc rules come and go, so the memo is
+   * dropped whole when it reaches {@link #MAX_RULES}.
+   */
+  private static final Map<List<Object>, Map<String, Object>> RULES = new ConcurrentHashMap<>();
+
+  private static final int MAX_RULES = 1_024;
+
   private static Map<String, Object> rule(Views.RuleInfo r, ReportContext ctx) {
+    List<Object> key = List.of(r, ctx.helpUri(""));
+    Map<String, Object> m = RULES.get(key);
+    if (m == null) {
+      if (RULES.size() >= MAX_RULES) {
+        RULES.clear();
+      }
+      m = Collections.unmodifiableMap(describe(r, ctx));
+      RULES.put(key, m);
+    }
+    return m;
+  }
+
+  private static Map<String, Object> describe(Views.RuleInfo r, ReportContext ctx) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("name", pascal(r.title()));
@@ -100,17 +124,18 @@ public final class SarifReport {
     String help = r.remediation() == null ? r.title() : oneLine(r.remediation());
     m.put(
         "help",
-        Views.map(
-            "text", help, "markdown", help + " [" + r.id() + "](" + ctx.helpUri(r.id()) + ")"));
+        Collections.unmodifiableMap(
+            Views.map(
+                "text", help, "markdown", help + " [" + r.id() + "](" + ctx.helpUri(r.id()) + ")")));
     m.put("helpUri", ctx.helpUri(r.id()));
     m.put("defaultConfiguration", Map.of("level", level(r.severity())));
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("security-severity", securitySeverity(r.severity()));
     List<String> tags = new ArrayList<>(List.of("security", "containers", r.severity().apiName()));
     Views.cisControls(r.references()).forEach(c -> tags.add("CIS-" + c));
-    props.put("tags", tags);
+    props.put("tags", List.copyOf(tags));
     props.put("precision", "very-high");
-    m.put("properties", props);
+    m.put("properties", Collections.unmodifiableMap(props));
     return m;
   }
 

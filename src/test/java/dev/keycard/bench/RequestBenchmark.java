@@ -14,9 +14,14 @@ import dev.keycard.pipeline.Parsers;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
 import dev.keycard.pipeline.TestPolicyConfig;
+import dev.keycard.remediation.Remedies;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixReport;
 import dev.keycard.report.JsonReport;
+import dev.keycard.report.JunitReport;
+import dev.keycard.report.LspReport;
+import dev.keycard.report.ReportContext;
+import dev.keycard.report.SarifReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,8 +88,17 @@ public class RequestBenchmark {
             : PipelineBenchmark.compose(5);
     request = new InputRequest(text, false, null, Map.of(), Map.of());
     Evaluation e = evaluations.decide(parser.parse(request), request, options);
-    report = JsonReport.of(e, remediation.remedies(e, request, options));
+    remedies = remediation.remedies(e, request, options);
+    evaluation = e;
+    report = JsonReport.of(e, remedies);
   }
+
+  /** The evaluation and proven fixes of {@link #evaluateWithFixes}, built once, for the views. */
+  private Evaluation evaluation;
+
+  private Remedies remedies;
+  private final ReportContext context =
+      new ReportContext("compose.yaml", null, ReportContext.DEFAULT_DOCS, "bench");
 
   /** The whole answer of {@link #evaluateWithFixes}, built once: what writing it alone costs. */
   private Object report;
@@ -105,6 +119,22 @@ public class RequestBenchmark {
   @Benchmark
   public byte[] writeJsonOnly() throws Exception {
     return mapper.writeValueAsBytes(report);
+  }
+
+  /** Each other view of the same answer, built and written (the evaluation done once). */
+  @Benchmark
+  public byte[] viewSarif() throws Exception {
+    return mapper.writeValueAsBytes(SarifReport.of(evaluation, remedies, context));
+  }
+
+  @Benchmark
+  public byte[] viewLsp() throws Exception {
+    return mapper.writeValueAsBytes(LspReport.of(evaluation, remedies, context));
+  }
+
+  @Benchmark
+  public String viewJunit() {
+    return JunitReport.of(evaluation, context);
   }
 
   @Benchmark
