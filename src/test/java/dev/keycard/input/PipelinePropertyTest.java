@@ -12,6 +12,7 @@ import dev.keycard.pipeline.Parsers;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
 import dev.keycard.pipeline.TestPolicyConfig;
+import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.remediation.Remedy;
 import dev.keycard.remediation.TextEdit;
@@ -41,7 +42,8 @@ import net.jqwik.api.Provide;
  * also under {@code cis-docker}), has its fixes proven
  * and all applied, and is written in every view, without an exception (an exception there is a 500
  * for something a caller sent). Every offered fix's text edits apply to the original text and leave
- * a text that parses; the fix-everything result parses; and no fix is caught by the proof (a
+ * a text that parses; the fix-everything result parses and its patch gives the fixed document; and
+ * no fix is caught by the proof (a
  * "remediation defect": a renderer that got a fix wrong). Fixed seeds, as in {@link
  * ParserPropertyTest}; {@code -Djqwik.tries.default=3000} for a long run.
  */
@@ -196,9 +198,13 @@ class PipelinePropertyTest {
     }
     FixResult all = REMEDIATION.fixAll(e, request, options);
     if (parsed.format() != InputFormat.DOCKER_RUN) {
-      assertThat(PARSER.parse(request(all.fixed(), format)).errors())
-          .as("the text with every fix applied parses")
-          .isEmpty();
+      ParsedInput fixed = PARSER.parse(request(all.fixed(), format));
+      assertThat(fixed.errors()).as("the text with every fix applied parses").isEmpty();
+      if (parsed.document() != null) {
+        assertThat(JsonPatch.same(JsonPatch.apply(parsed.document(), all.patch()), fixed.document()))
+            .as("the whole patch gives the fixed text's document")
+            .isTrue();
+      }
     }
     MAPPER.writeValueAsBytes(JsonReport.of(e, remedies));
     MAPPER.writeValueAsBytes(SarifReport.of(e, remedies, CONTEXT));
