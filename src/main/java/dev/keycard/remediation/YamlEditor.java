@@ -117,10 +117,11 @@ final class YamlEditor {
   }
 
   /**
-   * A line ending in a block scalar's header ({@code key: |}, {@code - >-}): its content is empty.
+   * A line ending in a block scalar's header ({@code key: |}, {@code - >-}, or the header alone
+   * below its key): its content is empty.
    */
   private static final Pattern EMPTY_BLOCK_SCALAR =
-      Pattern.compile("(?:^|[:-][ \\t]+)[|>][-+1-9]{0,2}[ \\t]*(?:#.*)?$");
+      Pattern.compile("(?:^[ \\t]*|[:-][ \\t]+)[|>][-+1-9]{0,2}[ \\t]*(?:#.*)?$");
 
   /** Adds {@code key: value} at the end of a mapping, in its style. */
   Edit insertEntry(MappingNode map, String key, Object value, ListStyle style) {

@@ -236,6 +236,11 @@ class SingleFixTest {
             "KC-042",
             "services:\n  web:\n    image: x\n    environment:\n      A: |"),
         Arguments.of(
+            // the same with the header on a line of its own below the key
+            "compose: a service ending in an empty block scalar whose header has its own line",
+            "KC-042",
+            "services:\n  web:\n    image: x\n    environment:\n      A:\n        |"),
+        Arguments.of(
             // without the flag, the line would start with the fence and the message would be read
             // as a Markdown block, not as this command
             "docker run: a removal that would leave a line starting a Markdown fence",
