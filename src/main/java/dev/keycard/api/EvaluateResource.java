@@ -159,7 +159,8 @@ public class EvaluateResource {
       return MarkdownReport.of(e, null, 0);
     }
     FixResult fixed = remediation.fixAll(e, request.input(), options);
-    return MarkdownReport.of(e, fixed.fixed(), fixed.applied());
+    // the fixed snippet, not the chat message it came in (the prose and the fence around it)
+    return MarkdownReport.of(e, fixed.fixedInput().source().text(), fixed.applied());
   }
 
   /** Parses and evaluates, mapping every caller mistake to its problem. */

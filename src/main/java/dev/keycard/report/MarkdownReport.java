@@ -29,7 +29,8 @@ public final class MarkdownReport {
   /**
    * The chat answer for one evaluation.
    *
-   * @param fixed the input with every verified fix applied, or null when it was not computed
+   * @param fixed what was read (the whole input, or the snippet a chat message held) with every
+   *     verified fix applied, or null when it was not computed
    * @param applied how many fixes {@code fixed} has
    */
   public static String of(Evaluation e, String fixed, int applied) {

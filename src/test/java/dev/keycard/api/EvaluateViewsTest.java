@@ -1,6 +1,7 @@
 package dev.keycard.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -108,6 +109,27 @@ class EvaluateViewsTest {
         .statusCode(200)
         .body(startsWith("❌ **Denied**"))
         .body(containsString("```yaml\nservices:"));
+  }
+
+  @Test
+  void markdown_ofAChatMessage_carriesTheFixedSnippet_notTheMessage() {
+    String message =
+        "Can someone check this?\n\n```yaml\nservices:\n  web:\n    image: nginx\n"
+            + "    privileged: true\n```\n\nThanks!\n";
+    String answer =
+        given()
+            .contentType("text/markdown")
+            .queryParam("output", "markdown")
+            .body(message.getBytes(StandardCharsets.UTF_8))
+            .post("/v1/evaluate")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    String fixed = answer.substring(answer.indexOf("Fixed ("));
+    assertThat(fixed)
+        .contains("\n```yaml\nservices:\n  web:\n    image: nginx\n")
+        .doesNotContain("privileged: true", "Can someone", "Thanks!", "````");
   }
 
   @Test
