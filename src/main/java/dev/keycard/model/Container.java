@@ -95,6 +95,12 @@ public record Container(
   public static final String OPTIONS_END = "options_end";
 
   /**
+   * In {@link #locations()}: a docker run container's whole command, from its first word to its
+   * last, as written (without the prose or other commands around it).
+   */
+  public static final String COMMAND_LINE = "command_line";
+
+  /**
    * In {@link #locations()}: {@code path + REPEAT + n} (n = 1, 2, ...) are the other places of a
    * single-valued setting given more than once ({@code docker run --privileged ... --privileged}:
    * the last counts; {@code --net=host ... --net=host}: the first counts, docker refuses the rest);

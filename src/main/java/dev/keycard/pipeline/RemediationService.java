@@ -3,6 +3,9 @@ package dev.keycard.pipeline;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.model.Container;
+import dev.keycard.model.Origin;
+import dev.keycard.model.Span;
 import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.Remediator;
@@ -280,6 +283,34 @@ public class RemediationService {
     return new Round(batch.size(), patch, again, fixedRequest);
   }
 
+  /**
+   * What was read, with the chat message around it left out: a fenced block's body, or for docker
+   * run the text from the first command's first word to the last command's last word.
+   */
+  public static String snippet(ParsedInput p) {
+    if (p.format() == InputFormat.DOCKER_RUN && !p.containers().isEmpty()) {
+      Span first = commandSpan(p, 0);
+      Span last = commandSpan(p, p.containers().size() - 1);
+      if (first != null && last != null) {
+        return p.source().original().substring(first.start().offset(), last.end().offset());
+      }
+    }
+    return p.source().text();
+  }
+
+  /** The docker run command of container {@code index} as written (the whole text if unknown). */
+  private static String commandLine(ParsedInput p, int index) {
+    Span s = index >= 0 && index < p.containers().size() ? commandSpan(p, index) : null;
+    return s == null
+        ? p.source().text()
+        : p.source().original().substring(s.start().offset(), s.end().offset());
+  }
+
+  private static Span commandSpan(ParsedInput p, int index) {
+    Origin o = p.containers().get(index).locations().get(Container.COMMAND_LINE);
+    return o == null ? null : o.span();
+  }
+
   /** The text a user sees as "the input": a command line for docker run, else the whole text. */
   private static String shown(ParsedInput p) {
     return p.format() == InputFormat.DOCKER_RUN ? p.source().text() : p.source().original();
@@ -350,7 +381,9 @@ public class RemediationService {
             f,
             r,
             before.source().hasSpans() ? r.edits() : List.of(),
-            before.format() == InputFormat.DOCKER_RUN ? after.source().text() : null);
+            before.format() == InputFormat.DOCKER_RUN
+                ? commandLine(after, f.containerIndex())
+                : null);
     return Optional.of(new Verified(remedy, again, fixedRequest));
   }
 

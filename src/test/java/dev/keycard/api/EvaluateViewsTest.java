@@ -133,6 +133,31 @@ class EvaluateViewsTest {
   }
 
   @Test
+  void dockerRunInProse_fixedCommandIsTheCommand_withoutTheProseAroundIt() {
+    String message = "hey, is this ok?\n\n    docker run -d --privileged nginx\n\nthanks a lot\n";
+    String markdown =
+        given()
+            .contentType("text/plain")
+            .queryParam("output", "markdown")
+            .body(message.getBytes(StandardCharsets.UTF_8))
+            .post("/v1/evaluate")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    String fixed = markdown.substring(markdown.indexOf("Fixed ("));
+    assertThat(fixed).contains("```sh\ndocker run -d ").doesNotContain("hey", "thanks");
+    given()
+        .contentType("text/plain")
+        .body(message.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(200)
+        .body("findings.find { it.rule_id == 'KC-001' }.remediation.command",
+            equalTo("docker run -d nginx"));
+  }
+
+  @Test
   void inFileComment_waivesLikeAnExclude() {
     String compose =
         "services:\n"

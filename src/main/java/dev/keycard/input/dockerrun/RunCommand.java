@@ -30,6 +30,9 @@ final class RunCommand {
       return null;
     }
     Container.Builder b = Container.builder();
+    b.locate(
+        Container.COMMAND_LINE,
+        Origin.of(null, source.span(words.get(0).start(), words.get(words.size() - 1).end())));
     MapContext ctx = new MapContext(b, source, sink, inv.podman());
     RunMapper mapper = new RunMapper(ctx);
     for (FlagUse u : flags.uses()) {
