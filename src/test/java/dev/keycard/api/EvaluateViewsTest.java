@@ -111,14 +111,11 @@ class EvaluateViewsTest {
         .body(containsString("```yaml\nservices:"));
   }
 
-  @Test
-  void markdown_ofAChatMessage_carriesTheFixedSnippet_notTheMessage() {
-    String message =
-        "Can someone check this?\n\n```yaml\nservices:\n  web:\n    image: nginx\n"
-            + "    privileged: true\n```\n\nThanks!\n";
+  /** The Markdown answer to a pasted message, from its "Fixed (n fixes applied)" line on. */
+  private static String fixedBlock(String contentType, String message) {
     String answer =
         given()
-            .contentType("text/markdown")
+            .contentType(contentType)
             .queryParam("output", "markdown")
             .body(message.getBytes(StandardCharsets.UTF_8))
             .post("/v1/evaluate")
@@ -126,7 +123,15 @@ class EvaluateViewsTest {
             .statusCode(200)
             .extract()
             .asString();
-    String fixed = answer.substring(answer.indexOf("Fixed ("));
+    return answer.substring(answer.indexOf("Fixed ("));
+  }
+
+  @Test
+  void markdown_ofAChatMessage_carriesTheFixedSnippet_notTheMessage() {
+    String message =
+        "Can someone check this?\n\n```yaml\nservices:\n  web:\n    image: nginx\n"
+            + "    privileged: true\n```\n\nThanks!\n";
+    String fixed = fixedBlock("text/markdown", message);
     assertThat(fixed)
         .contains("\n```yaml\nservices:\n  web:\n    image: nginx\n")
         .doesNotContain("privileged: true", "Can someone", "Thanks!", "````");
@@ -135,17 +140,7 @@ class EvaluateViewsTest {
   @Test
   void dockerRunInProse_fixedCommandIsTheCommand_withoutTheProseAroundIt() {
     String message = "hey, is this ok?\n\n    docker run -d --privileged nginx\n\nthanks a lot\n";
-    String markdown =
-        given()
-            .contentType("text/plain")
-            .queryParam("output", "markdown")
-            .body(message.getBytes(StandardCharsets.UTF_8))
-            .post("/v1/evaluate")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-    String fixed = markdown.substring(markdown.indexOf("Fixed ("));
+    String fixed = fixedBlock("text/plain", message);
     assertThat(fixed).contains("```sh\ndocker run -d ").doesNotContain("hey", "thanks");
     given()
         .contentType("text/plain")

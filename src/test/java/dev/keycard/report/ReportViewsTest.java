@@ -28,18 +28,21 @@ import org.w3c.dom.NodeList;
 class ReportViewsTest {
   static final List<ReportFixtures.Case> CASES = ReportFixtures.CASES;
 
+  private static Document xml(String xml) throws Exception {
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
   @ParameterizedTest(name = "{0}")
   @FieldSource("CASES")
   void junit_parsesAsXml_withOneSuitePerContainerAndOneCasePerRule(ReportFixtures.Case c)
       throws Exception {
     Evaluation e = ReportGoldenTest.evaluation(c);
     String xml = JunitReport.of(e, ReportFixtures.CONTEXT);
-    var factory = DocumentBuilderFactory.newInstance();
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document doc =
-        factory
-            .newDocumentBuilder()
-            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Document doc = xml(xml);
     NodeList suites = doc.getElementsByTagName("testsuite");
     assertThat(suites.getLength()).isEqualTo(e.input().containers().size());
     int rules = Views.rules(e).size();
@@ -79,12 +82,7 @@ class ReportViewsTest {
             List.of(new Waiver("KC-041", null, reason, null)));
     Evaluation e = ReportGoldenTest.evaluation(c);
     String xml = JunitReport.of(e, ReportFixtures.CONTEXT);
-    var factory = DocumentBuilderFactory.newInstance();
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document doc =
-        factory
-            .newDocumentBuilder()
-            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Document doc = xml(xml);
     Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
     assertThat(suite.getAttribute("name")).isEqualTo(name);
     Element testcase = (Element) suite.getElementsByTagName("testcase").item(0);
