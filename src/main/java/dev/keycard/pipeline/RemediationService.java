@@ -205,8 +205,8 @@ public class RemediationService {
     return new FixResult(
         e,
         remedies,
-        shown(e.input()),
-        shown(current.input()),
+        e.input().source().original(),
+        current.input().source().original(),
         patch,
         applied,
         current,
@@ -311,10 +311,7 @@ public class RemediationService {
     return o == null ? null : o.span();
   }
 
-  /** The text a user sees as "the input": a command line for docker run, else the whole text. */
-  private static String shown(ParsedInput p) {
-    return p.format() == InputFormat.DOCKER_RUN ? p.source().text() : p.source().original();
-  }
+
 
   /**
    * A fix that passed, and what evaluating the fixed input gave (only when asked for the whole

@@ -42,6 +42,22 @@ class FixResourceTest {
   }
 
   @Test
+  void fix_dockerRunInAChatMessage_fixesTheCommandInTheWholeMessage() {
+    // as for a compose block in a message: "fixed" is the whole input, the prose kept
+    String message = "hey, is this ok?\n\n    docker run --privileged myapp\n\nthanks\n";
+    given()
+        .contentType("text/plain")
+        .queryParam("ruleset", "baseline@1")
+        .body(message.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/fix")
+        .then()
+        .statusCode(200)
+        .body("fixed", equalTo("hey, is this ok?\n\n    docker run myapp\n\nthanks\n"))
+        .body("diff", containsString("-    docker run --privileged myapp\n+    docker run myapp\n"))
+        .body("findings[0].remediation.command", equalTo("docker run myapp"));
+  }
+
+  @Test
   void fix_rawComposeBody_keepsCommentsAndReturnsPatch() {
     String compose =
         "services:\n  web:\n    image: nginx # pinned\n    # legacy networking\n"
