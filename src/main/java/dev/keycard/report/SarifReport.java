@@ -103,7 +103,7 @@ public final class SarifReport {
   private static final int MAX_RULES = 1_024;
 
   private static Map<String, Object> rule(Views.RuleInfo r, ReportContext ctx) {
-    List<Object> key = List.of(r, ctx.helpUri(""));
+    List<Object> key = List.of(r, ctx.docsBaseUrl());
     Map<String, Object> m = RULES.get(key);
     if (m == null) {
       if (RULES.size() >= MAX_RULES) {
