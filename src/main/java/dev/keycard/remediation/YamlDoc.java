@@ -1,7 +1,10 @@
 package dev.keycard.remediation;
 
 import dev.keycard.input.compose.PlainNodes;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -111,8 +114,21 @@ final class YamlDoc {
     return steps == null ? null : steps.isEmpty() ? root : steps.get(steps.size() - 1).node();
   }
 
-  private static Step child(Node at, String token) {
+  /**
+   * The entries of large mappings by key (the first of a key, as a scan finds it), built on first
+   * use: a document of a thousand services renders thousands of fixes, each a walk through
+   * {@code /services}. A document is used by the one thread that parsed it ({@link #cached}).
+   */
+  private final Map<MappingNode, Map<String, NodeTuple>> index = new IdentityHashMap<>();
+
+  private static final int INDEXED = 16;
+
+  private Step child(Node at, String token) {
     if (at instanceof MappingNode m) {
+      if (m.getValue().size() > INDEXED) {
+        NodeTuple t = index.computeIfAbsent(m, YamlDoc::byKey).get(token);
+        return t == null ? null : new Step(m, t.getValueNode(), t, -1);
+      }
       for (NodeTuple t : m.getValue()) {
         if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(token)) {
           return new Step(m, t.getValueNode(), t, -1);
@@ -126,6 +142,24 @@ final class YamlDoc {
     }
     return null;
   }
+
+  private static Map<String, NodeTuple> byKey(MappingNode m) {
+    Map<String, NodeTuple> out = new HashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k) {
+        out.putIfAbsent(k.getValue(), t);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The list style found first anywhere in the document ({@link YamlEditor#styleOf}), once known;
+   * its step is the caller's.
+   */
+  YamlEditor.ListStyle anyListStyle;
+
+  boolean anyListStyleKnown;
 
   /** Whether {@code child} was written somewhere else than inside {@code parent} (an alias). */
   boolean isAlias(Step s) {

@@ -214,8 +214,14 @@ final class YamlEditor {
     if (own != null) {
       return own;
     }
-    ListStyle any = styleAnywhere(doc.root, step);
-    return any != null ? any : new ListStyle(false, step, step);
+    if (!doc.anyListStyleKnown) {
+      doc.anyListStyle = styleAnywhere(doc.root, step); // a search of the whole document
+      doc.anyListStyleKnown = true;
+    }
+    ListStyle any = doc.anyListStyle;
+    return any != null
+        ? new ListStyle(any.flow(), any.dashOffset(), step)
+        : new ListStyle(false, step, step);
   }
 
   private ListStyle styleAnywhere(Node n, int step) {
