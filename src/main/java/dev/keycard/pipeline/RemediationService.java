@@ -88,10 +88,10 @@ public class RemediationService {
     while (!pending.isEmpty()) {
       List<Finding> batch = new ArrayList<>();
       List<Finding> later = new ArrayList<>();
-      List<TextEdit> edits = new ArrayList<>();
+      EditSet edits = new EditSet();
       for (Finding f : pending) {
         List<TextEdit> own = rendered.get(f).edits();
-        if (overlapsAny(own, edits)) {
+        if (edits.overlapsAny(own)) {
           later.add(f);
         } else {
           batch.add(f);
@@ -101,7 +101,7 @@ public class RemediationService {
       if (batch.size() == 1) {
         alone.add(batch.get(0));
       } else {
-        alone.addAll(batch(e, batch, rendered, edits, request, options, out));
+        alone.addAll(batch(e, batch, rendered, edits.list(), request, options, out));
       }
       pending = later;
     }
@@ -234,7 +234,7 @@ public class RemediationService {
     }
     List<Finding> batch = new ArrayList<>();
     List<Rendered> fixes = new ArrayList<>();
-    List<TextEdit> edits = new ArrayList<>();
+    EditSet edits = new EditSet();
     for (Finding f : e.findings()) {
       if (f.fix().isEmpty() || failed.contains(f.fingerprint() + "@" + request.text().hashCode())) {
         continue;
@@ -245,7 +245,7 @@ public class RemediationService {
       } catch (RuntimeException ex) {
         return null; // going one at a time logs the defect
       }
-      if (r.isPresent() && !r.get().patch().isEmpty() && !overlapsAny(r.get().edits(), edits)) {
+      if (r.isPresent() && !r.get().patch().isEmpty() && !edits.overlapsAny(r.get().edits())) {
         batch.add(f);
         fixes.add(r.get());
         edits.addAll(r.get().edits());
@@ -259,7 +259,7 @@ public class RemediationService {
     List<PatchOp> patch = new ArrayList<>();
     fixes.forEach(r -> patch.addAll(r.patch()));
     try {
-      text = TextEdit.apply(before.source().original(), edits);
+      text = TextEdit.apply(before.source().original(), edits.list());
       patched = JsonPatch.apply(before.document(), patch);
     } catch (IllegalArgumentException ex) {
       return null;
@@ -382,17 +382,6 @@ public class RemediationService {
                 ? commandLine(after, f.containerIndex())
                 : null);
     return Optional.of(new Verified(remedy, again, fixedRequest));
-  }
-
-  private static boolean overlapsAny(List<TextEdit> own, List<TextEdit> edits) {
-    for (TextEdit x : own) {
-      for (TextEdit y : edits) {
-        if (overlap(x, y)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Whether two edits cannot be applied together (a point insertion may touch a range's ends). */
