@@ -160,7 +160,7 @@ public class EvaluateResource {
     }
     FixResult fixed = remediation.fixAll(e, request.input(), options);
     // the fixed snippet, not the chat message it came in (the prose and the fence around it)
-    return MarkdownReport.of(e, RemediationService.snippet(fixed.fixedInput()), fixed.applied());
+    return MarkdownReport.of(e, fixed.fixedInput().snippet(), fixed.applied());
   }
 
   /** Parses and evaluates, mapping every caller mistake to its problem. */

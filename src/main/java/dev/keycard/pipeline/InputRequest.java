@@ -17,4 +17,12 @@ public record InputRequest(
     files = files == null ? Map.of() : Map.copyOf(files);
     variables = variables == null ? Map.of() : Map.copyOf(variables);
   }
+
+  /**
+   * The same request for another text (a fixed one): read in the format the caller asked for, as
+   * {@code auto} and {@code docker-run} find commands differently.
+   */
+  public InputRequest withText(String text) {
+    return new InputRequest(text, fromObject, format, files, variables);
+  }
 }

@@ -3,9 +3,6 @@ package dev.keycard.pipeline;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.model.Container;
-import dev.keycard.model.Origin;
-import dev.keycard.model.Span;
 import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.Remediator;
@@ -124,13 +121,7 @@ public class RemediationService {
     } catch (IllegalArgumentException overlapping) {
       return batch;
     }
-    InputRequest fixedRequest =
-        new InputRequest(
-            text,
-            request.fromObject(),
-            request.format(), // as the caller asked: auto and docker-run find commands differently
-            request.files(),
-            request.variables());
+    InputRequest fixedRequest = request.withText(text);
     ParsedInput after = parser.parse(fixedRequest);
     if (after.hasErrors() || after.containers().size() != before.containers().size()) {
       return batch;
@@ -264,9 +255,7 @@ public class RemediationService {
     } catch (IllegalArgumentException ex) {
       return null;
     }
-    InputRequest fixedRequest =
-        new InputRequest(
-            text, request.fromObject(), request.format(), request.files(), request.variables());
+    InputRequest fixedRequest = request.withText(text);
     ParsedInput after = parser.parse(fixedRequest);
     if (after.hasErrors()
         || after.containers().size() != before.containers().size()
@@ -282,36 +271,6 @@ public class RemediationService {
     }
     return new Round(batch.size(), patch, again, fixedRequest);
   }
-
-  /**
-   * What was read, with the chat message around it left out: a fenced block's body, or for docker
-   * run the text from the first command's first word to the last command's last word.
-   */
-  public static String snippet(ParsedInput p) {
-    if (p.format() == InputFormat.DOCKER_RUN && !p.containers().isEmpty()) {
-      Span first = commandSpan(p, 0);
-      Span last = commandSpan(p, p.containers().size() - 1);
-      if (first != null && last != null) {
-        return p.source().original().substring(first.start().offset(), last.end().offset());
-      }
-    }
-    return p.source().text();
-  }
-
-  /** The docker run command of container {@code index} as written (the whole text if unknown). */
-  private static String commandLine(ParsedInput p, int index) {
-    Span s = index >= 0 && index < p.containers().size() ? commandSpan(p, index) : null;
-    return s == null
-        ? p.source().text()
-        : p.source().original().substring(s.start().offset(), s.end().offset());
-  }
-
-  private static Span commandSpan(ParsedInput p, int index) {
-    Origin o = p.containers().get(index).locations().get(Container.COMMAND_LINE);
-    return o == null ? null : o.span();
-  }
-
-
 
   /**
    * A fix that passed, and what evaluating the fixed input gave (only when asked for the whole
@@ -345,13 +304,7 @@ public class RemediationService {
     } catch (IllegalArgumentException ex) {
       return defect(f, "the fix does not apply: " + ex.getMessage());
     }
-    InputRequest fixedRequest =
-        new InputRequest(
-            text,
-            request.fromObject(),
-            request.format(), // as the caller asked: auto and docker-run find commands differently
-            request.files(),
-            request.variables());
+    InputRequest fixedRequest = request.withText(text);
     ParsedInput after = parser.parse(fixedRequest);
     if (after.hasErrors() || after.containers().size() != before.containers().size()) {
       return defect(f, "the fixed input does not parse: " + after.errors());
@@ -379,7 +332,7 @@ public class RemediationService {
             r,
             before.source().hasSpans() ? r.edits() : List.of(),
             before.format() == InputFormat.DOCKER_RUN
-                ? commandLine(after, f.containerIndex())
+                ? after.commandLine(f.containerIndex())
                 : null);
     return Optional.of(new Verified(remedy, again, fixedRequest));
   }

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -153,13 +154,19 @@ final class YamlDoc {
     return out;
   }
 
-  /**
-   * The list style found first anywhere in the document ({@link YamlEditor#styleOf}), once known;
-   * its step is the caller's.
-   */
-  YamlEditor.ListStyle anyListStyle;
+  /** {@link #anyListStyle}'s answer, once asked (empty: the document has no list). */
+  private Optional<YamlEditor.ListStyle> anyListStyle;
 
-  boolean anyListStyleKnown;
+  /**
+   * The list style found first anywhere in the document by {@code search} ({@link
+   * YamlEditor#styleOf}), searched once per document; its step is the first caller's.
+   */
+  YamlEditor.ListStyle anyListStyle(Supplier<YamlEditor.ListStyle> search) {
+    if (anyListStyle == null) {
+      anyListStyle = Optional.ofNullable(search.get());
+    }
+    return anyListStyle.orElse(null);
+  }
 
   /** Whether {@code child} was written somewhere else than inside {@code parent} (an alias). */
   boolean isAlias(Step s) {

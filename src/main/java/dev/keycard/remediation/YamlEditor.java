@@ -214,11 +214,7 @@ final class YamlEditor {
     if (own != null) {
       return own;
     }
-    if (!doc.anyListStyleKnown) {
-      doc.anyListStyle = styleAnywhere(doc.root, step); // a search of the whole document
-      doc.anyListStyleKnown = true;
-    }
-    ListStyle any = doc.anyListStyle;
+    ListStyle any = doc.anyListStyle(() -> styleAnywhere(doc.root, step));
     return any != null
         ? new ListStyle(any.flow(), any.dashOffset(), step)
         : new ListStyle(false, step, step);
