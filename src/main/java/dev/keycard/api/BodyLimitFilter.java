@@ -1,5 +1,6 @@
 package dev.keycard.api;
 
+import dev.keycard.pipeline.LimitsConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

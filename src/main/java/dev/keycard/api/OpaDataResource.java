@@ -1,5 +1,6 @@
 package dev.keycard.api;
 
+import dev.keycard.pipeline.LimitsConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.keycard.api;
 
+import dev.keycard.pipeline.LimitsConfig;
 import dev.keycard.policy.PolicyCatalog;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleDefinition;

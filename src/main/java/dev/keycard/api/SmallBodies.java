@@ -1,5 +1,6 @@
 package dev.keycard.api;
 
+import dev.keycard.pipeline.LimitsConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;

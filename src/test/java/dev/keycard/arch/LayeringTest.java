@@ -34,6 +34,19 @@ class LayeringTest {
   }
 
   @Test
+  void budget_importsNothingOfOursAndNoFramework() {
+    noClasses()
+        .that().resideInAPackage("dev.keycard.budget..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.keycard.model..", "dev.keycard.input..", "dev.keycard.policy..",
+            "dev.keycard.engine..", "dev.keycard.remediation..", "dev.keycard.report..",
+            "dev.keycard.pipeline..", "dev.keycard.api..", "com.fasterxml..", "io.quarkus..",
+            "jakarta..", "org.mvel2..")
+        .check(classes);
+  }
+
+  @Test
   void stages_dependOnlyOnEarlierStages() {
     layeredArchitecture()
         .consideringOnlyDependenciesInAnyPackage("dev.keycard..")

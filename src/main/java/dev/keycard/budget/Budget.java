@@ -1,0 +1,117 @@
+package dev.keycard.budget;
+
+import java.time.Duration;
+
+/**
+ * One request's time budget: a deadline that loops check as they run ({@link #tick()} in every
+ * loop over caller-sized data, {@link #check()} between stages), so work stops within milliseconds
+ * of the deadline instead of running on in an abandoned thread. The request's thread binds it
+ * ({@link #bind()}); a pool thread working for the request binds the same budget for the task.
+ * Code that runs outside any request (start-up, tools) sees {@link #unlimited()}.
+ *
+ * <p>Thread-safe for what it is used for: one request's work runs on one thread at a time, and
+ * {@link #cancel()} may come from another.
+ */
+public final class Budget {
+  private static final ThreadLocal<Budget> CURRENT = new ThreadLocal<>();
+
+  /** How many ticks pass between two reads of the clock. */
+  private static final int CLOCK_EVERY = 256;
+
+  private static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, false, Caps.DEFAULTS);
+
+  private final long deadlineNanos;
+  private final boolean limited;
+  private final Caps caps;
+  private volatile boolean cancelled;
+  private int ticks;
+
+  private Budget(long deadlineNanos, boolean limited, Caps caps) {
+    this.deadlineNanos = deadlineNanos;
+    this.limited = limited;
+    this.caps = caps;
+  }
+
+  /** A budget that ends {@code deadline} from now, with the given caps. */
+  public static Budget start(Duration deadline, Caps caps) {
+    return new Budget(System.nanoTime() + deadline.toNanos(), true, caps);
+  }
+
+  /** No deadline, default caps: for start-up work, tools and tests outside a request. */
+  public static Budget unlimited() {
+    return UNLIMITED;
+  }
+
+  /** The budget bound to this thread, or {@link #unlimited()}. */
+  public static Budget current() {
+    Budget b = CURRENT.get();
+    return b == null ? UNLIMITED : b;
+  }
+
+  /** The caps of this request. */
+  public Caps caps() {
+    return caps;
+  }
+
+  /** Binds this budget to the calling thread until the returned binding is closed. */
+  public Binding bind() {
+    Budget previous = CURRENT.get();
+    CURRENT.set(this);
+    return () -> {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    };
+  }
+
+  /** One unit of work done: reads the clock now and then, and stops the work once it is late. */
+  public void tick() {
+    if (++ticks % CLOCK_EVERY == 0) {
+      check();
+    }
+  }
+
+  /**
+   * Stops the work if the deadline has passed or the request was cancelled.
+   *
+   * @throws BudgetExceeded when it has
+   */
+  public void check() {
+    if (cancelled || (limited && System.nanoTime() - deadlineNanos > 0)) {
+      throw new BudgetExceeded(
+          cancelled ? "the request was cancelled" : "the request did not finish within its deadline");
+    }
+  }
+
+  /** True once the deadline has passed or the request was cancelled. */
+  public boolean expired() {
+    return cancelled || (limited && System.nanoTime() - deadlineNanos > 0);
+  }
+
+  /** Tells the work to stop at its next check (the caller stopped waiting for it). */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  /** Nanoseconds left before the deadline (0 once passed); {@link Long#MAX_VALUE} if unlimited. */
+  public long remainingNanos() {
+    if (!limited) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(0, deadlineNanos - System.nanoTime());
+  }
+
+  /** Whether this budget has a deadline at all. */
+  public boolean limited() {
+    return limited;
+  }
+
+  /** Undoes a {@link #bind()}; closing twice is harmless. */
+  @FunctionalInterface
+  public interface Binding extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
