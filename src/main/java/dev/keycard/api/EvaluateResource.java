@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /v1/evaluate}: one input against one rule set, findings and a verdict. */
+@Budgeted
 @Path("/v1/evaluate")
 public class EvaluateResource {
   private final ParseService parser;

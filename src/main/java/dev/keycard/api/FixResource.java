@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /v1/fix}: the evaluation plus the input with every verified fix applied. */
+@Budgeted
 @Path("/v1/fix")
 public class FixResource {
   private final ParseService parser;

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * alone; an undefined document (unknown rule set or path, no input) is {@code {}} with 200, as OPA
  * answers.
  */
+@Budgeted
 @Path("/v1/data")
 @Produces(MediaType.APPLICATION_JSON)
 public class OpaDataResource {

@@ -17,6 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /v1/parse}: the canonical model Keycard reads from an input, for rule authors. */
+@Budgeted
 @Path("/v1/parse")
 public class ParseResource {
   private final ParseService parser;

@@ -4,10 +4,24 @@ import java.util.List;
 
 /**
  * An RFC 7807 problem document: {@code type}, {@code title}, {@code status}, {@code detail}, plus
- * Keycard's stable {@code code} and, for input and rule errors, positioned {@code errors}.
+ * Keycard's stable {@code code} and, for input and rule errors, positioned {@code errors}; for a
+ * refused cap, {@code limit} (its {@code keycard.limits.} key) and {@code max}.
  */
 public record Problem(
-    String type, String title, int status, String detail, String code, List<ErrorItem> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String code,
+    List<ErrorItem> errors,
+    String limit,
+    Long max) {
+
+  /** A problem without a named limit. */
+  public Problem(
+      String type, String title, int status, String detail, String code, List<ErrorItem> errors) {
+    this(type, title, status, detail, code, errors, null, null);
+  }
 
   /** One positioned error; line and column are 1-based, columns in UTF-16 code units. */
   public record ErrorItem(
@@ -25,5 +39,18 @@ public record Problem(
         detail,
         code.code(),
         errors == null || errors.isEmpty() ? null : List.copyOf(errors));
+  }
+
+  /** A refused cap: 413 for a size the caller sent, else 422, naming the limit and its value. */
+  public static Problem limit(ErrorCode code, String detail, String limit, long max) {
+    return new Problem(
+        "https://keycard.dev/problems/" + code.code().replace('_', '-'),
+        code.title(),
+        code.status(),
+        detail,
+        code.code(),
+        null,
+        limit,
+        max);
   }
 }

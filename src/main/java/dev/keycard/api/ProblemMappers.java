@@ -1,5 +1,7 @@
 package dev.keycard.api;
 
+import dev.keycard.budget.BudgetExceeded;
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.engine.RuleEvaluationException;
 import dev.keycard.engine.RuleOverloadException;
 import dev.keycard.engine.RuleTimeoutException;
@@ -46,6 +48,23 @@ public final class ProblemMappers {
               ErrorCode.OVERLOADED, "Too many evaluations are waiting; try again shortly.", null));
     }
     return unexpected(e);
+  }
+
+  /** The request's deadline passed inside any stage: the work stopped there. */
+  @ServerExceptionMapper
+  public Response deadline(BudgetExceeded e) {
+    return retryLater(Problem.of(ErrorCode.EVALUATION_TIMEOUT, e.getMessage(), null));
+  }
+
+  /** A cap of {@code keycard.limits.*}: 413 for a size the caller sent, else 422. */
+  @ServerExceptionMapper
+  public Response limit(LimitExceeded e) {
+    return respond(
+        Problem.limit(
+            e.tooLarge() ? ErrorCode.INPUT_TOO_LARGE : ErrorCode.LIMIT_EXCEEDED,
+            e.getMessage(),
+            e.limit(),
+            e.max()));
   }
 
   private static Response retryLater(Problem p) {

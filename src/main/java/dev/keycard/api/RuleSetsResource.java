@@ -26,6 +26,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Rule sets and rules: what is loaded, and a checker for rules of your own. */
+@Budgeted
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetsResource {

@@ -18,23 +18,25 @@ public final class Budget {
   /** How many ticks pass between two reads of the clock. */
   private static final int CLOCK_EVERY = 256;
 
-  private static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, false, Caps.DEFAULTS);
+  private static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, 0, false, Caps.DEFAULTS);
 
   private final long deadlineNanos;
+  private final long lengthMillis;
   private final boolean limited;
   private final Caps caps;
   private volatile boolean cancelled;
   private int ticks;
 
-  private Budget(long deadlineNanos, boolean limited, Caps caps) {
+  private Budget(long deadlineNanos, long lengthMillis, boolean limited, Caps caps) {
     this.deadlineNanos = deadlineNanos;
+    this.lengthMillis = lengthMillis;
     this.limited = limited;
     this.caps = caps;
   }
 
   /** A budget that ends {@code deadline} from now, with the given caps. */
   public static Budget start(Duration deadline, Caps caps) {
-    return new Budget(System.nanoTime() + deadline.toNanos(), true, caps);
+    return new Budget(System.nanoTime() + deadline.toNanos(), deadline.toMillis(), true, caps);
   }
 
   /** No deadline, default caps: for start-up work, tools and tests outside a request. */
@@ -81,7 +83,11 @@ public final class Budget {
   public void check() {
     if (cancelled || (limited && System.nanoTime() - deadlineNanos > 0)) {
       throw new BudgetExceeded(
-          cancelled ? "the request was cancelled" : "the request did not finish within its deadline");
+          cancelled
+              ? "the request was stopped: it did not finish within its deadline ("
+                  + lengthMillis
+                  + " ms)"
+              : "the request did not finish within its deadline (" + lengthMillis + " ms)");
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.keycard.engine;
 
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.BudgetExceeded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Layer 7: runs one request's rules on a bounded daemon pool and waits at most a deadline. MVEL
- * cannot be interrupted, so this is a backstop behind the grammar's static bounds: a late task is
- * abandoned (and cancelled), the caller gets a {@link RuleTimeoutException}.
+ * Layer 7: runs one request's rules on a bounded daemon pool within the request's {@link Budget}.
+ * MVEL cannot be interrupted, but it cannot loop either: rules iterate only over the frozen
+ * model's own lists and call only Keycard's helpers, and both check the budget as they run, so a
+ * late task stops itself within milliseconds instead of being abandoned.
  */
 public final class Evaluator implements AutoCloseable {
   /** One rule's answer: a value, or the error evaluating it. */
@@ -28,6 +31,10 @@ public final class Evaluator implements AutoCloseable {
     }
   }
 
+  /** How long past the deadline a caller waits for work that should have stopped itself. */
+  private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+  private final ThreadGroup group = new ThreadGroup("keycard-rules");
   private final ThreadPoolExecutor pool;
   private final Duration deadline;
   private final AtomicLong timeouts = new AtomicLong();
@@ -52,7 +59,7 @@ public final class Evaluator implements AutoCloseable {
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(queue),
             r -> {
-              Thread t = new Thread(r, "keycard-rules-" + n.incrementAndGet());
+              Thread t = new Thread(group, r, "keycard-rules-" + n.incrementAndGet());
               t.setDaemon(true);
               t.setPriority(Thread.MIN_PRIORITY);
               return t;
@@ -79,27 +86,66 @@ public final class Evaluator implements AutoCloseable {
         });
   }
 
-  /** Runs {@code work} (e.g. a request's rules and messages) within the deadline. */
+  /**
+   * Runs {@code work} (e.g. a request's rules and messages) on the pool within the request's
+   * budget: the worker binds the caller's {@link Budget} (or, outside a request, one of this
+   * evaluator's deadline), so every loop in the work stops itself once the deadline passes. The
+   * caller waits for the budget's remaining time plus a short grace; if the work is still running
+   * then, the budget is cancelled (the work stops at its next check) and the caller gets a {@link
+   * RuleTimeoutException}. Work started from a pool thread runs inline.
+   */
   public <T> T call(Callable<T> work) {
+    Budget budget = Budget.current();
+    if (!budget.limited()) {
+      budget = Budget.start(deadline, budget.caps());
+    }
+    if (Thread.currentThread().getThreadGroup() == group) {
+      try (Budget.Binding b = budget.bind()) {
+        return work.call();
+      } catch (BudgetExceeded e) {
+        timeouts.incrementAndGet();
+        throw new RuleTimeoutException(e.getMessage());
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new RuleEvaluationException("rule evaluation failed: " + e, e);
+      }
+    }
+    budget.check();
+    Budget bound = budget;
     Future<T> f;
     try {
-      f = pool.submit(work);
+      f =
+          pool.submit(
+              () -> {
+                try (Budget.Binding b = bound.bind()) {
+                  return work.call();
+                }
+              });
     } catch (RejectedExecutionException e) {
       throw new RuleOverloadException("rule evaluator overloaded, try again", e);
     }
     try {
-      return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      long wait = Math.min(budget.remainingNanos(), deadline.toNanos()) + GRACE_NANOS;
+      return f.get(wait, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
+      budget.cancel();
       f.cancel(true);
       timeouts.incrementAndGet();
-      throw new RuleTimeoutException("rules did not finish within " + deadline.toMillis() + " ms");
+      throw new RuleTimeoutException(
+          "rules did not finish within the request's deadline (" + deadline.toMillis() + " ms)");
     } catch (InterruptedException e) {
+      budget.cancel();
       f.cancel(true);
       Thread.currentThread().interrupt();
       throw new RuleEvaluationException("interrupted while evaluating rules", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof RuleEvaluationException re) {
+      if (cause instanceof BudgetExceeded) {
+        timeouts.incrementAndGet();
+        throw new RuleTimeoutException(cause.getMessage());
+      }
+      if (cause instanceof RuntimeException re) {
         throw re;
       }
       throw new RuleEvaluationException("rule evaluation failed: " + cause, cause);
