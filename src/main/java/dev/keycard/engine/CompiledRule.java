@@ -3,6 +3,7 @@ package dev.keycard.engine;
 import dev.keycard.policy.RuleDefinition;
 import dev.keycard.policy.Severity;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -50,6 +51,22 @@ public record CompiledRule(
   /** The same compiled rule under another definition of it (a rule set's severity override). */
   public CompiledRule withDefinition(RuleDefinition d) {
     return new CompiledRule(d, when, message, fields, escalations);
+  }
+
+  /**
+   * An upper bound of this rule's work on one frozen container: its condition, message and
+   * escalations, once per element of its for_each list (once without one).
+   */
+  public long cost(Map<String, Object> container) {
+    long once = when.cost(container) + message.cost(container);
+    for (Escalation x : escalations) {
+      once += x.when().cost(container);
+    }
+    if (definition.forEach() == null) {
+      return once;
+    }
+    long n = Math.max(1, Program.size(container.get(definition.forEach())));
+    return n > Long.MAX_VALUE / Math.max(1, once) ? Long.MAX_VALUE : once * n;
   }
 
   public String id() {

@@ -14,7 +14,7 @@ public enum ErrorCode {
   RULE_SYNTAX_ERROR,
   /** A size cap of {@link Limits} was exceeded. */
   RULE_LIMIT_EXCEEDED,
-  /** A root name that is neither the container {@code c} nor a registered helper. */
+  /** A name that is neither {@code c}, {@code item}, {@code $} nor a registered helper. */
   UNKNOWN_IDENTIFIER,
   /** {@code $} outside a projection, or {@code $name}. */
   DOLLAR_OUTSIDE_PROJECTION,
@@ -22,8 +22,10 @@ public enum ErrorCode {
   IN_IS_NOT_MEMBERSHIP,
   /** A method not on the allow-list (name and arity). */
   METHOD_NOT_ALLOWED,
-  /** A property name that could reach a Java member or class literal; use {@code ['name']}. */
-  PROPERTY_NOT_ALLOWED,
+  /** A field the catalogue does not know ({@code c.privilgd}): a typo would never fire. */
+  UNKNOWN_FIELD,
+  /** Operands or arguments whose types cannot go together ({@code c.user == 0}). */
+  TYPE_MISMATCH,
   /** A helper called with the wrong number of arguments. */
   WRONG_ARITY,
   /** The right side of {@code ~=} is not a string literal. */
@@ -32,9 +34,9 @@ public enum ErrorCode {
   INVALID_REGEX,
   /** A template directive other than {@code @{...}} and {@code @@}. */
   TEMPLATE_DIRECTIVE_NOT_ALLOWED,
-  /** MVEL refused the canonical form (e.g. a constant {@code 7 % 0} it folds while compiling). */
+  /** MVEL refused the emitted form (never seen: kept so that a refusal is reported, not thrown). */
   RULE_COMPILE_ERROR,
-  /** The the compiled tree held a node outside the allow-list. */
+  /** MVEL's compiled tree differs from the checked tree, or holds a node outside the allow-list. */
   SANDBOX_VIOLATION;
 
   /** The wire form, e.g. {@code method_not_allowed}. */

@@ -152,6 +152,11 @@ public final class Evaluator implements AutoCloseable {
     }
   }
 
+  /** How many rule threads are computing now. */
+  public int active() {
+    return pool.getActiveCount();
+  }
+
   /** How many requests wait for a thread now. */
   int queued() {
     return pool.getQueue().size();

@@ -93,7 +93,7 @@ public final class FrozenModel {
       for (Object o : list) {
         out.add(freeze(o, depth + 1, nodes));
       }
-      return Collections.unmodifiableList(out);
+      return new FrozenList(out);
     }
     throw new IllegalArgumentException("not JSON-like data: " + v.getClass().getName());
   }

@@ -7,13 +7,21 @@ import java.lang.reflect.Method;
  * Java method that implements it.
  *
  * @param name the name rules use, e.g. {@code path_under}
- * @param params parameter names, for the docs; their count is the arity
+ * @param params parameter names, for the docs; their count is the arity (every parameter is a
+ *     string)
+ * @param result the result type as the checker names it: {@code bool}, {@code int}, {@code
+ *     list(string)}
  * @param description one sentence for the docs
  * @param example an expression using it, checked by the docs test to compile
  * @param method the public static implementation
  */
 public record HelperSpec(
-    String name, java.util.List<String> params, String description, String example, Method method) {
+    String name,
+    java.util.List<String> params,
+    String result,
+    String description,
+    String example,
+    Method method) {
 
   public HelperSpec {
     params = java.util.List.copyOf(params);

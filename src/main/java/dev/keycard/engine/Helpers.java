@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one registry of helper functions: it drives the gate's allow-list of callable names, the
- * static imports handed to MVEL, and the helpers table of {@code docs/rule-language.md}.
+ * The one registry of helper functions, declared as OPA declares its builtins (parameter and
+ * result types): it drives the checker (names, arity, argument types), the static imports handed
+ * to MVEL, and the helpers table of {@code docs/rule-language.md}. Every parameter is a string.
  */
 public final class Helpers {
   private static final String INTERNAL_PREFIX = "__kc_fn_";
@@ -25,6 +26,7 @@ public final class Helpers {
     add(
         "bytes",
         List.of("size"),
+        "int",
         SizeFunctions.class,
         "bytes",
         "Bytes of a Docker size (`b k m g t p`, any case, optional `b`/`ib`, binary units);"
@@ -33,6 +35,7 @@ public final class Helpers {
     add(
         "docker_default_caps",
         List.of(),
+        "list(string)",
         CapabilityFunctions.class,
         "dockerDefaultCaps",
         "Docker's default capability set (upper case, without `CAP_`).",
@@ -40,6 +43,7 @@ public final class Helpers {
     add(
         "is_default_cap",
         List.of("name"),
+        "bool",
         CapabilityFunctions.class,
         "isDefaultCap",
         "True when the capability (any case, with or without `CAP_`) is in Docker's default set.",
@@ -47,6 +51,7 @@ public final class Helpers {
     add(
         "path_under",
         List.of("path", "prefix"),
+        "bool",
         PathFunctions.class,
         "pathUnder",
         "True when `path` equals `prefix` or lies below it; both are normalised first"
@@ -55,6 +60,7 @@ public final class Helpers {
     add(
         "is_sensitive_path",
         List.of("path"),
+        "bool",
         PathFunctions.class,
         "isSensitivePath",
         "KC-031: `/`, `/dev`, `/lib`, `/usr`, or `/etc`, `/root`, `/boot`, `/proc`, `/sys`,"
@@ -63,6 +69,7 @@ public final class Helpers {
     add(
         "is_runtime_socket",
         List.of("path"),
+        "bool",
         PathFunctions.class,
         "isRuntimeSocket",
         "KC-030: a Docker, containerd, CRI-O or Podman socket (also rootless), its folder,"
@@ -71,6 +78,7 @@ public final class Helpers {
     add(
         "is_root_user",
         List.of("user"),
+        "bool",
         UserFunctions.class,
         "isRootUser",
         "KC-002: `root`, `0`, `0:<group>` or `root:<group>`; null is false.",
@@ -78,6 +86,7 @@ public final class Helpers {
     add(
         "is_valid_security_opt",
         List.of("raw"),
+        "bool",
         SecurityOptFunctions.class,
         "isValidSecurityOpt",
         "KC-024: a known key (`no-new-privileges`, `seccomp`, `apparmor`, `label`,"
@@ -86,6 +95,7 @@ public final class Helpers {
     add(
         "is_safe_sysctl",
         List.of("name"),
+        "bool",
         SysctlFunctions.class,
         "isSafeSysctl",
         "KC-053: the sysctl is on the namespaced safe list.",
@@ -93,6 +103,7 @@ public final class Helpers {
     add(
         "looks_secret",
         List.of("name"),
+        "bool",
         SecretFunctions.class,
         "looksSecret",
         "KC-063: the variable name contains PASSWORD, PASSWD, SECRET, TOKEN, API_KEY,"
@@ -105,6 +116,7 @@ public final class Helpers {
   private static void add(
       String name,
       List<String> params,
+      String result,
       Class<?> impl,
       String method,
       String description,
@@ -113,7 +125,9 @@ public final class Helpers {
     java.util.Arrays.fill(types, String.class);
     try {
       BY_NAME.put(
-          name, new HelperSpec(name, params, description, example, impl.getMethod(method, types)));
+          name,
+          new HelperSpec(
+              name, params, result, description, example, impl.getMethod(method, types)));
     } catch (NoSuchMethodException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -140,7 +154,8 @@ public final class Helpers {
     sb.append("| function | what it answers | example |\n");
     sb.append("| --- | --- | --- |\n");
     for (HelperSpec h : BY_NAME.values()) {
-      sb.append("| `").append(h.signature()).append("` | ").append(h.description());
+      sb.append("| `").append(h.signature()).append("` → ").append(h.result());
+      sb.append(" | ").append(h.description());
       sb.append(" | `").append(h.example()).append("` |\n");
     }
     return sb.toString();

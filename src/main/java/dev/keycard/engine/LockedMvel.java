@@ -1,6 +1,9 @@
 package dev.keycard.engine;
 
 import dev.keycard.engine.fn.Intrinsics;
+import dev.keycard.engine.fn.ValueMethods;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +15,9 @@ import org.mvel2.compiler.AbstractParser;
 import org.mvel2.compiler.CompiledExpression;
 
 /**
- * Layer 3: compiles canonical text under a locked MVEL context — the restricted class loader
+ * Layer 3: compiles emitted text under a locked MVEL context — the restricted class loader
  * (configured and as thread context loader), every built-in class literal shadowed by {@link
- * Denied}, naked method calls off, one declared input, and only the gate's static imports.
+ * Denied}, naked method calls off, and only Keycard's own functions imported.
  */
 final class LockedMvel {
 
@@ -27,6 +30,32 @@ final class LockedMvel {
 
   private LockedMvel() {}
 
+  /** Every function the emitted text may call, by its MVEL name: intrinsics, methods, helpers. */
+  static final Map<String, Method> FUNCTIONS = functions();
+
+  private static Map<String, Method> functions() {
+    Map<String, Method> out = new LinkedHashMap<>();
+    try {
+      out.put("__kc_get", Intrinsics.class.getMethod("get", Object.class, Object.class));
+      out.put("__kc_nav", Intrinsics.class.getMethod("nav", Object.class, Object.class));
+      out.put("__kc_index", Intrinsics.class.getMethod("index", Object.class, Object.class));
+      out.put("__kc_re2", Intrinsics.class.getMethod("re2", Object.class, Object.class));
+      out.put("__kc_neg", Intrinsics.class.getMethod("neg", Object.class));
+      out.put("__kc_add", Intrinsics.class.getMethod("add", Object.class, Object.class));
+      for (Methods.Spec m : Methods.ALL.values()) {
+        Class<?>[] params = new Class<?>[m.params().size() + 1];
+        java.util.Arrays.fill(params, Object.class);
+        out.put(m.mvelName(), ValueMethods.class.getMethod(m.name(), params));
+      }
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+    for (HelperSpec h : Helpers.all()) {
+      out.put(Helpers.internalName(h), h.method());
+    }
+    return Map.copyOf(out);
+  }
+
   /** A fresh configuration per compile: ParserContext is not safe to share between threads. */
   private static ParserContext newContext() {
     ParserConfiguration conf = new ParserConfiguration();
@@ -35,40 +64,24 @@ final class LockedMvel {
     for (String literal : AbstractParser.CLASS_LITERALS.keySet()) {
       conf.addImport(literal, Denied.class);
     }
-    try {
-      conf.addImport(Parser.NAV, Intrinsics.class.getMethod("nav", Object.class, String.class));
-      conf.addImport(
-          Parser.RE2, Intrinsics.class.getMethod("re2Matches", Object.class, String.class));
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(e);
-    }
-    for (HelperSpec h : Helpers.all()) {
-      conf.addImport(Helpers.internalName(h), h.method());
-    }
-    ParserContext ctx = new ParserContext(conf);
-    ctx.addInput(Parser.INPUT, Map.class);
-    ctx.addInput(Parser.ITEM, Object.class);
-    return ctx;
+    FUNCTIONS.forEach(conf::addImport);
+    return new ParserContext(conf);
   }
 
-  /** Prefix of a problem MVEL raised itself (as opposed to a guard violation). */
-  static final String MVEL_REFUSED = "MVEL refused the canonical form: ";
-
   /**
-   * Compiles and guards {@code canonical}; MVEL's complaints and guard violations go to problems.
+   * Compiles emitted text under the locked context; null (with MVEL's complaint in {@code
+   * problems}) when MVEL refuses it.
    */
   static CompiledExpression compile(String canonical, List<String> problems) {
     try {
       Serializable s = withLoader(() -> MVEL.compileExpression(canonical, newContext()));
-      if (!(s instanceof CompiledExpression ce)) {
-        problems.add("unexpected compiled form " + s.getClass().getName());
-        return null;
+      if (s instanceof CompiledExpression ce) {
+        return ce;
       }
-      List<String> violations = AstGuard.check(ce);
-      problems.addAll(violations);
-      return violations.isEmpty() ? ce : null;
+      problems.add("unexpected compiled form");
+      return null;
     } catch (Exception | StackOverflowError e) {
-      problems.add(MVEL_REFUSED + firstLine(e.getMessage()));
+      problems.add("MVEL refused the emitted form: " + firstLine(e.getMessage()));
       return null;
     }
   }

@@ -1,14 +1,12 @@
 package dev.keycard.engine;
 
-import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Layers 0, 2, 2a, 2b and 2c: parses the token list against Keycard's grammar and emits fully
- * parenthesised canonical MVEL. The grammar (lowest precedence first):
+ * Layers 0 and 2: parses the token list against Keycard's grammar into an {@link Expr} tree with
+ * positions, enforcing the size caps of {@link Limits}. The grammar (lowest precedence first):
  *
  * <pre>
  * expr    := or ('?' expr ':' expr)?
@@ -19,41 +17,30 @@ import java.util.TreeSet;
  * add     := mul (('+' | '-') mul)*
  * mul     := unary (('*' | '/' | '%') unary)*
  * unary   := ('!' | '-') unary | postfix
- * postfix := primary ('.' NAME | '.' METHOD '(' args ')' | '.?' NAME | '[' expr ']')*
- * primary := INT | DECIMAL | STRING | 'true' | 'false' | 'null' | 'c' | '$'
- *          | HELPER '(' args ')' | '[' (expr (',' expr)*)? ']'
- *          | '[' ':' ']' | '[' LIT ':' expr (',' LIT ':' expr)* ']'
+ * postfix := primary ('.' NAME | '.' NAME '(' args ')' | '.?' NAME | '[' expr ']')*
+ * primary := INT | DECIMAL | STRING | 'true' | 'false' | 'null' | NAME | '$'
+ *          | NAME '(' args ')' | '[' (expr (',' expr)*)? ']'
+ *          | '[' ':' ']' | '[' LIT ':' LIT (',' LIT ':' LIT)* ']'
  *          | '(' expr ')' | '(' expr 'in' expr ('if' expr)? ')'
  * </pre>
  *
- * <p>{@code .name} is emitted as {@code ['name']} (a plain {@code Map.get}, so an absent key is
- * null and no Java member is ever resolved); {@code .?name} as a null-safe navigation intrinsic;
- * {@code ~=} as the RE2J intrinsic; helpers under internal names rule authors cannot type.
+ * <p>Names are resolved, and types checked, by {@link Checker}; this class only builds the tree.
  */
 final class Parser {
   static final String INPUT = "c";
+
   /** The element a {@code for_each} rule is tested on. */
   static final String ITEM = "item";
-  static final String NAV = "__kc_nav";
-  static final String RE2 = "__kc_re2_matches";
 
-  /** Canonical MVEL and the root container fields it reads. */
-  record Parsed(String canonical, Set<String> fields) {}
+  /** The element of a projection. */
+  static final String DOLLAR = "$";
 
-  /** Emitted text plus the projection nesting it contains. */
-  private record Frag(String text, int nest, boolean root) {
-    static Frag of(String text, int nest) {
-      return new Frag(text, nest, false);
-    }
-  }
+  private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", ">", "<=", ">=");
 
   private final Cursor cur;
   private final Limits limits;
-  private final Set<String> fields = new TreeSet<>();
-  private final List<Integer> strayDollars = new ArrayList<>();
   private int projections;
-
-  private boolean allowItem;
+  private int projectionDepth;
 
   private Parser(Cursor cur) {
     this.cur = cur;
@@ -61,69 +48,55 @@ final class Parser {
   }
 
   /** Parses a lexed expression; returns null when {@code errors} gained an entry. */
-  static Parsed parse(String src, List<Token> toks, Limits limits, List<GateError> errors) {
-    return parse(src, toks, limits, errors, false);
-  }
-
-  /** Parses with {@code item} declared too (the element of a {@code for_each} rule). */
-  static Parsed parse(
-      String src, List<Token> toks, Limits limits, List<GateError> errors, boolean allowItem) {
+  static Expr parse(String src, List<Token> toks, Limits limits, List<GateError> errors) {
     Parser p = new Parser(new Cursor(src, toks, limits, errors));
-    p.allowItem = allowItem;
     int before = errors.size();
     try {
-      Frag f = p.expr();
+      Expr e = p.expr();
       if (p.cur.peek().kind() != Token.Kind.EOF) {
         throw p.cur.unexpected("end of expression");
       }
-      if (!p.strayDollars.isEmpty()) {
-        p.cur.error(
-            ErrorCode.DOLLAR_OUTSIDE_PROJECTION,
-            "'$' is only allowed inside a projection ($ in list if ...)",
-            p.strayDollars.get(0));
-      }
-      return errors.size() == before ? new Parsed(f.text(), Set.copyOf(p.fields)) : null;
+      return errors.size() == before ? e : null;
     } catch (Cursor.Abort e) {
       return null;
     }
   }
 
-  // ---- grammar
-
-  private Frag expr() {
-    cur.enter(cur.peek().offset());
-    Frag cond = or();
+  private Expr expr() {
+    Token first = cur.peek();
+    cur.enter(first.offset());
+    Expr cond = or();
+    Token q = cur.peek();
     if (cur.accept("?")) {
-      Frag a = expr();
+      Expr a = expr();
       cur.expect(":");
-      Frag b = expr();
-      cond =
-          Frag.of("(" + cond.text() + " ? " + a.text() + " : " + b.text() + ")", max(cond, a, b));
+      Expr b = expr();
+      cond = new Expr.Cond(cond, a, b, q.offset());
     }
     cur.leave();
     return cond;
   }
 
-  private Frag or() {
-    Frag left = and();
-    while (cur.accept("||")) {
-      Frag right = and();
-      left = Frag.of("(" + left.text() + " || " + right.text() + ")", max(left, right));
+  private Expr or() {
+    Expr left = and();
+    while (cur.peek().is("||")) {
+      Token op = cur.next();
+      left = new Expr.Binary("||", left, and(), op.offset());
     }
     return left;
   }
 
-  private Frag and() {
-    Frag left = cmp();
-    while (cur.accept("&&")) {
-      Frag right = cmp();
-      left = Frag.of("(" + left.text() + " && " + right.text() + ")", max(left, right));
+  private Expr and() {
+    Expr left = cmp();
+    while (cur.peek().is("&&")) {
+      Token op = cur.next();
+      left = new Expr.Binary("&&", left, cmp(), op.offset());
     }
     return left;
   }
 
-  private Frag cmp() {
-    Frag left = add();
+  private Expr cmp() {
+    Expr left = add();
     Token op = cur.peek();
     if (op.is("~=")) {
       cur.next();
@@ -132,13 +105,17 @@ final class Parser {
         throw cur.fatal(
             ErrorCode.REGEX_NOT_LITERAL, "right side of ~= must be a string literal", pat.offset());
       }
-      checkRegex(pat);
-      return Frag.of(
-          RE2 + "(" + left.text() + ", " + Canonical.quote(pat.text()) + ")", left.nest());
+      if (pat.text().length() > limits.maxRegex()) {
+        cur.error(
+            ErrorCode.RULE_LIMIT_EXCEEDED,
+            "regular expression longer than " + limits.maxRegex(),
+            pat.offset());
+      }
+      noChain();
+      return new Expr.Regex(left, pat.text(), pat.offset());
     }
     String sym = null;
-    if (op.kind() == Token.Kind.OP
-        && Set.of("==", "!=", "<", ">", "<=", ">=").contains(op.text())) {
+    if (op.kind() == Token.Kind.OP && COMPARISONS.contains(op.text())) {
       sym = op.text();
     } else if (op.isWord("contains")) {
       sym = "contains";
@@ -147,74 +124,54 @@ final class Parser {
       return left;
     }
     cur.next();
-    Frag right = add();
+    Expr right = add();
+    noChain();
+    return new Expr.Binary(sym, left, right, op.offset());
+  }
+
+  private void noChain() {
     Token again = cur.peek();
-    if (again.kind() == Token.Kind.OP
-            && Set.of("==", "!=", "<", ">", "<=", ">=", "~=").contains(again.text())
+    if (again.kind() == Token.Kind.OP && (COMPARISONS.contains(again.text()) || again.is("~="))
         || again.isWord("contains")) {
       throw cur.fatal(
           ErrorCode.RULE_SYNTAX_ERROR,
           "comparisons do not chain; use parentheses and && instead",
           again.offset());
     }
-    return Frag.of("(" + left.text() + " " + sym + " " + right.text() + ")", max(left, right));
   }
 
-  private void checkRegex(Token pat) {
-    if (pat.text().length() > limits.maxRegex()) {
-      cur.error(
-          ErrorCode.RULE_LIMIT_EXCEEDED,
-          "regular expression longer than " + limits.maxRegex(),
-          pat.offset());
-      return;
-    }
-    try {
-      com.google.re2j.Pattern.compile(pat.text());
-    } catch (PatternSyntaxException e) {
-      cur.error(
-          ErrorCode.INVALID_REGEX, "invalid regular expression: " + e.getMessage(), pat.offset());
-    }
-  }
-
-  private Frag add() {
-    Frag left = mul();
+  private Expr add() {
+    Expr left = mul();
     while (cur.peek().is("+") || cur.peek().is("-")) {
-      String op = cur.next().text();
-      Frag right = mul();
-      left = Frag.of("(" + left.text() + " " + op + " " + right.text() + ")", max(left, right));
+      Token op = cur.next();
+      left = new Expr.Binary(op.text(), left, mul(), op.offset());
     }
     return left;
   }
 
-  private Frag mul() {
-    Frag left = unary();
+  private Expr mul() {
+    Expr left = unary();
     while (cur.peek().is("*") || cur.peek().is("/") || cur.peek().is("%")) {
-      String op = cur.next().text();
-      Frag right = unary();
-      left = Frag.of("(" + left.text() + " " + op + " " + right.text() + ")", max(left, right));
+      Token op = cur.next();
+      left = new Expr.Binary(op.text(), left, unary(), op.offset());
     }
     return left;
   }
 
-  private Frag unary() {
+  private Expr unary() {
     Token t = cur.peek();
     if (t.is("!") || t.is("-")) {
       cur.next();
       cur.enter(t.offset());
-      Frag operand = unary();
+      Expr operand = unary();
       cur.leave();
-      // (0 - x) rather than -x: MVEL's lexer reads "- -x" and "-(x)" inconsistently
-      String text = t.is("!") ? "!(" + operand.text() + ")" : "(0 - " + operand.text() + ")";
-      return Frag.of(text, operand.nest());
+      return new Expr.Unary(t.text(), operand, t.offset());
     }
     return postfix();
   }
 
-  private Frag postfix() {
-    Frag base = primary();
-    boolean root = base.root();
-    StringBuilder sb = new StringBuilder(base.text());
-    int nest = base.nest();
+  private Expr postfix() {
+    Expr base = primary();
     while (true) {
       Token t = cur.peek();
       if (t.is(".") || t.is(".?")) {
@@ -224,60 +181,24 @@ final class Parser {
           throw cur.fatal(ErrorCode.RULE_SYNTAX_ERROR, "expected a name after '.'", name.offset());
         }
         if (t.is(".") && cur.peek().is("(")) {
-          List<Frag> args = args();
-          if (!Vocabulary.isAllowedMethod(name.text(), args.size())) {
-            cur.error(
-                ErrorCode.METHOD_NOT_ALLOWED,
-                "method not allowed: "
-                    + name.text()
-                    + "/"
-                    + args.size()
-                    + " (allowed: "
-                    + new TreeSet<>(Vocabulary.METHODS.keySet())
-                    + ")",
-                name.offset());
-          }
-          sb.append('.').append(name.text()).append('(').append(join(args)).append(')');
-          nest = Math.max(nest, maxOf(args));
+          base = new Expr.Method(base, name.text(), args(), name.offset());
         } else {
-          if (Vocabulary.isDeniedProperty(name.text())) {
-            cur.error(
-                ErrorCode.PROPERTY_NOT_ALLOWED,
-                "property name not allowed (use ['"
-                    + name.text()
-                    + "'] for a map key): "
-                    + name.text(),
-                name.offset());
-          }
-          if (root) {
-            fields.add(name.text());
-          }
-          if (t.is(".")) {
-            sb.append("['").append(name.text()).append("']");
-          } else {
-            sb.insert(0, NAV + "(").append(", '").append(name.text()).append("')");
-          }
+          base = new Expr.Field(base, name.text(), t.is(".?"), name.offset());
         }
       } else if (t.is("[")) {
         cur.next();
-        Token first = cur.peek();
-        Frag index = expr();
+        Expr index = expr();
         cur.expect("]");
-        if (root && first.kind() == Token.Kind.STRING && cur.peek(-2).offset() == first.offset()) {
-          fields.add(first.text());
-        }
-        sb.append('[').append(index.text()).append(']');
-        nest = Math.max(nest, index.nest());
+        base = new Expr.Index(base, index, t.offset());
       } else {
-        return Frag.of(sb.toString(), nest);
+        return base;
       }
-      root = false;
     }
   }
 
-  private List<Frag> args() {
+  private List<Expr> args() {
     cur.expect("(");
-    List<Frag> args = new ArrayList<>();
+    List<Expr> args = new ArrayList<>();
     if (!cur.accept(")")) {
       do {
         args.add(expr());
@@ -287,18 +208,17 @@ final class Parser {
     return args;
   }
 
-  private Frag primary() {
+  private Expr primary() {
     Token t = cur.next();
     switch (t.kind()) {
       case INT:
-        return Frag.of(Canonical.integer(t.text()), 0);
+        return new Expr.Lit(Expr.LitKind.INT, integer(t.text()), t.offset());
       case DECIMAL:
-        return Frag.of(t.text(), 0);
+        return new Expr.Lit(Expr.LitKind.DECIMAL, Double.valueOf(t.text()), t.offset());
       case STRING:
-        return Frag.of(Canonical.quote(t.text()), 0);
+        return new Expr.Lit(Expr.LitKind.STRING, t.text(), t.offset());
       case DOLLAR:
-        strayDollars.add(t.offset());
-        return Frag.of("$", 0);
+        return new Expr.Name(DOLLAR, t.offset());
       case IDENT:
         return identifier(t);
       case OP:
@@ -316,141 +236,101 @@ final class Parser {
     throw cur.unexpected("a value");
   }
 
-  private Frag identifier(Token t) {
+  private static Object integer(String digits) {
+    long v = Long.parseLong(digits);
+    return v <= Integer.MAX_VALUE ? (Object) (int) v : (Object) v;
+  }
+
+  private Expr identifier(Token t) {
     switch (t.text()) {
       case "true":
+        return new Expr.Lit(Expr.LitKind.BOOL, Boolean.TRUE, t.offset());
       case "false":
+        return new Expr.Lit(Expr.LitKind.BOOL, Boolean.FALSE, t.offset());
       case "null":
-        return Frag.of(t.text(), 0);
-      case INPUT:
-        return new Frag(INPUT, 0, true);
-      case ITEM:
-        if (allowItem) {
-          return Frag.of(ITEM, 0);
-        }
-        cur.error(
-            ErrorCode.UNKNOWN_IDENTIFIER,
-            "'item' is only defined in a rule with for_each",
-            t.offset());
-        return Frag.of("null", 0);
+        return new Expr.Lit(Expr.LitKind.NULL, null, t.offset());
       default:
         break;
     }
     if (cur.peek().is("(")) {
-      List<Frag> args = args();
-      HelperSpec spec = Helpers.find(t.text()).orElse(null);
-      if (spec == null) {
-        cur.error(ErrorCode.UNKNOWN_IDENTIFIER, "unknown function: " + t.text(), t.offset());
-      } else if (spec.arity() != args.size()) {
-        cur.error(
-            ErrorCode.WRONG_ARITY,
-            t.text() + " takes " + spec.arity() + " argument(s), not " + args.size(),
-            t.offset());
-      }
-      String name = spec == null ? "null" : Helpers.internalName(spec);
-      return Frag.of(name + "(" + join(args) + ")", maxOf(args));
+      return new Expr.Call(t.text(), args(), t.offset());
     }
-    cur.error(
-        ErrorCode.UNKNOWN_IDENTIFIER,
-        "unknown identifier: " + t.text() + " (the container is 'c')",
-        t.offset());
-    return Frag.of("null", 0);
+    return new Expr.Name(t.text(), t.offset());
   }
 
-  private Frag parenthesis(Token open) {
-    int dollarMark = strayDollars.size();
-    Frag inner = expr();
+  private Expr parenthesis(Token open) {
+    Expr inner = expr();
     if (!cur.peek().isWord("in")) {
       cur.expect(")");
       return inner;
     }
-    // a projection: ($.path in list if cond)
+    // a projection: (element in list if filter)
     Token in = cur.next();
-    boolean usesDollar = strayDollars.size() > dollarMark;
-    strayDollars.subList(dollarMark, strayDollars.size()).clear();
-    if (!usesDollar) {
-      throw cur.fatal(
-          ErrorCode.IN_IS_NOT_MEMBERSHIP,
-          "'in' is not a membership test; write 'list contains x' "
-              + "(a projection's element must use $, as in ($.name in list))",
-          in.offset());
-    }
-    Frag list = expr();
-    String text = "((" + inner.text() + ") in (" + list.text() + ")";
-    int nest = Math.max(inner.nest(), list.nest());
-    if (cur.peek().isWord("if")) {
-      cur.next();
-      int filterMark = strayDollars.size();
-      Frag filter = expr();
-      strayDollars.subList(filterMark, strayDollars.size()).clear();
-      text += " if (" + filter.text() + ")";
-      nest = Math.max(nest, filter.nest());
-    }
-    cur.expect(")");
-    text += ")";
     if (++projections > limits.maxProjections()) {
       throw cur.fatal(
           ErrorCode.RULE_LIMIT_EXCEEDED,
           "more than " + limits.maxProjections() + " projections",
           open.offset());
     }
-    if (nest + 1 > limits.maxProjectionNesting()) {
+    if (++projectionDepth > limits.maxProjectionNesting()) {
       throw cur.fatal(
           ErrorCode.RULE_LIMIT_EXCEEDED,
           "projections nested too deeply (at most " + limits.maxProjectionNesting() + ")",
           open.offset());
     }
-    if (Canonical.stringLiteralsContainInOrIf(text)) {
-      // MVEL splits a projection at the first " in " / " if " even inside quotes
-      cur.error(
-          ErrorCode.RULE_SYNTAX_ERROR,
-          "string literals inside a projection must not contain the words ' in ' or ' if '",
+    Expr list = expr();
+    Expr filter = null;
+    if (cur.peek().isWord("if")) {
+      cur.next();
+      filter = expr();
+    }
+    cur.expect(")");
+    projectionDepth--;
+    if (nests(inner) || nests(list) || (filter != null && nests(filter))) {
+      throw cur.fatal(
+          ErrorCode.RULE_LIMIT_EXCEEDED,
+          "projections nested too deeply (at most " + limits.maxProjectionNesting() + ")",
           open.offset());
     }
-    return Frag.of(text, nest + 1);
+    return new Expr.Projection(inner, list, filter, open.offset(), in.offset());
   }
 
-  private Frag collection(Token open) {
+  /** True when a projection sits inside {@code e} and the limits allow no nesting. */
+  private boolean nests(Expr e) {
+    return limits.maxProjectionNesting() <= 1 && Walk.any(e, x -> x instanceof Expr.Projection);
+  }
+
+  private Expr collection(Token open) {
     cur.enter(open.offset());
     try {
       if (cur.accept("]")) {
-        return Frag.of("[]", 0);
+        return new Expr.ListLit(List.of(), open.offset());
       }
       if (cur.peek().is(":")) {
         cur.next();
         cur.expect("]");
-        return Frag.of("[:]", 0);
+        return new Expr.MapLit(List.of(), List.of(), open.offset());
       }
+      List<Expr> keys = new ArrayList<>();
+      List<Expr> values = new ArrayList<>();
       Token firstTok = cur.peek();
-      Frag first = expr();
+      Expr first = expr();
       boolean map = cur.peek().is(":");
-      List<String> items = new ArrayList<>();
-      int nest = first.nest();
-      int count = 0;
-      Frag current = first;
+      Expr current = first;
       Token currentTok = firstTok;
       while (true) {
-        if (++count > limits.maxCollectionElements()) {
+        if (values.size() >= limits.maxCollectionElements()) {
           throw cur.fatal(
               ErrorCode.RULE_LIMIT_EXCEEDED,
               "more than " + limits.maxCollectionElements() + " elements in a literal",
               currentTok.offset());
         }
         if (map) {
-          if (currentTok.kind() != Token.Kind.STRING && currentTok.kind() != Token.Kind.INT
-              || !current.text().equals(literalText(currentTok))) {
-            throw cur.fatal(
-                ErrorCode.RULE_SYNTAX_ERROR,
-                "map literal keys must be string or number literals",
-                currentTok.offset());
-          }
+          keys.add(current);
           cur.expect(":");
-          Frag value = expr();
-          items.add(current.text() + " : " + value.text());
-          nest = Math.max(nest, value.nest());
+          values.add(expr());
         } else {
-          items.add(current.text());
-          nest = Math.max(nest, current.nest());
+          values.add(current);
         }
         if (!cur.accept(",")) {
           break;
@@ -459,38 +339,11 @@ final class Parser {
         current = expr();
       }
       cur.expect("]");
-      return Frag.of("[" + String.join(", ", items) + "]", nest);
+      return map
+          ? new Expr.MapLit(keys, values, open.offset())
+          : new Expr.ListLit(values, open.offset());
     } finally {
       cur.leave();
     }
-  }
-
-  // ---- emission helpers
-
-  private static String literalText(Token t) {
-    return t.kind() == Token.Kind.STRING ? Canonical.quote(t.text()) : Canonical.integer(t.text());
-  }
-
-  private static String join(List<Frag> frags) {
-    StringBuilder sb = new StringBuilder();
-    for (Frag f : frags) {
-      if (sb.length() > 0) {
-        sb.append(", ");
-      }
-      sb.append(f.text());
-    }
-    return sb.toString();
-  }
-
-  private static int max(Frag... frags) {
-    return maxOf(List.of(frags));
-  }
-
-  private static int maxOf(List<Frag> frags) {
-    int m = 0;
-    for (Frag f : frags) {
-      m = Math.max(m, f.nest());
-    }
-    return m;
   }
 }

@@ -98,7 +98,7 @@ final class RecordTree {
       for (Object o : list) {
         out.add(value(o));
       }
-      return Collections.unmodifiableList(out);
+      return new FrozenList(out);
     }
     if (v instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -124,6 +124,19 @@ final class RecordTree {
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("cannot read " + p.name(), e);
     }
+  }
+
+  /**
+   * Each property a frozen record of {@code type} holds, under its snake_case name, with its
+   * declared (generic) type: what the rule checker's field catalogue is derived from, so the two
+   * cannot disagree.
+   */
+  static Map<String, java.lang.reflect.Type> propertyTypes(Class<?> type) {
+    Map<String, java.lang.reflect.Type> out = new LinkedHashMap<>();
+    for (Property p : PROPERTIES.get(type)) {
+      out.put(p.name(), p.getter().getGenericReturnType());
+    }
+    return out;
   }
 
   private static List<Property> properties(Class<?> type) {

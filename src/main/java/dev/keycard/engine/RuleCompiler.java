@@ -12,12 +12,17 @@ import java.util.Map;
 import org.mvel2.compiler.CompiledExpression;
 
 /**
- * The gate every rule expression and message template goes through: lex, parse, re-emit canonical
- * MVEL, locked compile, tree check, one warm-up evaluation. Thread-safe; every problem found is
- * reported at once in a {@link RuleCompileException}.
+ * The gate every rule expression and message template goes through, as CEL compiles: lex, parse
+ * into a tree with positions, check it against the field catalogue and the function declarations
+ * (every problem at once), emit MVEL from the checked tree's shape alone (literals are bound as
+ * constant slots, so no caller character reaches MVEL's lexer), compile it locked, and hold MVEL's
+ * compiled tree node for node against the checked one; then one warm-up evaluation. Thread-safe.
  */
 public final class RuleCompiler {
   private static final Map<String, Object> SAMPLE = FrozenModel.freeze(sampleContainer());
+
+  /** An element to bind {@code item} to while warming up (its type may not match: harmless). */
+  private static final Object SAMPLE_ITEM = ((List<?>) SAMPLE.get("mounts")).get(0);
 
   private final Limits limits;
 
@@ -34,34 +39,55 @@ public final class RuleCompiler {
     return limits;
   }
 
-  /** Compiles one expression (a rule's {@code when}, or any value expression). */
+  /** Compiles one expression (a rule's {@code when}, or any value expression) without {@code item}. */
   public Program compileExpression(String expr) throws RuleCompileException {
-    return compileExpression(expr, false);
+    return compileExpression(expr, null);
   }
 
-  /** Compiles an expression; with {@code allowItem}, {@code item} names a for_each element. */
-  public Program compileExpression(String expr, boolean allowItem) throws RuleCompileException {
+  /**
+   * Compiles an expression; with {@code forEach} (a container list field, or null), {@code item}
+   * names one element of that list.
+   */
+  public Program compileExpression(String expr, String forEach) throws RuleCompileException {
     List<GateError> errors = new ArrayList<>();
-    Program p = compile(expr, errors, allowItem);
+    Program p = compile(expr, errors, itemType(forEach, expr, errors));
     if (p == null) {
       throw new RuleCompileException(expr, errors);
     }
     return p;
   }
 
+  /** The type of {@code item} for a for_each field, or null; an error when it is no list field. */
+  private static Type itemType(String forEach, String source, List<GateError> errors) {
+    if (forEach == null) {
+      return null;
+    }
+    Type t = Checker.elementOf(forEach);
+    if (t == null) {
+      errors.add(
+          GateError.at(
+              ErrorCode.UNKNOWN_FIELD,
+              "for_each must name a list field of the container, not '" + forEach + "'",
+              source,
+              0));
+      return Type.DYN;
+    }
+    return t;
+  }
+
   /**
    * Compiles a message template: literal text, {@code @@} for a literal {@code @}, and
    * {@code @{expr}} where each expression goes through the same gate. Any other {@code @} is
-   * refused.
+   * refused. MVEL's template engine is never used: Keycard joins the parts itself.
    */
   public Template compileTemplate(String template) throws RuleCompileException {
-    return compileTemplate(template, false);
+    return compileTemplate(template, null);
   }
 
-  /** Compiles a template; with {@code allowItem}, its expressions may read {@code item}. */
-  public Template compileTemplate(String template, boolean allowItem)
-      throws RuleCompileException {
+  /** Compiles a template; with {@code forEach}, its expressions may read {@code item}. */
+  public Template compileTemplate(String template, String forEach) throws RuleCompileException {
     List<GateError> errors = new ArrayList<>();
+    Type item = itemType(forEach, template, errors);
     List<Object> parts = new ArrayList<>();
     if (template.length() > limits.maxTemplateLength()) {
       errors.add(
@@ -106,7 +132,7 @@ public final class RuleCompiler {
           text.setLength(0);
         }
         List<GateError> local = new ArrayList<>();
-        Program p = compile(template.substring(i + 2, end), local, allowItem);
+        Program p = compile(template.substring(i + 2, end), local, item);
         for (GateError e : local) {
           errors.add(e.shift(template, i + 2));
         }
@@ -158,7 +184,11 @@ public final class RuleCompiler {
     return -1;
   }
 
-  private Program compile(String expr, List<GateError> errors, boolean allowItem) {
+  /**
+   * Parse, check, emit, compile, match: the whole gate for one expression. Returns null with
+   * {@code errors} filled when any layer refuses it.
+   */
+  private Program compile(String expr, List<GateError> errors, Type item) {
     if (expr.length() > limits.maxLength()) {
       errors.add(
           GateError.at(
@@ -177,32 +207,79 @@ public final class RuleCompiler {
     if (errors.size() > before) {
       return null;
     }
-    Parser.Parsed parsed = Parser.parse(expr, tokens, limits, errors, allowItem);
-    if (parsed == null) {
+    Expr tree = Parser.parse(expr, tokens, limits, errors);
+    if (tree == null) {
       return null;
     }
+    Checker.Result checked = Checker.check(expr, tree, item, errors);
+    if (checked == null) {
+      return null;
+    }
+    String text = Emitter.text(checked.tree());
     List<String> problems = new ArrayList<>();
-    CompiledExpression compiled = LockedMvel.compile(parsed.canonical(), problems);
+    CompiledExpression compiled = LockedMvel.compile(text, problems);
     if (compiled == null) {
-      ErrorCode code =
-          problems.stream().anyMatch(m -> m.startsWith(LockedMvel.MVEL_REFUSED))
-              ? ErrorCode.RULE_COMPILE_ERROR
-              : ErrorCode.SANDBOX_VIOLATION;
-      errors.add(GateError.at(code, String.join("; ", problems), expr, 0));
+      errors.add(GateError.at(ErrorCode.RULE_COMPILE_ERROR, String.join("; ", problems), expr, 0));
       return null;
     }
-    Program program = new Program(expr, parsed.canonical(), compiled, parsed.fields());
-    warmUp(program);
+    String expected = Emitter.shape(checked.tree());
+    try {
+      String actual =
+          TreeMatcher.shape(
+              compiled,
+              LockedMvel.FUNCTIONS.keySet(),
+              arg -> LockedMvel.compile(arg, new ArrayList<>()));
+      if (!actual.equals(expected)) {
+        errors.add(
+            GateError.at(
+                ErrorCode.SANDBOX_VIOLATION,
+                "MVEL compiled the rule into a different tree than the gate checked",
+                expr,
+                0));
+        return null;
+      }
+    } catch (TreeMatcher.Mismatch e) {
+      errors.add(GateError.at(ErrorCode.SANDBOX_VIOLATION, e.getMessage(), expr, 0));
+      return null;
+    }
+    Program program =
+        new Program(
+            expr,
+            text,
+            compiled,
+            checked.slots(),
+            checked.fields(),
+            checked.baseCost(),
+            checked.loops());
+    warmUp(program, item != null);
     return program;
+  }
+
+  /**
+   * Whether the locked compile and the compiled-tree check refuse {@code mvel} written by hand, as
+   * if it had come past the emitter: the defence behind the checker, tested on its own.
+   */
+  static boolean refusesRawMvel(String mvel) {
+    CompiledExpression compiled = LockedMvel.compile(mvel, new ArrayList<>());
+    if (compiled == null) {
+      return true;
+    }
+    try {
+      TreeMatcher.shape(
+          compiled, LockedMvel.FUNCTIONS.keySet(), arg -> LockedMvel.compile(arg, new ArrayList<>()));
+      return false;
+    } catch (TreeMatcher.Mismatch e) {
+      return true;
+    }
   }
 
   /**
    * Evaluates once on one thread so MVEL builds its accessors before the program is shared
    * (mvel-sandbox.md section 7). The sample's answer does not matter, nor does an error on it.
    */
-  private static void warmUp(Program program) {
+  private static void warmUp(Program program, boolean item) {
     try {
-      program.eval(SAMPLE);
+      program.eval(SAMPLE, item ? SAMPLE_ITEM : null);
     } catch (RuleEvaluationException e) {
       // data-dependent (an empty list indexed, a non-boolean...): judged per real input
     }

@@ -1,5 +1,7 @@
 package dev.keycard.engine;
 
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.model.Origin;
@@ -35,19 +37,60 @@ public final class RuleEngine {
 
   /** Evaluates on the calling thread (rule examples at load time, benchmarks). */
   public static EngineResult evaluateNow(List<CompiledRule> rules, List<Container> containers) {
+    Budget budget = Budget.current();
+    List<Map<String, Object>> frozen = new ArrayList<>(containers.size());
+    for (Container c : containers) {
+      budget.tick();
+      frozen.add(FrozenModel.freeze(c));
+    }
+    checkCost(rules, containers, frozen, budget.caps().maxRuleCost());
     List<Finding> findings = new ArrayList<>();
     List<Diagnostic> warnings = new ArrayList<>();
     for (int ci = 0; ci < containers.size(); ci++) {
       Container c = containers.get(ci);
-      Map<String, Object> frozen = FrozenModel.freeze(c);
       try (LockedMvel.Scope scope = new LockedMvel.Scope()) {
         for (CompiledRule r : rules) {
-          evaluateRule(r, c, ci, frozen, findings, warnings, scope);
+          budget.check();
+          evaluateRule(r, c, ci, frozen.get(ci), findings, warnings, scope);
         }
       }
     }
     findings.sort(ORDER);
     return new EngineResult(findings, warnings);
+  }
+
+  /**
+   * Refuses, before any rule runs, a request whose rules could do more than {@code max} units of
+   * work on this input: each rule's static cost (its nodes, and each projection's nodes times the
+   * list it iterates) times the elements of its for_each list, over every container.
+   */
+  static void checkCost(
+      List<CompiledRule> rules,
+      List<Container> containers,
+      List<Map<String, Object>> frozen,
+      long max) {
+    long total = 0;
+    long worst = -1;
+    CompiledRule worstRule = null;
+    for (Map<String, Object> f : frozen) {
+      for (CompiledRule r : rules) {
+        long cost = r.cost(f);
+        total = total + cost < 0 ? Long.MAX_VALUE : total + cost;
+        if (cost > worst) {
+          worst = cost;
+          worstRule = r;
+        }
+      }
+    }
+    if (total > max) {
+      throw LimitExceeded.of(
+          "max-rule-cost",
+          max,
+          "the rules could do up to " + total + " units of work on this input (limit " + max
+              + "); the costliest is " + worstRule.id() + " (" + worst + " units on one container)"
+              + ": a projection over a long list inside a for_each rule, or many projections,"
+              + " multiply with the input's list sizes");
+    }
   }
 
   /** Tests the rule within {@code scope}; findings and warnings are built outside it. */
@@ -68,6 +111,7 @@ public final class RuleEngine {
       }
       for (int i = 0; i < items.size(); i++) {
         Object item = items.get(i);
+        Budget.current().tick();
         if (r.when().test(frozen, item)) {
           int index = i;
           scope.outside(() -> emit(r, c, ci, frozen, item, index, findings, warnings));
@@ -109,6 +153,14 @@ public final class RuleEngine {
         && m.get("name") != null) {
       // some parsers locate named elements by name only (compose: environment.NAME)
       location = c.locate(d.forEach() + "." + m.get("name"));
+    }
+    int max = Budget.current().caps().maxFindings();
+    if (findings.size() >= max) {
+      throw LimitExceeded.of(
+          "max-findings",
+          max,
+          "the input has more than " + max + " findings; split it, or fix the most common"
+              + " problem first");
     }
     String message = r.message().render(frozen, item);
     Object identity = index >= 0 ? item : path;

@@ -37,12 +37,12 @@ public final class RuleSetCompiler {
     Program when = null;
     Template message = null;
     try {
-      when = gate.compileExpression(d.when().text(), d.forEach() != null);
+      when = gate.compileExpression(d.when().text(), d.forEach());
     } catch (RuleCompileException e) {
       report(d, d.when(), e, "when", problems);
     }
     try {
-      message = gate.compileTemplate(d.message().text(), d.forEach() != null);
+      message = gate.compileTemplate(d.message().text(), d.forEach());
     } catch (RuleCompileException e) {
       report(d, d.message(), e, "message", problems);
     }
@@ -51,7 +51,7 @@ public final class RuleSetCompiler {
     for (int i = 0; i < d.escalations().size(); i++) {
       Escalation x = d.escalations().get(i);
       try {
-        Program p = gate.compileExpression(x.when().text(), d.forEach() != null);
+        Program p = gate.compileExpression(x.when().text(), d.forEach());
         escalations.add(CompiledRule.Escalation.of(x.severity(), p));
       } catch (RuleCompileException e) {
         report(d, x.when(), e, "escalate[" + i + "].when", problems);

@@ -140,7 +140,7 @@ class EscalationTest {
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.code()).isEqualTo("property_not_allowed");
+              assertThat(p.code()).isEqualTo("type_mismatch");
               assertThat(p.message()).startsWith("escalate[0].when: ");
               assertThat(p.at().toString()).isEqualTo("t.yaml:6:23");
             });

@@ -1,44 +1,120 @@
 package dev.keycard.engine.fn;
 
 import com.google.re2j.Pattern;
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.LimitExceeded;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.mvel2.Operator;
+import org.mvel2.math.MathProcessor;
 
-/** The gate's own building blocks behind {@code .?name} and {@code ~=}; never named by rules. */
+/**
+ * The gate's own building blocks, never named by rules: what the checker emits for {@code .?name},
+ * a field of a computed value, an index, {@code ~=}, unary minus, {@code +} on text, and the
+ * allowed methods (in {@link ValueMethods}), so MVEL never calls a Java method on a value. Each checks the request's budget, and what can grow (a joined string) is
+ * capped.
+ */
 public final class Intrinsics {
-  private static final int MAX_CACHED_PATTERNS = 1_024;
-  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
-
   private Intrinsics() {}
 
-  /** {@code r.?name}: null when {@code r} is null, else the map value (null when absent). */
-  public static Object nav(Object receiver, String name) {
-    if (receiver == null) {
-      return null;
-    }
+  /** {@code r.name} on a computed value: the map value (null when absent). */
+  public static Object get(Object receiver, Object name) {
+    Budget.current().tick();
     if (receiver instanceof Map<?, ?> map) {
       return map.get(name);
     }
+    throw new IllegalArgumentException("cannot read '" + name + "' of " + describe(receiver));
+  }
+
+  /** {@code r.?name}: null when {@code r} is null, else the map value (null when absent). */
+  public static Object nav(Object receiver, Object name) {
+    if (receiver == null) {
+      return null;
+    }
+    return get(receiver, name);
+  }
+
+  /** {@code r[key]}: a list element by position, or a map value by key. */
+  public static Object index(Object receiver, Object key) {
+    Budget.current().tick();
+    if (receiver instanceof List<?> list && key instanceof Number n) {
+      long i = n.longValue();
+      if (i < 0 || i >= list.size()) {
+        throw new IllegalArgumentException(
+            "index " + i + " is outside a list of " + list.size() + " elements");
+      }
+      return list.get((int) i);
+    }
+    if (receiver instanceof Map<?, ?> map && key instanceof String) {
+      return map.get(key);
+    }
     throw new IllegalArgumentException(
-        "cannot read '" + name + "' of a " + receiver.getClass().getSimpleName());
+        "cannot index " + describe(receiver) + " with " + describe(key));
   }
 
   /**
-   * {@code value ~= 'pattern'}: a full match (as MVEL's {@code ~=}) in linear time on RE2J. Null
-   * never matches; numbers and booleans are matched by their text; anything else never matches.
+   * {@code value ~= pattern}: a full match (as MVEL's {@code ~=}) in linear time on RE2J, with the
+   * pattern compiled once when the rule was. Null never matches; numbers and booleans are matched
+   * by their text; anything else never matches.
    */
-  public static boolean re2Matches(Object value, String pattern) {
+  public static boolean re2(Object value, Object pattern) {
+    Budget.current().tick();
     if (!(value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
       return false;
     }
-    Pattern p = PATTERNS.get(pattern);
-    if (p == null) {
-      if (PATTERNS.size() >= MAX_CACHED_PATTERNS) {
-        PATTERNS.clear(); // patterns come from compiled rules only; a full cache is rare
-      }
-      p = Pattern.compile(pattern);
-      PATTERNS.put(pattern, p);
+    return ((Pattern) pattern).matches(String.valueOf(value));
+  }
+
+  /** {@code -x}. */
+  public static Object neg(Object value) {
+    if (value instanceof Number n) {
+      return MathProcessor.doOperations(0, Operator.SUB, n);
     }
-    return p.matches(String.valueOf(value));
+    throw new IllegalArgumentException("cannot negate " + describe(value));
+  }
+
+  /**
+   * {@code a + b} where either may be text: numbers add as MVEL adds them, anything else joins as
+   * text, at most {@code max-string-length} characters.
+   */
+  public static Object add(Object a, Object b) {
+    Budget budget = Budget.current();
+    budget.tick();
+    if (a instanceof Number && b instanceof Number) {
+      return MathProcessor.doOperations(a, Operator.ADD, b);
+    }
+    String x = String.valueOf(a);
+    String y = String.valueOf(b);
+    int max = budget.caps().maxStringLength();
+    if ((long) x.length() + y.length() > max) {
+      throw LimitExceeded.of(
+          "max-string-length",
+          max,
+          "a rule would build a string of more than " + max + " characters");
+    }
+    return x + y;
+  }
+
+  /** A value's kind as rule authors know it, never a Java class name. */
+  static String describe(Object v) {
+    if (v == null) {
+      return "null";
+    }
+    if (v instanceof CharSequence) {
+      return "a string";
+    }
+    if (v instanceof Boolean) {
+      return "a boolean";
+    }
+    if (v instanceof Number) {
+      return "a number";
+    }
+    if (v instanceof List<?>) {
+      return "a list";
+    }
+    if (v instanceof Map<?, ?>) {
+      return "a map";
+    }
+    return "a value";
   }
 }

@@ -1,0 +1,95 @@
+package dev.keycard.engine.fn;
+
+import dev.keycard.budget.Budget;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The methods a rule may call ({@code x.trim()}, {@code list.size()}, ...), as static functions of
+ * the receiver: the checker emits {@code x.trim()} as {@code __kc_m_trim(x)}, so MVEL never
+ * resolves or invokes a Java method on a value. Each dispatches on the receiver's run-time kind and
+ * fails with a plain message (never a class name) on any other.
+ */
+public final class ValueMethods {
+  private ValueMethods() {}
+
+  public static Object size(Object r) {
+    Budget.current().tick();
+    if (r instanceof Collection<?> c) {
+      return c.size();
+    }
+    if (r instanceof Map<?, ?> m) {
+      return m.size();
+    }
+    if (r instanceof CharSequence s) {
+      return s.length();
+    }
+    throw unsupported("size()", r);
+  }
+
+  public static boolean isEmpty(Object r) {
+    return ((Integer) size(r)) == 0;
+  }
+
+  public static Object length(Object r) {
+    return text("length()", r).length();
+  }
+
+  public static String trim(Object r) {
+    Budget.current().tick();
+    return text("trim()", r).trim();
+  }
+
+  public static String toLowerCase(Object r) {
+    Budget.current().tick();
+    return text("toLowerCase()", r).toLowerCase(Locale.ROOT);
+  }
+
+  public static String toUpperCase(Object r) {
+    Budget.current().tick();
+    return text("toUpperCase()", r).toUpperCase(Locale.ROOT);
+  }
+
+  public static boolean contains(Object r, Object x) {
+    Budget.current().tick();
+    if (r instanceof CharSequence s) {
+      return x != null && s.toString().contains(String.valueOf(x));
+    }
+    if (r instanceof Collection<?> c) {
+      return c.contains(x);
+    }
+    throw unsupported("contains()", r);
+  }
+
+  public static boolean containsKey(Object r, Object key) {
+    if (r instanceof Map<?, ?> m) {
+      return m.containsKey(key);
+    }
+    throw unsupported("containsKey()", r);
+  }
+
+  public static boolean startsWith(Object r, Object prefix) {
+    return text("startsWith()", r).startsWith(text("startsWith()'s argument", prefix));
+  }
+
+  public static boolean endsWith(Object r, Object suffix) {
+    return text("endsWith()", r).endsWith(text("endsWith()'s argument", suffix));
+  }
+
+  public static boolean equalsIgnoreCase(Object r, Object other) {
+    return other != null && text("equalsIgnoreCase()", r).equalsIgnoreCase(String.valueOf(other));
+  }
+
+  private static String text(String what, Object r) {
+    if (r instanceof CharSequence s) {
+      return s.toString();
+    }
+    throw unsupported(what, r);
+  }
+
+  private static IllegalArgumentException unsupported(String what, Object r) {
+    return new IllegalArgumentException(what + " is not defined on " + Intrinsics.describe(r));
+  }
+}
