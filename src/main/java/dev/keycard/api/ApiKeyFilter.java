@@ -18,14 +18,23 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public final class ApiKeyFilter {
   private static final String BEARER = "bearer ";
   private final List<byte[]> keyDigests;
+  private final List<byte[]> ruleKeyDigests;
+  private final CallerRights caller;
 
-  public ApiKeyFilter(AuthConfig config) {
-    this.keyDigests =
-        config.apiKeys().orElse(List.of()).stream()
-            .map(String::trim)
-            .filter(k -> !k.isEmpty())
-            .map(ApiKeyFilter::sha256)
-            .toList();
+  public ApiKeyFilter(AuthConfig config, CallerRights caller) {
+    this.ruleKeyDigests = digests(config.ruleKeys().orElse(List.of()));
+    List<byte[]> all = new java.util.ArrayList<>(digests(config.apiKeys().orElse(List.of())));
+    all.addAll(ruleKeyDigests);
+    this.keyDigests = List.copyOf(all);
+    this.caller = caller;
+  }
+
+  private static List<byte[]> digests(List<String> keys) {
+    return keys.stream()
+        .map(String::trim)
+        .filter(k -> !k.isEmpty())
+        .map(ApiKeyFilter::sha256)
+        .toList();
   }
 
   @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
@@ -38,9 +47,12 @@ public final class ApiKeyFilter {
       return unauthorized(
           "Send 'Authorization: Bearer <key>' with one of the configured API keys.");
     }
-    return accepted(header.substring(BEARER.length()).trim())
-        ? null
-        : unauthorized("The API key is not valid.");
+    String presented = header.substring(BEARER.length()).trim();
+    if (!accepted(keyDigests, presented)) {
+      return unauthorized("The API key is not valid.");
+    }
+    caller.ruleKey(accepted(ruleKeyDigests, presented));
+    return null;
   }
 
   /**
@@ -56,10 +68,10 @@ public final class ApiKeyFilter {
    * Compares digests, not the keys, so that time depends neither on where a guess first differs nor
    * on the key's length; every key is compared, so time does not say which one matched.
    */
-  private boolean accepted(String presented) {
+  private static boolean accepted(List<byte[]> keys, String presented) {
     byte[] digest = sha256(presented);
     boolean ok = false;
-    for (byte[] key : keyDigests) {
+    for (byte[] key : keys) {
       ok |= MessageDigest.isEqual(key, digest);
     }
     return ok;

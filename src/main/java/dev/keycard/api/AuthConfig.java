@@ -12,4 +12,10 @@ public interface AuthConfig {
    * Unset or empty: the API is open, as behind a private network or a gateway that authenticates.
    */
   Optional<List<String>> apiKeys();
+
+  /**
+   * Keys that may also submit rules of their own (env {@code KEYCARD_AUTH_RULE_KEYS}); they are
+   * valid API keys too. Only matters with {@code KEYCARD_RULES_ADHOC=true}.
+   */
+  Optional<List<String>> ruleKeys();
 }

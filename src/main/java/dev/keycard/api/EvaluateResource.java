@@ -47,6 +47,7 @@ public class EvaluateResource {
   private final ReportsConfig docs;
   private final String version;
   private final AnswerCache answers;
+  private final AdhocRules adhoc;
 
   public EvaluateResource(
       ParseService parser,
@@ -55,6 +56,7 @@ public class EvaluateResource {
       RemediationService remediation,
       ReportsConfig docs,
       AnswerCache answers,
+      AdhocRules adhoc,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.0.0")
           String version) {
     this.parser = parser;
@@ -64,6 +66,7 @@ public class EvaluateResource {
     this.docs = docs;
     this.version = version;
     this.answers = answers;
+    this.adhoc = adhoc;
   }
 
   @POST
@@ -126,13 +129,16 @@ public class EvaluateResource {
       @Context HttpHeaders headers) {
     OutputView view = OutputView.select(output, headers.getAcceptableMediaTypes());
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
+    if (AdhocRules.present(request.rules())) {
+      adhoc.require(); // before the answer cache: a cached answer must not bypass the check
+    }
     long start = System.nanoTime();
     EvaluationOptions options = Options.of(request);
     AnswerCache.Key key = AnswerCache.Key.of(request);
     AnswerCache.Answer answer = answers.find(key);
     Evaluation e;
     if (answer == null) {
-      e = run(parser, evaluations, request);
+      e = run(parser, evaluations, request, adhoc);
       answer = answers.keep(key, e);
     } else {
       e = evaluations.again(answer.evaluation(), request.input(), start);
@@ -165,7 +171,11 @@ public class EvaluateResource {
   }
 
   /** Parses and evaluates, mapping every caller mistake to its problem. */
-  static Evaluation run(ParseService parser, EvaluationService evaluations, ApiRequest request) {
+  static Evaluation run(
+      ParseService parser, EvaluationService evaluations, ApiRequest request, AdhocRules adhoc) {
+    if (AdhocRules.present(request.rules())) {
+      adhoc.require();
+    }
     var options = Options.of(request);
     try {
       evaluations.ruleSet(options.ruleset());

@@ -26,16 +26,19 @@ public class FixResource {
   private final EvaluationService evaluations;
   private final RequestReader reader;
   private final RemediationService remediation;
+  private final AdhocRules adhoc;
 
   public FixResource(
       ParseService parser,
       EvaluationService evaluations,
       RequestReader reader,
-      RemediationService remediation) {
+      RemediationService remediation,
+      AdhocRules adhoc) {
     this.parser = parser;
     this.evaluations = evaluations;
     this.reader = reader;
     this.remediation = remediation;
+    this.adhoc = adhoc;
   }
 
   @POST
@@ -59,7 +62,7 @@ public class FixResource {
           ErrorCode.BAD_REQUEST, "unknown value for 'to': '" + to + "'; use 'compose'");
     }
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
-    Evaluation e = EvaluateResource.run(parser, evaluations, request);
+    Evaluation e = EvaluateResource.run(parser, evaluations, request, adhoc);
     return FixReport.of(
         remediation.fixAll(e, request.input(), Options.of(request)), "compose".equals(to));
   }

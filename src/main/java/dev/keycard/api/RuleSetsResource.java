@@ -33,8 +33,11 @@ public class RuleSetsResource {
   private final PolicyService policies;
   private final RuleCheckService checker;
   private final LimitsConfig limits;
+  private final AdhocRules adhoc;
 
-  public RuleSetsResource(PolicyService policies, RuleCheckService checker, LimitsConfig limits) {
+  public RuleSetsResource(
+      PolicyService policies, RuleCheckService checker, LimitsConfig limits, AdhocRules adhoc) {
+    this.adhoc = adhoc;
     this.policies = policies;
     this.checker = checker;
     this.limits = limits;
@@ -130,6 +133,7 @@ public class RuleSetsResource {
               + " is compiled in the sandbox and its examples are run; errors carry line and"
               + " column in the submitted text.")
   public CheckView check(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    adhoc.require();
     if (body != null && body.length > limits.maxBodySize().asLongValue()) {
       throw new ProblemException(ErrorCode.BODY_TOO_LARGE, BodyLimitFilter.tooLarge(limits).detail());
     }

@@ -155,7 +155,7 @@ final class Checker {
         return error(
             ErrorCode.RULE_SYNTAX_ERROR,
             "the elements of a list literal must be literals (strings, numbers, true, false, null)",
-            item.at());
+            Walk.start(item));
       }
       values.add(lit.value());
       Type t = literalType(lit.kind());
@@ -173,13 +173,15 @@ final class Checker {
       if (!(k instanceof Expr.Lit key)
           || (key.kind() != Expr.LitKind.STRING && key.kind() != Expr.LitKind.INT)) {
         return error(
-            ErrorCode.RULE_SYNTAX_ERROR, "map literal keys must be string or number literals", k.at());
+            ErrorCode.RULE_SYNTAX_ERROR,
+            "map literal keys must be string or number literals",
+            Walk.start(k));
       }
       if (!(v instanceof Expr.Lit lit)) {
         return error(
             ErrorCode.RULE_SYNTAX_ERROR,
             "the values of a map literal must be literals (strings, numbers, true, false, null)",
-            v.at());
+            Walk.start(v));
       }
       values.put(String.valueOf(key.value()), lit.value());
       Type t = literalType(lit.kind());

@@ -38,6 +38,9 @@ public final class Evaluator implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final Duration deadline;
   private final AtomicLong timeouts = new AtomicLong();
+  private final java.util.Set<Budget> running =
+      java.util.Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
+  private volatile boolean closed;
 
   /**
    * A pool of up to {@code threads} workers (started as needed, ended after 30 s idle) and a queue
@@ -118,8 +121,14 @@ public final class Evaluator implements AutoCloseable {
       f =
           pool.submit(
               () -> {
+                running.add(bound);
                 try (Budget.Binding b = bound.bind()) {
+                  if (closed) {
+                    bound.cancel();
+                  }
                   return work.call();
+                } finally {
+                  running.remove(bound);
                 }
               });
     } catch (RejectedExecutionException e) {
@@ -167,8 +176,14 @@ public final class Evaluator implements AutoCloseable {
     return timeouts.get();
   }
 
+  /**
+   * Stops the pool: work still running is cancelled through its budget (it stops at its next
+   * check, within milliseconds), so shutdown does not wait on a rule loop.
+   */
   @Override
   public void close() {
+    closed = true;
+    running.forEach(Budget::cancel);
     pool.shutdownNow();
   }
 }

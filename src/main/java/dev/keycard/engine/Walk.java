@@ -23,6 +23,29 @@ final class Walk {
     return false;
   }
 
+  /** Offset of the first character of the text {@code e} was parsed from. */
+  static int start(Expr e) {
+    if (e instanceof Expr.Index i) {
+      return start(i.target());
+    }
+    if (e instanceof Expr.Field f) {
+      return start(f.target());
+    }
+    if (e instanceof Expr.Method m) {
+      return start(m.target());
+    }
+    if (e instanceof Expr.Binary b) {
+      return start(b.left());
+    }
+    if (e instanceof Expr.Regex r) {
+      return start(r.subject());
+    }
+    if (e instanceof Expr.Cond c) {
+      return start(c.cond());
+    }
+    return e.at();
+  }
+
   /** The node's direct children, in source order (nulls left out). */
   static List<Expr> children(Expr e) {
     List<Expr> out = new ArrayList<>();

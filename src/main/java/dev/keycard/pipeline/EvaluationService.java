@@ -1,5 +1,7 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.engine.CompiledRule;
 import dev.keycard.engine.CompiledRuleSet;
 import dev.keycard.engine.EngineResult;
@@ -221,6 +223,13 @@ public class EvaluationService {
   private List<CompiledRule> compileAdHoc(List<RuleDefinition> defs, CompiledRuleSet set) {
     if (defs.isEmpty()) {
       return List.of();
+    }
+    int max = Budget.current().caps().maxAdhocRules();
+    if (defs.size() > max) {
+      throw LimitExceeded.of(
+          "max-adhoc-rules",
+          max,
+          "a request holds at most " + max + " rules of its own; this one holds " + defs.size());
     }
     List<PolicyProblem> problems = new ArrayList<>();
     for (RuleDefinition d : defs) {

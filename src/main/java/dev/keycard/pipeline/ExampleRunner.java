@@ -1,5 +1,7 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.budget.BudgetExceeded;
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.engine.CompiledRule;
 import dev.keycard.engine.CompiledRuleSet;
 import dev.keycard.engine.EngineResult;
@@ -67,6 +69,8 @@ public final class ExampleRunner {
     EngineResult result;
     try {
       result = RuleEngine.evaluateNow(List.of(rule), parsed.containers());
+    } catch (BudgetExceeded | LimitExceeded ex) {
+      throw ex; // the request's budget, not this example, ran out
     } catch (RuntimeException ex) {
       problems.add(problem(rule, e, "example could not be evaluated: " + ex.getMessage()));
       return;

@@ -1,5 +1,8 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.Caps;
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.engine.CompiledRule;
 import dev.keycard.engine.RuleSetCompiler;
 import dev.keycard.policy.PolicyProblem;
@@ -40,7 +43,16 @@ public class RuleCheckService {
     }
   }
 
+  /**
+   * Checks the rules in {@code text} on the rule pool, within the request's budget (a check runs
+   * every example, and examples are inputs of any size): never on an HTTP worker without a
+   * deadline. A full pool is an immediate overload, not a wait.
+   */
   public CheckResult check(String text) {
+    return policies.evaluator().call(() -> checkNow(text));
+  }
+
+  private CheckResult checkNow(String text) {
     RuleFileReader reader = new RuleFileReader();
     List<RuleDefinition> defs = reader.readRules(text, "input");
     Map<String, List<PolicyProblem>> byRule = new LinkedHashMap<>();
@@ -50,6 +62,24 @@ public class RuleCheckService {
         general.add(p);
       } else {
         byRule.computeIfAbsent(p.ruleId(), k -> new ArrayList<>()).add(p);
+      }
+    }
+    Caps caps = Budget.current().caps();
+    if (defs.size() > caps.maxAdhocRules()) {
+      throw LimitExceeded.of(
+          "max-adhoc-rules",
+          caps.maxAdhocRules(),
+          "a check holds at most " + caps.maxAdhocRules() + " rules; this one holds "
+              + defs.size());
+    }
+    for (RuleDefinition d : defs) {
+      int n = d.failExamples().size() + d.passExamples().size();
+      if (n > caps.maxExamples()) {
+        throw LimitExceeded.of(
+            "max-examples",
+            caps.maxExamples(),
+            "rule " + d.id() + " has " + n + " examples; at most " + caps.maxExamples()
+                + " are run per rule");
       }
     }
     RuleSetCompiler compiler = new RuleSetCompiler(policies.adHocGate());

@@ -1,5 +1,8 @@
 package dev.keycard.policy;
 
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.Caps;
+import dev.keycard.budget.LimitExceeded;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,14 +104,59 @@ final class YamlTree {
     if (root.isEmpty()) {
       return null;
     }
-    return convert(root.get(), file, new LineIndex(text), 0);
+    Caps caps = Budget.current().caps();
+    return new Expansion(caps.maxYamlNodes(), MAX_EXPANDED_CHARS)
+        .convert(root.get(), file, new LineIndex(text), 0);
   }
 
-  private static YNode convert(Node node, String file, LineIndex index, int depth) throws YamlError {
+  /** Characters of scalar text after alias expansion (4 Mi: four times the default body limit). */
+  static final long MAX_EXPANDED_CHARS = 4L << 20;
+
+  /**
+   * Converts the node graph into a tree, expanding aliases (a rule file may share a list with
+   * {@code &x} / {@code *x}), and counts every node and every scalar character it produces, scalar
+   * aliases included: an alias bomb stops at the cap with a 413 instead of filling the heap.
+   */
+  private static final class Expansion {
+    private final int maxNodes;
+    private final long maxChars;
+    private int nodes;
+    private long chars;
+
+    Expansion(int maxNodes, long maxChars) {
+      this.maxNodes = maxNodes;
+      this.maxChars = maxChars;
+    }
+
+    private void count(Node node) {
+      Budget.current().tick();
+      if (++nodes > maxNodes) {
+        throw LimitExceeded.tooLarge(
+            "max-yaml-nodes",
+            maxNodes,
+            "the rules hold more than " + maxNodes + " YAML nodes once their aliases are expanded");
+      }
+      if (node instanceof ScalarNode s && (chars += s.getValue().length()) > maxChars) {
+        throw LimitExceeded.tooLarge(
+            "max-yaml-nodes",
+            maxNodes,
+            "the rules hold more than " + maxChars + " characters of text once their aliases are"
+                + " expanded");
+      }
+    }
+
+    YNode convert(Node node, String file, LineIndex index, int depth) throws YamlError {
+      return YamlTree.convert(this, node, file, index, depth);
+    }
+  }
+
+  private static YNode convert(Expansion x, Node node, String file, LineIndex index, int depth)
+      throws YamlError {
     SourceRef at = at(node, file);
     if (depth > 32) {
       throw new YamlError("nesting deeper than 32 levels", at);
     }
+    x.count(node);
     if (node instanceof ScalarNode s) {
       boolean isNull = s.getTag().equals(Tag.NULL) && s.getScalarStyle() == ScalarStyle.PLAIN;
       return new YScalar(
@@ -121,7 +169,7 @@ final class YamlTree {
     if (node instanceof SequenceNode seq) {
       List<YNode> items = new ArrayList<>();
       for (Node n : seq.getValue()) {
-        items.add(convert(n, file, index, depth + 1));
+        items.add(convert(x, n, file, index, depth + 1));
       }
       return new YList(items, at);
     }
@@ -132,7 +180,14 @@ final class YamlTree {
       if (!(t.getKeyNode() instanceof ScalarNode k)) {
         throw new YamlError("keys must be plain strings", at(t.getKeyNode(), file));
       }
-      entries.put(k.getValue(), convert(t.getValueNode(), file, index, depth + 1));
+      SourceRef first = keys.get(k.getValue());
+      if (first != null) {
+        // the composer keeps both; a rule must not show one 'when' and run another
+        throw new YamlError(
+            "duplicate key '" + k.getValue() + "' (first at line " + first.line() + ")",
+            at(k, file));
+      }
+      entries.put(k.getValue(), convert(x, t.getValueNode(), file, index, depth + 1));
       keys.put(k.getValue(), at(k, file));
     }
     return new YMap(entries, keys, at);
