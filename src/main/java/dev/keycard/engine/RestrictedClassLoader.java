@@ -63,6 +63,9 @@ final class RestrictedClassLoader extends ClassLoader {
    */
   static final Set<String> DENIED = ConcurrentHashMap.newKeySet();
 
+  /** Every name asked for so far (bounded), allowed or not: what fuzzing holds to the allow-list. */
+  static final Set<String> REQUESTED = ConcurrentHashMap.newKeySet();
+
   private RestrictedClassLoader() {
     super("keycard-rules", RestrictedClassLoader.class.getClassLoader());
   }
@@ -84,6 +87,9 @@ final class RestrictedClassLoader extends ClassLoader {
 
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    if (REQUESTED.size() < 4_096) {
+      REQUESTED.add(name);
+    }
     if (!allowed(name)) {
       if (DENIED.size() < 256) {
         DENIED.add(name);

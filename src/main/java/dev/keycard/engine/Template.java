@@ -58,6 +58,11 @@ public final class Template {
     return total;
   }
 
+  /** Literal Strings and Programs, in order. */
+  List<Object> parts() {
+    return parts;
+  }
+
   /** The template text as written. */
   public String source() {
     return source;
