@@ -19,6 +19,9 @@ import org.mvel2.compiler.CompiledExpression;
  * compiled tree node for node against the checked one; then one warm-up evaluation. Thread-safe.
  */
 public final class RuleCompiler {
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(RuleCompiler.class);
+
   private static final Map<String, Object> SAMPLE = FrozenModel.freeze(sampleContainer());
 
   /** An element to bind {@code item} to while warming up (its type may not match: harmless). */
@@ -219,7 +222,10 @@ public final class RuleCompiler {
     List<String> problems = new ArrayList<>();
     CompiledExpression compiled = LockedMvel.compile(text, problems);
     if (compiled == null) {
-      errors.add(GateError.at(ErrorCode.RULE_COMPILE_ERROR, String.join("; ", problems), expr, 0));
+      LOG.warnf("MVEL refused an emitted expression: %s", String.join("; ", problems));
+      errors.add(
+          GateError.at(
+              ErrorCode.RULE_COMPILE_ERROR, "MVEL refused the rule's emitted form", expr, 0));
       return null;
     }
     String expected = Emitter.shape(checked.tree());
@@ -239,7 +245,14 @@ public final class RuleCompiler {
         return null;
       }
     } catch (TreeMatcher.Mismatch e) {
-      errors.add(GateError.at(ErrorCode.SANDBOX_VIOLATION, e.getMessage(), expr, 0));
+      // the detail names MVEL's internals: the log keeps it, the caller gets the refusal
+      LOG.warnf("compiled-tree check refused an expression: %s", e.getMessage());
+      errors.add(
+          GateError.at(
+              ErrorCode.SANDBOX_VIOLATION,
+              "MVEL compiled the rule into a tree the gate did not check",
+              expr,
+              0));
       return null;
     }
     Program program =

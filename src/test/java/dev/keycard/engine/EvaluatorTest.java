@@ -120,6 +120,41 @@ class EvaluatorTest {
   }
 
   @Test
+  void close_cancelsRunningRules_soShutdownDoesNotWaitOnThem() throws Exception {
+    Limits loose = new Limits(1_000, 24, 150, 256, 200, 64, 4, 2, 2_000, 16);
+    Program slow =
+        new RuleCompiler(loose)
+            .compileExpression(
+                "($ in c.environment if ($ in c.environment if $.name == 'x').size() >= 0)"
+                    + ".size() >= 0");
+    dev.keycard.model.Container.Builder b = dev.keycard.model.Container.builder();
+    b.name = "big";
+    for (int i = 0; i < 20_000; i++) {
+      b.environment.add(new dev.keycard.model.EnvVar("V" + i, "x"));
+    }
+    Map<String, Object> big = FrozenModel.freeze(b.build());
+    Evaluator evaluator = new Evaluator(1, Duration.ofMinutes(5));
+    java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      var running = caller.submit(() -> evaluator.testAll(List.of(slow), big));
+      while (evaluator.active() == 0) {
+        Thread.sleep(5);
+      }
+      long start = System.nanoTime();
+      evaluator.close();
+      long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+      while (evaluator.active() > 0 && System.nanoTime() < until) {
+        Thread.sleep(5);
+      }
+      assertThat(evaluator.active()).as("rule threads still computing after close").isZero();
+      assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(2));
+      assertThatThrownBy(running::get).hasCauseInstanceOf(RuleTimeoutException.class);
+    } finally {
+      caller.shutdownNow();
+    }
+  }
+
+  @Test
   void limitsOnSize_stopRunawayInputs() {
     List<Object> deep = new ArrayList<>();
     Object node = "leaf";
