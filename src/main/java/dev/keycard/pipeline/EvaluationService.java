@@ -29,6 +29,9 @@ import java.util.UUID;
 /** Parse, evaluate, waive, decide: the whole evaluation of one request. */
 @ApplicationScoped
 public class EvaluationService {
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(EvaluationService.class);
+
   private final ParseService parser;
   private final PolicyService policies;
   private final DecisionRecorder recorder;
@@ -197,6 +200,25 @@ public class EvaluationService {
     return new RuleEngine(policies.evaluator()).evaluate(rules, withCompanions.containers()).findings();
   }
 
+  /**
+   * One WARN line per refused caller rule: its id, the first problem's code and place, and how many
+   * more there were. Never a stack trace: a refused rule is the caller's mistake, not ours.
+   */
+  static void logRefused(List<PolicyProblem> problems) {
+    java.util.Map<String, List<PolicyProblem>> byRule = new java.util.LinkedHashMap<>();
+    for (PolicyProblem p : problems) {
+      byRule.computeIfAbsent(String.valueOf(p.ruleId()), k -> new ArrayList<>()).add(p);
+    }
+    byRule.forEach(
+        (id, ps) ->
+            LOG.warnf(
+                "caller rule refused: id=%s code=%s at=%s%s",
+                id,
+                ps.get(0).code(),
+                ps.get(0).at(),
+                ps.size() > 1 ? " (+" + (ps.size() - 1) + " more)" : ""));
+  }
+
   /** The {@code # keycard:ignore} comments of a compose text, or none for other inputs. */
   private static SuppressionComments suppressionComments(ParsedInput p) {
     return p.format() == InputFormat.COMPOSE && p.source().hasSpans()
@@ -240,6 +262,7 @@ public class EvaluationService {
     }
     List<CompiledRule> out = new RuleSetCompiler(policies.adHocGate()).compileAll(defs, problems);
     if (!problems.isEmpty()) {
+      logRefused(problems);
       throw new RejectedRules(problems);
     }
     return out;
