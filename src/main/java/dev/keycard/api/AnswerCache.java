@@ -8,6 +8,7 @@ import dev.keycard.policy.RuleSet;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.report.Evaluation;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -131,6 +132,12 @@ public class AnswerCache {
                 .build();
     this.maxEntry = Math.min(Integer.MAX_VALUE, Math.max(0, max) / 16);
     this.seen = max <= 0 ? null : new AtomicIntegerArray(SEEN);
+    if (cache != null) {
+      Gauge.builder("keycard.answer.cache.weight", cache, AnswerCache::weighted)
+          .description("Estimated bytes the answer cache holds (keycard.cache.max-size bounds it)")
+          .baseUnit("bytes")
+          .register(registry);
+    }
     this.hits = counter(registry, "hit");
     this.misses = counter(registry, "miss");
   }
@@ -186,6 +193,10 @@ public class AnswerCache {
       }
     }
     return r;
+  }
+
+  private static double weighted(Cache<Key, Answer> c) {
+    return c.policy().eviction().map(ev -> ev.weightedSize().orElse(0)).orElse(0L);
   }
 
   /** The estimated weight of everything the cache holds now (for tests). */

@@ -45,7 +45,8 @@ class OperationsTest {
                 + " [1-9]")
         .containsPattern(
             "keycard_findings_total\\{[^}]*rule=\"KC-001\"[^}]*severity=\"critical\"[^}]*\\} [1-9]")
-        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/v1/evaluate\"");
+        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/v1/evaluate\"")
+        .containsPattern("keycard_answer_cache_weight_bytes [0-9]");
   }
 
   @Test
