@@ -21,6 +21,7 @@ JAR = os.environ.get("JAR", "target/quarkus-app/quarkus-run.jar")
 JAVA_OPTS = os.environ["JAVA_OPTS"].split()
 LOG = os.environ.get("SERVICE_LOG", "/tmp/keycard-attacks.log")
 ONLY = set(os.environ.get("ONLY", "").split(",")) - {""}
+RUN_START = os.path.getsize(LOG) if os.path.exists(LOG) else 0
 
 service = None
 log_file = None
@@ -348,6 +349,13 @@ def log_forging(num):
     report(num, "caller names with line breaks and escapes, then the log", dict(statuses), secs,
            0, f"log lines={len(lines)} forged={len(forged)} json lines={len(json_lines)}"
               f" (not JSON: {bad_json})")
+    with open(LOG, "rb") as f:
+        f.seek(RUN_START)
+        run = f.read().decode("utf-8", "replace").splitlines()
+    traces = sum(1 for ln in run if ln.startswith("\tat ") or ln.startswith("Caused by"))
+    others = [ln for ln in run if not ln.startswith("{")]
+    report(num, "the whole run's log: stack-trace lines, lines that are not decisions",
+           "-", 0, 0, f"trace lines={traces} other lines={len(others)} of {len(run)}")
 
 
 def main():
