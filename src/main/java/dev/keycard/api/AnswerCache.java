@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keycard.pipeline.InputRequest;
+import dev.keycard.policy.RuleSet;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.report.Evaluation;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 
@@ -24,6 +29,12 @@ import java.util.function.Supplier;
  * dev.keycard.pipeline.EvaluationService#again}). An answer is kept from the second time its
  * request comes (see {@link #seen}). Bounded by estimated memory ({@code keycard.cache.max-size}, 0
  * turns it off) and idle time.
+ *
+ * <p>An entry weighs what it holds ({@link Footprint}): the whole key (the text, companion files,
+ * variables, caller rules and waivers with their reasons) and the whole answer (the parsed input,
+ * findings, warnings and, once proven, the fixes); it is weighed again when its fixes are added.
+ * Weighing the text and files alone let 230 requests with a 1 MB variable each fill the 256 MiB
+ * heap. An entry over a sixteenth of the cache is not kept at all.
  */
 @ApplicationScoped
 public class AnswerCache {
@@ -51,6 +62,12 @@ public class AnswerCache {
     private final Evaluation evaluation;
     private Remedies remedies;
 
+    /** The estimated bytes of this answer and its key, as the cache last weighed them. */
+    private volatile int weight;
+
+    /** Whether the cache holds this answer (it is weighed again when its fixes are proven). */
+    private volatile boolean cached;
+
     Answer(Evaluation evaluation) {
       this.evaluation = evaluation;
     }
@@ -68,20 +85,19 @@ public class AnswerCache {
     }
   }
 
-  /*
-   * Estimated memory of an entry, set a little above what was measured (retained heap of 300
-   * answers with their fixes: 38 KB for a 799-character compose with 31 findings, 21 KB for a
-   * 562-character one with 16): a fixed part, the text as held by the request, the parsed document
-   * and the located model, and each finding with its fix.
-   */
-  private static final int ENTRY_BYTES = 4_096;
-  private static final int BYTES_PER_CHAR = 16;
-  private static final int FINDING_BYTES = 1_024;
+  /** What Caffeine's node, the key's record and the answer's wrapper take besides their contents. */
+  private static final int ENTRY_BYTES = 256;
+
+  /** Shared by every answer: never counted in an entry's weight. */
+  private static final Set<Class<?>> SHARED = Set.of(RuleSet.class);
 
   /** How many recently seen requests the admission filter remembers (by hash only). */
   private static final int SEEN = 8_192;
 
   private final Cache<Key, Answer> cache;
+
+  /** The largest entry kept: a sixteenth of the cache. */
+  private final long maxEntry;
 
   /**
    * Hashes of requests seen once: an answer is kept only when its request comes a second time, so a
@@ -110,11 +126,18 @@ public class AnswerCache {
             ? null
             : Caffeine.newBuilder()
                 .maximumWeight(max)
-                .weigher(AnswerCache::weight)
+                .<Key, Answer>weigher((k, a) -> a.weight)
                 .expireAfterAccess(config.idle())
                 .executor(Runnable::run)
                 .build();
+    this.maxEntry = Math.min(Integer.MAX_VALUE, Math.max(0, max) / 16);
     this.seen = max <= 0 ? null : new AtomicIntegerArray(SEEN);
+    if (cache != null) {
+      Gauge.builder("keycard.answer.cache.weight", cache, AnswerCache::weighted)
+          .description("Estimated bytes the answer cache holds (keycard.cache.max-size bounds it)")
+          .baseUnit("bytes")
+          .register(registry);
+    }
     this.hits = counter(registry, "hit");
     this.misses = counter(registry, "miss");
   }
@@ -136,12 +159,53 @@ public class AnswerCache {
   /** Keeps an answer for later identical requests if this request was seen before; returns it. */
   Answer keep(Key key, Evaluation e) {
     Answer a = new Answer(e);
-    if (cache != null) {
-      if (seenBefore(key.hashCode())) {
+    if (cache != null && seenBefore(key.hashCode())) {
+      long w = weigh(key, a);
+      if (w <= maxEntry) {
+        a.weight = (int) w;
+        a.cached = true;
         cache.put(key, a);
       }
     }
     return a;
+  }
+
+  /**
+   * The verified fixes of {@code a}, proven once; a cached answer is weighed again with them, and
+   * dropped if it is now over the largest entry kept.
+   */
+  Remedies remedies(Key key, Answer a, Supplier<Remedies> prove) {
+    boolean[] proven = {false};
+    Remedies r =
+        a.remedies(
+            () -> {
+              proven[0] = true;
+              return prove.get();
+            });
+    if (proven[0] && a.cached) {
+      long w = weigh(key, a);
+      if (w <= maxEntry) {
+        a.weight = (int) w;
+        cache.asMap().replace(key, a, a); // Caffeine weighs the entry again
+      } else {
+        a.cached = false;
+        cache.asMap().remove(key, a);
+      }
+    }
+    return r;
+  }
+
+  private static double weighted(Cache<Key, Answer> c) {
+    return c.policy().eviction().map(ev -> ev.weightedSize().orElse(0)).orElse(0L);
+  }
+
+  /** The estimated weight of everything the cache holds now (for tests). */
+  long weightedSize() {
+    if (cache == null) {
+      return 0;
+    }
+    cache.cleanUp();
+    return cache.policy().eviction().map(ev -> ev.weightedSize().orElse(0)).orElse(0L);
   }
 
   /**
@@ -159,16 +223,18 @@ public class AnswerCache {
     return false;
   }
 
-  private static int weight(Key k, Answer a) {
-    long chars = k.input().text().length();
-    for (String f : k.input().files().values()) {
-      chars += f.length();
+  /** Estimated bytes of the entry, or a number over {@link #maxEntry} once it is passed. */
+  private long weigh(Key k, Answer a) {
+    Remedies r;
+    synchronized (a) {
+      r = a.remedies;
     }
-    Evaluation e = a.evaluation();
-    long bytes =
-        ENTRY_BYTES
-            + BYTES_PER_CHAR * chars
-            + (long) FINDING_BYTES * (e.findings().size() + e.suppressed().size());
-    return (int) Math.min(Integer.MAX_VALUE, bytes);
+    List<Object> fixes = new ArrayList<>();
+    if (r != null) {
+      Evaluation e = a.evaluation();
+      e.findings().forEach(f -> fixes.add(r.of(f)));
+      e.suppressed().forEach(s -> fixes.add(r.of(s.finding())));
+    }
+    return ENTRY_BYTES + Footprint.of(maxEntry, SHARED, k, a.evaluation(), fixes);
   }
 }

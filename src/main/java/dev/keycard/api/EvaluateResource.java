@@ -146,7 +146,9 @@ public class EvaluateResource {
     AnswerCache.Answer proven = answer;
     Supplier<Remedies> remedies =
         () ->
-            proven.remedies(
+            answers.remedies(
+                key,
+                proven,
                 () -> remediation.remedies(proven.evaluation(), request.input(), options));
     ReportContext ctx =
         new ReportContext(request.filename(), request.uri(), docs.baseUrl(), version);

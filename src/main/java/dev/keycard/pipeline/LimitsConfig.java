@@ -4,6 +4,7 @@ import dev.keycard.budget.Caps;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * Request limits ({@code keycard.limits.*}, env {@code KEYCARD_LIMITS_*}): the body size, and the
@@ -59,6 +60,24 @@ public interface LimitsConfig {
   /** Fixes one request may render and prove. */
   @WithDefault("10000")
   int maxFixes();
+
+  /** Longest a request body may take to arrive once its headers did; slower ones get 408. */
+  @WithDefault("10s")
+  Duration bodyReadTimeout();
+
+  /**
+   * Request bodies still arriving a second after their headers, at once (slow uploads); one more is
+   * refused with 503.
+   */
+  @WithDefault("16")
+  int maxSlowUploads();
+
+  /**
+   * Bytes of request bodies held in memory at once, from the first byte read until the answer is
+   * sent; a body that would take more is refused with 503.
+   */
+  @WithDefault("32M")
+  MemorySize maxBodyBuffer();
 
   /** The caps as the pipeline's stages read them. */
   default Caps caps() {

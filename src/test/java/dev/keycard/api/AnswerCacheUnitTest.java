@@ -12,8 +12,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The answer cache's key, its admission on the second request and its off switch, without HTTP. */
+/**
+ * The answer cache's key, its admission on the second request, its off switch and its weight (every
+ * side input of the key, the answer and its fixes), without HTTP.
+ */
 class AnswerCacheUnitTest {
   private static AnswerCacheConfig config(long maxBytes) {
     return new AnswerCacheConfig() {
@@ -71,5 +76,69 @@ class AnswerCacheUnitTest {
     cache.keep(key("services: {}\n", today), EVALUATION);
 
     assertThat(cache.find(key("services: {}\n", today))).isNull();
+  }
+
+  @ParameterizedTest
+  @EnumSource(AnswerCacheFill.Kind.class)
+  void everySideInput_andTheAnswer_countInTheWeight(AnswerCacheFill.Kind kind) {
+    int chars = 100_000;
+    // the entry holds at least its side input, two bytes a character (the answer: half of it)
+    long atLeast = kind == AnswerCacheFill.Kind.ANSWER ? chars : 2L * chars;
+    AnswerCache one = new AnswerCache(config(32L << 20), new SimpleMeterRegistry());
+    AnswerCache.Key k = AnswerCacheFill.key(kind, 7, chars);
+    var e =
+        kind == AnswerCacheFill.Kind.ANSWER
+            ? AnswerCacheFill.largeAnswer(7, 20, chars / 2)
+            : AnswerCacheFill.SMALL;
+    one.keep(k, e);
+    AnswerCache.Answer a = one.keep(k, e);
+    if (kind == AnswerCacheFill.Kind.ANSWER) {
+      one.remedies(k, a, () -> AnswerCacheFill.fixes(a.evaluation(), chars / 40));
+    }
+    assertThat(one.weightedSize()).as(kind.name()).isGreaterThanOrEqualTo(atLeast);
+  }
+
+  @Test
+  void provenFixes_makeTheEntryHeavier() {
+    AnswerCache cache = new AnswerCache(config(32L << 20), new SimpleMeterRegistry());
+    AnswerCache.Key k = AnswerCacheFill.key(AnswerCacheFill.Kind.ANSWER, 1, 0);
+    var e = AnswerCacheFill.largeAnswer(1, 10, 1_000);
+    cache.keep(k, e);
+    AnswerCache.Answer a = cache.keep(k, e);
+    long before = cache.weightedSize();
+    cache.remedies(k, a, () -> AnswerCacheFill.fixes(e, 50_000));
+    assertThat(cache.weightedSize()).isGreaterThan(before + 10 * 2 * 50_000L);
+    assertThat(cache.find(k)).isSameAs(a);
+  }
+
+  @Test
+  void anEntryOverASixteenthOfTheCache_isNotKept() {
+    AnswerCache cache = new AnswerCache(config(1 << 20), new SimpleMeterRegistry());
+    AnswerCache.Key big = AnswerCacheFill.key(AnswerCacheFill.Kind.VARIABLE, 1, 40_000);
+    cache.keep(big, EVALUATION);
+    cache.keep(big, EVALUATION);
+    assertThat(cache.find(big)).isNull();
+    assertThat(cache.weightedSize()).isZero();
+  }
+
+  @Test
+  void fixesThatMakeAnEntryTooHeavy_dropIt() {
+    AnswerCache cache = new AnswerCache(config(1 << 20), new SimpleMeterRegistry());
+    AnswerCache.Key k = AnswerCacheFill.key(AnswerCacheFill.Kind.ANSWER, 2, 0);
+    var e = AnswerCacheFill.largeAnswer(2, 4, 400);
+    cache.keep(k, e);
+    AnswerCache.Answer a = cache.keep(k, e);
+    assertThat(cache.find(k)).isSameAs(a);
+    cache.remedies(k, a, () -> AnswerCacheFill.fixes(e, 40_000));
+    assertThat(cache.find(k)).isNull();
+    assertThat(cache.weightedSize()).isZero();
+  }
+
+  @Test
+  void fillingWithEveryKindOfLargeSideInput_staysWithinTheBound() {
+    long max = 4L << 20;
+    AnswerCache cache = new AnswerCache(config(max), new SimpleMeterRegistry());
+    long weighted = AnswerCacheFill.fill(cache, 60, 16_000);
+    assertThat(weighted).isPositive().isLessThanOrEqualTo(max);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keycard.pipeline.DecisionRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -44,7 +45,8 @@ class OperationsTest {
                 + " [1-9]")
         .containsPattern(
             "keycard_findings_total\\{[^}]*rule=\"KC-001\"[^}]*severity=\"critical\"[^}]*\\} [1-9]")
-        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/v1/evaluate\"");
+        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/v1/evaluate\"")
+        .containsPattern("keycard_answer_cache_weight_bytes [0-9]");
   }
 
   @Test
@@ -77,6 +79,50 @@ class OperationsTest {
     assertThat(j.path("allow").asBoolean()).isFalse();
     assertThat(j.path("counts").path("critical").asInt()).isEqualTo(1);
     assertThat(j.has("input")).isFalse();
+  }
+
+  @Test
+  void consoleLines_goThroughTheLogGuard_decisionLinesDoNot() {
+    assertThat(escapedBy(org.jboss.logmanager.LogContext.getLogContext().getLogger("")))
+        .as("a console handler escapes a forged line")
+        .isTrue();
+    assertThat(
+            escapedBy(
+                org.jboss.logmanager.LogContext.getLogContext()
+                    .getLogger(DecisionRecorder.CATEGORY)))
+        .as("the decision log's handler writes its JSON as it is")
+        .isFalse();
+  }
+
+  /** Whether a filter of one of the logger's handlers escapes a line break in a message. */
+  private static boolean escapedBy(org.jboss.logmanager.Logger logger) {
+    List<java.util.logging.Filter> filters = new ArrayList<>();
+    filters(logger.getHandlers(), filters);
+    for (java.util.logging.Filter f : filters) {
+      org.jboss.logmanager.ExtLogRecord r =
+          new org.jboss.logmanager.ExtLogRecord(
+              java.util.logging.Level.WARNING,
+              "name %s",
+              org.jboss.logmanager.ExtLogRecord.FormatStyle.PRINTF,
+              OperationsTest.class.getName());
+      r.setLoggerName("dev.keycard.test");
+      r.setParameters(new Object[] {"web\n{\"decision_id\":\"forged\"}"});
+      if (f.isLoggable(r) && r.getFormattedMessage().contains("web\\n{")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void filters(Handler[] handlers, List<java.util.logging.Filter> out) {
+    for (Handler h : handlers) {
+      if (h.getFilter() != null) {
+        out.add(h.getFilter());
+      }
+      if (h instanceof org.jboss.logmanager.ExtHandler ext) {
+        filters(ext.getHandlers(), out);
+      }
+    }
   }
 
   @Test

@@ -18,12 +18,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Bodies read on the event loop ({@link SmallBodies}) and bodies streamed to the worker give the
- * same answers: just under and just over the size read early, chunked, and expecting 100-continue,
- * over HTTP/1.1 and HTTP/2 (h2c, which the JDK client tries first).
+ * Every body is read on the event loop ({@link Bodies}) and gives the same answer whatever its size
+ * (around the size allocated up front), framing (chunked) or handshake ({@code Expect:
+ * 100-continue}), whether the client asks for HTTP/1.1 or tries HTTP/2 (h2c, which the JDK client
+ * tries first and which is answered over HTTP/1.1); a chunked body over the limit and a declared
+ * one expecting 100-continue are refused with 413 before the rest is read.
  */
 @QuarkusTest
-class SmallBodiesTest {
+class BodiesTest {
   private static final String COMPOSE =
       "services:\n  web:\n    image: nginx\n    privileged: true\n";
 
@@ -78,7 +80,7 @@ class SmallBodiesTest {
                         HttpRequest.BodyPublishers.ofByteArray(
                             COMPOSE.getBytes(StandardCharsets.UTF_8)))));
     assertThat(expected).contains("KC-001");
-    int max = (int) SmallBodies.MAX_BYTES;
+    int max = Bodies.PREALLOCATE;
     for (int size : new int[] {max - 1, max, max + 1, 3 * max}) {
       JsonNode a =
           post(
@@ -117,23 +119,78 @@ class SmallBodiesTest {
       // not valid JSON, as sent: 400 (decoded as a form, the body looked empty and answered {})
       assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(400);
     }
-    assertThat(SmallBodies.isForm("Multipart/Form-Data; boundary=x")).isTrue();
-    assertThat(SmallBodies.isForm("application/x-www-form-urlencoded")).isTrue();
-    assertThat(SmallBodies.isForm("application/yaml")).isFalse();
-    assertThat(SmallBodies.isForm(null)).isFalse();
   }
 
   @Test
-  void isSmall_onlyForADeclaredLengthWithinTheBound_withoutExpect() {
-    assertThat(SmallBodies.isSmall("1", null, 10)).isTrue();
-    assertThat(SmallBodies.isSmall("10", null, 10)).isTrue();
-    assertThat(SmallBodies.isSmall("11", null, 10)).isFalse();
-    assertThat(SmallBodies.isSmall("0", null, 10)).isFalse();
-    assertThat(SmallBodies.isSmall(null, null, 10)).isFalse();
-    assertThat(SmallBodies.isSmall("5", "100-continue", 10)).isFalse();
-    assertThat(SmallBodies.isSmall("", null, 10)).isFalse();
-    assertThat(SmallBodies.isSmall(" 5", null, 10)).isFalse();
-    assertThat(SmallBodies.isSmall("-5", null, 10)).isFalse();
-    assertThat(SmallBodies.isSmall("99999999999999999999", null, 10)).isFalse();
+  void declaredLength_isAPlainDecimalNumber() {
+    assertThat(Bodies.declaredLength("1")).isEqualTo(1);
+    assertThat(Bodies.declaredLength("100000")).isEqualTo(100_000);
+    assertThat(Bodies.declaredLength("0")).isZero();
+    assertThat(Bodies.declaredLength(null)).isEqualTo(Bodies.NONE);
+    assertThat(Bodies.declaredLength("")).isEqualTo(Bodies.INVALID);
+    assertThat(Bodies.declaredLength(" 5")).isEqualTo(Bodies.INVALID);
+    assertThat(Bodies.declaredLength("-5")).isEqualTo(Bodies.INVALID);
+    assertThat(Bodies.declaredLength("0x10")).isEqualTo(Bodies.INVALID);
+    assertThat(Bodies.declaredLength("99999999999999999999")).isEqualTo(Bodies.INVALID);
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimit_is413Problem_andTheConnectionCloses() throws Exception {
+    try (RawHttp c = RawHttp.connect(evaluate)) {
+      c.head(
+          "POST",
+          "/v1/evaluate",
+          "Content-Type: text/plain",
+          "Transfer-Encoding: chunked");
+      String piece = "# " + "x".repeat(8 * 1024 - 3) + "\n";
+      RawHttp.Reply r = null;
+      try {
+        for (int i = 0; i < 200; i++) { // 1.6 MB, over the 1 MiB limit
+          c.chunk(piece);
+        }
+        c.send("0\r\n\r\n");
+      } catch (java.io.IOException e) {
+        // the server answered and closed before the whole body was sent
+      }
+      r = c.read();
+      assertThat(r.status()).as(r.head()).isEqualTo(413);
+      assertThat(r.isProblem()).isTrue();
+      assertThat(r.body()).contains("\"code\":\"body_too_large\"");
+      assertThat(c.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void expectContinue_withALengthOverTheLimit_is413_withoutTheBodySent() throws Exception {
+    try (RawHttp c = RawHttp.connect(evaluate)) {
+      c.head(
+          "POST",
+          "/v1/evaluate",
+          "Content-Type: text/plain",
+          "Content-Length: 2000000",
+          "Expect: 100-continue");
+      RawHttp.Reply r = c.read();
+      assertThat(r.status()).as(r.head()).isEqualTo(413);
+      assertThat(r.isProblem()).isTrue();
+    }
+  }
+
+  @Test
+  void expectContinue_isAnsweredOnce_andTheBodyIsRead() throws Exception {
+    byte[] body = "docker run --privileged nginx".getBytes(StandardCharsets.UTF_8);
+    try (RawHttp c = RawHttp.connect(evaluate)) {
+      c.head(
+          "POST",
+          "/v1/evaluate",
+          "Content-Type: text/plain",
+          "Content-Length: " + body.length,
+          "Expect: 100-continue");
+      Thread.sleep(200); // as curl does, wait a moment for the 100 before sending
+      c.send(body);
+      RawHttp.Reply r = c.read();
+      assertThat(r.status()).as(r.head()).isEqualTo(200);
+      assertThat(r.body()).contains("KC-001");
+      assertThat(r.interim()).as("100 Continue responses").isEqualTo(1);
+    }
   }
 }
