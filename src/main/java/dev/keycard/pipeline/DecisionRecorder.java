@@ -26,20 +26,28 @@ public class DecisionRecorder {
 
   private final MeterRegistry registry;
   private final boolean includeInput;
+  private final PolicyService policies;
 
   /**
    * Counters by rule set or by rule and severity, looked up once: registering builds and sorts a
-   * meter id, and a request may report dozens of findings. Keys are bounded by the loaded rules
-   * and the ad-hoc rule ids callers send (as the registry's own meters are).
+   * meter id, and a request may report dozens of findings. Keys are bounded by the loaded rules:
+   * every caller rule counts under {@code adhoc}, so callers cannot grow this map.
    */
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   public DecisionRecorder(
       MeterRegistry registry,
+      PolicyService policies,
       @ConfigProperty(name = "keycard.decision-log.include-input", defaultValue = "false")
           boolean includeInput) {
     this.registry = registry;
+    this.policies = policies;
     this.includeInput = includeInput;
+  }
+
+  /** The rule's id when it is one of the loaded rule sets', else {@code adhoc}. */
+  private String ruleTag(String id) {
+    return policies.catalog().flatMap(c -> c.rule(id)).isPresent() ? id : "adhoc";
   }
 
   /** Logs and counts one decision on {@code inputText} as the caller sent it. */
@@ -56,13 +64,14 @@ public class DecisionRecorder {
                     .register(registry))
         .increment();
     for (Finding f : e.findings()) {
+      String rule = ruleTag(f.ruleId());
       counters
           .computeIfAbsent(
-              f.ruleId() + " " + f.severity().apiName(),
+              rule + " " + f.severity().apiName(),
               k ->
                   Counter.builder("keycard.findings")
                       .description("Findings reported (not waived), by rule and severity")
-                      .tag("rule", f.ruleId())
+                      .tag("rule", rule)
                       .tag("severity", f.severity().apiName())
                       .register(registry))
           .increment();
