@@ -26,7 +26,7 @@ final class ProofWork {
    * together, one round a batch, so a document needs as many rounds as its most contended place has
    * fixes: a handful for real inputs. Fixes left when the rounds are spent are not offered.
    */
-  static final int MAX_PROOFS = 64;
+  static final int MAX_PROOFS = 16;
 
   /** Defect lines one request logs; the rest are counted in one more line. */
   static final int MAX_DEFECT_LINES = 5;
