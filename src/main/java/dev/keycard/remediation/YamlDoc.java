@@ -70,6 +70,9 @@ final class YamlDoc {
   static Optional<YamlDoc> composed(String text) {
     LoadSettings settings =
         LoadSettings.builder()
+            // SnakeYAML refills a small buffer by copying what it has not consumed: a buffer as
+            // long as the text reads a megabyte scalar once, not a thousand times
+            .setBufferSize(Math.max(1024, text.length() + 1))
             .setAllowDuplicateKeys(false)
             .setMaxAliasesForCollections(1000)
             .setSchema(new FailsafeSchema())

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -85,7 +86,7 @@ final class YamlReader {
         // it): SnakeYAML reads the text and reports as always
       }
     }
-    LoadSettings settings = settings(limits.maxAliases());
+    LoadSettings settings = settings(limits.maxAliases(), text.length());
     if (fast) {
       try {
         return counted(EventTree.read(text, settings, offsets(), limits));
@@ -121,12 +122,31 @@ final class YamlReader {
   /** Settings are immutable, and building them builds a schema: the usual ones are built once. */
   private static final LoadSettings DEFAULT_SETTINGS = build(ParseLimits.DEFAULTS.maxAliases());
 
-  private static LoadSettings settings(int maxAliases) {
+  /**
+   * Text up to this long is read with SnakeYAML's own buffer; longer text with one as long as the
+   * text. SnakeYAML refills its buffer a kilobyte at a time, copying what it has not consumed:
+   * reading one scalar of a megabyte (a flow mapping on one line) copied it a thousand times, some
+   * seconds of work.
+   */
+  static final int BUFFERED = 64 * 1024;
+
+  private static LoadSettings settings(int maxAliases, int length) {
+    if (length > BUFFERED) {
+      return build(maxAliases, length + 1);
+    }
     return maxAliases == ParseLimits.DEFAULTS.maxAliases() ? DEFAULT_SETTINGS : build(maxAliases);
   }
 
   private static LoadSettings build(int maxAliases) {
-    return LoadSettings.builder()
+    return build(maxAliases, null);
+  }
+
+  private static LoadSettings build(int maxAliases, Integer bufferSize) {
+    LoadSettingsBuilder b = LoadSettings.builder();
+    if (bufferSize != null) {
+      b.setBufferSize(bufferSize);
+    }
+    return b
         .setLabel("compose")
         .setAllowDuplicateKeys(false)
         .setMaxAliasesForCollections(Math.max(0, maxAliases))
