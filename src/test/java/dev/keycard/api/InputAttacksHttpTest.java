@@ -80,7 +80,7 @@ class InputAttacksHttpTest {
   private static String dockerRun(String flag, int n) {
     StringBuilder s = new StringBuilder("docker run");
     for (int i = 0; i < n; i++) {
-      s.append(' ').append(flag.replace("N", Integer.toString(i)));
+      s.append(' ').append(flag.replace("{i}", Integer.toString(i)));
     }
     return s.append(" alpine").toString();
   }
@@ -126,10 +126,10 @@ class InputAttacksHttpTest {
 
   @Test
   void attack3_perItemFindings_growTheAnswerLinearly() {
-    Response small = postText("/v1/evaluate", dockerRun("-v /var/run/docker.sock:/sN", 200));
+    Response small = postText("/v1/evaluate", dockerRun("-v /var/run/docker.sock:/s{i}", 200));
     Response r =
         whileOthersAreServed(
-            () -> postText("/v1/evaluate", dockerRun("-v /var/run/docker.sock:/sN", 400)));
+            () -> postText("/v1/evaluate", dockerRun("-v /var/run/docker.sock:/s{i}", 400)));
     assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
     assertThat(small.statusCode()).isEqualTo(200);
     double growth = (double) r.asByteArray().length / small.asByteArray().length;

@@ -89,7 +89,7 @@ class LinearProofTest {
   static String dockerRun(String flag, int n) {
     StringBuilder s = new StringBuilder("docker run");
     for (int i = 0; i < n; i++) {
-      s.append(' ').append(flag.replace("N", Integer.toString(i)));
+      s.append(' ').append(flag.replace("{i}", Integer.toString(i)));
     }
     return s.append(" alpine").toString();
   }
@@ -115,7 +115,7 @@ class LinearProofTest {
   @Test
   void dockerSocketMountedManyTimes_isProvenInAFewParses_whateverTheCount() {
     for (int n : new int[] {400, 800}) {
-      Proven p = remedies(request(dockerRun("-v /var/run/docker.sock:/sN", n)));
+      Proven p = remedies(request(dockerRun("-v /var/run/docker.sock:/s{i}", n)));
       allOffered(p);
       assertThat(p.remedies().size()).isGreaterThan(n);
       assertThat(p.parses()).as("parses to prove %d mounts' fixes", n).isLessThanOrEqualTo(3);

@@ -37,19 +37,19 @@ class RepeatedFixesRenderTest {
   private static String dockerRun(String flag, int n) {
     StringBuilder s = new StringBuilder("docker run");
     for (int i = 0; i < n; i++) {
-      s.append(' ').append(flag.replace("N", Integer.toString(i)));
+      s.append(' ').append(flag.replace("{i}", Integer.toString(i)));
     }
     return s.append(" alpine").toString();
   }
 
   @Test
   void dockerSocketMountedAThousandTimes_rendersInLinearWork() {
-    String text = dockerRun("-v /var/run/docker.sock:/sN", 1_000);
+    String text = dockerRun("-v /var/run/docker.sock:/s{i}", 1_000);
     Evaluation e = h.evaluate(Harness.request(text), "restricted");
     assertThat(
             e.findings().stream().filter(f -> f.path() != null && f.path().startsWith("mounts[")))
         .hasSizeGreaterThanOrEqualTo(1_000);
-    assertThat(growth(n -> dockerRun("-v /var/run/docker.sock:/sN", n), 800)).isLessThan(3.0);
+    assertThat(growth(n -> dockerRun("-v /var/run/docker.sock:/s{i}", n), 800)).isLessThan(3.0);
   }
 
   @Test
