@@ -1,11 +1,11 @@
 package dev.keycard.input;
 
+import com.google.re2j.Pattern;
+import dev.keycard.budget.Budget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import com.google.re2j.Pattern;
-import dev.keycard.budget.Budget;
 
 /**
  * Finds the input inside what a chat user pasted: a fenced Markdown block ({@code ```yaml} ...

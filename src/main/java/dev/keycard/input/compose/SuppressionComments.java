@@ -1,10 +1,10 @@
 package dev.keycard.input.compose;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * In-file waivers of a compose document: {@code # keycard:ignore KC-031 reason text} (several ids

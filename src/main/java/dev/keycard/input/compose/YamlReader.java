@@ -1,6 +1,7 @@
 package dev.keycard.input.compose;
 
 import dev.keycard.budget.Budget;
+import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.ParseLimits;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class YamlReader {
     if (fast) {
       try {
         return counted(PlainYaml.read(text, limits));
-      } catch (LimitExceeded e) {
+      } catch (LimitExceeded | BudgetExceeded e) {
         throw e;
       } catch (RuntimeException | StackOverflowError e) {
         // anything beyond the plain subset (Unsupported), nesting deeper than the stack under a
