@@ -208,6 +208,7 @@ class InputAttacksHttpTest {
       logger.removeHandler(this);
     }
 
+    @SuppressWarnings("deprecation") // the printf-formatted message, as the console shows it
     List<String> messages() {
       synchronized (records) {
         return records.stream()

@@ -42,6 +42,7 @@ class ModelSizeLimitTest {
         d.maxFixes());
   }
 
+  @SuppressWarnings("try") // the binding is the point: it is in force inside
   private static <T> T under(Caps caps, Supplier<T> work) {
     try (Budget.Binding b = Budget.start(Duration.ofSeconds(30), caps).bind()) {
       return work.get();

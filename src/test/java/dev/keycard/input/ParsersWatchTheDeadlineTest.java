@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ParsersWatchTheDeadlineTest {
   private static final InputReader READER = new InputReader(Parsers.all());
 
+  @SuppressWarnings("try") // the binding is the point: it is in force inside
   private static void stopped(String text) {
     Budget late = Budget.start(Duration.ofNanos(1), Caps.DEFAULTS);
     try (Budget.Binding b = late.bind()) {

@@ -45,6 +45,7 @@ class CompanionsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the binding is the point: it is in force inside
   void oneDockerfileForAThousandServices_isReadOnce() {
     // 600 substituted characters: read once per service, a thousand services would use 600,000
     String dockerfile = "FROM x\nARG A=" + "a".repeat(300) + "\nUSER ${A}${A}\n";
@@ -58,6 +59,7 @@ class CompanionsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the binding is the point: it is in force inside
   void manyDockerfiles_shareOneAllowance() {
     ParsedInput parsed =
         PARSER.parse(

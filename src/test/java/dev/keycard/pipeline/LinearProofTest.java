@@ -52,7 +52,7 @@ class LinearProofTest {
   private static final ObjectMapper JSON =
       dev.keycard.api.JsonViews.configure(new ObjectMapper())
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
   private static InputRequest request(String text) {
     return new InputRequest(text, false, null, Map.of(), Map.of());
@@ -234,6 +234,7 @@ class LinearProofTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the binding is the point: it is in force inside
   void moreFixesThanAllowed_areRefusedNamingTheLimit() {
     Caps d = Caps.DEFAULTS;
     Caps caps =
@@ -263,6 +264,7 @@ class LinearProofTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the binding is the point: it is in force inside
   void fixesLargerThanAnAnswer_areRefusedBeforeTheAnswerIsBuilt() {
     StringBuilder y = new StringBuilder("x-v: &v\n");
     for (int i = 0; i < 200; i++) {

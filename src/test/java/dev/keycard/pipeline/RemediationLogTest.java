@@ -42,6 +42,7 @@ class RemediationLogTest {
     @Override
     public void close() {}
 
+    @SuppressWarnings("deprecation") // the printf-formatted message, as the console shows it
     List<String> messages() {
       return records.stream()
           .map(r -> r instanceof ExtLogRecord x ? x.getFormattedMessage() : r.getMessage())

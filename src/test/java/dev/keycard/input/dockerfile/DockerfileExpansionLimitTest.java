@@ -27,6 +27,7 @@ class DockerfileExpansionLimitTest {
     return d.append("USER ${A}\n").toString();
   }
 
+  @SuppressWarnings("try") // the binding is the point: it is in force inside
   private static Optional<DockerfileUser> underCap(int maxExpandedValue, String dockerfile) {
     Caps d = Caps.DEFAULTS;
     Caps caps =
@@ -111,6 +112,7 @@ class DockerfileExpansionLimitTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the binding is the point: it is in force inside
   void oneReaderForARequest_sharesTheAllowanceAcrossFiles() {
     String file =
         "FROM x\nARG A=" + "a".repeat(100) + "\nARG B=${A}${A}${A}${A}${A}${A}\nUSER ${B}\n";
