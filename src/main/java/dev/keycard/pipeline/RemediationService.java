@@ -20,7 +20,6 @@ import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -42,9 +41,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RemediationService {
-  /** Bounds the fix-everything loop; each round applies at least one fix or gives one up. */
-  static final int MAX_ROUNDS = 200;
-
   /**
    * The longest {@code docker run} command that {@code remediation.command} copies, rewritten for
    * the finding's own fix; a longer one is left out (the edits are the fix), or a thousand findings
@@ -62,7 +58,7 @@ public class RemediationService {
   }
 
   /** A finding and its rendered fix. */
-  private record Fix(Finding finding, Rendered rendered) {}
+  record Fix(Finding finding, Rendered rendered) {}
 
   /**
    * The verified fix of every finding of {@code e} that has one. Fixes are grouped into batches of
@@ -102,13 +98,13 @@ public class RemediationService {
   }
 
   /** The rendered fixes of the findings that have one, in order; a renderer failure is a defect. */
-  private List<Fix> render(
+  List<Fix> render(
       ParsedInput input, List<Finding> findings, Set<String> failed, String text, ProofWork work) {
     work.fixes(findings);
     List<Fix> out = new ArrayList<>();
     for (Finding f : findings) {
       Budget.current().tick();
-      if (f.fix().isEmpty() || (!failed.isEmpty() && failed.contains(key(f, text)))) {
+      if (f.fix().isEmpty() || (!failed.isEmpty() && failed.contains(FixRounds.key(f, text)))) {
         continue;
       }
       Optional<Rendered> r;
@@ -132,7 +128,7 @@ public class RemediationService {
    * Fixes that can be applied together: text edits that do not overlap ({@link EditSet}) and, for
    * an input with a document, JSON Patches that compose ({@link PatchComposer}).
    */
-  private static final class Grouping {
+  static final class Grouping {
     private final EditSet edits;
     private final PatchComposer patches;
 
@@ -211,7 +207,7 @@ public class RemediationService {
     Set<String> ruleIds = new HashSet<>();
     batch.forEach(x -> ruleIds.add(x.finding().ruleId()));
     List<Finding> again = evaluations.recheck(after, fixedRequest, options, ruleIds);
-    Closed closed = new Closed(all(e), again, batch);
+    Closed closed = new Closed(Closed.all(e), again, batch);
     List<Fix> open = new ArrayList<>();
     for (Fix x : batch) {
       if (closed.test(x.finding())) {
@@ -224,7 +220,7 @@ public class RemediationService {
   }
 
   /** The input with every fix of {@code fixes} applied, or null when they do not go together. */
-  private static String applied(ParsedInput before, List<Fix> fixes) {
+  static String applied(ParsedInput before, List<Fix> fixes) {
     try {
       if (before.source().hasSpans()) {
         List<TextEdit> edits = new ArrayList<>();
@@ -241,7 +237,7 @@ public class RemediationService {
   /**
    * The fixes' JSON Patches as one patch that applies in order, or null when they do not compose.
    */
-  private static List<PatchOp> composed(ParsedInput before, List<Fix> fixes) {
+  static List<PatchOp> composed(ParsedInput before, List<Fix> fixes) {
     if (before.document() == null) {
       return List.of(); // docker run: no document, no patch
     }
@@ -297,6 +293,23 @@ public class RemediationService {
     return fixed.substring(start);
   }
 
+  /**
+   * Applies every verified fix, round after round and evaluating again after each, until no finding
+   * with a fix is left (or no fix verifies, or {@link FixRounds#MAX_ROUNDS}); the answer carries
+   * {@link #remedies} of {@code e} too.
+   */
+  public FixResult fixAll(Evaluation e, InputRequest request, EvaluationOptions options) {
+    return new FixRounds(this).run(e, request, options, remedies(e, request, options));
+  }
+
+  ParseService parser() {
+    return parser;
+  }
+
+  EvaluationService evaluations() {
+    return evaluations;
+  }
+
   /** One finding's fix verified alone, as {@link #remedies} falls back to (for tests). */
   Optional<Remedy> alone(Evaluation e, Finding f, InputRequest request, EvaluationOptions options) {
     ProofWork work = new ProofWork();
@@ -313,144 +326,16 @@ public class RemediationService {
   }
 
   /**
-   * Applies every verified fix, round after round and evaluating again after each, until no finding
-   * with a fix is left (or no fix verifies, or {@link #MAX_ROUNDS}). A round applies the fixes that
-   * go together ({@link Grouping}) when they prove out together; when they do not, the first half
-   * of them, and so on down to the first fix alone, which is given up when it fails.
-   */
-  public FixResult fixAll(Evaluation e, InputRequest request, EvaluationOptions options) {
-    Remedies remedies = remedies(e, request, options);
-    ProofWork work = new ProofWork();
-    Evaluation current = e;
-    InputRequest currentRequest = request;
-    List<PatchOp> patch = new ArrayList<>();
-    Set<String> failed = new HashSet<>();
-    int applied = 0;
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      Budget.current().check();
-      List<Fix> tried = candidates(current, currentRequest, failed);
-      if (tried.isEmpty()) {
-        break;
-      }
-      Round r;
-      while (true) {
-        r =
-            tried.size() == 1
-                ? one(current, tried.get(0), currentRequest, options, work)
-                : together(current, tried, currentRequest, options);
-        if (r != null || tried.size() == 1) {
-          break;
-        }
-        tried = tried.subList(0, tried.size() / 2);
-      }
-      if (r == null) {
-        failed.add(key(tried.get(0).finding(), currentRequest.text()));
-        continue;
-      }
-      applied += r.fixes();
-      patch.addAll(r.patch());
-      current = r.evaluation();
-      currentRequest = r.request();
-    }
-    work.finish();
-    return new FixResult(
-        e,
-        remedies,
-        e.input().source().original(),
-        current.input().source().original(),
-        patch,
-        applied,
-        current,
-        current.input());
-  }
-
-  /** The fixes of {@code e} that go together, not counting those already given up. */
-  private List<Fix> candidates(Evaluation e, InputRequest request, Set<String> failed) {
-    ProofWork round = new ProofWork(); // each round renders anew: its size is its own
-    List<Fix> all = render(e.input(), e.findings(), failed, request.text(), round);
-    Grouping group = new Grouping(e.input());
-    List<Fix> out = new ArrayList<>();
-    for (Fix x : all) {
-      Budget.current().tick();
-      boolean patchless = e.input().document() != null && x.rendered().patch().isEmpty();
-      if (!patchless && group.add(x.rendered())) {
-        out.add(x);
-      } else if (out.isEmpty()) {
-        // a fix that goes with no other (no patch to check the text against, or a patch that
-        // cannot be composed) takes a round of its own
-        out.add(x);
-        break;
-      }
-    }
-    round.finish();
-    return out;
-  }
-
-  private static String key(Finding f, String text) {
-    return f.fingerprint() + "@" + text.hashCode();
-  }
-
-  /** One round of the fix-everything loop. */
-  private record Round(
-      int fixes, List<PatchOp> patch, Evaluation evaluation, InputRequest request) {}
-
-  /** A round of one fix, verified alone (logging a defect when it fails). */
-  private Round one(
-      Evaluation e, Fix x, InputRequest request, EvaluationOptions options, ProofWork work) {
-    return verified(e, x.finding(), x.rendered(), request, options, true, work)
-        .map(v -> new Round(1, v.remedy().patch(), v.evaluation(), v.request()))
-        .orElse(null);
-  }
-
-  /**
-   * Applies several fixes at once, when that proves out as a whole: the text parses, the fixes'
-   * composed JSON Patch gives the document that text parses to, and evaluating it closes every one
-   * of their findings. Null when it does not. A compose document's thirty fixes, or a thousand
-   * removals from one list, then take a round or two, each one parse and one evaluation.
-   */
-  private Round together(
-      Evaluation e, List<Fix> fixes, InputRequest request, EvaluationOptions options) {
-    ParsedInput before = e.input();
-    List<PatchOp> patch = composed(before, fixes);
-    String text = patch == null ? null : applied(before, fixes);
-    if (text == null) {
-      return null;
-    }
-    InputRequest fixedRequest = request.withText(text);
-    ParsedInput after = parser.parse(fixedRequest);
-    if (after.hasErrors() || after.containers().size() != before.containers().size()) {
-      return null;
-    }
-    if (before.document() != null) {
-      try {
-        if (!JsonPatch.same(JsonPatch.apply(before.document(), patch), after.document())) {
-          return null;
-        }
-      } catch (IllegalArgumentException ex) {
-        return null;
-      }
-    }
-    Evaluation again = evaluations.evaluate(after, fixedRequest, options);
-    Closed closed = new Closed(all(e), all(again), fixes);
-    for (Fix x : fixes) {
-      if (!closed.test(x.finding())) {
-        return null;
-      }
-    }
-    return new Round(fixes.size(), patch, again, fixedRequest);
-  }
-
-  /**
    * A fix that passed, and what evaluating the fixed input gave (only when asked for the whole
    * evaluation, else null).
    */
-  private record Verified(Remedy remedy, Evaluation evaluation, InputRequest request) {}
+  record Verified(Remedy remedy, Evaluation evaluation, InputRequest request) {}
 
   /**
    * Applies one rendered fix alone, parses and evaluates again; {@code whole} evaluates every rule
    * (the fix-everything loop goes on from that evaluation), else only the fixed rule.
    */
-  private Optional<Verified> verified(
+  Optional<Verified> verified(
       Evaluation e,
       Finding f,
       Rendered r,
@@ -486,8 +371,10 @@ public class RemediationService {
     }
     Evaluation again = whole ? evaluations.evaluate(after, fixedRequest, options) : null;
     List<Finding> now =
-        whole ? all(again) : evaluations.recheck(after, fixedRequest, options, Set.of(f.ruleId()));
-    if (!new Closed(all(e), now, List.of(new Fix(f, r))).test(f)) {
+        whole
+            ? Closed.all(again)
+            : evaluations.recheck(after, fixedRequest, options, Set.of(f.ruleId()));
+    if (!new Closed(Closed.all(e), now, List.of(new Fix(f, r))).test(f)) {
       return defect(work, f, "the fix does not close the finding");
     }
     return Optional.of(new Verified(remedy(before, f, r, work), again, fixedRequest));
@@ -512,46 +399,5 @@ public class RemediationService {
 
   private static String join(String a, String b) {
     return a == null || a.isBlank() ? b : a + " " + b;
-  }
-
-  /**
-   * Whether re-evaluation no longer shows a finding of the fixes applied: for a list item, as many
-   * fewer of it as fixes of it were applied (4,096 {@code --cap-add SYS_ADMIN} findings share one
-   * fingerprint, and each fix removes one); for a whole-container finding, none of its rule on its
-   * container. Both lists hold every finding, waived or not, and are counted once.
-   */
-  private static final class Closed {
-    private final Map<String, Integer> before = new HashMap<>();
-    private final Map<String, Integer> after = new HashMap<>();
-    private final Map<String, Integer> applied = new HashMap<>();
-    private final Set<String> open = new HashSet<>();
-
-    Closed(List<Finding> before, List<Finding> after, List<Fix> fixes) {
-      before.forEach(x -> this.before.merge(x.fingerprint(), 1, Integer::sum));
-      for (Finding x : after) {
-        this.after.merge(x.fingerprint(), 1, Integer::sum);
-        open.add(x.containerIndex() + "\u0000" + x.ruleId());
-      }
-      for (Fix x : fixes) {
-        if (x.finding().itemIndex() >= 0) {
-          applied.merge(x.finding().fingerprint(), 1, Integer::sum);
-        }
-      }
-    }
-
-    boolean test(Finding f) {
-      if (f.itemIndex() >= 0) {
-        String fp = f.fingerprint();
-        return after.getOrDefault(fp, 0)
-            <= before.getOrDefault(fp, 0) - applied.getOrDefault(fp, 1);
-      }
-      return !open.contains(f.containerIndex() + "\u0000" + f.ruleId());
-    }
-  }
-
-  private static List<Finding> all(Evaluation e) {
-    List<Finding> out = new ArrayList<>(e.findings());
-    e.suppressed().forEach(s -> out.add(s.finding()));
-    return out;
   }
 }
