@@ -1,11 +1,11 @@
 package dev.keycard.input;
 
+import com.google.re2j.Pattern;
+import dev.keycard.budget.Budget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the input inside what a chat user pasted: a fenced Markdown block ({@code ```yaml} ...
@@ -17,10 +17,15 @@ import java.util.regex.Pattern;
  * as often, or at the end of the message.
  */
 public final class SnippetExtractor {
-  private static final Pattern FENCE = Pattern.compile("^( {0,3})(`{3,}|~{3,})[ \\t]*([^`\\s]*)[^`]*$");
+  /**
+   * A line that starts a command. RE2J, not {@code java.util.regex}: its repeated groups ({@code
+   * docker --host x --host x ... run}) recursed once per repeat in the JDK's matcher and overflowed
+   * the stack on 2,048 of them; RE2J matches in time linear in the line, without recursion. Its
+   * {@code \\b} knows only ASCII, so the word's end is spelled as the JDK's is.
+   */
   private static final Pattern COMMAND_LINE =
       Pattern.compile(
-          "^[ \\t]*(?:[$>][ \\t]+)?(?:sudo[ \\t]+(?:-\\S+[ \\t]+)*)?(?:\\S*/)?(?:docker|podman)[ \\t]+(?:-\\S+(?:[ \\t]+[^-\\s]\\S*)?[ \\t]+)*(?:container[ \\t]+)?(?:run|create)\\b");
+          "^[ \\t]*(?:[$>][ \\t]+)?(?:sudo[ \\t]+(?:-\\S+[ \\t]+)*)?(?:\\S*/)?(?:docker|podman)[ \\t]+(?:-\\S+(?:[ \\t]+[^-\\s]\\S*)?[ \\t]+)*(?:container[ \\t]+)?(?:run|create)(?:$|[^\\pL\\pN_])");
   private static final Set<String> LANGUAGES =
       Set.of(
           "", "yaml", "yml", "compose", "docker-compose", "json", "bash", "sh", "shell", "console",
@@ -47,6 +52,7 @@ public final class SnippetExtractor {
    */
   public static Snippet commandInProse(String message) {
     for (int[] l : lines(message)) {
+      Budget.current().tick();
       if (COMMAND_LINE.matcher(text(message, l)).find()) {
         String text = message.substring(l[0]);
         int[] map = new int[text.length() + 1];
@@ -69,14 +75,15 @@ public final class SnippetExtractor {
     List<Snippet> out = new ArrayList<>();
     List<int[]> lines = lines(message);
     for (int i = 0; i < lines.size(); i++) {
+      Budget.current().tick();
       String line = text(message, lines.get(i));
-      Matcher open = FENCE.matcher(line);
-      if (!open.matches()) {
+      Fence open = Fence.of(line);
+      if (open == null) {
         continue;
       }
-      int indent = open.group(1).length();
-      String fence = open.group(2);
-      String lang = open.group(3).toLowerCase(Locale.ROOT);
+      int indent = open.indent();
+      String fence = open.fence();
+      String lang = open.language().toLowerCase(Locale.ROOT);
       int end = i + 1;
       while (end < lines.size() && !closes(text(message, lines.get(end)), fence)) {
         end++;
@@ -85,6 +92,49 @@ public final class SnippetExtractor {
       i = end;
     }
     return out;
+  }
+
+  /**
+   * An opening fence: up to three spaces, three or more backticks or tildes, blanks, a language
+   * word, and nothing after the fence holding a backtick. Read by hand: as a regular expression
+   * ({@code [^`\\s]*[^`]*$}) a long line with a backtick at its end took quadratic time to refuse,
+   * 39 s for 100,000 characters.
+   */
+  record Fence(int indent, String fence, String language) {
+    static Fence of(String line) {
+      int i = 0;
+      while (i < line.length() && i < 4 && line.charAt(i) == ' ') {
+        i++;
+      }
+      if (i > 3 || i >= line.length()) {
+        return null;
+      }
+      char c = line.charAt(i);
+      if (c != '`' && c != '~') {
+        return null;
+      }
+      int end = i;
+      while (end < line.length() && line.charAt(end) == c) {
+        end++;
+      }
+      if (end - i < 3 || line.indexOf('`', end) >= 0) {
+        return null;
+      }
+      int lang = end;
+      while (lang < line.length() && (line.charAt(lang) == ' ' || line.charAt(lang) == '\t')) {
+        lang++;
+      }
+      int langEnd = lang;
+      while (langEnd < line.length() && !isSpace(line.charAt(langEnd))) {
+        langEnd++;
+      }
+      return new Fence(i, line.substring(i, end), line.substring(lang, langEnd));
+    }
+
+    /** {@code \\s} of {@code java.util.regex}. */
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
   }
 
   private static boolean closes(String line, String fence) {

@@ -6,13 +6,16 @@ import dev.keycard.input.dockerfile.DockerfileUser;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies companion files to parsed containers: a Dockerfile (the one a compose service's {@code
  * build.dockerfile} names, else {@code Dockerfile}) tells the image's default user. Files are only
- * ever the caller's; nothing is read from disk.
+ * ever the caller's; nothing is read from disk. Each file is read once per call, and what their
+ * {@code ARG}/{@code ENV} substitution produces counts against one {@code max-expanded-value}.
  */
 public final class Companions {
   private Companions() {}
@@ -23,6 +26,9 @@ public final class Companions {
       return parsed;
     }
     List<Container> out = new ArrayList<>();
+    // a thousand services built from one Dockerfile read it once
+    Map<String, Optional<DockerfileUser>> read = new HashMap<>();
+    DockerfileUser.Reader reader = DockerfileUser.reader();
     for (Container c : parsed.containers()) {
       String name = c.dockerfile() != null ? c.dockerfile() : "Dockerfile";
       String text = files.get(name);
@@ -33,7 +39,9 @@ public final class Companions {
         out.add(c);
         continue;
       }
-      var user = DockerfileUser.of(Source.of(text));
+      String file = text;
+      Optional<DockerfileUser> user =
+          read.computeIfAbsent(file, t -> reader.read(Source.of(t)));
       out.add(
           user.isEmpty()
               ? c

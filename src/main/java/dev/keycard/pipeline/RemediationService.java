@@ -1,9 +1,15 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.BudgetExceeded;
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.model.Container;
+import dev.keycard.model.Origin;
 import dev.keycard.remediation.JsonPatch;
+import dev.keycard.remediation.PatchComposer;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.Remediator;
 import dev.keycard.remediation.Remedies;
@@ -14,26 +20,33 @@ import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Stage 4 with its proof: renders each finding's fix, applies it, parses and evaluates again, and
  * offers only fixes that leave a document that parses and close their finding. A fix that fails
  * this is a renderer defect: it is logged and never offered.
+ *
+ * <p>Fixes are proven in batches: fixes whose edits do not overlap (for an input without text,
+ * whose JSON Patches compose) are applied together and proven with one parse and one evaluation, so
+ * proving costs as many rounds as the most contended place of the input has fixes, not one per
+ * finding: a {@code docker run} with 4,096 {@code --cap-add} flags is one round. The rounds of one
+ * answer are bounded ({@link ProofWork#MAX_PROOFS}), as are the fixes ({@code max-fixes}) and what
+ * they render ({@code max-answer-size}).
  */
 @ApplicationScoped
 public class RemediationService {
-  private static final Logger LOG = Logger.getLogger(RemediationService.class);
-
-  /** Bounds the fix-everything loop; each round applies one fix. */
-  static final int MAX_ROUNDS = 200;
+  /**
+   * The longest {@code docker run} command that {@code remediation.command} copies, rewritten for
+   * the finding's own fix; a longer one is left out (the edits are the fix), or a thousand findings
+   * would each carry the whole command.
+   */
+  public static final int COMMAND_COPY_MAX = 4096;
 
   private final ParseService parser;
   private final EvaluationService evaluations;
@@ -44,81 +57,146 @@ public class RemediationService {
     this.evaluations = evaluations;
   }
 
+  /** A finding and its rendered fix. */
+  record Fix(Finding finding, Rendered rendered) {}
+
   /**
-   * The verified fix of every finding of {@code e} that has one. For a compose or engine-api text,
-   * fixes are verified in batches: each batch is a set of fixes whose edits do not overlap, applied
-   * together and proven with one parse and one evaluation of the rules they fix; fixes that overlap
-   * an earlier one go to the next batch, so a document needs as many parses as its most contended
-   * spot has fixes, not one per finding. A fix its batch does not prove (a document that no longer
-   * parses, a finding still open) is verified alone, as is every docker run fix. That each fix's
+   * The verified fix of every finding of {@code e} that has one. Fixes are grouped into batches of
+   * fixes that can be applied together; each batch is proven with one parse and one evaluation of
+   * the rules it fixes. A batch whose text no longer parses is split in halves, and the fixes a
+   * batch leaves open are proven again among themselves, down to one fix alone. That each fix's
    * JSON Patch equals its text edits is proven by the test suite for every rule example and corpus
    * input; alone-verification also checks it at run time.
    */
   public Remedies remedies(Evaluation e, InputRequest request, EvaluationOptions options) {
+    ProofWork work = new ProofWork();
     Map<Finding, Remedy> out = new IdentityHashMap<>();
-    List<Finding> alone = new ArrayList<>(e.findings());
-    if (e.input().source().hasSpans() && e.input().format() != InputFormat.DOCKER_RUN) {
-      alone = batches(e, request, options, out);
+    List<Fix> pending = render(e.input(), e.findings(), Set.of(), "", work);
+    while (!pending.isEmpty()) {
+      Grouping group = new Grouping(e.input());
+      List<Fix> batch = new ArrayList<>();
+      List<Fix> later = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        Budget.current().tick();
+        Fix x = pending.get(i);
+        if (group.add(x.rendered())) {
+          batch.add(x);
+        } else if (batch.isEmpty()) {
+          // a fix that goes with nothing, not even alone (its patch works on one list twice)
+          batch.add(x);
+          later.addAll(pending.subList(i + 1, pending.size()));
+          break;
+        } else {
+          later.add(x);
+        }
+      }
+      prove(e, batch, request, options, out, work);
+      pending = later;
     }
-    for (Finding f : alone) {
-      verified(e, f, request, options, false).ifPresent(v -> out.put(f, v.remedy()));
-    }
+    work.finish();
     return Remedies.of(out);
   }
 
-  /** Verifies the fixes batch by batch; returns the findings no batch proved. */
-  private List<Finding> batches(
-      Evaluation e, InputRequest request, EvaluationOptions options, Map<Finding, Remedy> out) {
-    Map<Finding, Rendered> rendered = new IdentityHashMap<>();
-    List<Finding> pending = new ArrayList<>();
-    for (Finding f : e.findings()) {
+  /** The rendered fixes of the findings that have one, in order; a renderer failure is a defect. */
+  List<Fix> render(
+      ParsedInput input, List<Finding> findings, Set<String> failed, String text, ProofWork work) {
+    work.fixes(findings);
+    List<Fix> out = new ArrayList<>();
+    for (Finding f : findings) {
+      Budget.current().tick();
+      if (f.fix().isEmpty() || (!failed.isEmpty() && failed.contains(FixRounds.key(f, text)))) {
+        continue;
+      }
+      Optional<Rendered> r;
       try {
-        remediator.render(e.input(), f).ifPresent(r -> rendered.put(f, r));
+        r = remediator.render(input, f);
+      } catch (LimitExceeded | BudgetExceeded stop) {
+        throw stop;
       } catch (RuntimeException ex) {
-        return e.findings(); // alone-verification logs the defect
+        work.defect(f, "the renderer failed: " + ex);
+        continue;
       }
-      if (rendered.containsKey(f)) {
-        pending.add(f);
+      if (r.isPresent()) {
+        work.rendered(r.get());
+        out.add(new Fix(f, r.get()));
       }
     }
-    List<Finding> alone = new ArrayList<>();
-    while (!pending.isEmpty()) {
-      List<Finding> batch = new ArrayList<>();
-      List<Finding> later = new ArrayList<>();
-      EditSet edits = new EditSet();
-      for (Finding f : pending) {
-        List<TextEdit> own = rendered.get(f).edits();
-        if (edits.overlapsAny(own)) {
-          later.add(f);
-        } else {
-          batch.add(f);
-          edits.addAll(own);
-        }
-      }
-      if (batch.size() == 1) {
-        alone.add(batch.get(0));
-      } else {
-        alone.addAll(batch(e, batch, rendered, edits.list(), request, options, out));
-      }
-      pending = later;
-    }
-    return alone;
+    return out;
   }
 
-  /** Applies one batch of non-overlapping fixes together; returns the findings it did not prove. */
-  private List<Finding> batch(
+  /**
+   * Fixes that can be applied together: text edits that do not overlap ({@link EditSet}) and, for
+   * an input with a document, JSON Patches that compose ({@link PatchComposer}).
+   */
+  static final class Grouping {
+    private final EditSet edits;
+    private final PatchComposer patches;
+
+    Grouping(ParsedInput input) {
+      this.edits = input.source().hasSpans() ? new EditSet() : null;
+      this.patches = input.document() != null ? new PatchComposer(input.document()) : null;
+    }
+
+    /** Takes the fix when it goes with those taken so far. */
+    boolean add(Rendered r) {
+      if (edits != null && edits.overlapsAny(r.edits())) {
+        return false;
+      }
+      if (patches != null && !patches.add(r.patch())) {
+        return false;
+      }
+      if (edits != null) {
+        edits.addAll(r.edits());
+      }
+      return true;
+    }
+  }
+
+  /** Proves a batch; what it does not prove is proven in halves or among itself, then alone. */
+  private void prove(
       Evaluation e,
-      List<Finding> batch,
-      Map<Finding, Rendered> rendered,
-      List<TextEdit> edits,
+      List<Fix> batch,
       InputRequest request,
       EvaluationOptions options,
-      Map<Finding, Remedy> out) {
+      Map<Finding, Remedy> out,
+      ProofWork work) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    if (!work.proof()) {
+      work.unproven(batch.size());
+      return;
+    }
+    if (batch.size() == 1) {
+      Fix x = batch.get(0);
+      verified(e, x.finding(), x.rendered(), request, options, false, work)
+          .ifPresent(v -> out.put(x.finding(), v.remedy()));
+      return;
+    }
+    List<Fix> open = batch(e, batch, request, options, out, work);
+    if (open.size() == batch.size()) {
+      int half = batch.size() / 2;
+      prove(e, batch.subList(0, half), request, options, out, work);
+      prove(e, batch.subList(half, batch.size()), request, options, out, work);
+    } else {
+      prove(e, open, request, options, out, work);
+    }
+  }
+
+  /**
+   * Applies one batch of fixes together and re-evaluates the rules they fix; returns the fixes it
+   * did not prove (all of them when the result does not parse as the same containers).
+   */
+  private List<Fix> batch(
+      Evaluation e,
+      List<Fix> batch,
+      InputRequest request,
+      EvaluationOptions options,
+      Map<Finding, Remedy> out,
+      ProofWork work) {
     ParsedInput before = e.input();
-    String text;
-    try {
-      text = TextEdit.apply(before.source().original(), edits);
-    } catch (IllegalArgumentException overlapping) {
+    String text = applied(before, batch);
+    if (text == null) {
       return batch;
     }
     InputRequest fixedRequest = request.withText(text);
@@ -127,173 +205,144 @@ public class RemediationService {
       return batch;
     }
     Set<String> ruleIds = new HashSet<>();
-    batch.forEach(f -> ruleIds.add(f.ruleId()));
+    batch.forEach(x -> ruleIds.add(x.finding().ruleId()));
     List<Finding> again = evaluations.recheck(after, fixedRequest, options, ruleIds);
-    Closed closed = new Closed(all(e), again);
-    List<Finding> unproven = new ArrayList<>();
-    for (Finding f : batch) {
-      if (closed.test(f)) {
-        out.put(f, remedy(f, rendered.get(f), rendered.get(f).edits(), null));
+    Closed closed = new Closed(Closed.all(e), again, batch);
+    List<Fix> open = new ArrayList<>();
+    for (Fix x : batch) {
+      if (closed.test(x.finding())) {
+        out.put(x.finding(), remedy(before, x.finding(), x.rendered(), work));
       } else {
-        unproven.add(f);
+        open.add(x);
       }
     }
-    return unproven;
+    return open;
+  }
+
+  /** The input with every fix of {@code fixes} applied, or null when they do not go together. */
+  static String applied(ParsedInput before, List<Fix> fixes) {
+    try {
+      if (before.source().hasSpans()) {
+        List<TextEdit> edits = new ArrayList<>();
+        fixes.forEach(x -> edits.addAll(x.rendered().edits()));
+        return TextEdit.apply(before.source().original(), edits);
+      }
+      List<PatchOp> patch = composed(before, fixes);
+      return patch == null ? null : JsonPatch.write(JsonPatch.apply(before.document(), patch));
+    } catch (IllegalArgumentException notTogether) {
+      return null;
+    }
+  }
+
+  /**
+   * The fixes' JSON Patches as one patch that applies in order, or null when they do not compose.
+   */
+  static List<PatchOp> composed(ParsedInput before, List<Fix> fixes) {
+    if (before.document() == null) {
+      return List.of(); // docker run: no document, no patch
+    }
+    PatchComposer composer = new PatchComposer(before.document());
+    for (Fix x : fixes) {
+      if (!composer.add(x.rendered().patch())) {
+        return null;
+      }
+    }
+    return composer.patch();
   }
 
   /** The offered fix: the rule's remediation sentence (with the renderer's note), patch, edits. */
-  private static Remedy remedy(Finding f, Rendered r, List<TextEdit> edits, String command) {
+  private static Remedy remedy(ParsedInput before, Finding f, Rendered r, ProofWork work) {
     String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
-    return new Remedy(description, r.patch(), edits, command);
+    String command =
+        before.format() == InputFormat.DOCKER_RUN
+            ? commandWith(before, f.containerIndex(), r.edits())
+            : null;
+    if (command != null) {
+      work.chars(command.length());
+    }
+    return new Remedy(
+        description, r.patch(), before.source().hasSpans() ? r.edits() : List.of(), command);
+  }
+
+  /**
+   * The {@code docker run} command of container {@code index} with only these edits made, or null
+   * when it is longer than {@link #COMMAND_COPY_MAX} (or the edits reach outside it).
+   */
+  static String commandWith(ParsedInput before, int index, List<TextEdit> edits) {
+    if (index < 0 || index >= before.containers().size()) {
+      return null;
+    }
+    Origin o = before.containers().get(index).locations().get(Container.COMMAND_LINE);
+    if (o == null || o.span() == null) {
+      return null;
+    }
+    int start = o.span().start().offset();
+    int end = o.span().end().offset();
+    if (end - start > COMMAND_COPY_MAX) {
+      return null;
+    }
+    String original = before.source().original();
+    List<TextEdit> inside = new ArrayList<>(edits.size());
+    for (TextEdit x : edits) {
+      if (x.start().offset() < start || x.end().offset() > end) {
+        return null;
+      }
+      inside.add(x);
+    }
+    String fixed = TextEdit.apply(original.substring(0, end), inside);
+    return fixed.substring(start);
+  }
+
+  /**
+   * Applies every verified fix, round after round and evaluating again after each, until no finding
+   * with a fix is left (or no fix verifies, or {@link FixRounds#MAX_ROUNDS}); the answer carries
+   * {@link #remedies} of {@code e} too.
+   */
+  public FixResult fixAll(Evaluation e, InputRequest request, EvaluationOptions options) {
+    return new FixRounds(this).run(e, request, options, remedies(e, request, options));
+  }
+
+  ParseService parser() {
+    return parser;
+  }
+
+  EvaluationService evaluations() {
+    return evaluations;
   }
 
   /** One finding's fix verified alone, as {@link #remedies} falls back to (for tests). */
   Optional<Remedy> alone(Evaluation e, Finding f, InputRequest request, EvaluationOptions options) {
-    return verified(e, f, request, options, false).map(Verified::remedy);
-  }
-
-  /**
-   * Applies every verified fix, round after round and evaluating again after each, until no
-   * finding with a fix is left (or no fix verifies, or {@link #MAX_ROUNDS}). A round applies the
-   * fixes whose edits do not overlap all together when they prove out together, else one fix.
-   */
-  public FixResult fixAll(Evaluation e, InputRequest request, EvaluationOptions options) {
-    Remedies remedies = remedies(e, request, options);
-    Evaluation current = e;
-    InputRequest currentRequest = request;
-    List<PatchOp> patch = new ArrayList<>();
-    Set<String> failed = new HashSet<>();
-    int applied = 0;
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      Round together = together(current, currentRequest, options, failed);
-      if (together != null) {
-        applied += together.fixes();
-        patch.addAll(together.patch());
-        current = together.evaluation();
-        currentRequest = together.request();
-        continue;
-      }
-      Verified next = null;
-      for (Finding f : current.findings()) {
-        String key = f.fingerprint() + "@" + currentRequest.text().hashCode();
-        if (f.fix().isEmpty() || failed.contains(key)) {
-          continue;
-        }
-        next = verified(current, f, currentRequest, options, true).orElse(null);
-        if (next != null) {
-          break;
-        }
-        failed.add(key);
-      }
-      if (next == null) {
-        break;
-      }
-      applied++;
-      patch.addAll(next.remedy().patch());
-      current = next.evaluation();
-      currentRequest = next.request();
-    }
-    return new FixResult(
-        e,
-        remedies,
-        e.input().source().original(),
-        current.input().source().original(),
-        patch,
-        applied,
-        current,
-        current.input());
-  }
-
-  /** One round of the fix-everything loop that applied several fixes at once. */
-  private record Round(int fixes, List<PatchOp> patch, Evaluation evaluation, InputRequest request) {}
-
-  /**
-   * Applies at once every fix of {@code e} whose edits overlap no other's, when that proves out as a
-   * whole: the text parses, the fixes' JSON Patches applied one after another give the document
-   * that text parses to, and evaluating it closes every one of their findings. Null when it does
-   * not (or when fewer than two fixes would go together), so that the loop goes one fix at a time.
-   * A compose document's thirty fixes then take a round or two, each one parse and one evaluation,
-   * rather than thirty.
-   */
-  private Round together(
-      Evaluation e, InputRequest request, EvaluationOptions options, Set<String> failed) {
-    ParsedInput before = e.input();
-    if (!before.source().hasSpans()
-        || before.format() == InputFormat.DOCKER_RUN
-        || before.document() == null) {
-      return null;
-    }
-    List<Finding> batch = new ArrayList<>();
-    List<Rendered> fixes = new ArrayList<>();
-    EditSet edits = new EditSet();
-    for (Finding f : e.findings()) {
-      if (f.fix().isEmpty() || failed.contains(f.fingerprint() + "@" + request.text().hashCode())) {
-        continue;
-      }
-      Optional<Rendered> r;
-      try {
-        r = remediator.render(before, f);
-      } catch (RuntimeException ex) {
-        return null; // going one at a time logs the defect
-      }
-      if (r.isPresent() && !r.get().patch().isEmpty() && !edits.overlapsAny(r.get().edits())) {
-        batch.add(f);
-        fixes.add(r.get());
-        edits.addAll(r.get().edits());
-      }
-    }
-    if (batch.size() < 2) {
-      return null;
-    }
-    String text;
-    Object patched;
-    List<PatchOp> patch = new ArrayList<>();
-    fixes.forEach(r -> patch.addAll(r.patch()));
+    ProofWork work = new ProofWork();
+    Optional<Rendered> r;
     try {
-      text = TextEdit.apply(before.source().original(), edits.list());
-      patched = JsonPatch.apply(before.document(), patch);
-    } catch (IllegalArgumentException ex) {
-      return null;
+      r = remediator.render(e.input(), f);
+    } catch (LimitExceeded | BudgetExceeded stop) {
+      throw stop;
+    } catch (RuntimeException ex) {
+      work.defect(f, "the renderer failed: " + ex);
+      return Optional.empty();
     }
-    InputRequest fixedRequest = request.withText(text);
-    ParsedInput after = parser.parse(fixedRequest);
-    if (after.hasErrors()
-        || after.containers().size() != before.containers().size()
-        || !JsonPatch.same(patched, after.document())) {
-      return null; // e.g. two fixes adding to one list: each patch was written for the text before
-    }
-    Evaluation again = evaluations.evaluate(after, fixedRequest, options);
-    Closed closed = new Closed(all(e), all(again));
-    for (Finding f : batch) {
-      if (!closed.test(f)) {
-        return null;
-      }
-    }
-    return new Round(batch.size(), patch, again, fixedRequest);
+    return r.flatMap(x -> verified(e, f, x, request, options, false, work)).map(Verified::remedy);
   }
 
   /**
    * A fix that passed, and what evaluating the fixed input gave (only when asked for the whole
    * evaluation, else null).
    */
-  private record Verified(Remedy remedy, Evaluation evaluation, InputRequest request) {}
+  record Verified(Remedy remedy, Evaluation evaluation, InputRequest request) {}
 
   /**
-   * Applies one fix alone, parses and evaluates again; {@code whole} evaluates every rule (the
-   * fix-everything loop goes on from that evaluation), else only the fixed rule.
+   * Applies one rendered fix alone, parses and evaluates again; {@code whole} evaluates every rule
+   * (the fix-everything loop goes on from that evaluation), else only the fixed rule.
    */
-  private Optional<Verified> verified(
-      Evaluation e, Finding f, InputRequest request, EvaluationOptions options, boolean whole) {
-    Optional<Rendered> rendered;
-    try {
-      rendered = remediator.render(e.input(), f);
-    } catch (RuntimeException ex) {
-      return defect(f, "the renderer failed: " + ex);
-    }
-    if (rendered.isEmpty()) {
-      return Optional.empty();
-    }
-    Rendered r = rendered.get();
+  Optional<Verified> verified(
+      Evaluation e,
+      Finding f,
+      Rendered r,
+      InputRequest request,
+      EvaluationOptions options,
+      boolean whole,
+      ProofWork work) {
     ParsedInput before = e.input();
     String text;
     try {
@@ -302,39 +351,38 @@ public class RemediationService {
               ? TextEdit.apply(before.source().original(), r.edits())
               : JsonPatch.write(JsonPatch.apply(before.document(), r.patch()));
     } catch (IllegalArgumentException ex) {
-      return defect(f, "the fix does not apply: " + ex.getMessage());
+      return defect(work, f, "the fix does not apply: " + ex.getMessage());
     }
     InputRequest fixedRequest = request.withText(text);
     ParsedInput after = parser.parse(fixedRequest);
     if (after.hasErrors() || after.containers().size() != before.containers().size()) {
-      return defect(f, "the fixed input does not parse: " + after.errors());
+      return defect(work, f, "the fixed input does not parse: " + after.errors());
     }
     if (before.document() != null && before.source().hasSpans() && !r.patch().isEmpty()) {
       Object patched;
       try {
         patched = JsonPatch.apply(before.document(), r.patch());
       } catch (IllegalArgumentException ex) {
-        return defect(f, "the JSON Patch does not apply: " + ex.getMessage());
+        return defect(work, f, "the JSON Patch does not apply: " + ex.getMessage());
       }
       if (!JsonPatch.same(patched, after.document())) {
-        return defect(f, "the JSON Patch and the text edits disagree");
+        return defect(work, f, "the JSON Patch and the text edits disagree");
       }
     }
     Evaluation again = whole ? evaluations.evaluate(after, fixedRequest, options) : null;
     List<Finding> now =
-        whole ? all(again) : evaluations.recheck(after, fixedRequest, options, Set.of(f.ruleId()));
-    if (!closed(f, all(e), now)) {
-      return defect(f, "the fix does not close the finding");
+        whole
+            ? Closed.all(again)
+            : evaluations.recheck(after, fixedRequest, options, Set.of(f.ruleId()));
+    if (!new Closed(Closed.all(e), now, List.of(new Fix(f, r))).test(f)) {
+      return defect(work, f, "the fix does not close the finding");
     }
-    Remedy remedy =
-        remedy(
-            f,
-            r,
-            before.source().hasSpans() ? r.edits() : List.of(),
-            before.format() == InputFormat.DOCKER_RUN
-                ? after.commandLine(f.containerIndex())
-                : null);
-    return Optional.of(new Verified(remedy, again, fixedRequest));
+    return Optional.of(new Verified(remedy(before, f, r, work), again, fixedRequest));
+  }
+
+  private static Optional<Verified> defect(ProofWork work, Finding f, String why) {
+    work.defect(f, why);
+    return Optional.empty();
   }
 
   /** Whether two edits cannot be applied together (a point insertion may touch a range's ends). */
@@ -351,56 +399,5 @@ public class RemediationService {
 
   private static String join(String a, String b) {
     return a == null || a.isBlank() ? b : a + " " + b;
-  }
-
-  /**
-   * Whether re-evaluation no longer shows the finding (for a list item: one fewer of it); both
-   * lists hold every finding, waived or not.
-   */
-  private static boolean closed(Finding f, List<Finding> before, List<Finding> after) {
-    if (f.itemIndex() >= 0) {
-      return count(after, f) < count(before, f);
-    }
-    return after.stream()
-        .noneMatch(x -> x.ruleId().equals(f.ruleId()) && x.containerIndex() == f.containerIndex());
-  }
-
-  private static long count(List<Finding> findings, Finding f) {
-    return findings.stream().filter(x -> x.fingerprint().equals(f.fingerprint())).count();
-  }
-
-  /** {@link #closed} for every finding of a batch, each list counted once. */
-  private static final class Closed {
-    private final Map<String, Integer> before = new HashMap<>();
-    private final Map<String, Integer> after = new HashMap<>();
-    private final Set<String> open = new HashSet<>();
-
-    Closed(List<Finding> before, List<Finding> after) {
-      before.forEach(x -> this.before.merge(x.fingerprint(), 1, Integer::sum));
-      for (Finding x : after) {
-        this.after.merge(x.fingerprint(), 1, Integer::sum);
-        open.add(x.containerIndex() + "\u0000" + x.ruleId());
-      }
-    }
-
-    boolean test(Finding f) {
-      if (f.itemIndex() >= 0) {
-        return after.getOrDefault(f.fingerprint(), 0) < before.getOrDefault(f.fingerprint(), 0);
-      }
-      return !open.contains(f.containerIndex() + "\u0000" + f.ruleId());
-    }
-  }
-
-  private static List<Finding> all(Evaluation e) {
-    List<Finding> out = new ArrayList<>(e.findings());
-    e.suppressed().forEach(s -> out.add(s.finding()));
-    return out;
-  }
-
-  private static Optional<Verified> defect(Finding f, String why) {
-    LOG.warnf(
-        "remediation defect: fix for %s on container '%s' (%s) not offered: %s",
-        f.ruleId(), f.container(), f.path(), why);
-    return Optional.empty();
   }
 }

@@ -13,10 +13,52 @@ import java.util.regex.Pattern;
 final class CommandText {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(?:`{3,}|~{3,})");
+  /** What a fence looks at: up to three spaces and three fence characters. */
+  private static final int FENCE_HEAD = 8;
+
+  /** The last text read on this thread: one request renders many fixes of one command. */
+  private static final ThreadLocal<CommandText> LAST = new ThreadLocal<>();
+
   private final String s;
+
+  /** Where each line starts: finding a line's ends is a search, not a scan of a long line. */
+  private final int[] lineStarts;
 
   CommandText(String text) {
     this.s = text;
+    int n = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      n++;
+    }
+    this.lineStarts = new int[n];
+    int k = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      lineStarts[k++] = i + 1;
+    }
+  }
+
+  /** The command text of {@code text}, reusing this thread's previous one for the very same text. */
+  static CommandText of(String text) {
+    CommandText last = LAST.get();
+    if (last != null && last.s == text) {
+      return last;
+    }
+    CommandText t = new CommandText(text);
+    LAST.set(t);
+    return t;
+  }
+
+  /** The start of the line holding {@code at}: {@code s.lastIndexOf('\n', at - 1) + 1}. */
+  private int lineStart(int at) {
+    int idx = java.util.Arrays.binarySearch(lineStarts, at);
+    return lineStarts[idx >= 0 ? idx : -idx - 2];
+  }
+
+  /** The first line break at or after {@code at}, or the text's length: {@code s.indexOf('\n', at)}. */
+  private int lineEnd(int at) {
+    int idx = java.util.Arrays.binarySearch(lineStarts, at + 1);
+    int next = idx >= 0 ? idx : -idx - 1;
+    return next < lineStarts.length ? lineStarts[next] - 1 : s.length();
   }
 
   /** A word as the shell must see it: plain words bare, anything else single-quoted. */
@@ -34,15 +76,18 @@ final class CommandText {
    * become {@code ```sh}): the message would no longer be read as the same command.
    */
   private Edit notAFence(Edit e) {
-    int lineStart = s.lastIndexOf('\n', e.start() - 1) + 1;
-    int lineEnd = s.indexOf('\n', e.end());
-    lineEnd = lineEnd < 0 ? s.length() : lineEnd;
-    String left = s.substring(lineStart, e.start()) + s.substring(e.end(), lineEnd);
+    // only the head of a line can make it a fence: reading more would make removing n flags from
+    // one long line cost n times the line
+    int lineStart = lineStart(e.start());
+    int lineEnd = lineEnd(e.end());
+    StringBuilder head = new StringBuilder(FENCE_HEAD);
+    head.append(s, lineStart, Math.min(e.start(), lineStart + FENCE_HEAD));
+    head.append(s, e.end(), Math.min(lineEnd, e.end() + FENCE_HEAD - head.length()));
+    String left = head.toString();
     if (left.indexOf('`') < 0 && left.indexOf('~') < 0) {
       return e;
     }
-    int wasEnd = s.indexOf('\n', e.start());
-    String was = s.substring(lineStart, wasEnd < 0 ? s.length() : wasEnd);
+    String was = s.substring(lineStart, Math.min(lineEnd(e.start()), lineStart + FENCE_HEAD));
     if (FENCE.matcher(left).lookingAt() && !FENCE.matcher(was).lookingAt()) {
       throw new CannotRender("the flag's line goes on with a Markdown fence");
     }
@@ -96,9 +141,12 @@ final class CommandText {
     if (!s.startsWith("`#", i)) {
       return i;
     }
-    int close = s.indexOf('`', i + 1);
-    int nl = s.indexOf('\n', i);
-    if (close < 0 || (nl >= 0 && close > nl)) {
+    int nl = lineEnd(i);
+    int close = i + 1;
+    while (close < nl && s.charAt(close) != '`') {
+      close++;
+    }
+    if (close >= nl) {
       return i;
     }
     int j = close + 1;
@@ -110,7 +158,7 @@ final class CommandText {
 
   /** Inserts flags before the image, matching the user's one-flag-per-line style if any. */
   Edit insertBefore(int image, List<String> flags) {
-    int lineStart = s.lastIndexOf('\n', image - 1) + 1;
+    int lineStart = lineStart(image);
     String indent = s.substring(lineStart, image);
     StringBuilder out = new StringBuilder();
     if (lineStart > 0 && indent.isBlank()) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -56,9 +55,6 @@ final class ComposeRenderer implements FixRenderer {
     return Optional.of(new Rendered(s.patch, Edit.toTextEdits(edits, input.source()), s.note));
   }
 
-  /** A line whose node starts with YAML's explicit-key indicator, alone or after list dashes. */
-  private static final Pattern EXPLICIT_KEY = Pattern.compile("(?m)^[ \\t]*(?:- +)*\\?(?: |$)");
-
   /** The edits of one fix to one service, built operation by operation. */
   private static final class ServiceEdit {
     final YamlDoc doc;
@@ -91,10 +87,7 @@ final class ComposeRenderer implements FixRenderer {
         }
       }
       int from = doc.lineStart(doc.start(m));
-      int question = doc.text.indexOf('?', from);
-      if (question >= 0
-          && question < doc.end(m)
-          && EXPLICIT_KEY.matcher(doc.text).region(from, doc.end(m)).find()) {
+      if (doc.explicitKey(m, from, doc.end(m))) {
         // YAML's "? key": no compose file needs it, and where an added line lands around one
         // is easy to get wrong
         throw new CannotRender("the service uses an explicit key (? key)");

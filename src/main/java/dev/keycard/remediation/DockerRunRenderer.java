@@ -11,6 +11,7 @@ import dev.keycard.policy.FixOperation.Op;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class DockerRunRenderer implements FixRenderer {
     if (image == null) {
       return Optional.empty();
     }
-    CommandText text = new CommandText(input.source().original());
+    CommandText text = CommandText.of(input.source().original());
     List<Edit> edits = new ArrayList<>();
     List<String> added = new ArrayList<>();
     Map<Integer, Span> removed = new LinkedHashMap<>();
@@ -261,13 +262,43 @@ final class DockerRunRenderer implements FixRenderer {
 
   /** Whether another element of the list shares the flag ({@code --cap-add A,B}). */
   private static boolean sharedSpan(Container c, String field, int index, Span s) {
-    for (int i = 0; ; i++) {
-      Origin o = c.locations().get(field + "[" + i + "]");
-      if (o == null) {
-        return false;
+    Integer n = SharedSpans.of(c, field).get(s);
+    return n != null && n > 1;
+  }
+
+  /**
+   * How many elements of a list field each flag span holds, counted once per container and field:
+   * asked for every one of 4,096 {@code --cap-add} findings, a scan of the list each time would
+   * cost 4,096 squared.
+   */
+  private static final class SharedSpans {
+    private static final ThreadLocal<SharedSpans> LAST = new ThreadLocal<>();
+    private final Container container;
+    private final Map<String, Map<Span, Integer>> byField = new HashMap<>();
+
+    private SharedSpans(Container container) {
+      this.container = container;
+    }
+
+    static Map<Span, Integer> of(Container c, String field) {
+      SharedSpans last = LAST.get();
+      if (last == null || last.container != c) {
+        last = new SharedSpans(c);
+        LAST.set(last);
       }
-      if (i != index && s.equals(o.span())) {
-        return true;
+      return last.byField.computeIfAbsent(field, f -> count(c, f));
+    }
+
+    private static Map<Span, Integer> count(Container c, String field) {
+      Map<Span, Integer> out = new HashMap<>();
+      for (int i = 0; ; i++) {
+        Origin o = c.locations().get(field + "[" + i + "]");
+        if (o == null) {
+          return out;
+        }
+        if (o.span() != null) {
+          out.merge(o.span(), 1, Integer::sum);
+        }
       }
     }
   }

@@ -60,7 +60,7 @@ final class EngineApiRenderer implements FixRenderer {
       return Optional.empty();
     }
     boolean text = input.source().hasSpans();
-    JsonDoc doc = text ? JsonDoc.parse(input.source().text()) : null;
+    JsonDoc doc = text ? JsonDoc.cached(input.source().text()) : null;
     Body b = new Body(doc, input.document(), c);
     for (FixOperation op : f.fix()) {
       if (!b.apply(op, f)) {
@@ -210,7 +210,7 @@ final class EngineApiRenderer implements FixRenderer {
         }
         List<String> tokens = JsonPatch.tokens(p);
         String last = tokens.get(tokens.size() - 1);
-        int k = holder.isObject() ? holder.keys.indexOf(last) : Integer.parseInt(last);
+        int k = holder.isObject() ? holder.indexOf(last) : Integer.parseInt(last);
         edits.add(editor.remove(holder, k));
       }
       patch.add(PatchOp.remove(p));

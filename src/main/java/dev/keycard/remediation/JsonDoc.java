@@ -33,9 +33,55 @@ final class JsonDoc {
     }
 
     Node get(String key) {
-      int i = keys.indexOf(key);
+      int i = indexOf(key);
       return i < 0 ? null : children.get(i);
     }
+
+    /** The index of the first member named {@code key}, or -1; a large object is indexed once. */
+    int indexOf(String key) {
+      if (keys.size() <= INDEXED) {
+        return keys.indexOf(key);
+      }
+      if (index == null) {
+        index = new java.util.HashMap<>();
+        for (int k = 0; k < keys.size(); k++) {
+          index.putIfAbsent(keys.get(k), k);
+        }
+      }
+      Integer i = index.get(key);
+      return i == null ? -1 : i;
+    }
+
+    /** Built once the object is complete (it is only read after parsing). */
+    private java.util.Map<String, Integer> index;
+  }
+
+  /** Objects with more members than this are looked up through a hash index. */
+  private static final int INDEXED = 16;
+
+  /**
+   * The last text parsed on this thread and its tree or the reason it has none: one request
+   * renders many fixes of one document.
+   */
+  private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+  /** {@link #parse(String)}, reusing this thread's previous result for the very same text. */
+  static JsonDoc cached(String text) {
+    Object[] last = LAST.get();
+    if (last == null || last[0] != text) {
+      Object result;
+      try {
+        result = parse(text);
+      } catch (CannotRender e) {
+        result = e;
+      }
+      last = new Object[] {text, result};
+      LAST.set(last);
+    }
+    if (last[1] instanceof CannotRender e) {
+      throw e;
+    }
+    return (JsonDoc) last[1];
   }
 
   final String text;

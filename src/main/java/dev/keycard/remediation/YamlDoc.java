@@ -70,6 +70,9 @@ final class YamlDoc {
   static Optional<YamlDoc> composed(String text) {
     LoadSettings settings =
         LoadSettings.builder()
+            // SnakeYAML refills a small buffer by copying what it has not consumed: a buffer as
+            // long as the text reads a megabyte scalar once, not a thousand times
+            .setBufferSize(Math.max(1024, text.length() + 1))
             .setAllowDuplicateKeys(false)
             .setMaxAliasesForCollections(1000)
             .setSchema(new FailsafeSchema())
@@ -152,6 +155,47 @@ final class YamlDoc {
       }
     }
     return out;
+  }
+
+  /** {@link #explicitKey}'s answers, by mapping. */
+  private final Map<MappingNode, Boolean> explicitKeys = new IdentityHashMap<>();
+
+  /**
+   * Whether a line of {@code [from, to)} starts with YAML's explicit-key indicator, alone or after
+   * list dashes ({@code (?m)^[ \t]*(?:- +)*\?(?: |$)}), asked once per mapping: every fix of a
+   * service asks. By hand, as that expression recursed once per dash in the JDK's matcher.
+   */
+  boolean explicitKey(MappingNode m, int from, int to) {
+    return explicitKeys.computeIfAbsent(m, k -> explicitKey(text, from, to));
+  }
+
+  /** {@link #explicitKey(MappingNode, int, int)} of any text. */
+  static boolean explicitKey(String text, int from, int to) {
+    int i = from;
+    while (i < to) {
+      int j = i;
+      while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+        j++;
+      }
+      while (j + 1 < to && text.charAt(j) == '-' && text.charAt(j + 1) == ' ') {
+        j += 2;
+        while (j < to && text.charAt(j) == ' ') {
+          j++;
+        }
+      }
+      if (j < to && text.charAt(j) == '?' && (j + 1 >= to || text.charAt(j + 1) == ' ' || isBreak(text.charAt(j + 1)))) {
+        return true;
+      }
+      while (j < to && !isBreak(text.charAt(j))) {
+        j++;
+      }
+      i = j + 1;
+    }
+    return false;
+  }
+
+  private static boolean isBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** {@link #anyListStyle}'s answer, once asked (empty: the document has no list). */

@@ -137,9 +137,11 @@ class FixResourceTest {
         .body(
             "fixed",
             equalTo(
-                "docker run -p 8080:80 --user 1000:1000 --security-opt no-new-privileges:true"
-                    + " --cap-drop ALL --read-only --tmpfs /tmp --memory 512m --pids-limit 100"
-                    + " --cpus 1 nginx"))
+                // the flags go in together; no-new-privileges is a finding only once
+                // --privileged is gone, so it comes in a second round, last
+                "docker run -p 8080:80 --user 1000:1000 --cap-drop ALL --read-only --tmpfs /tmp"
+                    + " --memory 512m --pids-limit 100 --cpus 1"
+                    + " --security-opt no-new-privileges:true nginx"))
         .body(
             "compose",
             equalTo(

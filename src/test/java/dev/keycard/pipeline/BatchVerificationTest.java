@@ -7,6 +7,7 @@ import dev.keycard.input.InputReader;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.remediation.Remedy;
+import dev.keycard.remediation.TextEdit;
 import dev.keycard.report.Evaluation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,22 +23,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Verifying fixes in batches is only a cheaper way to the same answer: for the load test's
  * document (whose worker service has a removed last line that six inserted keys touch, so it needs
- * a second batch) and every real-world compose file, {@code remedies} offers exactly the fixes, with
- * exactly the edits and patches, that verifying each fix alone offers.
+ * a second batch), every real-world compose file and every real-world {@code docker run} command,
+ * {@code remedies} offers exactly the fixes, with exactly the edits, patches and rewritten command
+ * lines, that verifying each fix alone offers.
  */
 class BatchVerificationTest {
   private static final Path CORPUS =
       Path.of(System.getProperty("keycard.shared", "../shared"), "corpus", "real-world", "compose");
+  private static final Path COMMANDS =
+      Path.of(
+          System.getProperty("keycard.shared", "../shared"), "corpus", "real-world", "docker-run");
   private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
   private static final EvaluationService EVALUATIONS =
       new EvaluationService(PARSER, new PolicyService(TestPolicyConfig.of("policies"), PARSER));
   private static final RemediationService REMEDIATION = new RemediationService(PARSER, EVALUATIONS);
 
   static Stream<Path> inputs() throws IOException {
-    try (Stream<Path> files = Files.list(CORPUS)) {
-      return Stream.concat(
-          Stream.of(Path.of("src/test/resources/bench/five-findings.yaml")),
-          files.sorted().toList().stream());
+    try (Stream<Path> files = Files.list(CORPUS);
+        Stream<Path> commands = Files.list(COMMANDS)) {
+      return Stream.of(
+              Stream.of(Path.of("src/test/resources/bench/five-findings.yaml")),
+              files.sorted().toList().stream(),
+              commands.filter(p -> p.toString().endsWith(".sh")).sorted().toList().stream())
+          .flatMap(s -> s);
     }
   }
 
@@ -57,6 +65,13 @@ class BatchVerificationTest {
       assertThat(Optional.ofNullable(batched.of(f)))
           .as(f.ruleId() + " on " + f.container() + " " + f.path())
           .isEqualTo(alone);
+      Remedy r = batched.of(f);
+      if (r != null && r.command() != null) {
+        String fixed = TextEdit.apply(request.text(), r.edits());
+        assertThat(r.command())
+            .as("the command line of the text this fix alone gives")
+            .isEqualTo(PARSER.parse(request.withText(fixed)).commandLine(f.containerIndex()));
+      }
     }
   }
 }

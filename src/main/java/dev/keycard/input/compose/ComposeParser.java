@@ -2,6 +2,7 @@ package dev.keycard.input.compose;
 
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputParser;
+import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.input.Source;
@@ -27,7 +28,9 @@ import java.util.Set;
  *
  * <p>YAML 1.2 with anchors, aliases and {@code <<} merges, same-file {@code extends}, and
  * interpolation from {@link ParseOptions#variables()} only. {@code env_file}, {@code extends.file},
- * {@code include} and build contexts are never read; each gives a warning.
+ * {@code include} and build contexts are never read; each gives a warning. YAML nodes after alias
+ * expansion are bounded by {@code max-yaml-nodes}, the containers' list elements after aliases,
+ * merges and {@code extends} by {@code max-model-elements} (413 past either).
  */
 public final class ComposeParser implements InputParser {
   /** Keys that only a service has, so a root mapping holding one is a service fragment. */
@@ -117,12 +120,15 @@ public final class ComposeParser implements InputParser {
     Extends ext = new Extends(bodies, diags);
     Interpolator interpolator = new Interpolator(options.variables());
     List<Container> out = new ArrayList<>();
+    ModelSize size = ModelSize.ofRequest();
     for (Service s : services.values()) {
       Container.Builder b = Container.builder();
       b.name = s.name();
       b.origin = Origin.of(s.pointer(), diags.span(s.start(), s.end()));
       new ServiceReader(new Values(b, interpolator, diags)).read(ext.resolve(s.name()));
-      out.add(b.build());
+      Container c = b.build();
+      size.add(c);
+      out.add(c);
     }
     return result(source, out, diags, root);
   }

@@ -1,5 +1,6 @@
 package dev.keycard.input.compose;
 
+import dev.keycard.budget.Budget;
 import dev.keycard.input.ParseLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,6 +64,7 @@ final class EventTree {
     if (depth > limits.maxDepth()) {
       throw Unsupported.INSTANCE;
     }
+    Budget.current().tick();
     Event e = parser.next();
     return switch (e.getEventId()) {
       case Scalar -> scalar((ScalarEvent) e, pointer);

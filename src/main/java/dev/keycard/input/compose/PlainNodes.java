@@ -1,5 +1,6 @@
 package dev.keycard.input.compose;
 
+import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.input.ParseLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class PlainNodes {
     YNode root;
     try {
       root = PlainYaml.read(text, ParseLimits.DEFAULTS);
+    } catch (BudgetExceeded late) {
+      throw late;
     } catch (RuntimeException | StackOverflowError e) {
       return null; // beyond the subset (or a bug in it): SnakeYAML composes the text
     }

@@ -1,5 +1,6 @@
 package dev.keycard.input.compose;
 
+import dev.keycard.budget.Budget;
 import dev.keycard.input.ParseLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ final class PlainYaml {
 
   private final String s;
   private final int n;
+  private final Budget budget = Budget.current();
   private final ParseLimits limits;
 
   /** The next character to read. */
@@ -111,6 +113,7 @@ final class PlainYaml {
    */
   private void nextContent() {
     while (pos < n) {
+      budget.tick();
       int lineStart = pos;
       int p = pos;
       while (p < n && s.charAt(p) == ' ') {

@@ -1,10 +1,10 @@
 package dev.keycard.input.compose;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * In-file waivers of a compose document: {@code # keycard:ignore KC-031 reason text} (several ids
@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * would also count; the marker is specific enough for that not to matter in practice.
  */
 public final class SuppressionComments {
+  /** RE2J: the JDK's matcher recursed once per listed id and overflowed on 100,000 of them. */
   private static final Pattern MARKER =
       Pattern.compile(
           "(?:^|\\s)#\\s*keycard:ignore\\s+([A-Za-z0-9_.-]+(?:\\s*,\\s*[A-Za-z0-9_.-]+)*)\\s*(.*)$");

@@ -1,14 +1,16 @@
 package dev.keycard.input.compose;
 
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.BudgetExceeded;
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.ParseLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -27,28 +29,31 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads YAML text into a {@link YNode} tree with positions, aliases expanded, YAML 1.2 core-schema
- * scalar typing. Every failure (syntax, duplicate key, nesting depth, alias count or expansion
- * size) is reported as an error diagnostic; nothing is thrown. Text in the plain subset most
- * compose files use is read directly ({@link PlainYaml}); other plain documents are built straight
- * from parser events ({@link EventTree}); the rest is composed with SnakeYAML and converted.
+ * scalar typing. Every failure (syntax, duplicate key, nesting depth, alias count) is reported as
+ * an error diagnostic; the one thing thrown is the refusal of a document with more nodes after
+ * alias expansion than {@code max-yaml-nodes} (a {@link LimitExceeded}, 413). Text in the plain
+ * subset most compose files use is read directly ({@link PlainYaml}); other plain documents are
+ * built straight from parser events ({@link EventTree}); the rest is composed with SnakeYAML and
+ * converted.
  */
 final class YamlReader {
   /** Characters of input; the HTTP layer limits bodies further, this guards direct callers. */
   static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
-  /**
-   * Nodes that alias expansion may add per allowed alias: a billion-laughs document uses few
-   * aliases that multiply, so the number of aliases alone does not stop it.
-   */
-  static final int EXPANDED_NODES_PER_ALIAS = 1_000;
-
   private final String text;
   private final ParseLimits limits;
   private final Diagnostics diags;
   private Offsets offsets; // built when SnakeYAML's marks need mapping
-  private final Map<Node, Boolean> seen = new IdentityHashMap<>();
-  private long expanded;
-  private int aliasDepth;
+
+  /**
+   * Nodes after alias expansion ({@code max-yaml-nodes}): a billion-laughs document uses few
+   * aliases that multiply, so the number of aliases alone does not stop it, and an anchored list of
+   * 800 mounts given to 99 services is 80,000 nodes from 28 KB of text. Every node counts, a scalar
+   * reached through an alias too.
+   */
+  private final int maxNodes = Budget.current().caps().maxYamlNodes();
+
+  private long nodes;
 
   private YamlReader(String text, ParseLimits limits, Diagnostics diags) {
     this.text = text;
@@ -73,17 +78,19 @@ final class YamlReader {
   private YNode read(boolean fast) {
     if (fast) {
       try {
-        return PlainYaml.read(text, limits);
+        return counted(PlainYaml.read(text, limits));
+      } catch (LimitExceeded | BudgetExceeded e) {
+        throw e;
       } catch (RuntimeException | StackOverflowError e) {
         // anything beyond the plain subset (Unsupported), nesting deeper than the stack under a
         // raised depth limit, or a bug in the fast path (tests call PlainYaml directly and see
         // it): SnakeYAML reads the text and reports as always
       }
     }
-    LoadSettings settings = settings(limits.maxAliases());
+    LoadSettings settings = settings(limits.maxAliases(), text.length());
     if (fast) {
       try {
-        return EventTree.read(text, settings, offsets(), limits);
+        return counted(EventTree.read(text, settings, offsets(), limits));
       } catch (EventTree.Unsupported | YamlEngineException | StackOverflowError e) {
         // aliases, duplicate keys, limits and syntax errors: compose, and report as always
       }
@@ -116,12 +123,31 @@ final class YamlReader {
   /** Settings are immutable, and building them builds a schema: the usual ones are built once. */
   private static final LoadSettings DEFAULT_SETTINGS = build(ParseLimits.DEFAULTS.maxAliases());
 
-  private static LoadSettings settings(int maxAliases) {
+  /**
+   * Text up to this long is read with SnakeYAML's own buffer; longer text with one as long as the
+   * text. SnakeYAML refills its buffer a kilobyte at a time, copying what it has not consumed:
+   * reading one scalar of a megabyte (a flow mapping on one line) copied it a thousand times, some
+   * seconds of work.
+   */
+  static final int BUFFERED = 64 * 1024;
+
+  private static LoadSettings settings(int maxAliases, int length) {
+    if (length > BUFFERED) {
+      return build(maxAliases, length + 1);
+    }
     return maxAliases == ParseLimits.DEFAULTS.maxAliases() ? DEFAULT_SETTINGS : build(maxAliases);
   }
 
   private static LoadSettings build(int maxAliases) {
-    return LoadSettings.builder()
+    return build(maxAliases, null);
+  }
+
+  private static LoadSettings build(int maxAliases, Integer bufferSize) {
+    LoadSettingsBuilder b = LoadSettings.builder();
+    if (bufferSize != null) {
+      b.setBufferSize(bufferSize);
+    }
+    return b
         .setLabel("compose")
         .setAllowDuplicateKeys(false)
         .setMaxAliasesForCollections(Math.max(0, maxAliases))
@@ -141,27 +167,49 @@ final class YamlReader {
     if (depth > limits.maxDepth()) {
       throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
     }
-    // only an anchored node can be reached again, through an alias
-    boolean alias = node.getAnchor().isPresent() && seen.put(node, Boolean.TRUE) != null;
-    if (alias || aliasDepth > 0) {
-      if (++expanded > (long) Math.max(1, limits.maxAliases()) * EXPANDED_NODES_PER_ALIAS) {
-        throw new TooLarge(
-            "alias expansion exceeds " + limits.maxAliases() * EXPANDED_NODES_PER_ALIAS + " nodes");
+    // an alias is converted again wherever it is used: counted before it is built
+    count(1);
+    return switch (node.getNodeType()) {
+      case SCALAR -> scalar((ScalarNode) node, pointer);
+      case SEQUENCE -> sequence((SequenceNode) node, pointer, depth);
+      default -> mapping((MappingNode) node, pointer, depth);
+    };
+  }
+
+  /** A tree read without aliases, once its nodes are counted. */
+  private YNode counted(YNode root) {
+    count(size(root));
+    return root;
+  }
+
+  private static long size(YNode n) {
+    if (n instanceof YNode.Seq q) {
+      long k = 1;
+      for (YNode i : q.items()) {
+        k += size(i);
       }
+      return k;
     }
-    if (alias) {
-      aliasDepth++;
-    }
-    try {
-      return switch (node.getNodeType()) {
-        case SCALAR -> scalar((ScalarNode) node, pointer);
-        case SEQUENCE -> sequence((SequenceNode) node, pointer, depth);
-        default -> mapping((MappingNode) node, pointer, depth);
-      };
-    } finally {
-      if (alias) {
-        aliasDepth--;
+    if (n instanceof YNode.Map m) {
+      long k = 1;
+      for (YNode.Entry e : m.entries()) {
+        k += 1 + size(e.value());
       }
+      return k;
+    }
+    return n == null ? 0 : 1;
+  }
+
+  private void count(long n) {
+    nodes += n;
+    Budget.current().tick();
+    if (nodes > maxNodes) {
+      throw LimitExceeded.tooLarge(
+          "max-yaml-nodes",
+          maxNodes,
+          "the YAML document has more than "
+              + maxNodes
+              + " nodes once its aliases are expanded (keycard.limits.max-yaml-nodes)");
     }
   }
 
@@ -250,7 +298,7 @@ final class YamlReader {
     }
   }
 
-  /** Alias expansion beyond the budget. */
+  /** More services than a document may hold, stopped while composing. */
   static final class TooLarge extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

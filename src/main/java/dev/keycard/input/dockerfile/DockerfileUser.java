@@ -1,5 +1,6 @@
 package dev.keycard.input.dockerfile;
 
+import dev.keycard.budget.Budget;
 import dev.keycard.input.Source;
 import dev.keycard.model.Span;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.Optional;
  *
  * <p>{@code ARG} and {@code ENV} values written in the Dockerfile are substituted ({@code ENV} wins
  * over {@code ARG}, as in BuildKit); {@code ARG} defaults are taken as written, although a {@code
- * --build-arg} could override them. Nothing is read from the server's environment.
+ * --build-arg} could override them. Nothing is read from the server's environment. What
+ * substitution produces, with what a stage copies from the stage it is built from, is bounded by
+ * {@code max-expanded-value} for the whole Dockerfile (413 past it).
  *
  * @param user the user as the image config would hold it ({@code app}, {@code 1000:1000})
  * @param span where its value is written in the Dockerfile (null for a source without spans)
@@ -43,8 +46,31 @@ public record DockerfileUser(String user, Span span) {
 
   /** The final stage's effective user of the Dockerfile {@code source}, if it can be known. */
   public static Optional<DockerfileUser> of(Source source) {
-    DockerfileLexer.Lexed lexed = DockerfileLexer.lex(source.text());
-    return new Walker(source, lexed.escape()).walk(lexed.instructions());
+    return reader().read(source);
+  }
+
+  /**
+   * A reader for the Dockerfiles of one request: what substitution produces in all of them counts
+   * against one {@code max-expanded-value}, so that a thousand companion files do not each get
+   * the whole allowance.
+   */
+  public static Reader reader() {
+    return new Reader(Words.Expansion.ofRequest());
+  }
+
+  /** Reads Dockerfiles under one shared expansion allowance. */
+  public static final class Reader {
+    private final Words.Expansion expansion;
+
+    private Reader(Words.Expansion expansion) {
+      this.expansion = expansion;
+    }
+
+    /** The final stage's effective user of the Dockerfile {@code source}, if it can be known. */
+    public Optional<DockerfileUser> read(Source source) {
+      DockerfileLexer.Lexed lexed = DockerfileLexer.lex(source.text());
+      return new Walker(source, lexed.escape(), expansion).walk(lexed.instructions());
+    }
   }
 
   /** The final stage's effective user of a Dockerfile given as text. */
@@ -59,15 +85,18 @@ public record DockerfileUser(String user, Span span) {
     private final Map<String, String> globalArgs = new HashMap<>();
     private final Map<String, Stage> byName = new HashMap<>();
     private final List<Stage> stages = new ArrayList<>();
+    private final Words.Expansion expansion;
 
-    Walker(Source source, char escape) {
+    Walker(Source source, char escape, Words.Expansion expansion) {
       this.source = source;
       this.escape = escape;
+      this.expansion = expansion;
     }
 
     Optional<DockerfileUser> walk(List<Instruction> instructions) {
       Stage stage = null;
       for (Instruction ins : instructions) {
+        Budget.current().tick();
         switch (ins.keyword()) {
           case "FROM" -> stage = from(ins);
           case "ARG" -> arg(ins, stage);
@@ -90,7 +119,7 @@ public record DockerfileUser(String user, Span span) {
     }
 
     private Stage from(Instruction ins) {
-      Words words = new Words(escape, name -> lookup(globalArgs, name));
+      Words words = new Words(escape, name -> lookup(globalArgs, name), expansion);
       List<String> parts = new ArrayList<>();
       for (String w : words.split(ins.args())) {
         if (!w.startsWith("--")) {
@@ -99,7 +128,7 @@ public record DockerfileUser(String user, Span span) {
       }
       String image = parts.isEmpty() ? null : words.expand(parts.get(0));
       Stage parent = image == null ? null : byName.get(image.toLowerCase(Locale.ROOT));
-      Stage stage = new Stage(parent);
+      Stage stage = new Stage(parent, expansion);
       if (parent == null && "scratch".equals(image)) {
         // an image built from nothing has no configured user, and an empty user is root
         stage.user =
@@ -115,7 +144,10 @@ public record DockerfileUser(String user, Span span) {
     private void arg(Instruction ins, Stage stage) {
       Map<String, String> into = stage == null ? globalArgs : stage.args;
       Words words =
-          new Words(escape, name -> stage == null ? lookup(globalArgs, name) : stage.lookup(name));
+          new Words(
+              escape,
+              name -> stage == null ? lookup(globalArgs, name) : stage.lookup(name),
+              expansion);
       for (String w : words.split(ins.args())) {
         int eq = w.indexOf('=');
         String name = eq < 0 ? w : w.substring(0, eq);
@@ -131,7 +163,7 @@ public record DockerfileUser(String user, Span span) {
     }
 
     private void env(Instruction ins, Stage stage) {
-      Words words = new Words(escape, stage::lookup);
+      Words words = new Words(escape, stage::lookup, expansion);
       List<String> parts = words.split(ins.args());
       if (parts.isEmpty()) {
         return;
@@ -152,7 +184,7 @@ public record DockerfileUser(String user, Span span) {
     }
 
     private void user(Instruction ins, Stage stage) {
-      String value = new Words(escape, stage::lookup).expand(ins.args());
+      String value = new Words(escape, stage::lookup, expansion).expand(ins.args());
       stage.user =
           value == null || value.isEmpty()
               ? null
@@ -175,9 +207,18 @@ public record DockerfileUser(String user, Span span) {
     final Map<String, String> env = new LinkedHashMap<>();
     DockerfileUser user;
 
-    Stage(Stage parent) {
+    /**
+     * A stage built {@code FROM} {@code parent} starts with a copy of its environment, counted as
+     * substitution is: a chain of stages each copying a large environment would otherwise cost the
+     * product of the two.
+     */
+    Stage(Stage parent, Words.Expansion expansion) {
       if (parent != null) {
-        env.putAll(parent.env);
+        for (Map.Entry<String, String> e : parent.env.entrySet()) {
+          String v = e.getValue();
+          expansion.add(e.getKey().length() + (v == null ? 0 : v.length()));
+          env.put(e.getKey(), v);
+        }
         user = parent.user;
       }
     }

@@ -1,5 +1,7 @@
 package dev.keycard.input.dockerfile;
 
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.LimitExceeded;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +9,10 @@ import java.util.List;
  * The word processing BuildKit applies to {@code ARG}, {@code ENV} and {@code USER} values: quote
  * removal, the escape char, and {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-word}}, {@code
  * ${VAR:+word}}. A variable whose value only the build knows makes the whole word unknown.
+ *
+ * <p>Substitution can double a value at every line ({@code ARG A=${A}${A}}), so what it produces
+ * is counted against one {@link Expansion} per Dockerfile and refused past {@code
+ * max-expanded-value}, before it is appended.
  */
 final class Words {
   /** What a variable name resolves to; {@link #UNDECLARED} and {@link #UNKNOWN} carry no value. */
@@ -28,12 +34,57 @@ final class Words {
     Lookup lookup(String name);
   }
 
+  /**
+   * The characters substitution has produced so far for one Dockerfile, and how many it may: a
+   * total, not a bound per value, as a thousand values of the largest size allowed would be as bad
+   * as one too large.
+   */
+  static final class Expansion {
+    private final int max;
+    private long produced;
+
+    Expansion(int max) {
+      this.max = max;
+    }
+
+    /** The cap of the request being served ({@code max-expanded-value}). */
+    static Expansion ofRequest() {
+      return new Expansion(Budget.current().caps().maxExpandedValue());
+    }
+
+    /**
+     * Counts {@code n} more substituted characters.
+     *
+     * @throws LimitExceeded past the cap (413, {@code max-expanded-value})
+     */
+    void add(int n) {
+      produced += n;
+      if (produced > max) {
+        throw LimitExceeded.tooLarge(
+            "max-expanded-value",
+            max,
+            "the Dockerfile's ARG and ENV values expand to more than "
+                + max
+                + " characters (keycard.limits.max-expanded-value)");
+      }
+    }
+  }
+
+  /**
+   * How deep {@code ${A:-${B:-...}}} defaults may nest before the word counts as unknown: each level
+   * is a recursion and a copy of the rest of the word.
+   */
+  static final int MAX_NESTING = 16;
+
   private final char escape;
   private final Scope scope;
+  private final Expansion expansion;
+  private int nesting;
 
-  Words(char escape, Scope scope) {
+  Words(char escape, Scope scope, Expansion expansion) {
     this.escape = escape;
     this.scope = scope;
+    this.expansion = expansion;
   }
 
   /** Splits at unquoted, unescaped whitespace, keeping quotes and escapes for {@link #expand}. */
@@ -115,7 +166,7 @@ final class Words {
     if (!v.known()) {
       return -1;
     }
-    out.append(v.value());
+    append(out, v.value());
     return end;
   }
 
@@ -132,7 +183,7 @@ final class Words {
     Lookup v = scope.lookup(name);
     if (rest.isEmpty()) {
       if (v.known()) {
-        out.append(v.value());
+        append(out, v.value());
       }
       return v.known();
     }
@@ -141,14 +192,33 @@ final class Words {
         return false;
       }
       boolean set = v.known() && !v.value().isEmpty();
-      String alt = expand(rest.substring(2));
+      if (nesting >= MAX_NESTING) {
+        return false;
+      }
+      nesting++;
+      String alt;
+      try {
+        alt = expand(rest.substring(2));
+      } finally {
+        nesting--;
+      }
       if (alt == null) {
         return false;
       }
-      out.append(rest.charAt(1) == '-' ? (set ? v.value() : alt) : (set ? alt : ""));
+      if (rest.charAt(1) == '-' && set) {
+        append(out, v.value());
+      } else if (rest.charAt(1) == '-' || set) {
+        out.append(alt); // its substitutions were counted as it was expanded
+      }
       return true;
     }
     return false; // pattern modifiers (# % /) are not worth emulating here
+  }
+
+  /** Appends a substituted value once it is counted. */
+  private void append(StringBuilder out, String value) {
+    expansion.add(value.length());
+    out.append(value);
   }
 
   private static boolean isNameChar(char c) {

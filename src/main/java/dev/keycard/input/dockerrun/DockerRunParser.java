@@ -2,6 +2,7 @@ package dev.keycard.input.dockerrun;
 
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputParser;
+import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseLimits;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
@@ -35,6 +36,7 @@ public final class DockerRunParser implements InputParser {
       return result(containers, sink, source);
     }
     boolean sawRun = false;
+    ModelSize size = ModelSize.ofRequest();
     for (List<Piece> words : lexed.commands()) {
       CommandPrefix.Invocation inv = CommandPrefix.find(words, sink);
       if (inv == null) {
@@ -50,6 +52,7 @@ public final class DockerRunParser implements InputParser {
       }
       Container c = RunCommand.build(words, inv, source, sink);
       if (c != null) {
+        size.add(c);
         containers.add(c);
       }
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code --network} / {@code --net}, which accumulate: the simple form {@code NAME} or the advanced
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * container:x}; user-defined networks are listed in {@code networks}.
  */
 final class NetworkFlags {
-  private static final Pattern ADVANCED = Pattern.compile("\\w+=\\w+(,\\w+=\\w+)*");
   private static final Set<String> KEYS =
       Set.of(
           "name",
@@ -39,7 +37,7 @@ final class NetworkFlags {
 
   void add(FlagUse u) {
     Piece v = u.value();
-    if (!ADVANCED.matcher(v.text()).find()) {
+    if (!advanced(v.text())) {
       nets.add(new Net(v.text(), u, v));
       return;
     }
@@ -116,5 +114,23 @@ final class NetworkFlags {
     }
     return ctx.podman
         && (Set.of("slirp4netns", "pasta", "private").contains(name) || name.startsWith("ns:"));
+  }
+
+  /**
+   * Whether the value holds {@code key=value} anywhere, as docker/cli's {@code \\w+=\\w+(,\\w+=\\w+)*}
+   * found: the repetition cannot change whether a match is found, and as a {@code java.util.regex}
+   * it recursed once per repeat (a stack overflow on 50,000 of them). Linear, by hand.
+   */
+  static boolean advanced(String s) {
+    for (int i = s.indexOf('='); i >= 0; i = s.indexOf('=', i + 1)) {
+      if (i > 0 && i + 1 < s.length() && isWord(s.charAt(i - 1)) && isWord(s.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWord(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 }

@@ -1,5 +1,6 @@
 package dev.keycard.input.dockerrun;
 
+import dev.keycard.budget.Budget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,9 @@ final class Pflag {
     List<FlagUse> uses = new ArrayList<>();
     int n = words.size();
     int i = from;
+    Budget budget = Budget.current();
     while (i < n) {
+      budget.tick();
       Piece w = words.get(i);
       String t = w.text();
       if (t.equals("--")) {

@@ -1,5 +1,6 @@
 package dev.keycard.input.dockerrun;
 
+import dev.keycard.budget.Budget;
 import dev.keycard.input.Source;
 import dev.keycard.model.Diagnostic;
 import java.util.ArrayList;
@@ -47,7 +48,9 @@ final class ShellLexer {
 
   private void run() {
     int n = s.length();
+    Budget budget = Budget.current();
     while (pos < n && error == null) {
+      budget.tick();
       char c = s.charAt(pos);
       boolean lineStart = pos == 0 || s.charAt(pos - 1) == '\n';
       if (lineStart && current.isEmpty() && pendingRedirect < 0) {

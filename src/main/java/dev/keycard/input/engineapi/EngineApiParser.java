@@ -2,6 +2,7 @@ package dev.keycard.input.engineapi;
 
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputParser;
+import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.input.Source;
@@ -60,6 +61,8 @@ public final class EngineApiParser implements InputParser {
     if (sink.hasErrors()) {
       containers.clear();
     }
+    ModelSize size = ModelSize.ofRequest();
+    containers.forEach(size::add);
     return new ParsedInput(
         InputFormat.ENGINE_API,
         containers,

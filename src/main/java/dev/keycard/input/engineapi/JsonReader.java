@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.keycard.budget.Budget;
 import dev.keycard.input.ParseLimits;
 import dev.keycard.input.Source;
 import dev.keycard.model.Diagnostic;
@@ -69,7 +70,9 @@ final class JsonReader {
     JsonNode root = null;
     int count = 0;
     JsonToken t;
+    Budget budget = Budget.current();
     while ((t = p.nextToken()) != null) {
+      budget.tick();
       int offset = (int) p.currentTokenLocation().getCharOffset();
       if (t == JsonToken.FIELD_NAME) {
         stack.peek().key = p.currentName();

@@ -2,7 +2,9 @@ package dev.keycard.input.compose;
 
 import static dev.keycard.input.compose.Compose.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.ParseLimits;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
@@ -65,7 +67,7 @@ class ComposeLimitsAndErrorsTest {
 
   @Test
   @Timeout(10)
-  void billionLaughs_isStoppedByAliasLimit() {
+  void billionLaughs_isRefusedAtTheYamlNodeLimit() {
     StringBuilder y = new StringBuilder("x-a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n");
     char prev = 'a';
     for (char c = 'b'; c <= 'i'; c++) {
@@ -77,11 +79,15 @@ class ComposeLimitsAndErrorsTest {
       prev = c;
     }
     y.append("services:\n  app:\n    image: x\n    command: *i\n");
-    ParsedInput in = parse(y.toString());
-    assertThat(in.containers()).isEmpty();
-    assertThat(in.errors())
-        .singleElement()
-        .satisfies(d -> assertThat(d.message()).contains("alias"));
+    // issue 16: a cap on nodes after alias expansion is a refusal naming the limit (413), no
+    // longer a parse error
+    assertThatThrownBy(() -> parse(y.toString()))
+        .isInstanceOfSatisfying(
+            LimitExceeded.class,
+            e -> {
+              assertThat(e.limit()).isEqualTo("max-yaml-nodes");
+              assertThat(e.tooLarge()).isTrue();
+            });
   }
 
   @Test
