@@ -45,6 +45,7 @@ public class AnswerCache {
       JsonNode rules,
       JsonNode exclude,
       String failOn,
+      String onUnknown,
       LocalDate day) {
     static Key of(ApiRequest r) {
       return new Key(
@@ -53,6 +54,7 @@ public class AnswerCache {
           r.rules(),
           r.exclude(),
           r.failOn(),
+          r.onUnknown(),
           LocalDate.now(ZoneOffset.UTC));
     }
   }

@@ -10,5 +10,6 @@ public record ApiRequest(
     JsonNode rules,
     JsonNode exclude,
     String failOn,
+    String onUnknown,
     String filename,
     String uri) {}

@@ -98,7 +98,7 @@ public class OpaDataResource {
     }
     InputRequest request = request(input);
     ParsedInput parsed =
-        ParseResource.parse(parser, new ApiRequest(request, parts[1], null, null, null, null, null));
+        ParseResource.parse(parser, new ApiRequest(request, parts[1], null, null, null, null, null, null));
     Evaluation e = evaluations.decide(parsed, request, new EvaluationOptions(parts[1], null, null, null));
     List<String> deny =
         e.findings().stream().map(f -> f.ruleId() + ": " + f.message()).toList();

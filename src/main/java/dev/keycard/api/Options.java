@@ -21,7 +21,21 @@ final class Options {
   private Options() {}
 
   static EvaluationOptions of(ApiRequest r) {
-    return new EvaluationOptions(r.ruleset(), rules(r.rules()), waivers(r.exclude()), failOn(r.failOn()));
+    return new EvaluationOptions(
+        r.ruleset(), rules(r.rules()), waivers(r.exclude()), failOn(r.failOn()),
+        unknownDenies(r.onUnknown()));
+  }
+
+  /** {@code on_unknown}: {@code allow} (default) or {@code deny}. */
+  static boolean unknownDenies(String s) {
+    if (s == null || s.isBlank() || s.equals("allow")) {
+      return false;
+    }
+    if (s.equals("deny")) {
+      return true;
+    }
+    throw new ProblemException(
+        ErrorCode.BAD_REQUEST, "on_unknown must be allow or deny, not '" + s + "'");
   }
 
   static Severity failOn(String s) {

@@ -13,5 +13,6 @@ public record RequestBody(
     JsonNode rules,
     JsonNode exclude,
     String failOn,
+    String onUnknown,
     String filename,
     String uri) {}

@@ -79,8 +79,8 @@ public class RequestReader {
       exclude = arr;
     }
     return new ApiRequest(
-        in, q.getFirst("ruleset"), null, exclude, q.getFirst("fail_on"), q.getFirst("filename"),
-        q.getFirst("uri"));
+        in, q.getFirst("ruleset"), null, exclude, q.getFirst("fail_on"), q.getFirst("on_unknown"),
+        q.getFirst("filename"), q.getFirst("uri"));
   }
 
   private ApiRequest fromJson(String text, MultivaluedMap<String, String> q) {
@@ -91,7 +91,7 @@ public class RequestReader {
       throw new ProblemException(
           ErrorCode.BAD_REQUEST,
           "Unknown field '" + e.getPropertyName() + "'. Known fields: input, format, ruleset, files,"
-              + " variables, rules, exclude, fail_on, filename, uri.",
+              + " variables, rules, exclude, fail_on, on_unknown, filename, uri.",
           List.of(position(e)));
     } catch (JsonProcessingException e) {
       throw new ProblemException(
@@ -126,6 +126,7 @@ public class RequestReader {
         b.rules(),
         b.exclude(),
         first(b.failOn(), q.getFirst("fail_on")),
+        first(b.onUnknown(), q.getFirst("on_unknown")),
         first(b.filename(), q.getFirst("filename")),
         first(b.uri(), q.getFirst("uri")));
   }

@@ -22,22 +22,29 @@ final class Checker {
   /** A projection over a list: the container field it iterates (null if not one) and its cost. */
   record Loop(String field, long inner) {}
 
-  /** What checking produced. */
+  /** What checking produced; {@code reads} as {@link Reads} names them. */
   record Result(
-      Checked tree, List<Object> slots, Set<String> fields, long baseCost, List<Loop> loops) {}
+      Checked tree,
+      List<Object> slots,
+      Set<String> fields,
+      Set<String> reads,
+      long baseCost,
+      List<Loop> loops) {}
 
   private final String src;
   private final List<GateError> errors;
   private final Type itemType;
+  private final String forEach;
   private final List<Object> slots = new ArrayList<>();
   private final Set<String> fields = new TreeSet<>();
   private final List<Loop> loops = new ArrayList<>();
   private Type dollar;
   private long nodes;
 
-  private Checker(String src, Type itemType, List<GateError> errors) {
+  private Checker(String src, Type itemType, String forEach, List<GateError> errors) {
     this.src = src;
     this.itemType = itemType;
+    this.forEach = forEach;
     this.errors = errors;
   }
 
@@ -45,19 +52,17 @@ final class Checker {
    * Checks {@code e}; {@code itemType} is the type of {@code item} (the element of a {@code
    * for_each} list), or null where there is none. Returns null when {@code errors} gained entries.
    */
-  static Result check(String src, Expr e, Type itemType, List<GateError> errors) {
-    Checker c = new Checker(src, itemType, errors);
+  static Result check(
+      String src, Expr e, Type itemType, String forEach, List<GateError> errors) {
+    Checker c = new Checker(src, itemType, forEach, errors);
     int before = errors.size();
     Checked tree = c.node(e);
     if (errors.size() > before) {
       return null;
     }
+    List<Object> slots = java.util.Collections.unmodifiableList(new ArrayList<>(c.slots));
     return new Result(
-        tree,
-        java.util.Collections.unmodifiableList(new ArrayList<>(c.slots)),
-        Set.copyOf(c.fields),
-        c.nodes,
-        c.loops);
+        tree, slots, Set.copyOf(c.fields), Reads.of(tree, slots, forEach), c.nodes, c.loops);
   }
 
   /** The element type of a container list field, or null when {@code field} is not one. */

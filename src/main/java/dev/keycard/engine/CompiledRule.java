@@ -48,6 +48,18 @@ public record CompiledRule(
     return new CompiledRule(d, when, message, f, escalations);
   }
 
+  /**
+   * What deciding the rule reads of a container: its condition's reads, and for a for_each rule
+   * its list's length (escalations and the message never decide whether the rule fires).
+   */
+  public java.util.Set<String> reads() {
+    java.util.Set<String> out = new java.util.TreeSet<>(when.reads());
+    if (definition.forEach() != null) {
+      out.add(definition.forEach() + "." + Reads.LIST);
+    }
+    return out;
+  }
+
   /** The same compiled rule under another definition of it (a rule set's severity override). */
   public CompiledRule withDefinition(RuleDefinition d) {
     return new CompiledRule(d, when, message, fields, escalations);

@@ -157,6 +157,9 @@ public final class Evaluator implements AutoCloseable {
       if (cause instanceof RuntimeException re) {
         throw re;
       }
+      if (cause instanceof StackOverflowError so) {
+        throw so; // runaway input (deep nesting): answered as such, as on any other thread
+      }
       throw new RuleEvaluationException("rule evaluation failed: " + cause, cause);
     }
   }

@@ -26,6 +26,7 @@ public final class Program {
   private final CompiledExpression compiled;
   private final Map<String, VariableResolver> constants;
   private final Set<String> referencedFields;
+  private final Set<String> reads;
   private final long baseCost;
   private final List<Checker.Loop> loops;
 
@@ -35,6 +36,7 @@ public final class Program {
       CompiledExpression compiled,
       List<Object> slots,
       Set<String> fields,
+      Set<String> reads,
       long baseCost,
       List<Checker.Loop> loops) {
     this.source = source;
@@ -42,6 +44,7 @@ public final class Program {
     this.compiled = compiled;
     this.constants = Slots.constants(slots);
     this.referencedFields = Set.copyOf(fields);
+    this.reads = Set.copyOf(reads);
     this.baseCost = baseCost;
     this.loops = List.copyOf(loops);
   }
@@ -110,6 +113,14 @@ public final class Program {
 
   static long size(Object v) {
     return v instanceof List<?> l ? l.size() : 0;
+  }
+
+  /**
+   * The parts of the container the expression reads ({@code mounts.source}, {@code privileged.*},
+   * {@code item:mounts.propagation}, ...), as {@link Reads} names them.
+   */
+  public Set<String> reads() {
+    return reads;
   }
 
   /** The constant slots' values by MVEL name (for benchmarks that run the text without the gate). */

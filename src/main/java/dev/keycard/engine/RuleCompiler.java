@@ -53,7 +53,7 @@ public final class RuleCompiler {
    */
   public Program compileExpression(String expr, String forEach) throws RuleCompileException {
     List<GateError> errors = new ArrayList<>();
-    Program p = compile(expr, errors, itemType(forEach, expr, errors));
+    Program p = compile(expr, errors, itemType(forEach, expr, errors), forEach);
     if (p == null) {
       throw new RuleCompileException(expr, errors);
     }
@@ -135,7 +135,7 @@ public final class RuleCompiler {
           text.setLength(0);
         }
         List<GateError> local = new ArrayList<>();
-        Program p = compile(template.substring(i + 2, end), local, item);
+        Program p = compile(template.substring(i + 2, end), local, item, forEach);
         for (GateError e : local) {
           errors.add(e.shift(template, i + 2));
         }
@@ -191,7 +191,7 @@ public final class RuleCompiler {
    * Parse, check, emit, compile, match: the whole gate for one expression. Returns null with
    * {@code errors} filled when any layer refuses it.
    */
-  private Program compile(String expr, List<GateError> errors, Type item) {
+  private Program compile(String expr, List<GateError> errors, Type item, String forEach) {
     if (expr.length() > limits.maxLength()) {
       errors.add(
           GateError.at(
@@ -214,7 +214,8 @@ public final class RuleCompiler {
     if (tree == null) {
       return null;
     }
-    Checker.Result checked = Checker.check(expr, tree, item, errors);
+    Checker.Result checked =
+        Checker.check(expr, tree, item, item == null ? null : forEach, errors);
     if (checked == null) {
       return null;
     }
@@ -262,6 +263,7 @@ public final class RuleCompiler {
             compiled,
             checked.slots(),
             checked.fields(),
+            checked.reads(),
             checked.baseCost(),
             checked.loops());
     warmUp(program, item != null);

@@ -45,18 +45,42 @@ public final class RuleEngine {
     }
     checkCost(rules, containers, frozen, budget.caps().maxRuleCost());
     List<Finding> findings = new ArrayList<>();
+    List<Undecided> undecided = new ArrayList<>();
     List<Diagnostic> warnings = new ArrayList<>();
     for (int ci = 0; ci < containers.size(); ci++) {
       Container c = containers.get(ci);
+      Unknowns unknowns = Unknowns.of(c);
+      Out out = new Out(findings, undecided, warnings);
       try (LockedMvel.Scope scope = new LockedMvel.Scope()) {
         for (CompiledRule r : rules) {
           budget.check();
-          evaluateRule(r, c, ci, frozen.get(ci), findings, warnings, scope);
+          evaluateRule(r, c, ci, frozen.get(ci), unknowns, out, scope);
         }
       }
     }
     findings.sort(ORDER);
-    return new EngineResult(findings, warnings);
+    return new EngineResult(findings, undecided, warnings);
+  }
+
+  /** Where one evaluation's results go. */
+  private record Out(List<Finding> findings, List<Undecided> undecided, List<Diagnostic> warnings) {}
+
+  /** Records that {@code r} could not be decided on {@code c} because {@code u} is unknown. */
+  private static void undecided(
+      CompiledRule r, Container c, int ci, Unknowns.Unknown u, List<Undecided> out) {
+    Origin where = c.locate(u.path());
+    out.add(
+        new Undecided(
+            r.id(),
+            r.definition().title(),
+            c.name(),
+            ci,
+            u.path(),
+            r.id() + " (" + r.definition().title() + ") could not be checked for container '"
+                + c.name() + "': it depends on " + u.path() + ", whose value only the client"
+                + " knows (an unresolved variable, a placeholder or a value from the client's"
+                + " environment)",
+            where));
   }
 
   /**
@@ -93,14 +117,24 @@ public final class RuleEngine {
     }
   }
 
-  /** Tests the rule within {@code scope}; findings and warnings are built outside it. */
+  /**
+   * Tests the rule within {@code scope}; findings and warnings are built outside it. A rule (or, for
+   * a for_each rule, one element) that reads an unknown value is undecided, whether or not it
+   * would fire on the value the parser put in its place: neither a finding nor a pass.
+   */
   private static void evaluateRule(
-      CompiledRule r, Container c, int ci, Map<String, Object> frozen, List<Finding> findings,
-      List<Diagnostic> warnings, LockedMvel.Scope scope) {
+      CompiledRule r, Container c, int ci, Map<String, Object> frozen, Unknowns unknowns, Out out,
+      LockedMvel.Scope scope) {
     RuleDefinition d = r.definition();
+    List<Finding> findings = out.findings();
+    List<Diagnostic> warnings = out.warnings();
+    java.util.Set<String> reads = r.reads();
     try {
       if (d.forEach() == null) {
-        if (r.when().test(frozen, null)) {
+        Unknowns.Unknown u = unknowns.first(reads, -1, null);
+        if (u != null) {
+          scope.outside(() -> undecided(r, c, ci, u, out.undecided()));
+        } else if (r.when().test(frozen, null)) {
           scope.outside(() -> emit(r, c, ci, frozen, null, -1, findings, warnings));
         }
         return;
@@ -109,9 +143,25 @@ public final class RuleEngine {
       if (!(list instanceof List<?> items)) {
         return;
       }
+      java.util.Set<String> containerReads = new java.util.TreeSet<>();
+      for (String x : reads) {
+        if (!x.startsWith(Reads.ITEM)) {
+          containerReads.add(x);
+        }
+      }
+      Unknowns.Unknown whole = unknowns.first(containerReads, -1, null);
+      if (whole != null) {
+        scope.outside(() -> undecided(r, c, ci, whole, out.undecided()));
+        return;
+      }
       for (int i = 0; i < items.size(); i++) {
         Object item = items.get(i);
         Budget.current().tick();
+        Unknowns.Unknown u = unknowns.first(reads, i, item);
+        if (u != null) {
+          scope.outside(() -> undecided(r, c, ci, u, out.undecided()));
+          continue;
+        }
         if (r.when().test(frozen, item)) {
           int index = i;
           scope.outside(() -> emit(r, c, ci, frozen, item, index, findings, warnings));
@@ -134,19 +184,6 @@ public final class RuleEngine {
       CompiledRule r, Container c, int ci, Map<String, Object> frozen, Object item, int index,
       List<Finding> findings, List<Diagnostic> warnings) {
     RuleDefinition d = r.definition();
-    String unknown = unknownField(r, c, item, index);
-    if (unknown != null) {
-      Origin where = c.locate(unknown);
-      warnings.add(
-          Diagnostic.warning(
-                  "undecided_unknown_value",
-                  d.id() + " (" + d.title() + ") was not decided for container '" + c.name()
-                      + "': it depends on " + unknown + ", whose value only the client knows"
-                      + " (an unresolved variable or a client-side value).",
-                  where == null ? null : where.span())
-              .withPath(where == null ? null : where.path()));
-      return;
-    }
     String path = index >= 0 ? d.forEach() + "[" + index + "]" : settingPath(d, r, c);
     Origin location = path == null ? c.origin() : c.locate(path);
     if (index >= 0 && !c.locations().containsKey(path) && item instanceof Map<?, ?> m
@@ -192,7 +229,7 @@ public final class RuleEngine {
       List<Diagnostic> warnings) {
     Severity base = r.definition().severity();
     for (CompiledRule.Escalation x : r.escalations()) {
-      if (unknownField(x.fields(), r.definition().forEach(), c, item, index) != null) {
+      if (Unknowns.of(c).first(x.when().reads(), index, item) != null) {
         continue;
       }
       try {
@@ -235,36 +272,6 @@ public final class RuleEngine {
       }
     }
     return null;
-  }
-
-  /** The first unknown path the finding rests on, or null when it rests on known values only. */
-  private static String unknownField(CompiledRule r, Container c, Object item, int index) {
-    return unknownField(r.fields(), r.definition().forEach(), c, item, index);
-  }
-
-  private static String unknownField(
-      Set<String> fields, String each, Container c, Object item, int index) {
-    for (String u : c.unknown()) {
-      for (String f : fields) {
-        if (!(u.equals(f) || u.startsWith(f + ".") || u.startsWith(f + "["))) {
-          continue;
-        }
-        if (f.equals(each) && index >= 0 && !u.equals(f) && !isItem(u, f, item, index)) {
-          continue;
-        }
-        return u;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isItem(String unknown, String field, Object item, int index) {
-    if (unknown.startsWith(field + "[" + index + "]")) {
-      return true;
-    }
-    return item instanceof Map<?, ?> m
-        && m.get("name") != null
-        && unknown.equals(field + "." + m.get("name"));
   }
 
   /** Most severe first, then by position in the text, then rule and container. */

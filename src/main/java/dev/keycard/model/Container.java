@@ -108,6 +108,21 @@ public record Container(
    */
   public static final String REPEAT = "#";
 
+  /**
+   * Settings the parsers derive from another one: each key is read from the value's field, so an
+   * unknown value there ({@code --security-opt "$OPTS"}, {@code -u "$(id -u)"}) leaves the key
+   * unknown too.
+   */
+  public static final Map<String, String> DERIVED_FROM =
+      Map.of(
+          "no_new_privileges", "security_opt",
+          "seccomp", "security_opt",
+          "apparmor", "security_opt",
+          "selinux", "security_opt",
+          "systempaths", "security_opt",
+          "uid", "user",
+          "gid", "user");
+
   /** Where the setting at {@code path} came from, or the container's own origin when absent. */
   public Origin locate(String path) {
     Origin o = locations.get(path);

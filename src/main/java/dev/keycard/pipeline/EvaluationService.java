@@ -1,5 +1,6 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.engine.Undecided;
 import dev.keycard.budget.Budget;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.engine.CompiledRule;
@@ -74,7 +75,9 @@ public class EvaluationService {
             earlier.findings(),
             earlier.suppressed(),
             earlier.warnings(),
-            System.nanoTime() - startNanos);
+            System.nanoTime() - startNanos,
+            earlier.undecided(),
+            earlier.unknownDenies());
     if (recorder != null) {
       recorder.record(e, request.text());
     }
@@ -169,10 +172,22 @@ public class EvaluationService {
         suppressed.add(new Evaluation.Suppressed(f, w));
       }
     }
-    boolean allow = findings.stream().noneMatch(f -> f.severity().atLeast(options.failOn()));
+    List<Undecided> undecided = new ArrayList<>();
+    for (Undecided u : result.undecided()) {
+      // an excluded rule is not asked about: it neither denies nor is listed
+      boolean waived =
+          options.waivers().stream()
+              .anyMatch(x -> !x.expired(today) && x.covers(u.ruleId(), u.container()));
+      if (!waived) {
+        undecided.add(u);
+      }
+    }
+    boolean allow =
+        findings.stream().noneMatch(f -> f.severity().atLeast(options.failOn()))
+            && !(options.unknownDenies() && !undecided.isEmpty());
     return new Evaluation(
         UUID.randomUUID().toString(), allow, set.ruleSet(), withCompanions, findings, suppressed,
-        warnings, System.nanoTime() - start);
+        warnings, System.nanoTime() - start, undecided, options.unknownDenies());
   }
 
   /**

@@ -5,11 +5,13 @@ import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.policy.RuleSet;
 import dev.keycard.policy.Waiver;
+import dev.keycard.engine.Undecided;
 import java.util.List;
 
 /**
  * One decision: the input as parsed, the rule set used, findings that count, findings waived (with
- * the waiver), every warning, and the verdict.
+ * the waiver), every warning, the rules that could not be decided (a value they read is unknown)
+ * and whether those deny ({@code on_unknown=deny}), and the verdict.
  */
 public record Evaluation(
     String decisionId,
@@ -19,7 +21,26 @@ public record Evaluation(
     List<Finding> findings,
     List<Suppressed> suppressed,
     List<Diagnostic> warnings,
-    long nanos) {
+    long nanos,
+    List<Undecided> undecided,
+    boolean unknownDenies) {
+
+  public Evaluation {
+    undecided = undecided == null ? List.of() : List.copyOf(undecided);
+  }
+
+  /** An evaluation in which every rule was decided. */
+  public Evaluation(
+      String decisionId,
+      boolean allow,
+      RuleSet ruleSet,
+      ParsedInput input,
+      List<Finding> findings,
+      List<Suppressed> suppressed,
+      List<Diagnostic> warnings,
+      long nanos) {
+    this(decisionId, allow, ruleSet, input, findings, suppressed, warnings, nanos, List.of(), false);
+  }
 
   /** A waived finding and the waiver that covers it. */
   public record Suppressed(Finding finding, Waiver waiver) {}

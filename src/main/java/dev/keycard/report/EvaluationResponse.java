@@ -15,6 +15,7 @@ public record EvaluationResponse(
     Summary summary,
     List<FindingView> findings,
     List<SuppressedView> suppressed,
+    List<UndecidedView> undecided,
     List<WarningItem> warnings) {
 
   /** The rule set that decided: name, exact version and content digest. */
@@ -52,6 +53,13 @@ public record EvaluationResponse(
    * request) or {@code comment} (a {@code # keycard:ignore} comment in the file).
    */
   public record SuppressedView(FindingView finding, String reason, String expires, String source) {}
+
+  /**
+   * A rule Keycard could not decide for a container because a value it reads is unknown (an
+   * unresolved variable, a placeholder, a value from the client's environment): neither a finding
+   * nor a pass. With {@code on_unknown=deny} it denies.
+   */
+  public record UndecidedView(String ruleId, String container, String reason, Origin location) {}
 
   /** A warning: code, message, location when known. */
   public record WarningItem(String code, String message, Origin location) {}

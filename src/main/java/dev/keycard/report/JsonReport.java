@@ -49,6 +49,10 @@ public final class JsonReport {
                 s.waiver().expires() == null ? null : s.waiver().expires().toString(),
                 s.waiver().inSource() ? "comment" : "exclude"))
             .toList(),
+        e.undecided().stream()
+            .map(u -> new EvaluationResponse.UndecidedView(
+                u.ruleId(), u.container(), u.reason(), u.location()))
+            .toList(),
         e.warnings().stream().map(JsonReport::warning).toList());
   }
 

@@ -1,5 +1,6 @@
 package dev.keycard.report;
 
+import dev.keycard.engine.Undecided;
 import dev.keycard.engine.Finding;
 import dev.keycard.model.Container;
 import dev.keycard.model.Span;
@@ -14,7 +15,9 @@ import java.util.Map;
 /**
  * The JUnit XML view for CI test reports (Jenkins, GitLab): one {@code testsuite} per container,
  * one {@code testcase} per rule evaluated (so passes show), a {@code failure} per rule that fired
- * with its messages and {@code file:line:col}, {@code skipped} for a waived rule.
+ * with its messages and {@code file:line:col}, {@code skipped} for a waived rule, and for a rule
+ * that could not be decided (a value it reads is unknown) {@code skipped} with the reason — or,
+ * with {@code on_unknown=deny}, an {@code error}: never a pass.
  */
 public final class JunitReport {
   /** The media type this view is served as. */
@@ -39,6 +42,18 @@ public final class JunitReport {
     for (int i = 0; i < caseNames.length; i++) {
       caseNames[i] = attr(rules.get(i).id() + " " + rules.get(i).title());
     }
+    List<Map<String, List<Undecided>>> undecidedBy = new ArrayList<>(names.size());
+    for (int c = 0; c < names.size(); c++) {
+      undecidedBy.add(new LinkedHashMap<>());
+    }
+    for (Undecided u : e.undecided()) {
+      if (u.containerIndex() >= 0 && u.containerIndex() < names.size()) {
+        undecidedBy
+            .get(u.containerIndex())
+            .computeIfAbsent(u.ruleId(), k -> new ArrayList<>())
+            .add(u);
+      }
+    }
     List<Map<String, List<Finding>>> byContainer = new ArrayList<>(names.size());
     for (int c = 0; c < names.size(); c++) {
       byContainer.add(new LinkedHashMap<>());
@@ -55,12 +70,15 @@ public final class JunitReport {
     int tests = 0;
     int failures = 0;
     int skipped = 0;
+    int errors = 0;
     for (int c = 0; c < names.size(); c++) {
       Map<String, List<Finding>> byRule = byContainer.get(c);
+      Map<String, List<Undecided>> undecided = undecidedBy.get(c);
       String classname = attr("keycard." + names.get(c));
       StringBuilder cases = new StringBuilder();
       int suiteFailures = 0;
       int suiteSkipped = 0;
+      int suiteErrors = 0;
       for (int i = 0; i < caseNames.length; i++) {
         Views.RuleInfo r = rules.get(i);
         List<Finding> fs = byRule.getOrDefault(r.id(), List.of());
@@ -83,6 +101,24 @@ public final class JunitReport {
           cases.append(">\n");
           failure(cases, r, open, artifact, ctx);
           cases.append("    </testcase>\n");
+        } else if (undecided.containsKey(r.id())) {
+          List<Undecided> us = undecided.get(r.id());
+          String reason =
+              "could not check: " + us.get(0).reason()
+                  + (us.size() > 1 ? " (and " + (us.size() - 1) + " more)" : "");
+          if (e.unknownDenies()) {
+            suiteErrors++;
+            cases
+                .append(">\n      <error message=\"")
+                .append(attr(reason))
+                .append("\" type=\"undecided\"/>\n    </testcase>\n");
+          } else {
+            suiteSkipped++;
+            cases
+                .append(">\n      <skipped message=\"")
+                .append(attr(reason))
+                .append("\"/>\n    </testcase>\n");
+          }
         } else if (!fs.isEmpty()) {
           suiteSkipped++;
           Waiver w = waived.get(fs.get(0));
@@ -97,6 +133,7 @@ public final class JunitReport {
       tests += rules.size();
       failures += suiteFailures;
       skipped += suiteSkipped;
+      errors += suiteErrors;
       suites
           .append("  <testsuite name=\"")
           .append(attr(names.get(c)))
@@ -104,7 +141,9 @@ public final class JunitReport {
           .append(rules.size())
           .append("\" failures=\"")
           .append(suiteFailures)
-          .append("\" errors=\"0\" skipped=\"")
+          .append("\" errors=\"")
+          .append(suiteErrors)
+          .append("\" skipped=\"")
           .append(suiteSkipped)
           .append("\" file=\"")
           .append(file)
@@ -119,7 +158,9 @@ public final class JunitReport {
         + tests
         + "\" failures=\""
         + failures
-        + "\" errors=\"0\" skipped=\""
+        + "\" errors=\""
+        + errors
+        + "\" skipped=\""
         + skipped
         + "\">\n"
         + suites

@@ -1,5 +1,6 @@
 package dev.keycard.report;
 
+import dev.keycard.engine.Undecided;
 import dev.keycard.engine.Finding;
 import dev.keycard.model.Position;
 import dev.keycard.model.Span;
@@ -33,6 +34,18 @@ public final class LspReport {
       if (r != null && !r.edits().isEmpty()) {
         actions.add(action(f, r, d, uri));
       }
+    }
+    for (Undecided u : e.undecided()) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      Span s = u.location() == null ? null : u.location().span();
+      d.put("range", s == null ? range(null, null) : range(s.start(), s.end()));
+      d.put("severity", e.unknownDenies() ? 1 : 3); // Error when it denies, else Information
+      d.put("code", u.ruleId());
+      d.put("codeDescription", Map.of("href", ctx.helpUri(u.ruleId())));
+      d.put("source", "keycard");
+      d.put("message", "Could not check: " + u.reason());
+      d.put("data", Views.map("undecided", true));
+      diagnostics.add(d);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("uri", uri);

@@ -87,7 +87,32 @@ public final class MarkdownReport {
                   .collect(Collectors.joining(", ")))
           .append('\n');
     }
-    if (!sorted.isEmpty() || !e.suppressed().isEmpty()) {
+    if (!e.undecided().isEmpty()) {
+      md.append("- **could not check** ")
+          .append(
+              e.undecided().stream()
+                  .map(
+                      u ->
+                          "`"
+                              + u.ruleId()
+                              + "`"
+                              + (u.container() == null ? "" : " on " + u.container())
+                              + " (" + u.unknownPath() + " is unknown"
+                              + (u.location() == null || u.location().span() == null
+                                  ? ""
+                                  : ", line " + u.location().span().start().line())
+                              + ")")
+                  .distinct()
+                  .limit(LIST_LIMIT)
+                  .collect(Collectors.joining(", ")))
+          .append(e.undecided().size() > LIST_LIMIT ? ", …" : "")
+          .append(
+              ": Keycard cannot know these values (an unresolved variable, a placeholder, a value"
+                  + " from the client's environment); check them yourself")
+          .append(e.unknownDenies() ? " — they deny (`on_unknown=deny`)" : "")
+          .append(".\n");
+    }
+    if (!sorted.isEmpty() || !e.suppressed().isEmpty() || !e.undecided().isEmpty()) {
       md.append('\n');
     }
     if (!e.findings().isEmpty()) {
@@ -126,16 +151,24 @@ public final class MarkdownReport {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     e.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
     int n = e.findings().size();
-    String head = e.allow() ? "✅ **Allowed**" : "❌ **Denied**";
+    // an answer with unchecked rules is never a plain green tick
+    String head =
+        !e.allow()
+            ? "❌ **Denied**"
+            : e.undecided().isEmpty() ? "✅ **Allowed**" : "⚠️ **Allowed, not fully checked**";
     String count = n == 0 ? "no findings" : n + (n == 1 ? " finding" : " findings");
     List<String> parts = new ArrayList<>();
     counts.forEach((s, c) -> parts.add(c + " " + s.apiName()));
     String waived = e.suppressed().isEmpty() ? "" : ", " + e.suppressed().size() + " waived";
+    long rules = e.undecided().stream().map(u -> u.ruleId() + " " + u.container()).distinct().count();
+    String undecided =
+        rules == 0 ? "" : ", " + rules + (rules == 1 ? " check" : " checks") + " not decided";
     return head
         + ": "
         + count
         + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
-        + waived;
+        + waived
+        + undecided;
   }
 
   private static String line(Finding f) {

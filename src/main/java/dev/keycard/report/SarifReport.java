@@ -1,5 +1,6 @@
 package dev.keycard.report;
 
+import dev.keycard.engine.Undecided;
 import dev.keycard.engine.Finding;
 import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
@@ -46,6 +47,12 @@ public final class SarifReport {
     }
     for (Evaluation.Suppressed s : e.suppressed()) {
       results.add(result(s.finding(), index.get(s.finding().ruleId()), artifact, null, s.waiver()));
+    }
+    for (Undecided u : e.undecided()) {
+      Integer i = index.get(u.ruleId());
+      if (i != null) {
+        results.add(undecided(u, i, artifact, e.unknownDenies()));
+      }
     }
     Map<String, Object> driver = new LinkedHashMap<>();
     driver.put("name", "keycard");
@@ -174,6 +181,41 @@ public final class SarifReport {
     props.put("severity", f.severity().apiName());
     if (f.container() != null) {
       props.put("container", f.container());
+    }
+    m.put("properties", props);
+    return m;
+  }
+
+  /**
+   * A rule that could not be decided: a {@code note} result saying why (an {@code error} with
+   * {@code on_unknown=deny}, where it denies), so that a code-scanning UI shows that the check did
+   * not run rather than nothing.
+   */
+  private static Map<String, Object> undecided(
+      Undecided u, int ruleIndex, String artifact, boolean denies) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ruleId", u.ruleId());
+    m.put("ruleIndex", ruleIndex);
+    m.put("level", denies ? "error" : "note");
+    m.put("message", text("Could not check: " + u.reason()));
+    Map<String, Object> physical = new LinkedHashMap<>();
+    physical.put("artifactLocation", Map.of("uri", artifact));
+    Span span = u.location() == null ? null : u.location().span();
+    physical.put("region", span == null ? Map.of("startLine", 1) : region(span));
+    Map<String, Object> location = new LinkedHashMap<>();
+    location.put("physicalLocation", physical);
+    m.put("locations", List.of(location));
+    m.put(
+        "partialFingerprints",
+        Map.of(
+            "keycard/v1",
+            dev.keycard.policy.Digests.ofStrings(
+                "undecided", u.ruleId(), u.container() == null ? "" : u.container(),
+                u.unknownPath())));
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("undecided", true);
+    if (u.container() != null) {
+      props.put("container", u.container());
     }
     m.put("properties", props);
     return m;

@@ -87,7 +87,7 @@ public final class AnswerCacheFill {
       case ANSWER -> text = "docker run nginx # " + i;
     }
     return new AnswerCache.Key(
-        new InputRequest(text, false, null, files, variables), "restricted", rules, exclude, null, DAY);
+        new InputRequest(text, false, null, files, variables), "restricted", rules, exclude, null, null, DAY);
   }
 
   static final Evaluation SMALL =

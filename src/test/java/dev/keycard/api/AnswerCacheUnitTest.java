@@ -36,7 +36,7 @@ class AnswerCacheUnitTest {
 
   private static AnswerCache.Key key(String text, LocalDate day) {
     return new AnswerCache.Key(
-        new InputRequest(text, false, null, Map.of(), Map.of()), "restricted", null, null, null, day);
+        new InputRequest(text, false, null, Map.of(), Map.of()), "restricted", null, null, null, null, day);
   }
 
   private static final Evaluation EVALUATION =

@@ -126,11 +126,8 @@ public final class CorpusReport {
             samples.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(sample(input, f));
           }
         }
-        for (Diagnostic w : r.result().warnings()) {
-          if (w.code().equals("undecided_unknown_value")) {
-            String rule = w.message().substring(0, w.message().indexOf(' '));
-            undecided.computeIfAbsent(rule, k -> new TreeMap<>()).merge(set, 1, Integer::sum);
-          }
+        for (dev.keycard.engine.Undecided u : r.result().undecided()) {
+          undecided.computeIfAbsent(u.ruleId(), k -> new TreeMap<>()).merge(set, 1, Integer::sum);
         }
       }
     }

@@ -55,21 +55,27 @@ final class Fields {
       return null;
     }
     Mount m = r.values().get(0);
-    if (t.unknown()) {
-      markUnknownParts(p, m.source(), m.target());
+    if (t.unknown() && markUnknownParts(p, m.source(), m.target())) {
+      // only the parts that hold the variable are unknown: the mode and propagation are literal
+      b.unknown.remove(p);
     }
     v.locate(p + ".source", item);
     v.locate(p + ".target", item);
     return m;
   }
 
-  private void markUnknownParts(String p, String source, String target) {
+  /** Marks the source and target that hold a variable unknown; false when neither does. */
+  private boolean markUnknownParts(String p, String source, String target) {
+    boolean any = false;
     if (source != null && source.contains("$")) {
       b.unknown(p + ".source");
+      any = true;
     }
     if (target != null && target.contains("$")) {
       b.unknown(p + ".target");
+      any = true;
     }
+    return any;
   }
 
   private Mount longVolume(YNode.Map map, String p) {

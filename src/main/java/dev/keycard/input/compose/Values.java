@@ -85,6 +85,10 @@ final class Values {
       return new Text(r.value(), false);
     }
     b.unknown(path);
+    if (!b.locations.containsKey(path)) {
+      // an undecided rule points at the value it could not read
+      locate(path, v);
+    }
     for (int i = 0; i < r.missing().size(); i++) {
       String name = r.missing().get(i);
       String why = r.messages().get(i);
