@@ -22,6 +22,7 @@ public class BudgetInterceptor {
   }
 
   @AroundInvoke
+  @SuppressWarnings("try") // the binding is the point; the body need not name it
   Object within(InvocationContext ctx) throws Exception {
     Budget budget = budgets.start();
     try (Budget.Binding bound = budget.bind()) {

@@ -98,6 +98,7 @@ public final class LogGuard implements Filter {
     return now - last >= TRACE_EVERY_NANOS && lastTrace.compareAndSet(last, now);
   }
 
+  @SuppressWarnings("deprecation") // the formatted message is what the console shows; no successor
   private static String formatted(LogRecord r) {
     if (r instanceof ExtLogRecord ext) {
       return ext.getFormattedMessage();

@@ -97,6 +97,7 @@ public final class Evaluator implements AutoCloseable {
    * then, the budget is cancelled (the work stops at its next check) and the caller gets a {@link
    * RuleTimeoutException}. Work started from a pool thread runs inline.
    */
+  @SuppressWarnings("try") // a binding's scope is the point; the body need not name it
   public <T> T call(Callable<T> work) {
     Budget budget = Budget.current();
     if (!budget.limited()) {

@@ -34,11 +34,13 @@ final class Slots implements VariableResolverFactory {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // MVEL's interface is raw
     public Class getType() {
       return Object.class;
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // MVEL's interface is raw
     public void setStaticType(Class type) {
       // the type of a read-only value never changes
     }

@@ -24,6 +24,7 @@ class LogGuardTest {
     return r;
   }
 
+  @SuppressWarnings("deprecation") // the console shows the formatted message
   private static String written(LogGuard guard, ExtLogRecord r) {
     assertThat(guard.isLoggable(r)).isTrue();
     return r.getFormattedMessage();

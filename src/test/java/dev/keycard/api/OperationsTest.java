@@ -95,6 +95,7 @@ class OperationsTest {
   }
 
   /** Whether a filter of one of the logger's handlers escapes a line break in a message. */
+  @SuppressWarnings("deprecation") // the console shows the formatted message
   private static boolean escapedBy(org.jboss.logmanager.Logger logger) {
     List<java.util.logging.Filter> filters = new ArrayList<>();
     filters(logger.getHandlers(), filters);

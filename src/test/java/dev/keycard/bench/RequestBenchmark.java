@@ -66,7 +66,8 @@ public class RequestBenchmark {
       JsonViews.configure(
           JsonMapper.builder()
               .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-              .serializationInclusion(JsonInclude.Include.NON_NULL)
+              .defaultPropertyInclusion(
+                  JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
               .build());
 
   private InputRequest request;

@@ -30,6 +30,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * allow-list, without touching files, processes, sockets or the environment, and within its
  * deadline. Seeds are fixed; a long run raises {@code jqwik.tries.default} (docs/fuzzing.md).
  */
+@SuppressWarnings("removal") // a recording SecurityManager is the one way to see getenv and files
 class GateDifferentialProperties {
   private static final RuleCompiler GATE = new RuleCompiler();
 
@@ -171,6 +172,7 @@ class GateDifferentialProperties {
   }
 
   /** Evaluates under a one-second budget with the security watchdog on this thread. */
+  @SuppressWarnings("try")
   private static void evaluateWatched(Program p, String what) {
     Map<String, Object> c = container("nginx", "web");
     RestrictedClassLoader.REQUESTED.clear();
