@@ -103,6 +103,17 @@ class SandboxEscapeHttpTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("variants")
+  void variantAsARuleId_isRefusedWithItsPath(String name, String payload) {
+    Map<String, Object> r = rule("c.privileged", "m", null, null);
+    r.put("id", payload);
+    Response resp = evaluate(List.of(r));
+    assertThat(resp.statusCode()).as(name + ": " + resp.asString()).isEqualTo(422);
+    assertThat(resp.jsonPath().getString("errors[0].path")).as(name).isNotNull();
+    assertThat(Files.exists(EscapeVariants.MARKER)).as(name + ": marker file").isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
   void variantInARuleCheck_isNotOk(String name, String payload) {
     String yaml =
         "id: X-1\ntitle: t\nseverity: low\nmessage: m\nwhen: '" + payload.replace("'", "''") + "'\n"
