@@ -90,19 +90,8 @@ class EvaluatorTest {
 
   @Test
   void runawayEvaluation_stopsItselfAtTheDeadline_noThreadLeftComputing() throws Exception {
-    // limits loosened on purpose: nested projections over a long list are quadratic
-    Limits loose = new Limits(1_000, 24, 150, 256, 200, 64, 4, 2, 2_000, 16);
-    Program slow =
-        new RuleCompiler(loose)
-            .compileExpression(
-                "($ in c.environment if ($ in c.environment if $.name == 'x').size() >= 0)"
-                    + ".size() >= 0");
-    dev.keycard.model.Container.Builder b = dev.keycard.model.Container.builder();
-    b.name = "big";
-    for (int i = 0; i < 20_000; i++) {
-      b.environment.add(new dev.keycard.model.EnvVar("V" + i, "x"));
-    }
-    Map<String, Object> big = FrozenModel.freeze(b.build());
+    Program slow = quadratic();
+    Map<String, Object> big = twentyThousandVariables();
     try (Evaluator evaluator = new Evaluator(2, Duration.ofMillis(20))) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> evaluator.testAll(List.of(slow), big))
@@ -121,18 +110,8 @@ class EvaluatorTest {
 
   @Test
   void close_cancelsRunningRules_soShutdownDoesNotWaitOnThem() throws Exception {
-    Limits loose = new Limits(1_000, 24, 150, 256, 200, 64, 4, 2, 2_000, 16);
-    Program slow =
-        new RuleCompiler(loose)
-            .compileExpression(
-                "($ in c.environment if ($ in c.environment if $.name == 'x').size() >= 0)"
-                    + ".size() >= 0");
-    dev.keycard.model.Container.Builder b = dev.keycard.model.Container.builder();
-    b.name = "big";
-    for (int i = 0; i < 20_000; i++) {
-      b.environment.add(new dev.keycard.model.EnvVar("V" + i, "x"));
-    }
-    Map<String, Object> big = FrozenModel.freeze(b.build());
+    Program slow = quadratic();
+    Map<String, Object> big = twentyThousandVariables();
     Evaluator evaluator = new Evaluator(1, Duration.ofMinutes(5));
     java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
     try {
@@ -152,6 +131,24 @@ class EvaluatorTest {
     } finally {
       caller.shutdownNow();
     }
+  }
+
+  /** Nested projections (limits loosened on purpose): 400 M element reads on 20,000 variables. */
+  private static Program quadratic() throws RuleCompileException {
+    Limits loose = new Limits(1_000, 24, 150, 256, 200, 64, 4, 2, 2_000, 16);
+    return new RuleCompiler(loose)
+        .compileExpression(
+            "($ in c.environment if ($ in c.environment if $.name == 'x').size() >= 0)"
+                + ".size() >= 0");
+  }
+
+  private static Map<String, Object> twentyThousandVariables() {
+    dev.keycard.model.Container.Builder b = dev.keycard.model.Container.builder();
+    b.name = "big";
+    for (int i = 0; i < 20_000; i++) {
+      b.environment.add(new dev.keycard.model.EnvVar("V" + i, "x"));
+    }
+    return FrozenModel.freeze(b.build());
   }
 
   @Test
