@@ -58,6 +58,26 @@ class SarifValidationTest {
   }
 
   @Test
+  void sarif_withUndecidedRules_passesValidation_asNotesAndAsErrors() throws Exception {
+    String text =
+        "services:\n  app:\n    image: nginx\n    privileged: ${PRIV}\n    volumes:\n"
+            + "      - $DATA/x:/x:rshared\n";
+    var request = new InputRequest(text, false, null, Map.of(), Map.of());
+    var evaluations = ReportFixtures.evaluations();
+    var parser = new ParseService(new InputReader(Parsers.all()));
+    for (boolean deny : List.of(false, true)) {
+      var options =
+          new dev.keycard.pipeline.EvaluationOptions("restricted", List.of(), List.of(), null, deny);
+      var e = evaluations.evaluate(parser.parse(request), request, options);
+      assertThat(e.undecided()).isNotEmpty();
+      String sarif =
+          ReportGoldenTest.json(SarifReport.of(e, Remedies.none(), ReportFixtures.CONTEXT));
+      assertThat(sarif).contains(deny ? "\"error\"" : "\"note\"").contains("Could not check");
+      assertThat(validate("undecided-" + deny, sarif)).isEmpty();
+    }
+  }
+
+  @Test
   void multitool_reportsAnError_forARuleIndexOutOfRange() throws Exception {
     var fixed = ReportGoldenTest.fixed(CASES.get(0));
     String sarif =
