@@ -171,15 +171,17 @@ public final class RuleDocs {
     if (d.escalations().isEmpty()) {
       return d.severity().apiName();
     }
-    List<String> raised = new ArrayList<>();
-    for (Escalation e : d.escalations()) {
-      if (e.severity() != d.severity() && !raised.contains(e.severity().apiName())) {
-        raised.add(e.severity().apiName());
-      }
-    }
+    List<String> raised =
+        d.escalations().stream()
+            .map(Escalation::severity)
+            .filter(x -> x != d.severity())
+            .distinct()
+            .sorted(java.util.Comparator.reverseOrder()) // least severe first
+            .map(Severity::apiName)
+            .toList();
     return raised.isEmpty()
         ? d.severity().apiName()
-        : d.severity().apiName() + " (" + String.join(", ", raised) + " by case)";
+        : d.severity().apiName() + " (" + String.join(" or ", raised) + " by case)";
   }
 
   /** The rule files a page is generated from. */

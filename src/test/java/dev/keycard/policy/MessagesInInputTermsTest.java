@@ -42,6 +42,8 @@ class MessagesInInputTermsTest {
         "docker run --cap-add ALL nginx                                     | KC-006 | (--cap-add ALL)",
         "docker run --cap-drop ALL --cap-add CHOWN nginx                    | KC-008 | (--cap-add CHOWN)",
         "docker run --cap-drop NET_RAW nginx                                | KC-005 | (--cap-drop ALL is missing; it drops only NET_RAW)",
+        "docker run nginx                                                   | KC-004 | (--security-opt no-new-privileges:true is missing)",
+        "docker run --security-opt no-new-privileges=false nginx            | KC-004 | (it is set to false; its security options: no-new-privileges=false)",
         "docker run -v /var/run/docker.sock:/var/run/docker.sock portainer  | KC-030 | (-v /var/run/docker.sock:/var/run/docker.sock)",
         "docker run --mount type=bind,src=/etc,dst=/host/etc,readonly agent | KC-031 | (-v /etc:/host/etc:ro)",
         "docker run --device /dev/sda:/dev/xvdc nginx                       | KC-033 | (--device /dev/sda) at /dev/xvdc",
