@@ -1,6 +1,9 @@
 package dev.keycard.input;
 
+import dev.keycard.input.common.Sysctls;
+import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,30 @@ public final class InputReader {
           s,
           null);
     }
-    return parser.parse(d.snippet().source(), options);
+    int max = (options == null ? ParseLimits.DEFAULTS : options.limits()).maxDiagnostics();
+    return finish(parser.parse(d.snippet().source(), options), max);
+  }
+
+  /**
+   * What every format's result gets alike: each container marked with the format it was read
+   * from (for messages in the input's own terms), and a warning for each sysctl Docker refuses,
+   * since such a container never starts.
+   */
+  private static ParsedInput finish(ParsedInput parsed, int maxDiagnostics) {
+    if (parsed.containers().isEmpty()) {
+      return parsed;
+    }
+    String name = parsed.format().apiName();
+    List<Container> marked = new ArrayList<>(parsed.containers().size());
+    parsed.containers().forEach(c -> marked.add(c.withFormat(name)));
+    List<Diagnostic> diagnostics = parsed.diagnostics();
+    List<Diagnostic> refused = parsed.hasErrors() ? List.of() : Sysctls.refused(marked);
+    if (!refused.isEmpty() && diagnostics.size() < maxDiagnostics) {
+      diagnostics = new ArrayList<>(diagnostics);
+      // bounded like every parser's own diagnostics, so hostile input cannot flood the answer
+      diagnostics.addAll(refused.subList(0, Math.min(refused.size(), maxDiagnostics - diagnostics.size())));
+    }
+    return new ParsedInput(
+        parsed.format(), marked, diagnostics, parsed.source(), parsed.document());
   }
 }

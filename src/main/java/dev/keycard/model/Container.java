@@ -12,6 +12,11 @@ import java.util.Map;
  * number). Absent settings are null, false or empty; a setting whose value only the client could
  * know (an unresolved {@code ${VAR}}, {@code -e NAME}) is listed by path in {@link #unknown()}.
  *
+ * <p>{@link #format()} names the input format it was read from ({@code docker-run}, {@code
+ * compose}, {@code engine-api}; null when unknown). It is there for messages only, so that a
+ * finding says {@code --privileged} to a {@code docker run} line and {@code privileged: true} to a
+ * compose file: what a rule decides never depends on it.
+ *
  * <p>{@link #origin()} is the container's own node (the compose service key, the image token);
  * {@link #locations()} maps each present setting's path ({@code privileged}, {@code cap_add[1]},
  * {@code mounts[0].source}) to where it came from. A fix for an absent setting is inserted at the
@@ -65,6 +70,7 @@ public record Container(
     Healthcheck healthcheck,
     List<String> command,
     List<String> entrypoint,
+    String format,
     Origin origin,
     Map<String, Origin> locations,
     List<String> unknown) {
@@ -141,7 +147,27 @@ public record Container(
         memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
         oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
         mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
-        restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, origin, locs, unknown);
+        restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, format, origin, locs,
+        unknown);
+  }
+
+  /**
+   * This container marked with the format it was read from ({@code docker-run}, {@code compose},
+   * {@code engine-api}), so that a finding can name a setting as that format writes it ({@code
+   * --privileged}, {@code privileged: true}, {@code HostConfig.Privileged}).
+   */
+  public Container withFormat(String inputFormat) {
+    if (java.util.Objects.equals(format, inputFormat)) {
+      return this;
+    }
+    return new Container(
+        name, image, user, uid, gid, imageUser, dockerfile, privileged, capAdd, capDrop,
+        readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, apparmor, selinux, systempaths,
+        memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
+        oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
+        mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
+        restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, inputFormat, origin,
+        locations, unknown);
   }
 
   public static Builder builder() {
@@ -198,6 +224,7 @@ public record Container(
     public Healthcheck healthcheck;
     public List<String> command;
     public List<String> entrypoint;
+    public String format;
     public Origin origin;
     // sized for a well-described container (~40 located settings) so that it rarely rehashes
     public final Map<String, Origin> locations = new LinkedHashMap<>(64);
@@ -226,8 +253,8 @@ public record Container(
           memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
           oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
           mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
-          restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, origin, locations,
-          List.copyOf(unknown));
+          restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, format, origin,
+          locations, List.copyOf(unknown));
     }
   }
 }

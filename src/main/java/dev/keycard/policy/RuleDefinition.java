@@ -7,7 +7,9 @@ import java.util.List;
  * (or, with {@code forEach}, over each element {@code item} of that list field), the message
  * template, the canonical fix and the rule's own examples. {@code escalations} raise the severity
  * of the cases they match (first match wins). {@code digest} is the SHA-256 of the rule's canonical
- * content, escalations included (formatting and comments do not count).
+ * content, escalations included (formatting and comments do not count). {@code changes} says, for a
+ * revision after the first, what it changes from the one before (for its help page); null
+ * otherwise.
  */
 public record RuleDefinition(
     String id,
@@ -24,6 +26,7 @@ public record RuleDefinition(
     List<FixOperation> fix,
     List<RuleExample> failExamples,
     List<RuleExample> passExamples,
+    String changes,
     SourceRef at,
     String digest) {
   public RuleDefinition {
@@ -55,6 +58,7 @@ public record RuleDefinition(
         fix,
         failExamples,
         passExamples,
+        changes,
         at,
         digest);
   }

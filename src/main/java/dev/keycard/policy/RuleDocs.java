@@ -32,15 +32,29 @@ public final class RuleDocs {
     Map<String, String> pages = new TreeMap<>();
     List<RuleDefinition> newest = new ArrayList<>();
     Map<String, List<String>> sets = new LinkedHashMap<>();
+    Map<String, List<String>> everySet = new LinkedHashMap<>();
     for (String id : catalog.ruleIds()) {
       RuleDefinition d = catalog.rule(id).orElseThrow();
       newest.add(d);
       sets.put(id, setsContaining(catalog, d));
-      pages.put(id + ".md", page(d, sets.get(id)));
+      List<Revision> older = new ArrayList<>();
+      List<String> all = new ArrayList<>(sets.get(id));
+      for (RuleDefinition r : catalog.rules()) {
+        if (r.id().equals(id) && r.revision() != d.revision()) {
+          List<String> in = setsContaining(catalog, r);
+          older.add(new Revision(r, in));
+          all.addAll(in);
+        }
+      }
+      everySet.put(id, all.stream().sorted().toList());
+      pages.put(id + ".md", page(d, sets.get(id), older));
     }
-    pages.put("README.md", index(newest, sets));
+    pages.put("README.md", index(newest, everySet));
     return pages;
   }
+
+  /** An earlier revision of a rule and the rule-set versions that still use it. */
+  public record Revision(RuleDefinition rule, List<String> sets) {}
 
   /** The rule-set versions ({@code baseline@1.0.0}) that contain this revision of the rule. */
   public static List<String> setsContaining(PolicyCatalog catalog, RuleDefinition d) {
@@ -53,19 +67,37 @@ public final class RuleDocs {
 
   /** The help page of one rule; {@code sets} are the rule-set versions that contain it. */
   public static String page(RuleDefinition d, List<String> sets) {
+    return page(d, sets, List.of());
+  }
+
+  /**
+   * The help page of the newest revision {@code d} of a rule, with the {@code older} revisions that
+   * released rule sets still use and what each later one changed.
+   */
+  public static String page(RuleDefinition d, List<String> sets, List<Revision> older) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(d.id()).append(": ").append(d.title()).append("\n\n");
-    md.append("<!-- generated from policies/rules/")
-        .append(d.id())
-        .append(".yaml by RuleDocs; regenerate with -Ddocs.update=true -->\n\n");
+    md.append("<!-- generated from ").append(sourceFiles(d, older))
+        .append(" by RuleDocs; regenerate with -Ddocs.update=true -->\n\n");
     md.append("| | |\n| --- | --- |\n");
-    md.append("| Severity | ").append(d.severity().apiName()).append(" |\n");
+    md.append("| Severity | ").append(severity(d)).append(" |\n");
     md.append("| Revision | ").append(d.revision()).append(" |\n");
     md.append("| Rule sets | ").append(sets.isEmpty() ? "none" : code(sets)).append(" |\n");
     md.append("| References | ")
         .append(d.references().isEmpty() ? "none" : String.join(", ", d.references()))
         .append(" |\n\n");
     md.append("## Why it matters\n\n").append(text(d.rationale())).append("\n\n");
+    if (!d.escalations().isEmpty()) {
+      md.append("## Severity by case\n\n")
+          .append("A finding is ")
+          .append(d.severity().apiName())
+          .append(" unless the first of these conditions that holds for it says otherwise:\n\n");
+      for (Escalation e : d.escalations()) {
+        md.append("- **").append(e.severity().apiName()).append("** when `")
+            .append(e.when().text().strip().replace("`", "'")).append("`\n");
+      }
+      md.append("\n");
+    }
     md.append("## What makes it fire\n\n");
     if (d.forEach() != null) {
       md.append("For each element `item` of `")
@@ -85,6 +117,7 @@ public final class RuleDocs {
       d.fix().forEach(op -> md.append("- ").append(describe(op)).append("\n"));
       md.append("\n");
     }
+    revisions(md, d, sets, older);
     md.append("## Examples\n\n");
     for (var f : FORMATS.entrySet()) {
       List<RuleExample> fail = ofFormat(d.failExamples(), f.getKey());
@@ -97,6 +130,71 @@ public final class RuleDocs {
       examples(md, "Does not fire on:", pass, f.getValue()[1]);
     }
     return md.toString().stripTrailing() + "\n";
+  }
+
+  /** The revision history: what each revision changed, and which rule sets use which. */
+  private static void revisions(
+      StringBuilder md, RuleDefinition d, List<String> sets, List<Revision> older) {
+    if (older.isEmpty() && d.changes() == null) {
+      return;
+    }
+    md.append("## Revisions\n\n");
+    md.append("This page describes revision ").append(d.revision()).append(", used by ")
+        .append(sets.isEmpty() ? "no rule set" : code(sets)).append(".");
+    if (d.changes() != null) {
+      md.append(" What it changes from revision ").append(d.revision() - 1).append(":\n\n")
+          .append(d.changes().strip()).append("\n\n");
+    } else {
+      md.append("\n\n");
+    }
+    for (Revision r : older.stream()
+        .sorted(java.util.Comparator.comparingInt((Revision x) -> x.rule().revision()).reversed())
+        .toList()) {
+      RuleDefinition o = r.rule();
+      md.append("Revision ").append(o.revision()).append(" (")
+          .append(r.sets().isEmpty() ? "no rule set" : code(r.sets()))
+          .append(", unchanged) is ").append(severity(o)).append(" and fires ")
+          .append(o.forEach() == null ? "" : "for each element `item` of `" + o.forEach() + "` ")
+          .append("when:\n\n");
+      fence(md, "", o.when().text());
+      md.append("with the message:\n\n");
+      fence(md, "", o.message().text());
+      if (o.changes() != null) {
+        md.append("What revision ").append(o.revision()).append(" changed: ")
+            .append(o.changes().strip()).append("\n\n");
+      }
+    }
+  }
+
+  /** {@code high}, or {@code medium (high, critical by case)} for a rule with escalations. */
+  private static String severity(RuleDefinition d) {
+    if (d.escalations().isEmpty()) {
+      return d.severity().apiName();
+    }
+    List<String> raised =
+        d.escalations().stream()
+            .map(Escalation::severity)
+            .filter(x -> x != d.severity())
+            .distinct()
+            .sorted(java.util.Comparator.reverseOrder()) // least severe first
+            .map(Severity::apiName)
+            .toList();
+    return raised.isEmpty()
+        ? d.severity().apiName()
+        : d.severity().apiName() + " (" + String.join(" or ", raised) + " by case)";
+  }
+
+  /** The rule files a page is generated from. */
+  private static String sourceFiles(RuleDefinition d, List<Revision> older) {
+    List<String> files = new ArrayList<>();
+    files.add(file(d));
+    older.stream().map(r -> file(r.rule())).sorted().forEach(files::add);
+    return String.join(", ", files);
+  }
+
+  private static String file(RuleDefinition d) {
+    String f = d.at() == null ? null : d.at().file();
+    return f == null || f.isBlank() ? "policies/rules/" + d.id() + ".yaml" : f;
   }
 
   /** The index page: one row per rule, linking to its page. */
@@ -117,7 +215,7 @@ public final class RuleDocs {
           .append(".md) | ")
           .append(d.title().replace("|", "\\|"))
           .append(" | ")
-          .append(d.severity().apiName())
+          .append(severity(d))
           .append(" | ")
           .append(in.isEmpty() ? "none" : code(in))
           .append(" |\n");

@@ -23,7 +23,7 @@ public final class RuleFileReader {
   static final Set<String> RULE_KEYS =
       Set.of(
           "id", "revision", "title", "severity", "escalate", "rationale", "references", "for_each",
-          "when", "message", "remediation", "fix", "examples");
+          "when", "message", "remediation", "fix", "examples", "changes");
   static final Set<String> RULESET_KEYS =
       Set.of("name", "version", "description", "include", "rules", "overrides");
   /** The list fields a {@code for_each} rule may range over. */
@@ -176,7 +176,8 @@ public final class RuleFileReader {
     return new RuleDefinition(
         id, revision, title, severity, escalations, string(m, "rationale"),
         stringList(m, "references", id),
-        forEach, when, message, string(m, "remediation"), fix, fail, pass, m.at(),
+        forEach, when, message, string(m, "remediation"), fix, fail, pass, string(m, "changes"),
+        m.at(),
         Digests.of(m.plain()));
   }
 

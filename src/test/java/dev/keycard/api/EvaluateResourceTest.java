@@ -27,7 +27,7 @@ class EvaluateResourceTest {
         .statusCode(200)
         .body("allow", equalTo(false))
         .body("ruleset.name", equalTo("baseline"))
-        .body("ruleset.version", equalTo("1.0.0"))
+        .body("ruleset.version", equalTo("1.1.0"))
         .body("ruleset.digest", startsWith("sha256:"))
         .body("input.format", equalTo("docker-run"))
         .body("input.containers", contains("myapp"))

@@ -41,7 +41,7 @@ class OperationsTest {
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics)
         .containsPattern(
-            "keycard_evaluations_total\\{[^}]*ruleset=\"baseline\"[^}]*version=\"1\\.0\\.0\"[^}]*\\}"
+            "keycard_evaluations_total\\{[^}]*ruleset=\"baseline\"[^}]*version=\"1\\.1\\.0\"[^}]*\\}"
                 + " [1-9]")
         .containsPattern(
             "keycard_findings_total\\{[^}]*rule=\"KC-001\"[^}]*severity=\"critical\"[^}]*\\} [1-9]")

@@ -89,7 +89,7 @@ class CatalogueReferenceTest {
     assertThat(r.findings())
         .filteredOn(f -> f.ruleId().equals("KC-031"))
         .singleElement()
-        .satisfies(f -> assertThat(f.message()).contains("host path / at /host"));
+        .satisfies(f -> assertThat(f.message()).contains("host path / (-v /:/host)"));
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class ShippedCatalogue {
   private final PolicyCatalog catalog;
   private final Map<String, CompiledRule> rulesById = new LinkedHashMap<>();
   private final Map<String, List<CompiledRule>> sets = new LinkedHashMap<>();
+  private final Map<String, List<CompiledRule>> versions = new LinkedHashMap<>();
   private final ParseService parser = new ParseService(new InputReader(Parsers.all()));
 
   private ShippedCatalogue(PolicyCatalog catalog) {
@@ -40,7 +41,7 @@ public final class ShippedCatalogue {
     for (RuleDefinition d : catalog.rules()) {
       CompiledRule r = compiler.compile(d, problems);
       if (r != null) {
-        rulesById.put(d.id(), r);
+        rulesById.putIfAbsent(d.id(), r); // rules() lists each id's newest revision first
       }
     }
     for (RuleSet rs : catalog.all()) {
@@ -51,7 +52,8 @@ public final class ShippedCatalogue {
           rules.add(r);
         }
       }
-      sets.put(rs.name(), rules);
+      sets.putIfAbsent(rs.name(), rules); // all() lists each name's newest version first
+      versions.put(rs.key(), rules);
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
@@ -74,7 +76,7 @@ public final class ShippedCatalogue {
     return catalog;
   }
 
-  /** Every rule of the catalogue, compiled once each, by id. */
+  /** Every rule of the catalogue, its newest revision compiled once, by id. */
   public Map<String, CompiledRule> rulesById() {
     return rulesById;
   }
@@ -84,6 +86,15 @@ public final class ShippedCatalogue {
     List<CompiledRule> rules = sets.get(name);
     if (rules == null) {
       throw new IllegalArgumentException("no rule set " + name);
+    }
+    return rules;
+  }
+
+  /** One version of a rule set ({@code baseline@1.0.0}), compiled (severity overrides applied). */
+  public List<CompiledRule> ruleSetVersion(String key) {
+    List<CompiledRule> rules = versions.get(key);
+    if (rules == null) {
+      throw new IllegalArgumentException("no rule set version " + key);
     }
     return rules;
   }

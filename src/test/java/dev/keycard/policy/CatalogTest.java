@@ -196,7 +196,12 @@ class CatalogTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void existingRule_matchesRulesMdTitleSeverityReferenceAndSets(Row row) {
-    Optional<RuleDefinition> rule = catalog.rule(row.id());
+    // The table is the released 1.0.0 catalogue: its rules are the first revisions (later ones
+    // belong to later rule-set versions, see SeverityRecalibrationTest).
+    Optional<RuleDefinition> rule =
+        catalog.rules().stream()
+            .filter(r -> r.id().equals(row.id()) && r.revision() == 1)
+            .findFirst();
     assumeThat(rule).as(row.id() + " is not written yet").isPresent();
     RuleDefinition d = rule.get();
     assertThat(d.title()).isEqualTo(row.title());

@@ -13,7 +13,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReleasedRuleSetsTest {
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"baseline@1.0.0", "restricted@1.0.0", "cis-docker@1.0.0"})
+  @ValueSource(
+      strings = {
+        "baseline@1.0.0",
+        "restricted@1.0.0",
+        "cis-docker@1.0.0",
+        "baseline@1.1.0",
+        "restricted@1.1.0",
+        "cis-docker@1.1.0"
+      })
   void shippedVersion_isReleasedWithItsPinnedDigest(String selector) throws Exception {
     PolicyCatalog c = PolicyLoader.load(List.of(Path.of("policies")));
     RuleSet rs = c.select(RuleSetSelector.parse(selector).orElseThrow()).orElseThrow();

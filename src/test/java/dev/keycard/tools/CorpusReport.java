@@ -164,6 +164,7 @@ public final class CorpusReport {
           .append(u.isEmpty() ? "-" : u.values().stream().max(Integer::compare).get())
           .append(" |\n");
     }
+    changes(inputs, md);
     md.append("\n## Inputs that do not parse\n\n");
     if (errors.isEmpty()) {
       md.append("None.\n");
@@ -191,6 +192,104 @@ public final class CorpusReport {
       s.forEach(x -> md.append("- ").append(x).append('\n'));
     }
     return md.toString();
+  }
+
+  /** At most this many changed findings are listed one by one. */
+  private static final int CHANGES = 120;
+
+  /**
+   * What the newest version of each rule set finds differently from the version before it, on the
+   * same inputs: counts by rule and severity, and each finding that appeared, went or changed
+   * severity (a finding is its rule, container and setting; message wording aside).
+   */
+  private void changes(List<String> inputs, StringBuilder md) throws IOException {
+    List<String[]> pairs = new ArrayList<>(); // {previous, newest}
+    for (String set : ShippedCatalogue.RULE_SETS) {
+      var versions = catalogue.catalog().versions(set);
+      if (versions.size() > 1) {
+        pairs.add(new String[] {versions.get(1).key(), versions.get(0).key()});
+      }
+    }
+    if (pairs.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, int[]>> bySeverity = new TreeMap<>(); // rule → severity → {old, new}
+    List<String> changed = new ArrayList<>();
+    for (String input : inputs) {
+      String text = Files.readString(root().resolve(input), StandardCharsets.UTF_8);
+      ParsedInput parsed = catalogue.parse(text, Map.of());
+      if (parsed.hasErrors()) {
+        continue;
+      }
+      Map<String, Finding> before = new TreeMap<>();
+      Map<String, Finding> after = new TreeMap<>();
+      for (String[] pair : pairs) {
+        collect(catalogue.ruleSetVersion(pair[0]), parsed, before);
+        collect(catalogue.ruleSetVersion(pair[1]), parsed, after);
+      }
+      before.values().forEach(f -> count(bySeverity, f, 0));
+      after.values().forEach(f -> count(bySeverity, f, 1));
+      Set<String> keys = new TreeSet<>(before.keySet());
+      keys.addAll(after.keySet());
+      for (String k : keys) {
+        Finding b = before.get(k);
+        Finding a = after.get(k);
+        if (b == null) {
+          changed.add(sample(input, a).replaceFirst("` ", "` new, "));
+        } else if (a == null) {
+          changed.add(sample(input, b).replaceFirst("` ", "` gone, was "));
+        } else if (a.severity() != b.severity()) {
+          changed.add(
+              sample(input, a).replaceFirst("` ", "` " + b.severity().apiName() + " → "));
+        }
+      }
+    }
+    String from = pairs.stream().map(p -> p[0]).collect(java.util.stream.Collectors.joining(", "));
+    String to = pairs.stream().map(p -> p[1]).collect(java.util.stream.Collectors.joining(", "));
+    md.append("\n## What changed from the previous versions\n\n")
+        .append(to)
+        .append(" against ")
+        .append(from)
+        .append(" on the same inputs: findings by rule and severity, over the three rule sets")
+        .append(" together (a finding counts once, whichever sets contain its rule).\n\n")
+        .append("| rule | previous | newest |\n| --- | --- | --- |\n");
+    bySeverity.forEach(
+        (rule, sev) -> {
+          String b = severities(sev, 0);
+          String a = severities(sev, 1);
+          if (!a.equals(b)) {
+            md.append("| ").append(rule).append(" | ").append(b).append(" | ").append(a).append(" |\n");
+          }
+        });
+    md.append("\nFindings that appeared, went or changed severity (`file:line`, message as the")
+        .append(" newest version words it, or as the previous one did for a finding that went):\n\n");
+    changed.stream().limit(CHANGES).forEach(x -> md.append("- ").append(x).append('\n'));
+    if (changed.size() > CHANGES) {
+      md.append("- … and ").append(changed.size() - CHANGES).append(" more\n");
+    }
+  }
+
+  private static void collect(List<CompiledRule> rules, ParsedInput parsed, Map<String, Finding> out) {
+    for (Finding f : ShippedCatalogue.evaluate(rules, parsed).findings()) {
+      out.putIfAbsent(f.ruleId() + " " + f.containerIndex() + " " + f.path(), f);
+    }
+  }
+
+  private static void count(Map<String, Map<String, int[]>> by, Finding f, int which) {
+    by.computeIfAbsent(f.ruleId(), k -> new TreeMap<>())
+        .computeIfAbsent(f.severity().name(), k -> new int[2])[which]++;
+  }
+
+  /** {@code 3 critical, 20 high}, most severe first; {@code -} for none. */
+  private static String severities(Map<String, int[]> sev, int which) {
+    List<String> parts = new ArrayList<>();
+    for (dev.keycard.policy.Severity s : dev.keycard.policy.Severity.values()) {
+      int[] c = sev.get(s.name());
+      if (c != null && c[which] > 0) {
+        parts.add(c[which] + " " + s.apiName());
+      }
+    }
+    return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
 
   private static String sample(String input, Finding f) {

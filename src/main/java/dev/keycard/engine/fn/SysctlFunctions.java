@@ -1,8 +1,12 @@
 package dev.keycard.engine.fn;
 
+import dev.keycard.input.common.Sysctls;
 import java.util.Set;
 
-/** Kernel parameters: the namespaced sysctls Docker/Kubernetes treat as safe (KC-053). */
+/**
+ * Kernel parameters: the safe list of rule sets 1.0.0 (KC-053@1), and what Docker sets in the
+ * container's own namespaces (KC-053@2).
+ */
 public final class SysctlFunctions {
   private static final Set<String> SAFE =
       Set.of(
@@ -22,5 +26,15 @@ public final class SysctlFunctions {
   /** True when {@code name} (dots or slashes) is on the safe list. */
   public static boolean isSafeSysctl(String name) {
     return name != null && SAFE.contains(name.trim().replace('/', '.'));
+  }
+
+  /**
+   * True when Docker sets {@code name} in the container's own namespace: an IPC sysctl ({@code
+   * kernel.msg*}, {@code kernel.sem}, {@code kernel.shm*}, {@code fs.mqueue.*}) unless {@code ipc} is
+   * {@code host}, a {@code net.*} sysctl unless {@code networkMode} is {@code host}. Docker refuses
+   * every other sysctl, and the container does not start.
+   */
+  public static boolean isNamespacedSysctl(String name, String networkMode, String ipc) {
+    return name != null && Sysctls.refusal(name, networkMode, ipc) == null;
   }
 }

@@ -89,6 +89,23 @@ final class MapContext {
         u.end());
   }
 
+  /**
+   * A warning that Docker refuses a flag's value outright ({@code why} says what Docker does
+   * instead of starting the container); the value is left out of the model.
+   */
+  void refused(FlagUse u, String why) {
+    sink.warning(
+        DiagnosticSink.INVALID_VALUE,
+        "invalid argument \""
+            + (u.text() == null ? "" : u.text())
+            + "\" for \""
+            + u.written()
+            + "\" flag: "
+            + why,
+        u.start(),
+        u.end());
+  }
+
   private static String expansions(String text) {
     StringBuilder out = new StringBuilder();
     Matcher m = EXPANSION.matcher(text);

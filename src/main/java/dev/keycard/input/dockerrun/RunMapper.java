@@ -6,6 +6,7 @@ import dev.keycard.input.common.GoBool;
 import dev.keycard.input.common.SecurityOptions;
 import dev.keycard.input.common.Sizes;
 import dev.keycard.input.common.SpecResult;
+import dev.keycard.input.common.Sysctls;
 import dev.keycard.input.common.Users;
 import dev.keycard.model.Container;
 import dev.keycard.model.Device;
@@ -25,17 +26,6 @@ import java.util.regex.Pattern;
 final class RunMapper {
   private static final Pattern CGROUP_RULE =
       Pattern.compile("[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}");
-  private static final Set<String> SYSCTL_KERNEL =
-      Set.of(
-          "kernel.msgmax",
-          "kernel.msgmnb",
-          "kernel.msgmni",
-          "kernel.sem",
-          "kernel.shmall",
-          "kernel.shmmax",
-          "kernel.shmmni",
-          "kernel.shm_rmid_forced");
-
   private final MapContext ctx;
   private final Container.Builder b;
   private final NetworkFlags networks;
@@ -302,10 +292,10 @@ final class RunMapper {
       return;
     }
     String key = s.substring(0, eq);
-    boolean allowed =
-        SYSCTL_KERNEL.contains(key) || key.startsWith("fs.mqueue.") || key.startsWith("net.");
-    if (!allowed && !u.value().isUnknown()) {
-      ctx.invalid(u, "sysctl '" + s + "' is not allowed");
+    if (!Sysctls.isNamespacedName(key) && !u.value().isUnknown()) {
+      // docker/cli refuses the whole command, so the container never starts: not "(ignored)"
+      String value = s.substring(eq + 1);
+      ctx.refused(u, Sysctls.refusedMessage(key, value, Sysctls.refusal(key, null, null)));
       return;
     }
     int index = b.sysctls.size();
