@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A comment that documents a removed line goes with it (the comment block directly above it at
- * its own indentation, or a comment inside the removed node), so that no stale comment is left;
- * every other comment stays: a parent's, one separated by a blank line, commented-out YAML, the
- * file's header.
+ * A comment that documents a removed line goes with it (the comment block directly above it at its
+ * own indentation, or a comment inside the removed node), so that no stale comment is left; every
+ * other comment stays: a parent's, one separated by a blank line, commented-out YAML, the file's
+ * header.
  */
 class CommentRemovalTest {
   private final Harness h = Harness.of(Harness.TEST_POLICIES);
