@@ -5,6 +5,7 @@ import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.RemediationService;
+import dev.keycard.remediation.Apply;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.EvaluationResponse;
@@ -167,9 +168,11 @@ public class EvaluateResource {
     if (e.findings().isEmpty()) {
       return MarkdownReport.of(e, null, 0);
     }
-    FixResult fixed = remediation.fixAll(e, request.input(), options);
+    // safe fixes only: the ones that need a review are listed with what they would break
+    FixResult fixed = remediation.fixAll(e, request.input(), options, Apply.SAFE);
     // the fixed snippet, not the chat message it came in (the prose and the fence around it)
-    return MarkdownReport.of(e, fixed.fixedInput().snippet(), fixed.applied());
+    return MarkdownReport.of(
+        e, fixed.fixedInput().snippet(), fixed.applied(), fixed.notApplied(), fixed.remedies());
   }
 
   /** Parses and evaluates, mapping every caller mistake to its problem. */

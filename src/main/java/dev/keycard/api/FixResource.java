@@ -1,5 +1,6 @@
 package dev.keycard.api;
 
+import dev.keycard.remediation.Apply;
 import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.ParseService;
@@ -17,8 +18,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code POST /v1/fix}: the evaluation plus the input with every verified fix applied. */
+/**
+ * {@code POST /v1/fix}: the evaluation plus the input with its verified fixes applied. Query
+ * parameters of its own, besides those of {@code /v1/evaluate}: {@code apply} ({@code safe}, the
+ * default, applies only fixes whose impact is {@code safe} and lists the others in {@code
+ * not_applied}; {@code all} applies every verified fix) and {@code to=compose}.
+ */
 @Budgeted
 @Path("/v1/fix")
 public class FixResource {
@@ -47,23 +54,47 @@ public class FixResource {
   @Operation(
       summary = "Fix an input",
       description =
-          "Same request as /v1/evaluate. Returns the evaluation plus 'fixed' (the input with every"
-              + " verified fix applied, comments and formatting kept; for docker run the fixed"
+          "Same request as /v1/evaluate. Returns the evaluation plus 'fixed' (the input with its"
+              + " verified fixes applied, comments and formatting kept; for docker run the fixed"
               + " command), 'diff' (unified diff input to fixed) and 'patch' (every RFC 6902"
-              + " operation). With to=compose, 'compose' holds the fixed containers as a compose"
-              + " document.")
+              + " operation). apply=safe (the default) applies only fixes whose remediation.impact"
+              + " is 'safe' and lists the findings whose fix needs a review in 'not_applied';"
+              + " apply=all applies every verified fix. With to=compose, 'compose' holds the fixed"
+              + " containers as a compose document.")
   public FixResponse fix(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       byte[] body,
       @QueryParam("to") String to,
+      @Parameter(
+              description =
+                  "Which verified fixes to apply: safe (default; review fixes are listed in"
+                      + " not_applied) or all")
+          @QueryParam("apply")
+          String apply,
       @Context UriInfo uri) {
     if (to != null && !to.isBlank() && !to.equals("compose")) {
       throw new ProblemException(
           ErrorCode.BAD_REQUEST, "unknown value for 'to': '" + to + "'; use 'compose'");
     }
+    Apply mode = apply(apply);
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
     Evaluation e = EvaluateResource.run(parser, evaluations, request, adhoc);
     return FixReport.of(
-        remediation.fixAll(e, request.input(), Options.of(request)), "compose".equals(to));
+        remediation.fixAll(e, request.input(), Options.of(request), mode), "compose".equals(to));
+  }
+
+  /** The {@code apply} parameter: absent or blank is {@code safe}; anything else but all is 400. */
+  static Apply apply(String value) {
+    if (value == null || value.isBlank()) {
+      return Apply.SAFE;
+    }
+    return Apply.byName(value.strip())
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    ErrorCode.BAD_REQUEST,
+                    "unknown value for 'apply': '"
+                        + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+                        + "'; use 'safe' (the default) or 'all'"));
   }
 }

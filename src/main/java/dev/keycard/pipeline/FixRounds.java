@@ -4,9 +4,11 @@ import dev.keycard.budget.Budget;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.pipeline.RemediationService.Fix;
+import dev.keycard.remediation.Apply;
 import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.Remedies;
+import dev.keycard.remediation.Remedy;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixResult;
 import java.util.ArrayList;
@@ -32,9 +34,15 @@ final class FixRounds {
    * Applies every verified fix, round after round and evaluating again after each, until no finding
    * with a fix is left (or no fix verifies, or {@link #MAX_ROUNDS}). A round applies the fixes that
    * go together ({@link RemediationService.Grouping}) when they prove out together; when they do not, the first half
-   * of them, and so on down to the first fix alone, which is given up when it fails.
+   * of them, and so on down to the first fix alone, which is given up when it fails. With {@link
+   * Apply#SAFE}, only fixes whose impact is {@code safe} are candidates.
    */
-  FixResult run(Evaluation e, InputRequest request, EvaluationOptions options, Remedies remedies) {
+  FixResult run(
+      Evaluation e,
+      InputRequest request,
+      EvaluationOptions options,
+      Remedies remedies,
+      Apply apply) {
     ProofWork work = new ProofWork();
     Evaluation current = e;
     InputRequest currentRequest = request;
@@ -43,7 +51,7 @@ final class FixRounds {
     int applied = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Budget.current().check();
-      List<Fix> tried = candidates(current, currentRequest, failed);
+      List<Fix> tried = candidates(current, currentRequest, failed, apply);
       if (tried.isEmpty()) {
         break;
       }
@@ -76,13 +84,50 @@ final class FixRounds {
         patch,
         applied,
         current,
-        current.input());
+        current.input(),
+        apply,
+        notApplied(e, remedies, current, apply));
   }
 
-  /** The fixes of {@code e} that go together, not counting those already given up. */
-  private List<Fix> candidates(Evaluation e, InputRequest request, Set<String> failed) {
+  /**
+   * The findings of {@code e} whose verified fix needs a review, not applied in {@link Apply#SAFE}
+   * and still found in the fixed input (a safe fix of the same setting may have closed one).
+   */
+  private static List<Finding> notApplied(
+      Evaluation e, Remedies remedies, Evaluation after, Apply apply) {
+    if (apply == Apply.ALL) {
+      return List.of();
+    }
+    Set<String> open = new HashSet<>();
+    Closed.all(after).forEach(f -> open.add(f.fingerprint()));
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : e.findings()) {
+      Remedy r = remedies.of(f);
+      if (r != null && r.review() && open.contains(f.fingerprint())) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The fixes of {@code e} that go together, not counting those already given up nor, with {@link
+   * Apply#SAFE}, those that need a review.
+   */
+  private List<Fix> candidates(
+      Evaluation e, InputRequest request, Set<String> failed, Apply apply) {
     ProofWork round = new ProofWork(); // each round renders anew: its size is its own
-    List<Fix> all = service.render(e.input(), e.findings(), failed, request.text(), round);
+    List<Finding> findings = e.findings();
+    if (apply != Apply.ALL) {
+      findings = new ArrayList<>(findings.size());
+      for (Finding f : e.findings()) {
+        Budget.current().tick();
+        if (!f.fix().isEmpty() && apply.applies(service.impact(e.input(), f))) {
+          findings.add(f);
+        }
+      }
+    }
+    List<Fix> all = service.render(e.input(), findings, failed, request.text(), round);
     RemediationService.Grouping group = new RemediationService.Grouping(e.input());
     List<Fix> out = new ArrayList<>();
     for (Fix x : all) {

@@ -8,6 +8,10 @@ import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
+import dev.keycard.remediation.Alternative;
+import dev.keycard.remediation.Apply;
+import dev.keycard.remediation.FixImpact;
+import dev.keycard.remediation.Impacts;
 import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.PatchComposer;
 import dev.keycard.remediation.PatchOp;
@@ -51,6 +55,7 @@ public class RemediationService {
   private final ParseService parser;
   private final EvaluationService evaluations;
   private final Remediator remediator = Remediator.standard();
+  private final Impacts impacts = Impacts.standard();
 
   public RemediationService(ParseService parser, EvaluationService evaluations) {
     this.parser = parser;
@@ -250,8 +255,11 @@ public class RemediationService {
     return composer.patch();
   }
 
-  /** The offered fix: the rule's remediation sentence (with the renderer's note), patch, edits. */
-  private static Remedy remedy(ParsedInput before, Finding f, Rendered r, ProofWork work) {
+  /**
+   * The offered fix: the rule's remediation sentence (with the renderer's note), patch, edits, and
+   * what applying it costs.
+   */
+  private Remedy remedy(ParsedInput before, Finding f, Rendered r, ProofWork work) {
     String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
     String command =
         before.format() == InputFormat.DOCKER_RUN
@@ -260,8 +268,25 @@ public class RemediationService {
     if (command != null) {
       work.chars(command.length());
     }
+    FixImpact impact = impacts.of(before, f);
+    if (impact != null && impact.breaks() != null) {
+      // what an impact says counts against the answer's size, as the fix's edits do
+      work.chars(impact.breaks().length());
+      for (Alternative x : impact.alternatives()) {
+        work.chars(x.description().length() + (x.snippet() == null ? 0 : x.snippet().length()));
+      }
+    }
     return new Remedy(
-        description, r.patch(), before.source().hasSpans() ? r.edits() : List.of(), command);
+        description,
+        r.patch(),
+        before.source().hasSpans() ? r.edits() : List.of(),
+        command,
+        impact);
+  }
+
+  /** What the fix of {@code f} (a finding on {@code input}) costs; null when it has no fix. */
+  FixImpact impact(ParsedInput input, Finding f) {
+    return impacts.of(input, f);
   }
 
   /**
@@ -299,7 +324,18 @@ public class RemediationService {
    * {@link #remedies} of {@code e} too.
    */
   public FixResult fixAll(Evaluation e, InputRequest request, EvaluationOptions options) {
-    return new FixRounds(this).run(e, request, options, remedies(e, request, options));
+    return fixAll(e, request, options, Apply.ALL);
+  }
+
+  /**
+   * Applies the verified fixes {@code apply} selects, round after round as {@link
+   * #fixAll(Evaluation, InputRequest, EvaluationOptions)} does; with {@link Apply#SAFE}, fixes
+   * whose impact is {@code review} are not applied, and the answer lists those of {@code e}'s
+   * findings that are still open.
+   */
+  public FixResult fixAll(
+      Evaluation e, InputRequest request, EvaluationOptions options, Apply apply) {
+    return new FixRounds(this).run(e, request, options, remedies(e, request, options), apply);
   }
 
   ParseService parser() {

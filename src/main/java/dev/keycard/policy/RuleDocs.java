@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +31,15 @@ public final class RuleDocs {
 
   /** Every page by file name ({@code KC-001.md}, ..., {@code README.md}) for a whole catalogue. */
   public static Map<String, String> render(PolicyCatalog catalog) {
+    return render(catalog, op -> Optional.empty());
+  }
+
+  /**
+   * Every page, each fix operation followed by what it costs the program: {@code impact} gives the
+   * Markdown to show for an operation (from the remediation stage's impact table), or empty.
+   */
+  public static Map<String, String> render(
+      PolicyCatalog catalog, Function<FixOperation, Optional<String>> impact) {
     Map<String, String> pages = new TreeMap<>();
     List<RuleDefinition> newest = new ArrayList<>();
     Map<String, List<String>> sets = new LinkedHashMap<>();
@@ -47,7 +58,7 @@ public final class RuleDocs {
         }
       }
       everySet.put(id, all.stream().sorted().toList());
-      pages.put(id + ".md", page(d, sets.get(id), older));
+      pages.put(id + ".md", page(d, sets.get(id), older, impact));
     }
     pages.put("README.md", index(newest, everySet));
     return pages;
@@ -67,14 +78,19 @@ public final class RuleDocs {
 
   /** The help page of one rule; {@code sets} are the rule-set versions that contain it. */
   public static String page(RuleDefinition d, List<String> sets) {
-    return page(d, sets, List.of());
+    return page(d, sets, List.of(), op -> Optional.empty());
   }
 
   /**
    * The help page of the newest revision {@code d} of a rule, with the {@code older} revisions that
-   * released rule sets still use and what each later one changed.
+   * released rule sets still use and what each later one changed, and each fix operation's impact
+   * where {@code impact} knows it.
    */
-  public static String page(RuleDefinition d, List<String> sets, List<Revision> older) {
+  public static String page(
+      RuleDefinition d,
+      List<String> sets,
+      List<Revision> older,
+      Function<FixOperation, Optional<String>> impact) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(d.id()).append(": ").append(d.title()).append("\n\n");
     md.append("<!-- generated from ").append(sourceFiles(d, older))
@@ -114,8 +130,22 @@ public final class RuleDocs {
       md.append("Keycard proposes no automatic fix for this rule; the finding is advice.\n\n");
     } else {
       md.append("The fix Keycard proposes, rendered in the input's own format:\n\n");
-      d.fix().forEach(op -> md.append("- ").append(describe(op)).append("\n"));
+      boolean impacts = false;
+      for (FixOperation op : d.fix()) {
+        md.append("- ").append(describe(op));
+        Optional<String> i = impact.apply(op);
+        if (i.isPresent()) {
+          md.append(" — impact ").append(i.get());
+          impacts = true;
+        }
+        md.append("\n");
+      }
       md.append("\n");
+      if (impacts) {
+        md.append("A `review` fix is applied by `/v1/fix` only with `apply=all`; a well-known image")
+            .append(" that needs what it takes away makes it `review` too, with its own reason")
+            .append(" ([fixes and their impact](../fixes.md)).\n\n");
+      }
     }
     revisions(md, d, sets, older);
     md.append("## Examples\n\n");

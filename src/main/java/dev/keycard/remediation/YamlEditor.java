@@ -13,8 +13,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Edits of a YAML text that change one entry and keep the rest byte for byte: removed lines take
- * their line break but never a comment line, new keys and items copy the indentation, dash style,
- * flow or block style and line endings around them, replaced scalars keep their quotes.
+ * their line break and the comments that document them (see {@link #documented}), new keys and
+ * items copy the indentation, dash style, flow or block style and line endings around them,
+ * replaced scalars keep their quotes.
  */
 final class YamlEditor {
   private final YamlDoc doc;
@@ -40,7 +41,8 @@ final class YamlEditor {
     if (!doc.firstOnLine(from)) {
       throw new CannotRender("the entry shares its line with a list dash");
     }
-    return deleteLines(doc.lineStart(from), doc.nextLine(to));
+    int floor = i > 0 ? doc.valueEnd(map.getValue().get(i - 1)) : 0;
+    return deleteLines(documented(doc.lineStart(from), floor), doc.nextLine(to));
   }
 
   /** Removes one item of a sequence. */
@@ -56,7 +58,9 @@ final class YamlEditor {
       }
       return List.of(flowRemoval(items, i));
     }
-    return deleteLines(doc.lineStart(doc.start(item)), doc.nextLine(doc.contentEnd(item)));
+    int floor = i > 0 ? doc.contentEnd(seq.getValue().get(i - 1)) : 0;
+    return deleteLines(
+        documented(doc.lineStart(doc.start(item)), floor), doc.nextLine(doc.contentEnd(item)));
   }
 
   private Edit flowRemoval(List<int[]> items, int i) {
@@ -69,26 +73,74 @@ final class YamlEditor {
     return new Edit(items.get(0)[0], items.get(1)[0], "");
   }
 
-  /** Deletes whole lines {@code [from, to)} but keeps every comment-only line among them. */
+  /**
+   * Deletes whole lines {@code [from, to)}, comment lines among them too: they sit inside the
+   * removed node (between its key and its items, say) and describe what goes.
+   */
   private List<Edit> deleteLines(int from, int to) {
-    List<Edit> out = new ArrayList<>();
-    int runStart = -1;
-    for (int line = from; line < to; line = doc.nextLine(line)) {
-      boolean comment = t.substring(line, doc.lineEnd(line)).strip().startsWith("#");
-      if (comment && runStart >= 0) {
-        out.add(new Edit(runStart, line, ""));
-        runStart = -1;
-      } else if (!comment && runStart < 0) {
-        runStart = line;
+    return List.of(new Edit(from, to, ""));
+  }
+
+  /**
+   * Where the removal of the node whose first line starts at {@code lineStart} begins, taking the
+   * comment block that documents it: the comment-only lines directly above it, not separated from
+   * it by a blank line, written at its own indentation (a comment less indented documents a parent,
+   * one more indented belongs to what comes before), and not commented-out YAML ({@code #- item},
+   * {@code # key: value}), which is kept. Never above {@code floor}, the end of the previous
+   * sibling, and never the comment block that opens the document (the file's header).
+   */
+  private int documented(int lineStart, int floor) {
+    int indent = indent(lineStart);
+    int start = lineStart;
+    while (start > floor) {
+      int j = start - 1;
+      if (j > 0 && t.charAt(j) == '\n' && t.charAt(j - 1) == '\r') {
+        j--;
       }
-      if (doc.nextLine(line) == line) {
+      int prev = doc.lineStart(j);
+      if (prev < floor) {
         break;
       }
+      String line = t.substring(prev, doc.lineEnd(prev));
+      String stripped = line.strip();
+      if (!stripped.startsWith("#") || indent(prev) != indent || commentedOut(stripped)) {
+        break;
+      }
+      start = prev;
     }
-    if (runStart >= 0) {
-      out.add(new Edit(runStart, to, ""));
+    // a comment block that opens the document is the file's header, not this node's
+    return start == 0 ? lineStart : start;
+  }
+
+  /** The blanks a line starts with. */
+  private int indent(int lineStart) {
+    int i = lineStart;
+    while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+      i++;
     }
-    return out;
+    return i - lineStart;
+  }
+
+  /**
+   * Whether a comment reads as YAML taken out ({@code #- /data:/data}, {@code #dns:}, {@code #
+   * restart: always}) rather than as words about the line below: such a line stays.
+   */
+  static boolean commentedOut(String comment) {
+    int i = 0;
+    while (i < comment.length() && comment.charAt(i) == '#') {
+      i++;
+    }
+    String r = comment.substring(i).strip();
+    if (r.equals("-") || r.startsWith("- ")) {
+      return true;
+    }
+    int k = 0;
+    while (k < r.length()
+        && (Character.isLetterOrDigit(r.charAt(k)) || "_.-\"'".indexOf(r.charAt(k)) >= 0)) {
+      k++;
+    }
+    return k > 0 && k < r.length() && r.charAt(k) == ':'
+        && (k + 1 == r.length() || r.charAt(k + 1) == ' ');
   }
 
   /** Replaces a scalar, keeping its quote style when the new value is a string. */

@@ -1,6 +1,7 @@
 package dev.keycard.report;
 
 import dev.keycard.model.Origin;
+import dev.keycard.remediation.Alternative;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.TextEdit;
 import java.util.List;
@@ -42,11 +43,24 @@ public record EvaluationResponse(
 
   /**
    * How to fix a finding: a description, the RFC 6902 operations against the input document, the
-   * text edits against the submitted text and, for {@code docker run}, the whole fixed command. Only
+   * text edits against the submitted text and, for {@code docker run}, the whole fixed command;
+   * then what applying it costs: {@code impact} ({@code safe} or {@code review}) and, for {@code
+   * review}, the sentence saying what it {@code breaks} and the {@code alternatives} to it. Only
    * the description is given when no verified fix exists for this input.
    */
   public record Remediation(
-      String description, List<PatchOp> patch, List<TextEdit> edits, String command) {}
+      String description,
+      List<PatchOp> patch,
+      List<TextEdit> edits,
+      String command,
+      String impact,
+      String breaks,
+      List<Alternative> alternatives) {
+    /** A description without a verified fix. */
+    public Remediation(String description) {
+      this(description, null, null, null, null, null, null);
+    }
+  }
 
   /**
    * A waived finding with the waiver's reason and where the waiver came from: {@code exclude} (the

@@ -32,6 +32,8 @@ public final class FixReport {
         r.patch(),
         r.applied(),
         r.after().findings().stream().map(JsonReport::finding).toList(),
-        toCompose ? (compose ? ComposeExport.of(r.fixedInput().containers()) : r.fixed()) : null);
+        toCompose ? (compose ? ComposeExport.of(r.fixedInput().containers()) : r.fixed()) : null,
+        r.apply().apiName(),
+        r.notApplied().stream().map(f -> JsonReport.finding(f, r.remedies().of(f))).toList());
   }
 }

@@ -11,9 +11,12 @@ import java.util.List;
 
 /**
  * The response of {@code /v1/fix}: the evaluation of the input as sent, then {@code fixed} (the
- * input with every verified fix applied; for {@code docker run} the fixed command), {@code diff}
- * (unified, input → fixed), {@code patch} (every RFC 6902 operation, in order), how many fixes were
- * applied, the findings left after fixing (those without a fix), and {@code compose} when asked.
+ * input with the verified fixes {@code apply} selects applied: {@code safe} ones by default, every
+ * one with {@code all}; for {@code docker run} the fixed command), {@code diff} (unified, input →
+ * fixed), {@code patch} (every RFC 6902 operation, in order), how many fixes were applied, the
+ * findings left after fixing, {@code compose} when asked, and {@code not_applied}: the findings
+ * whose verified fix needs a review and was not applied, each with its remediation ({@code
+ * breaks}, {@code alternatives}; patch and edits against the input as sent).
  */
 public record FixResponse(
     String decisionId,
@@ -29,4 +32,6 @@ public record FixResponse(
     List<PatchOp> patch,
     int applied,
     List<FindingView> remaining,
-    String compose) {}
+    String compose,
+    String apply,
+    List<FindingView> notApplied) {}

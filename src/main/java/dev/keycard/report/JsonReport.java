@@ -5,6 +5,7 @@ import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.model.Origin;
 import dev.keycard.report.Evaluation;
+import dev.keycard.remediation.FixImpact;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.remediation.Remedy;
 import dev.keycard.policy.FixOperation;
@@ -78,12 +79,17 @@ public final class JsonReport {
 
   private static EvaluationResponse.Remediation remediation(Finding f, Remedy r) {
     if (r == null) {
-      return f.remediation() == null
-          ? null
-          : new EvaluationResponse.Remediation(f.remediation(), null, null, null);
+      return f.remediation() == null ? null : new EvaluationResponse.Remediation(f.remediation());
     }
+    FixImpact i = r.impact();
     return new EvaluationResponse.Remediation(
-        r.description(), r.patch(), r.edits().isEmpty() ? null : r.edits(), r.command());
+        r.description(),
+        r.patch(),
+        r.edits().isEmpty() ? null : r.edits(),
+        r.command(),
+        i == null ? null : i.impact().apiName(),
+        i == null ? null : i.breaks(),
+        i == null || i.alternatives().isEmpty() ? null : i.alternatives());
   }
 
   /** A canonical fix operation on the wire: {@code {op, field, value}}. */

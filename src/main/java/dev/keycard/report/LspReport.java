@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * The LSP 3.17 view for IDE extensions: {@code Diagnostic}s with 0-based ranges (our positions are
  * already UTF-16, so only the base changes) and one {@code quickfix} {@code CodeAction} per
- * verified fix, carrying a {@code WorkspaceEdit} against the document URI.
+ * verified fix, carrying a {@code WorkspaceEdit} against the document URI. A fix whose impact is
+ * {@code safe} is {@code isPreferred} (an editor may apply it with "fix all"); one that needs a
+ * review is not, says so in its title, and carries its {@code breaks} sentence in {@code data}.
  */
 public final class LspReport {
   private LspReport() {}
@@ -84,11 +86,25 @@ public final class LspReport {
       edits.add(Views.map("range", range(t.start(), t.end()), "newText", t.text()));
     }
     Map<String, Object> a = new LinkedHashMap<>();
-    a.put("title", "Fix " + f.ruleId() + ": " + SarifReport.oneLine(r.description()));
+    boolean review = r.review();
+    a.put(
+        "title",
+        "Fix "
+            + f.ruleId()
+            + (review ? " (review before applying)" : "")
+            + ": "
+            + SarifReport.oneLine(r.description()));
     a.put("kind", "quickfix");
     a.put("diagnostics", List.of(diagnostic));
-    a.put("isPreferred", true);
+    a.put("isPreferred", !review);
     a.put("edit", Map.of("changes", Map.of(uri, edits)));
+    if (r.impact() != null) {
+      a.put(
+          "data",
+          review && r.impact().breaks() != null
+              ? Views.map("impact", r.impact().impact().apiName(), "breaks", r.impact().breaks())
+              : Views.map("impact", r.impact().impact().apiName()));
+    }
     return a;
   }
 

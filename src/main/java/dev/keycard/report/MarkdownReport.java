@@ -4,8 +4,12 @@ import dev.keycard.engine.Finding;
 import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
 import dev.keycard.policy.Severity;
+import dev.keycard.remediation.Alternative;
+import dev.keycard.remediation.Remedies;
+import dev.keycard.remediation.Remedy;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The Markdown view for chat: the verdict with counts on the first line, the findings most severe
  * first (the least severe summarised as counts per rule when there are many), the fixed snippet in
- * a fenced block, and the rule set on the last line. Nothing is hidden: every finding is either
- * listed or counted.
+ * a fenced block (with the safe fixes applied), the fixes left out of it under "Review before
+ * applying" with what each breaks, and the rule set on the last line. Nothing is hidden: every
+ * finding is either listed or counted.
  */
 public final class MarkdownReport {
   /** The media type of this view. */
@@ -34,6 +39,19 @@ public final class MarkdownReport {
    * @param applied how many fixes {@code fixed} has
    */
   public static String of(Evaluation e, String fixed, int applied) {
+    return of(e, fixed, applied, List.of(), Remedies.none());
+  }
+
+  /**
+   * The chat answer for one evaluation whose snippet has only the safe fixes applied.
+   *
+   * @param fixed what was read with the fixes applied, or null when it was not computed
+   * @param applied how many fixes {@code fixed} has
+   * @param review the findings whose verified fix needs a review and is not in {@code fixed}
+   * @param remedies the verified fixes of {@code e}'s findings
+   */
+  public static String of(
+      Evaluation e, String fixed, int applied, List<Finding> review, Remedies remedies) {
     StringBuilder md = new StringBuilder();
     md.append(verdict(e)).append("\n\n");
     List<Finding> sorted = e.findings().stream().sorted(Views.SEVERITY_ORDER).toList();
@@ -118,6 +136,8 @@ public final class MarkdownReport {
     if (!e.findings().isEmpty()) {
       if (fixed == null) {
         md.append("No fixed version: fixes were not computed for this answer.\n\n");
+      } else if (applied == 0 && !review.isEmpty()) {
+        md.append("No fix is safe to apply without a review; see below.\n\n");
       } else if (applied == 0) {
         md.append("No automatic fix applies; see each rule's help page.\n\n");
       } else {
@@ -125,6 +145,7 @@ public final class MarkdownReport {
         String fence = fence(fixed);
         md.append("Fixed (")
             .append(applied)
+            .append(review.isEmpty() ? "" : " safe")
             .append(applied == 1 ? " fix" : " fixes")
             .append(" applied):\n\n")
             .append(fence)
@@ -135,6 +156,7 @@ public final class MarkdownReport {
             .append(fence)
             .append("\n\n");
       }
+      review(md, review, remedies);
     }
     md.append("_Rule set ")
         .append(e.ruleSet().name())
@@ -144,6 +166,64 @@ public final class MarkdownReport {
         .append(e.decisionId())
         .append("_\n");
     return md.toString();
+  }
+
+  /**
+   * "Review before applying": each fix left out of the snippet with what it would break and the
+   * first alternative, one line per rule and sentence (the containers and lines it is for listed
+   * together); beyond {@link #LIST_LIMIT} lines, the rest are counted per rule.
+   */
+  private static void review(StringBuilder md, List<Finding> review, Remedies remedies) {
+    if (review.isEmpty()) {
+      return;
+    }
+    Map<String, List<String>> where = new LinkedHashMap<>();
+    Map<String, String[]> lines = new LinkedHashMap<>();
+    for (Finding f : review.stream().sorted(Views.SEVERITY_ORDER).toList()) {
+      Remedy r = remedies.of(f);
+      if (r == null || r.impact() == null || r.impact().breaks() == null) {
+        continue;
+      }
+      List<Alternative> alternatives = r.impact().alternatives();
+      String instead = alternatives.isEmpty() ? "" : alternatives.get(0).description();
+      String key = f.ruleId() + "\u0000" + r.impact().breaks() + "\u0000" + instead;
+      lines.putIfAbsent(key, new String[] {f.ruleId(), r.impact().breaks(), instead});
+      where
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add((f.container() == null ? "" : oneLine(f.container())) + line(f));
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    md.append("**Review before applying** (not in the fixed snippet):\n\n");
+    Map<String, Integer> more = new TreeMap<>();
+    int n = 0;
+    for (var e : lines.entrySet()) {
+      String[] l = e.getValue();
+      if (n++ >= LIST_LIMIT) {
+        more.merge(l[0], where.get(e.getKey()).size(), Integer::sum);
+        continue;
+      }
+      md.append("- `")
+          .append(l[0])
+          .append("` on ")
+          .append(String.join(", ", where.get(e.getKey())).strip())
+          .append(": ")
+          .append(oneLine(l[1]));
+      if (!l[2].isEmpty()) {
+        md.append(" Instead: ").append(oneLine(l[2]));
+      }
+      md.append('\n');
+    }
+    if (!more.isEmpty()) {
+      md.append("- also ")
+          .append(
+              more.entrySet().stream()
+                  .map(c -> "`" + c.getKey() + "` ×" + c.getValue())
+                  .collect(Collectors.joining(", ")))
+          .append('\n');
+    }
+    md.append("\nEvery fix, these included: `/v1/fix?apply=all`.\n\n");
   }
 
   /** {@code ❌ **Denied**: 3 findings (1 critical, 2 high)}. */

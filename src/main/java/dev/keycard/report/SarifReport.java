@@ -233,8 +233,22 @@ public final class SarifReport {
     change.put("artifactLocation", Map.of("uri", artifact));
     change.put("replacements", replacements);
     Map<String, Object> fix = new LinkedHashMap<>();
-    fix.put("description", text(oneLine(r.description())));
+    boolean review = r.review() && r.impact() != null && r.impact().breaks() != null;
+    fix.put(
+        "description",
+        text(
+            oneLine(
+                review
+                    ? r.description() + " Review before applying: " + r.impact().breaks()
+                    : r.description())));
     fix.put("artifactChanges", List.of(change));
+    if (r.impact() != null) {
+      fix.put(
+          "properties",
+          review
+              ? Views.map("impact", r.impact().impact().apiName(), "breaks", r.impact().breaks())
+              : Views.map("impact", r.impact().impact().apiName()));
+    }
     return fix;
   }
 

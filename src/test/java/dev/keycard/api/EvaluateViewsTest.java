@@ -123,7 +123,10 @@ class EvaluateViewsTest {
             .statusCode(200)
             .extract()
             .asString();
-    return answer.substring(answer.indexOf("Fixed ("));
+    String fixed = answer.substring(answer.indexOf("Fixed ("));
+    int open = fixed.indexOf("```");
+    // up to the end of the fenced snippet: what follows is the review list, not the snippet
+    return fixed.substring(0, fixed.indexOf("\n```\n", open + 3) + 5);
   }
 
   @Test
@@ -134,7 +137,30 @@ class EvaluateViewsTest {
     String fixed = fixedBlock("text/markdown", message);
     assertThat(fixed)
         .contains("\n```yaml\nservices:\n  web:\n    image: nginx\n")
-        .doesNotContain("privileged: true", "Can someone", "Thanks!", "````");
+        .doesNotContain("Can someone", "Thanks!", "````");
+  }
+
+  @Test
+  void markdown_fixedSnippetHasTheSafeFixes_andListsTheOthersUnderReviewBeforeApplying() {
+    String message = "```yaml\nservices:\n  web:\n    image: nginx\n    privileged: true\n```\n";
+    String answer =
+        given()
+            .contentType("text/markdown")
+            .queryParam("output", "markdown")
+            .body(message.getBytes(StandardCharsets.UTF_8))
+            .post("/v1/evaluate")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    String snippet = fixedBlock("text/markdown", message);
+    assertThat(snippet)
+        .contains("safe fixes applied", "privileged: true", "mem_limit: 512m")
+        .doesNotContain("read_only");
+    String review = answer.substring(answer.indexOf("**Review before applying**"));
+    assertThat(review)
+        .contains("- `KC-001` on web (line 5): The container loses every capability")
+        .contains("`KC-032` on web", "apply=all");
   }
 
   @Test

@@ -18,6 +18,7 @@ class FixResourceTest {
   @Test
   void fix_dockerRunJson_returnsFixedCommandDiffAndNoPatch() {
     given()
+        .queryParam("apply", "all")
         .contentType("application/json")
         .body(
             Map.of(
@@ -46,6 +47,7 @@ class FixResourceTest {
     // as for a compose block in a message: "fixed" is the whole input, the prose kept
     String message = "hey, is this ok?\n\n    docker run --privileged myapp\n\nthanks\n";
     given()
+        .queryParam("apply", "all")
         .contentType("text/plain")
         .queryParam("ruleset", "baseline@1")
         .body(message.getBytes(StandardCharsets.UTF_8))
@@ -63,6 +65,7 @@ class FixResourceTest {
         "services:\n  web:\n    image: nginx # pinned\n    # legacy networking\n"
             + "    network_mode: host\n    user: root\n";
     given()
+        .queryParam("apply", "all")
         .contentType("application/yaml")
         .queryParam("ruleset", "restricted@1")
         .body(compose.getBytes(StandardCharsets.UTF_8))
@@ -72,7 +75,8 @@ class FixResourceTest {
         .body(
             "fixed",
             equalTo(
-                "services:\n  web:\n    image: nginx # pinned\n    # legacy networking\n"
+                // the comment that documented network_mode went with it; the others stay
+                "services:\n  web:\n    image: nginx # pinned\n"
                     + "    user: 1000:1000\n    security_opt:\n      - no-new-privileges:true\n"
                     + "    cap_drop:\n      - ALL\n    read_only: true\n    tmpfs:\n      - /tmp\n"
                     + "    mem_limit: 512m\n    pids_limit: 100\n    cpus: 1\n"))
@@ -86,6 +90,7 @@ class FixResourceTest {
   @Test
   void fix_engineApiObject_patchesWithoutEdits() {
     given()
+        .queryParam("apply", "all")
         .contentType("application/json")
         .body(
             Map.of(
@@ -108,6 +113,7 @@ class FixResourceTest {
   void fix_engineApiText_editsKeepFormatting() {
     String body = "{\n  \"Image\": \"nginx\",\n  \"User\": \"root\"\n}\n";
     given()
+        .queryParam("apply", "all")
         .contentType("text/plain")
         .queryParam("ruleset", "restricted")
         .body(body.getBytes(StandardCharsets.UTF_8))
@@ -127,6 +133,7 @@ class FixResourceTest {
   @Test
   void fix_toCompose_returnsFixedContainerAsComposeDocument() {
     given()
+        .queryParam("apply", "all")
         .contentType("text/plain")
         .queryParam("to", "compose")
         .queryParam("ruleset", "restricted")
@@ -161,6 +168,85 @@ class FixResourceTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void fix_byDefault_appliesOnlySafeFixes_andListsTheOthersWithWhatTheyBreak() {
+    String compose =
+        "services:\n  proxy:\n    image: traefik:v3.1\n    volumes:\n"
+            + "      # so that traefik sees the containers\n"
+            + "      - /var/run/docker.sock:/var/run/docker.sock:ro\n";
+    given()
+        .contentType("application/yaml")
+        .queryParam("ruleset", "restricted@1")
+        .body(compose.getBytes(StandardCharsets.UTF_8))
+        .post("/v1/fix")
+        .then()
+        .statusCode(200)
+        .body("apply", equalTo("safe"))
+        .body("fixed", containsString("- /var/run/docker.sock:/var/run/docker.sock:ro"))
+        .body("fixed", containsString("so that traefik sees the containers"))
+        .body("fixed", containsString("no-new-privileges:true"))
+        .body("fixed", containsString("mem_limit: 512m"))
+        .body("fixed", not(containsString("read_only")))
+        .body("remaining.rule_id", hasItem("KC-030"))
+        .body("not_applied.rule_id", hasItem("KC-030"))
+        .body("not_applied.rule_id", not(hasItem("KC-004")))
+        .body("not_applied.find { it.rule_id == 'KC-030' }.remediation.impact", equalTo("review"))
+        .body(
+            "not_applied.find { it.rule_id == 'KC-030' }.remediation.breaks",
+            containsString("traefik needs the Docker socket for its Docker provider"))
+        .body(
+            "not_applied.find { it.rule_id == 'KC-030' }.remediation.alternatives[0].snippet",
+            containsString("tecnativa/docker-socket-proxy"))
+        .body("findings.find { it.rule_id == 'KC-004' }.remediation.impact", equalTo("safe"))
+        .body("findings.find { it.rule_id == 'KC-004' }.remediation.breaks", nullValue());
+  }
+
+  @Test
+  void fix_applyAll_appliesEveryVerifiedFix_andListsNothingNotApplied() {
+    given()
+        .contentType("text/plain")
+        .queryParam("ruleset", "baseline@1")
+        .queryParam("apply", "all")
+        .body("docker run --privileged -d docker:dind".getBytes(StandardCharsets.UTF_8))
+        .post("/v1/fix")
+        .then()
+        .statusCode(200)
+        .body("apply", equalTo("all"))
+        .body("fixed", equalTo("docker run -d docker:dind"))
+        .body("not_applied", hasSize(0));
+  }
+
+  @Test
+  void fix_safe_leavesPrivilegedOnDockerInDocker_andSaysWhy() {
+    given()
+        .contentType("text/plain")
+        .queryParam("ruleset", "baseline@1")
+        .queryParam("apply", "safe")
+        .body("docker run --privileged -d docker:dind".getBytes(StandardCharsets.UTF_8))
+        .post("/v1/fix")
+        .then()
+        .statusCode(200)
+        .body("fixed", equalTo("docker run --privileged -d docker:dind"))
+        .body("applied", equalTo(0))
+        .body("not_applied[0].rule_id", equalTo("KC-001"))
+        .body(
+            "not_applied[0].remediation.breaks",
+            containsString("docker:dind runs a Docker daemon, which needs --privileged"));
+  }
+
+  @Test
+  void fix_unknownApplyMode_isBadRequest() {
+    given()
+        .contentType("text/plain")
+        .queryParam("apply", "everything")
+        .body("docker run nginx".getBytes(StandardCharsets.UTF_8))
+        .post("/v1/fix")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("'safe' (the default) or 'all'"));
   }
 
   @Test

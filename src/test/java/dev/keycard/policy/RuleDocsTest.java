@@ -2,6 +2,7 @@ package dev.keycard.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.remediation.Impacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ class RuleDocsTest {
   @Test
   void committedPages_equalGeneratedPages() throws Exception {
     Map<String, String> generated =
-        RuleDocs.render(PolicyLoader.load(List.of(Path.of("policies"))));
+        RuleDocs.render(
+            PolicyLoader.load(List.of(Path.of("policies"))), Impacts.standard()::describe);
     if (Boolean.getBoolean("docs.update")) {
       write(generated);
     }
@@ -47,6 +49,26 @@ class RuleDocsTest {
         .contains("- remove `privileged`")
         .contains("### docker run", "### Docker Compose", "### Docker Engine API")
         .contains("Fires on:", "Does not fire on:");
+  }
+
+  @Test
+  void page_saysWhatEachFixOperationCosts() throws Exception {
+    PolicyCatalog catalog = PolicyLoader.load(List.of(Path.of("policies")));
+    String privileged =
+        RuleDocs.page(
+            catalog.rule("KC-001").orElseThrow(), List.of(), List.of(), Impacts.standard()::describe);
+    assertThat(privileged)
+        .contains("- remove `privileged` — impact `review`: The container loses every capability")
+        .contains("apply=all", "../fixes.md");
+    String nnp =
+        RuleDocs.page(
+            catalog.rule("KC-004").orElseThrow(), List.of(), List.of(), Impacts.standard()::describe);
+    assertThat(nnp).contains("(unless it is there) — impact `safe`");
+    String capDrop =
+        RuleDocs.page(
+            catalog.rule("KC-005").orElseThrow(), List.of(), List.of(), Impacts.standard()::describe);
+    assertThat(capDrop)
+        .contains("impact `review` (`safe` when the container runs as a user other than root)");
   }
 
   @Test

@@ -143,7 +143,7 @@ class SingleFixTest {
                 + "        published: 8080\n"
                 + "        host_ip: 127.0.0.1\n"),
         row(
-            "compose: the last item of a block list takes its key along",
+            "compose: the last item of a block list takes its key and the comment on it along",
             "KC-031",
             "services:\n"
                 + "  web:\n"
@@ -151,7 +151,7 @@ class SingleFixTest {
                 + "    volumes:\n"
                 + "      # host root\n"
                 + "      - /:/host\n",
-            "services:\n  web:\n    image: nginx\n      # host root\n"),
+            "services:\n  web:\n    image: nginx\n"),
         row(
             // "`⏎" is no continuation to sh: it opens a substitution (of a comment, here), which
             // must stay whole

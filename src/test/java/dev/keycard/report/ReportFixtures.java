@@ -12,6 +12,7 @@ import dev.keycard.pipeline.TestPolicyConfig;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
 import dev.keycard.policy.Waiver;
+import dev.keycard.remediation.Apply;
 import java.util.List;
 import java.util.Map;
 
@@ -109,11 +110,11 @@ final class ReportFixtures {
     return stable(e);
   }
 
-  /** Every fix applied to a case. */
+  /** The safe fixes applied to a case, as the chat view and {@code /v1/fix} do by default. */
   static FixResult fix(Case c) {
     InputRequest r = request(c);
     Evaluation e = evaluations().evaluate(PARSER.parse(r), r, options(c));
-    return remediation().fixAll(stable(e), r, options(c));
+    return remediation().fixAll(stable(e), r, options(c), Apply.SAFE);
   }
 
   static Evaluation stable(Evaluation e) {

@@ -45,7 +45,11 @@ class ReportGoldenTest {
           new View(
               "junit", "junit.xml", r -> JunitReport.of(r.evaluation(), ReportFixtures.CONTEXT)),
           new View(
-              "markdown", "md", r -> MarkdownReport.of(r.evaluation(), r.fixed(), r.applied())),
+              "markdown",
+              "md",
+              r ->
+                  MarkdownReport.of(
+                      r.evaluation(), r.fixed(), r.applied(), r.notApplied(), r.remedies())),
           new View(
               "lsp",
               "lsp.json",

@@ -169,6 +169,58 @@ class ReportViewsTest {
         .contains("security", "CIS-5.5");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("CASES")
+  @SuppressWarnings("unchecked")
+  void lsp_onlySafeFixesArePreferred_reviewFixesSayWhatTheyBreak(ReportFixtures.Case c) {
+    FixResult r = ReportGoldenTest.fixed(c);
+    Map<String, Object> lsp = LspReport.of(r.evaluation(), r.remedies(), ReportFixtures.CONTEXT);
+    List<Map<String, Object>> actions = (List<Map<String, Object>>) lsp.get("code_actions");
+    List<Remedy> remedies = new ArrayList<>();
+    for (Finding f : r.evaluation().findings()) {
+      Remedy remedy = r.remedies().of(f);
+      if (remedy != null && !remedy.edits().isEmpty()) {
+        remedies.add(remedy);
+      }
+    }
+    assertThat(actions).hasSameSizeAs(remedies);
+    boolean sawReview = false;
+    for (int i = 0; i < actions.size(); i++) {
+      Map<String, Object> a = actions.get(i);
+      boolean review = remedies.get(i).review();
+      sawReview |= review;
+      assertThat(a.get("isPreferred")).isEqualTo(!review);
+      Map<String, Object> data = (Map<String, Object>) a.get("data");
+      assertThat(data.get("impact")).isEqualTo(review ? "review" : "safe");
+      if (review) {
+        assertThat((String) a.get("title")).contains("(review before applying)");
+        assertThat((String) data.get("breaks")).isEqualTo(remedies.get(i).impact().breaks());
+      }
+    }
+    assertThat(sawReview).as("each case has a fix that needs a review").isTrue();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void sarif_fixesCarryTheirImpact() {
+    FixResult r = ReportGoldenTest.fixed(ReportFixtures.CASES.get(1));
+    Map<String, Object> log = SarifReport.of(r.evaluation(), r.remedies(), ReportFixtures.CONTEXT);
+    var run = ((List<Map<String, Object>>) log.get("runs")).get(0);
+    List<String> impacts = new ArrayList<>();
+    for (Map<String, Object> result : (List<Map<String, Object>>) run.get("results")) {
+      for (Map<String, Object> fix :
+          (List<Map<String, Object>>) result.getOrDefault("fixes", List.of())) {
+        Map<String, Object> props = (Map<String, Object>) fix.get("properties");
+        impacts.add((String) props.get("impact"));
+        String description = (String) ((Map<String, Object>) fix.get("description")).get("text");
+        if (props.get("impact").equals("review")) {
+          assertThat(description).contains("Review before applying: " + props.get("breaks"));
+        }
+      }
+    }
+    assertThat(impacts).contains("safe", "review");
+  }
+
   @Test
   void markdown_manyFindings_countsLowOnesPerRule_andHidesNothing() {
     FixResult r = ReportGoldenTest.fixed(ReportFixtures.CASES.get(0));
