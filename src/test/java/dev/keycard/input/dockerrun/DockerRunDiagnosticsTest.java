@@ -161,10 +161,12 @@ class DockerRunDiagnosticsTest {
   }
 
   @Test
-  void placeholderCommand_isSyntaxErrorNotAGuess() {
+  void placeholderCommand_isAnUnknownValueWithAWarning_notASyntaxError() {
+    // was a syntax error at the redirection ('>' without a target); now a placeholder (issue 17)
     ParsedInput p = parse("docker run --rm composer <command>");
-    assertThat(p.containers()).isEmpty();
-    assertThat(p.errors())
+    assertThat(p.errors()).isEmpty();
+    assertThat(p.containers()).singleElement().satisfies(c -> assertThat(c.unknown()).containsExactly("command"));
+    assertThat(p.warnings())
         .singleElement()
         .satisfies(d -> assertThat(d.message()).contains("placeholder"));
   }
