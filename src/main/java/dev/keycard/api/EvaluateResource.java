@@ -168,8 +168,8 @@ public class EvaluateResource {
       return MarkdownReport.of(e, null, 0);
     }
     FixResult fixed = remediation.fixAll(e, request.input(), options);
-    // the fixed snippet, not the chat message it came in (the prose and the fence around it)
-    return MarkdownReport.of(e, fixed.fixedInput().snippet(), fixed.applied());
+    // the fixed snippets, not the chat message they came in (the prose and the fences around them)
+    return MarkdownReport.withFixed(e, fixed.fixedInput(), fixed.applied());
   }
 
   /** Parses and evaluates, mapping every caller mistake to its problem. */

@@ -1,6 +1,7 @@
 package dev.keycard.report;
 
 import dev.keycard.engine.Finding;
+import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
 import dev.keycard.policy.Severity;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
  * The Markdown view for chat: the verdict with counts on the first line, the findings most severe
  * first (the least severe summarised as counts per rule when there are many), the fixed snippet in
  * a fenced block, and the rule set on the last line. Nothing is hidden: every finding is either
- * listed or counted.
+ * listed or counted. Caller text (names, values, options, reasons, snippets) is written through
+ * {@link MarkdownText}: nothing in the input renders as a link, an image, emphasis or HTML, and no
+ * control character reaches the answer.
  */
 public final class MarkdownReport {
   /** The media type of this view. */
@@ -34,6 +37,50 @@ public final class MarkdownReport {
    * @param applied how many fixes {@code fixed} has
    */
   public static String of(Evaluation e, String fixed, int applied) {
+    return of(
+        e,
+        fixed == null ? null : List.of(new Fixed(Views.language(e.input().format()), fixed)),
+        applied);
+  }
+
+  /**
+   * The chat answer for one evaluation, with the fixed snippets of {@code fixed} (the input with
+   * every verified fix applied, or null when it was not computed): one fenced block for an input
+   * read from one snippet, one per part, each in its own language, for a chat message read in
+   * several parts (a compose block and a {@code docker run} line).
+   */
+  public static String withFixed(Evaluation e, ParsedInput fixed, int applied) {
+    if (fixed == null) {
+      return of(e, (List<Fixed>) null, applied);
+    }
+    List<Fixed> blocks = new ArrayList<>();
+    for (ParsedInput p : fixed.hasParts() ? fixed.parts() : List.of(fixed)) {
+      blocks.add(new Fixed(Views.language(p.format()), p.snippet()));
+    }
+    return of(e, blocks, applied);
+  }
+
+  /**
+   * The short answer to a chat message that holds no container spec (the detail of its {@code
+   * input_not_a_container_spec} error), in the same voice as an evaluation's answer.
+   */
+  public static String notAContainerSpec(String detail) {
+    String what = detail == null ? "" : detail;
+    if (what.startsWith(NOT_A_SPEC_PREFIX)) {
+      what = what.substring(NOT_A_SPEC_PREFIX.length());
+    }
+    return "🤷 **Nothing to check**: "
+        + text(what)
+        + "\n\nPaste a `docker run` command, a Docker Compose file or a Docker Engine API body, as"
+        + " it is or in a fenced code block (```` ```yaml ```` or ```` ```sh ````).\n";
+  }
+
+  private static final String NOT_A_SPEC_PREFIX = "not a container spec: ";
+
+  /** One fixed snippet and the language of its fence. */
+  private record Fixed(String language, String text) {}
+
+  private static String of(Evaluation e, List<Fixed> fixed, int applied) {
     StringBuilder md = new StringBuilder();
     md.append(verdict(e)).append("\n\n");
     List<Finding> sorted = e.findings().stream().sorted(Views.SEVERITY_ORDER).toList();
@@ -48,10 +95,10 @@ public final class MarkdownReport {
       }
       md.append("- **")
           .append(f.severity().apiName())
-          .append("** `")
-          .append(f.ruleId())
-          .append("` ")
-          .append(oneLine(f.message()))
+          .append("** ")
+          .append(code(f.ruleId()))
+          .append(' ')
+          .append(text(f.message()))
           .append(line(f))
           .append('\n');
     }
@@ -62,9 +109,9 @@ public final class MarkdownReport {
                   .map(
                       c ->
                           countedSeverity.get(c.getKey()).apiName()
-                              + " `"
-                              + c.getKey()
-                              + "` ×"
+                              + " "
+                              + code(c.getKey())
+                              + " ×"
                               + c.getValue())
                   .collect(Collectors.joining(", ")))
           .append('\n');
@@ -75,15 +122,13 @@ public final class MarkdownReport {
               e.suppressed().stream()
                   .map(
                       s ->
-                          "`"
-                              + s.finding().ruleId()
-                              + "`"
+                          code(s.finding().ruleId())
                               + (s.finding().container() == null
                                   ? ""
-                                  : " on " + s.finding().container())
+                                  : " on " + text(s.finding().container()))
                               + (s.waiver().reason() == null
                                   ? ""
-                                  : " (" + oneLine(s.waiver().reason()) + ")"))
+                                  : " (" + text(s.waiver().reason()) + ")"))
                   .collect(Collectors.joining(", ")))
           .append('\n');
     }
@@ -93,11 +138,9 @@ public final class MarkdownReport {
               e.undecided().stream()
                   .map(
                       u ->
-                          "`"
-                              + u.ruleId()
-                              + "`"
-                              + (u.container() == null ? "" : " on " + u.container())
-                              + " (" + u.unknownPath() + " is unknown"
+                          code(u.ruleId())
+                              + (u.container() == null ? "" : " on " + text(u.container()))
+                              + " (" + code(u.unknownPath()) + " is unknown"
                               + (u.location() == null || u.location().span() == null
                                   ? ""
                                   : ", line " + u.location().span().start().line())
@@ -121,25 +164,19 @@ public final class MarkdownReport {
       } else if (applied == 0) {
         md.append("No automatic fix applies; see each rule's help page.\n\n");
       } else {
-        String lang = Views.language(e.input().format());
-        String fence = fence(fixed);
         md.append("Fixed (")
             .append(applied)
             .append(applied == 1 ? " fix" : " fixes")
-            .append(" applied):\n\n")
-            .append(fence)
-            .append(lang)
-            .append('\n')
-            .append(fixed.stripTrailing())
-            .append('\n')
-            .append(fence)
-            .append("\n\n");
+            .append(" applied):\n\n");
+        for (Fixed f : fixed) {
+          md.append(MarkdownText.block(f.language(), f.text())).append('\n');
+        }
       }
     }
     md.append("_Rule set ")
-        .append(e.ruleSet().name())
+        .append(text(e.ruleSet().name()))
         .append(' ')
-        .append(e.ruleSet().version())
+        .append(text(String.valueOf(e.ruleSet().version())))
         .append(" · decision ")
         .append(e.decisionId())
         .append("_\n");
@@ -176,18 +213,11 @@ public final class MarkdownReport {
     return s == null ? "" : " (line " + s.start().line() + ")";
   }
 
-  private static String oneLine(String s) {
-    return SarifReport.oneLine(s);
+  private static String text(String s) {
+    return MarkdownText.text(s);
   }
 
-  /** A backtick fence longer than any run of backticks in the text. */
-  private static String fence(String text) {
-    int longest = 0;
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      run = text.charAt(i) == '`' ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    return "`".repeat(Math.max(3, longest + 1));
+  private static String code(String s) {
+    return MarkdownText.code(s);
   }
 }
