@@ -170,9 +170,9 @@ public class EvaluateResource {
     }
     // safe fixes only: the ones that need a review are listed with what they would break
     FixResult fixed = remediation.fixAll(e, request.input(), options, Apply.SAFE);
-    // the fixed snippet, not the chat message it came in (the prose and the fence around it)
-    return MarkdownReport.of(
-        e, fixed.fixedInput().snippet(), fixed.applied(), fixed.notApplied(), fixed.remedies());
+    // the fixed snippets, not the chat message they came in (the prose and the fences around them)
+    return MarkdownReport.withFixed(
+        e, fixed.fixedInput(), fixed.applied(), fixed.notApplied(), fixed.remedies());
   }
 
   /** Parses and evaluates, mapping every caller mistake to its problem. */

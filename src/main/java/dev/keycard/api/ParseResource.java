@@ -1,6 +1,7 @@
 package dev.keycard.api;
 
 import dev.keycard.input.ParsedInput;
+import dev.keycard.input.Shapes;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.pipeline.ParseService;
@@ -61,11 +62,13 @@ public class ParseResource {
     }
     if (parsed.hasErrors()) {
       List<Problem.ErrorItem> errors = parsed.errors().stream().map(ParseResource::item).toList();
-      throw new ProblemException(
-          ErrorCode.INPUT_PARSE_ERROR,
-          "The " + parsed.format().apiName() + " input could not be parsed: "
-              + parsed.errors().get(0).message(),
-          errors);
+      Diagnostic first = parsed.errors().get(0);
+      // an input that is no container spec has no format to name: say what it looks like
+      String detail =
+          Shapes.NOT_A_SPEC.equals(first.code())
+              ? "The input is " + first.message()
+              : "The " + parsed.format().apiName() + " input could not be parsed: " + first.message();
+      throw new ProblemException(ErrorCode.INPUT_PARSE_ERROR, detail, errors);
     }
     return parsed;
   }

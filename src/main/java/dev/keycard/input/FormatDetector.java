@@ -4,12 +4,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Decides what a caller sent when the format is {@code auto}. In order: a fenced Markdown block is
- * taken out of the message; text starting with <code>{</code> or {@code [} is JSON (compose when it
- * has a top-level {@code services} key, else engine-api); a first line that runs {@code docker} or
- * {@code podman} is a command; anything that reads as a YAML mapping is compose; prose with a
- * {@code docker run} line somewhere is that command; everything else is handed to the compose
- * parser, whose diagnostics then say what is wrong.
+ * Decides the format of one document or snippet. In order: a fenced Markdown block is taken out of
+ * the message; text starting with <code>{</code> or {@code [} is JSON (compose when it has a
+ * top-level {@code services} key, else engine-api); a first line that runs {@code docker} or
+ * {@code podman} (after {@code NAME=value} assignments, {@code sudo}, a prompt) is a command;
+ * anything that reads as a YAML mapping is compose; prose with a {@code docker run} line somewhere
+ * is that command; everything else is handed to the compose parser. A whole chat message with
+ * several snippets is read by {@link InputReader} through {@link ChatMessage}.
  */
 public final class FormatDetector {
   private static final Pattern YAML_KEY = Pattern.compile("^[\"']?[A-Za-z0-9_.<-][^:#\\s]*[\"']?:(\\s|$)");
@@ -58,13 +59,23 @@ public final class FormatDetector {
     return SnippetExtractor.commandInProse(message);
   }
 
-  private static InputFormat byLanguage(String language) {
+  /** The format a fence's language tag names, or null when it names none. */
+  static InputFormat byLanguage(String language) {
     return switch (language.toLowerCase(Locale.ROOT)) {
       case "yaml", "yml", "compose", "docker-compose" -> InputFormat.COMPOSE;
       case "bash", "sh", "shell", "console", "shell-session", "zsh" -> InputFormat.DOCKER_RUN;
       case "json" -> null;
       default -> null;
     };
+  }
+
+  /** Whether the text is JSON by its first character (after blanks and a byte-order mark). */
+  static boolean isJson(String text) {
+    String t = text.stripLeading();
+    if (t.startsWith("\uFEFF")) {
+      t = t.substring(1).stripLeading();
+    }
+    return t.startsWith("{") || t.startsWith("[");
   }
 
   /** The format the text itself shows, or null when it shows none clearly. */

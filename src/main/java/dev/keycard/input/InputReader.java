@@ -9,16 +9,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The input stage's entry point: finds the snippet in what the caller sent, decides its format
- * (unless the caller named one) and hands it to that format's parser.
+ * The input stage's entry point: finds the snippets in what the caller sent, decides their format
+ * (unless the caller named one) and hands each to that format's parser.
+ *
+ * <p>With the format {@code auto}, a text is read in this order: a message with a fenced block is
+ * read through its snippets ({@link ChatReader}); a text that reads as a document by its first
+ * line (JSON, a command, YAML) is read as that document, and if that fails and the text read as a
+ * chat message gives an input without errors (a command with a question after it), as a message;
+ * anything else is read as a message. A text with no container spec anywhere is an error ({@code
+ * input_not_a_container_spec}) that says what the text looks like instead ({@link Shapes}).
  */
 public final class InputReader {
   private final Map<InputFormat, InputParser> parsers = new EnumMap<>(InputFormat.class);
+  private final ChatReader chat;
 
   public InputReader(List<InputParser> parsers) {
     for (InputParser p : parsers) {
-      this.parsers.put(p.format(), p);
+      this.parsers.put(p.format(), finishing(p));
     }
+    this.chat = new ChatReader(this.parsers);
   }
 
   /**
@@ -27,7 +36,6 @@ public final class InputReader {
    */
   public ParsedInput read(
       String text, boolean fromObject, InputFormat requested, ParseOptions options) {
-    Detection d;
     if (fromObject) {
       InputFormat f =
           requested != null
@@ -35,26 +43,71 @@ public final class InputReader {
               : FormatDetector.byContent(text) == InputFormat.COMPOSE
                   ? InputFormat.COMPOSE
                   : InputFormat.ENGINE_API;
-      d = new Detection(f, new Snippet(Source.withoutSpans(text), "json"));
-    } else {
-      d = FormatDetector.detect(text, requested);
+      return parse(f, Source.withoutSpans(text), options);
     }
-    InputParser parser = parsers.get(d.format());
+    if (requested != null) {
+      Detection d = FormatDetector.detect(text, requested);
+      return parse(d.format(), d.snippet().source(), options);
+    }
+    if (SnippetExtractor.hasFence(text)) {
+      return message(text, options);
+    }
+    InputFormat document = FormatDetector.byContent(text);
+    if (document == null) {
+      return message(text, options);
+    }
+    ParsedInput whole = parse(document, Source.of(text), options);
+    if (!whole.hasErrors() || FormatDetector.isJson(text)) {
+      return whole;
+    }
+    ParsedInput asMessage = chat.read(text, options);
+    return asMessage != null && !asMessage.hasErrors() ? asMessage : whole;
+  }
+
+  /** A chat message read through its snippets, or the error that it holds none. */
+  private ParsedInput message(String text, ParseOptions options) {
+    ParsedInput read = chat.read(text, options);
+    if (read != null) {
+      return read;
+    }
+    // nothing to judge: the first code block in a language Keycard reads says what is there
+    Snippet fenced = SnippetExtractor.fenced(text);
+    Source about = fenced != null ? fenced.source() : Source.of(text);
+    return new ParsedInput(
+        InputFormat.COMPOSE, List.of(), List.of(Shapes.notASpec(about)), about, null);
+  }
+
+  /** {@code p}, with what every format's result gets alike (see {@link #finish}). */
+  private static InputParser finishing(InputParser p) {
+    return new InputParser() {
+      @Override
+      public InputFormat format() {
+        return p.format();
+      }
+
+      @Override
+      public ParsedInput parse(Source source, ParseOptions options) {
+        int max = (options == null ? ParseLimits.DEFAULTS : options.limits()).maxDiagnostics();
+        return finish(p.parse(source, options), max);
+      }
+    };
+  }
+
+  private ParsedInput parse(InputFormat format, Source source, ParseOptions options) {
+    InputParser parser = parsers.get(format);
     if (parser == null) {
-      Source s = d.snippet().source();
       return new ParsedInput(
-          d.format(),
+          format,
           List.of(),
           List.of(
               Diagnostic.error(
                   "input_parse_error",
-                  "no parser for format " + d.format().apiName(),
-                  s.span(0, 0))),
-          s,
+                  "no parser for format " + format.apiName(),
+                  source.span(0, 0))),
+          source,
           null);
     }
-    int max = (options == null ? ParseLimits.DEFAULTS : options.limits()).maxDiagnostics();
-    return finish(parser.parse(d.snippet().source(), options), max);
+    return parser.parse(source, options);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.keycard.input;
 import dev.keycard.model.Position;
 import dev.keycard.model.Span;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The text a parser reads, and how its offsets map back to the text the caller submitted. When a
@@ -62,6 +63,91 @@ public final class Source {
 
   public boolean hasSpans() {
     return spans;
+  }
+
+  /**
+   * The characters {@code text[from, to)} as a source of their own, positioned in the same original
+   * text (a command cut out of a sentence).
+   */
+  public Source slice(int from, int to) {
+    int f = Math.max(0, Math.min(from, text.length()));
+    int t = Math.max(f, Math.min(to, text.length()));
+    int[] map = new int[t - f + 1];
+    for (int k = f; k <= t; k++) {
+      map[k - f] = originalOffset(k);
+    }
+    return new Source(original, text.substring(f, t), map, spans);
+  }
+
+  /**
+   * Several sources cut out of the same original text, one after the other: a line break goes
+   * between two when the first does not end with one, so that each starts a line of its own.
+   */
+  public static Source join(String original, List<Source> parts) {
+    StringBuilder text = new StringBuilder();
+    int total = 1;
+    for (Source p : parts) {
+      total += p.text.length() + 1;
+    }
+    int[] map = new int[total];
+    int n = 0;
+    for (Source p : parts) {
+      if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+        n++; // the line break stands where the part before it ends, which map[n] holds
+        text.append('\n');
+      }
+      for (int k = 0; k < p.text.length(); k++) {
+        map[n++] = p.originalOffset(k);
+        text.append(p.text.charAt(k));
+      }
+      map[n] = p.originalOffset(p.text.length());
+    }
+    return extracted(original, text.toString(), Arrays.copyOf(map, text.length() + 1));
+  }
+
+  /**
+   * The offset in {@link #text()} of the first character at or after {@code originalOffset} in
+   * {@link #original()} (the text's length when there is none): the inverse of {@link
+   * #originalOffset}, for the offsets of a source whose map only grows.
+   */
+  public int textOffset(int originalOffset) {
+    if (toOriginal == null) {
+      return Math.max(0, Math.min(originalOffset, text.length()));
+    }
+    int lo = 0;
+    int hi = text.length();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (toOriginal[mid] < originalOffset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * What the original line that holds {@code text[offset]} has before the text's line starts:
+   * the blockquote markers and indentation a fenced block's body lost ({@code "> "}, {@code "   "}),
+   * which a line inserted into that body needs too. Empty when that is anything but blanks and
+   * {@code >} (a command cut out of a sentence).
+   */
+  public String linePrefix(int offset) {
+    if (toOriginal == null) {
+      return "";
+    }
+    int o = Math.max(0, Math.min(offset, text.length()));
+    int lineStart = text.lastIndexOf('\n', o - 1) + 1;
+    int at = originalOffset(lineStart);
+    int originalLineStart = original.lastIndexOf('\n', at - 1) + 1;
+    for (int i = originalLineStart; i < at; i++) {
+      char c = original.charAt(i);
+      if (c != ' ' && c != '\t' && c != '>') {
+        return "";
+      }
+    }
+    return original.substring(originalLineStart, at);
   }
 
   /** Maps an offset into {@link #text()} to an offset into {@link #original()}. */

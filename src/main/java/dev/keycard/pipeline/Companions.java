@@ -47,7 +47,7 @@ public final class Companions {
               ? c
               : c.withImageUser(user.get().user(), new Origin("/files/" + name, null)));
     }
-    return new ParsedInput(parsed.format(), out, parsed.diagnostics(), parsed.source(), parsed.document());
+    return parsed.withContainers(out);
   }
 
   private static String baseName(String path) {

@@ -15,11 +15,22 @@ record Edit(int start, int end, String text) {
     return new Edit(at, at, text);
   }
 
-  /** This edit of a parser's text moved to the caller's original text. */
+  /**
+   * This edit of a parser's text moved to the caller's original text. A line it inserts into a
+   * block cut out of a chat message gets the markers and indentation the block's lines have there
+   * ({@code > } in a blockquote, the indentation of a fence in a list item), and a line it removes
+   * leaves the markers of the line after it in place.
+   */
   Edit toOriginal(Source source) {
     int s = source.originalOffset(start);
-    int e = end == start ? s : source.originalOffset(end - 1) + 1;
-    return new Edit(s, e, text);
+    // a removal that ends with a line break takes the next line's markers too, keeping its own
+    boolean wholeLines = end > start && source.text().charAt(end - 1) == '\n';
+    int e =
+        end == start
+            ? s
+            : wholeLines ? source.originalOffset(end) : source.originalOffset(end - 1) + 1;
+    String prefix = text.indexOf('\n') < 0 ? "" : source.linePrefix(start);
+    return new Edit(s, e, prefix.isEmpty() ? text : text.replace("\n", "\n" + prefix));
   }
 
   /** As positioned text edits in the caller's original text. */

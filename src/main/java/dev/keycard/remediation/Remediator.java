@@ -29,6 +29,9 @@ public final class Remediator {
 
   /** The rendered fix, or empty when the finding has no fix or the format cannot express it. */
   public Optional<Rendered> render(ParsedInput input, Finding finding) {
+    if (input.hasParts()) {
+      return renderInPart(input, finding);
+    }
     FixRenderer r = renderers.get(input.format());
     if (r == null || finding.fix().isEmpty()) {
       return Optional.empty();
@@ -39,5 +42,21 @@ public final class Remediator {
       // a shape the renderer knowingly declines (an alias item, a dash-shared line): no fix
       return Optional.empty();
     }
+  }
+
+  /**
+   * A finding of a chat message read in parts, rendered by its part's format: its text edits are
+   * already the message's; its JSON Patch is left out, as the message has no one document.
+   */
+  private Optional<Rendered> renderInPart(ParsedInput input, Finding f) {
+    ParsedInput.Located at = input.locate(f.containerIndex());
+    Finding local =
+        new Finding(
+            f.ruleId(), f.title(), f.severity(), f.message(), f.container(), at.index(), f.path(),
+            f.location(), f.references(), f.remediation(), f.fix(), f.itemIndex(),
+            f.fingerprint());
+    return render(at.part(), local)
+        .map(r -> new Rendered(List.of(), r.edits(), r.note()))
+        .filter(x -> !x.isEmpty());
   }
 }

@@ -1,6 +1,7 @@
 package dev.keycard.report;
 
 import dev.keycard.engine.Finding;
+import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
 import dev.keycard.policy.Severity;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
  * first (the least severe summarised as counts per rule when there are many), the fixed snippet in
  * a fenced block (with the safe fixes applied), the fixes left out of it under "Review before
  * applying" with what each breaks, and the rule set on the last line. Nothing is hidden: every
- * finding is either listed or counted.
+ * finding is either listed or counted. Caller text (names, values, options, reasons, snippets) is
+ * written through {@link MarkdownText}: nothing in the input renders as a link, an image, emphasis
+ * or HTML, and no control character reaches the answer.
  */
 public final class MarkdownReport {
   /** The media type of this view. */
@@ -52,6 +55,57 @@ public final class MarkdownReport {
    */
   public static String of(
       Evaluation e, String fixed, int applied, List<Finding> review, Remedies remedies) {
+    return of(
+        e,
+        fixed == null ? null : List.of(new Fixed(Views.language(e.input().format()), fixed)),
+        applied,
+        review,
+        remedies);
+  }
+
+  /**
+   * The chat answer for one evaluation, with the fixed snippets of {@code fixed} (the input with
+   * the safe verified fixes applied, or null when it was not computed): one fenced block for an
+   * input read from one snippet, one per part, each in its own language, for a chat message read
+   * in several parts (a compose block and a {@code docker run} line).
+   *
+   * @param review the findings whose verified fix needs a review and is not in {@code fixed}
+   * @param remedies the verified fixes of {@code e}'s findings
+   */
+  public static String withFixed(
+      Evaluation e, ParsedInput fixed, int applied, List<Finding> review, Remedies remedies) {
+    if (fixed == null) {
+      return of(e, (List<Fixed>) null, applied, review, remedies);
+    }
+    List<Fixed> blocks = new ArrayList<>();
+    for (ParsedInput p : fixed.hasParts() ? fixed.parts() : List.of(fixed)) {
+      blocks.add(new Fixed(Views.language(p.format()), p.snippet()));
+    }
+    return of(e, blocks, applied, review, remedies);
+  }
+
+  /**
+   * The short answer to a chat message that holds no container spec (the detail of its {@code
+   * input_not_a_container_spec} error), in the same voice as an evaluation's answer.
+   */
+  public static String notAContainerSpec(String detail) {
+    String what = detail == null ? "" : detail;
+    if (what.startsWith(NOT_A_SPEC_PREFIX)) {
+      what = what.substring(NOT_A_SPEC_PREFIX.length());
+    }
+    return "🤷 **Nothing to check**: "
+        + text(what)
+        + "\n\nPaste a `docker run` command, a Docker Compose file or a Docker Engine API body, as"
+        + " it is or in a fenced code block (```` ```yaml ```` or ```` ```sh ````).\n";
+  }
+
+  private static final String NOT_A_SPEC_PREFIX = "not a container spec: ";
+
+  /** One fixed snippet and the language of its fence. */
+  private record Fixed(String language, String text) {}
+
+  private static String of(
+      Evaluation e, List<Fixed> fixed, int applied, List<Finding> review, Remedies remedies) {
     StringBuilder md = new StringBuilder();
     md.append(verdict(e)).append("\n\n");
     List<Finding> sorted = e.findings().stream().sorted(Views.SEVERITY_ORDER).toList();
@@ -66,10 +120,10 @@ public final class MarkdownReport {
       }
       md.append("- **")
           .append(f.severity().apiName())
-          .append("** `")
-          .append(f.ruleId())
-          .append("` ")
-          .append(oneLine(f.message()))
+          .append("** ")
+          .append(code(f.ruleId()))
+          .append(' ')
+          .append(text(f.message()))
           .append(line(f))
           .append('\n');
     }
@@ -80,9 +134,9 @@ public final class MarkdownReport {
                   .map(
                       c ->
                           countedSeverity.get(c.getKey()).apiName()
-                              + " `"
-                              + c.getKey()
-                              + "` ×"
+                              + " "
+                              + code(c.getKey())
+                              + " ×"
                               + c.getValue())
                   .collect(Collectors.joining(", ")))
           .append('\n');
@@ -93,15 +147,13 @@ public final class MarkdownReport {
               e.suppressed().stream()
                   .map(
                       s ->
-                          "`"
-                              + s.finding().ruleId()
-                              + "`"
+                          code(s.finding().ruleId())
                               + (s.finding().container() == null
                                   ? ""
-                                  : " on " + s.finding().container())
+                                  : " on " + text(s.finding().container()))
                               + (s.waiver().reason() == null
                                   ? ""
-                                  : " (" + oneLine(s.waiver().reason()) + ")"))
+                                  : " (" + text(s.waiver().reason()) + ")"))
                   .collect(Collectors.joining(", ")))
           .append('\n');
     }
@@ -111,11 +163,9 @@ public final class MarkdownReport {
               e.undecided().stream()
                   .map(
                       u ->
-                          "`"
-                              + u.ruleId()
-                              + "`"
-                              + (u.container() == null ? "" : " on " + u.container())
-                              + " (" + u.unknownPath() + " is unknown"
+                          code(u.ruleId())
+                              + (u.container() == null ? "" : " on " + text(u.container()))
+                              + " (" + code(u.unknownPath()) + " is unknown"
                               + (u.location() == null || u.location().span() == null
                                   ? ""
                                   : ", line " + u.location().span().start().line())
@@ -141,27 +191,21 @@ public final class MarkdownReport {
       } else if (applied == 0) {
         md.append("No automatic fix applies; see each rule's help page.\n\n");
       } else {
-        String lang = Views.language(e.input().format());
-        String fence = fence(fixed);
         md.append("Fixed (")
             .append(applied)
             .append(review.isEmpty() ? "" : " safe")
             .append(applied == 1 ? " fix" : " fixes")
-            .append(" applied):\n\n")
-            .append(fence)
-            .append(lang)
-            .append('\n')
-            .append(fixed.stripTrailing())
-            .append('\n')
-            .append(fence)
-            .append("\n\n");
+            .append(" applied):\n\n");
+        for (Fixed f : fixed) {
+          md.append(MarkdownText.block(f.language(), f.text())).append('\n');
+        }
       }
       review(md, review, remedies);
     }
     md.append("_Rule set ")
-        .append(e.ruleSet().name())
+        .append(text(e.ruleSet().name()))
         .append(' ')
-        .append(e.ruleSet().version())
+        .append(text(String.valueOf(e.ruleSet().version())))
         .append(" · decision ")
         .append(e.decisionId())
         .append("_\n");
@@ -190,7 +234,7 @@ public final class MarkdownReport {
       lines.putIfAbsent(key, new String[] {f.ruleId(), r.impact().breaks(), instead});
       where
           .computeIfAbsent(key, k -> new ArrayList<>())
-          .add((f.container() == null ? "" : oneLine(f.container())) + line(f));
+          .add((f.container() == null ? "" : text(f.container())) + line(f));
     }
     if (lines.isEmpty()) {
       return;
@@ -204,14 +248,14 @@ public final class MarkdownReport {
         more.merge(l[0], where.get(e.getKey()).size(), Integer::sum);
         continue;
       }
-      md.append("- `")
-          .append(l[0])
-          .append("` on ")
+      md.append("- ")
+          .append(code(l[0]))
+          .append(" on ")
           .append(String.join(", ", where.get(e.getKey())).strip())
           .append(": ")
-          .append(oneLine(l[1]));
+          .append(text(l[1]));
       if (!l[2].isEmpty()) {
-        md.append(" Instead: ").append(oneLine(l[2]));
+        md.append(" Instead: ").append(text(l[2]));
       }
       md.append('\n');
     }
@@ -219,7 +263,7 @@ public final class MarkdownReport {
       md.append("- also ")
           .append(
               more.entrySet().stream()
-                  .map(c -> "`" + c.getKey() + "` ×" + c.getValue())
+                  .map(c -> code(c.getKey()) + " ×" + c.getValue())
                   .collect(Collectors.joining(", ")))
           .append('\n');
     }
@@ -256,18 +300,11 @@ public final class MarkdownReport {
     return s == null ? "" : " (line " + s.start().line() + ")";
   }
 
-  private static String oneLine(String s) {
-    return SarifReport.oneLine(s);
+  private static String text(String s) {
+    return MarkdownText.text(s);
   }
 
-  /** A backtick fence longer than any run of backticks in the text. */
-  private static String fence(String text) {
-    int longest = 0;
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      run = text.charAt(i) == '`' ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    return "`".repeat(Math.max(3, longest + 1));
+  private static String code(String s) {
+    return MarkdownText.code(s);
   }
 }

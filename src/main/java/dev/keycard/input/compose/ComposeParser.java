@@ -5,6 +5,7 @@ import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
@@ -22,9 +23,12 @@ import java.util.Set;
  * privileged} (a chat paste), read as one container named after the image's last path component
  * without tag or digest ({@code app} without an image), pointers relative to the root ({@code
  * /privileged}); and mappings of service names to service mappings without {@code services:}
- * ({@code web: {image: nginx}}), pointers {@code /web/...}. A {@code services:} mapping that holds
+ * ({@code web: {image: nginx}}, each with an {@code image}, a {@code build} or {@code extends}),
+ * pointers {@code /web/...}. A {@code services:} mapping that holds
  * service keys itself and no service mappings is read, with a warning, as one service at {@code
- * /services}. Anything else is an error "no services found" at 1:1.
+ * /services}. A document with {@code services:} or only top-level keys and no service is an error
+ * "no services found" at 1:1; anything else is not compose at all, and its error says what it looks
+ * like instead ({@link Shapes}): a Kubernetes manifest, a GitHub Actions workflow, prose.
  *
  * <p>YAML 1.2 with anchors, aliases and {@code <<} merges, same-file {@code extends}, and
  * interpolation from {@link ParseOptions#variables()} only. {@code env_file}, {@code extends.file},
@@ -101,7 +105,7 @@ public final class ComposeParser implements InputParser {
     if (diags.hasErrors()) {
       return result(source, List.of(), diags, root);
     }
-    Map<String, Service> services = services(root, diags);
+    Map<String, Service> services = services(root, diags, source);
     if (diags.hasErrors()) {
       return result(source, List.of(), diags, root);
     }
@@ -142,13 +146,17 @@ public final class ComposeParser implements InputParser {
   /** A service as written: name, pointer, span of its key (or the whole fragment), body. */
   private record Service(String name, String pointer, int start, int end, YNode.Map body) {}
 
-  private static Map<String, Service> services(YNode root, Diagnostics diags) {
+  private static Map<String, Service> services(YNode root, Diagnostics diags, Source source) {
     Map<String, Service> out = new LinkedHashMap<>();
     if (!(root instanceof YNode.Map m)) {
-      diags.error("no services found", 0, 0, null);
+      diags.add(Shapes.notASpec(source));
       return out;
     }
     YNode.Entry svc = m.entry("services");
+    if (svc == null && isOtherKind(m)) {
+      diags.add(Shapes.notASpec(source));
+      return out;
+    }
     if (svc != null) {
       if (svc.value() instanceof YNode.Map sm && isMisplacedFragment(sm)) {
         // "services:" directly holding service keys: compose rejects it, a human meant one service
@@ -166,14 +174,62 @@ public final class ComposeParser implements InputParser {
       List<YNode.Entry> candidates =
           m.entries().stream()
               .filter(e -> !TOP_LEVEL.contains(e.name()) && !e.name().startsWith("x-"))
-              .filter(e -> e.value() instanceof YNode.Map body && isServiceBody(body))
+              .filter(e -> e.value() instanceof YNode.Map body && looksLikeService(body))
               .toList();
       named(candidates, out, diags);
     }
     if (out.isEmpty() && !diags.hasErrors()) {
-      diags.error("no services found", 0, 0, null);
+      if (svc != null || m.entries().stream().allMatch(e -> isTopLevel(e.name()))) {
+        diags.error("no services found", 0, 0, null);
+      } else {
+        // a workflow's "jobs: {build: ...}" or a manifest's "metadata: {labels: ...}" is no service
+        diags.add(Shapes.notASpec(source));
+      }
     }
     return out;
+  }
+
+  /**
+   * A document of another kind whose entries could pass for services: a Kubernetes manifest, a
+   * GitHub Actions workflow, a GitLab CI file (its jobs have an {@code image} and a {@code script},
+   * which no service has).
+   */
+  private static boolean isOtherKind(YNode.Map root) {
+    if ((root.entry("apiVersion") != null && root.entry("kind") != null)
+        || (root.entry("jobs") != null && (root.entry("on") != null || root.entry("true") != null))
+        || root.entry("stages") != null
+        || root.entry("script") != null) {
+      return true;
+    }
+    for (YNode.Entry e : root.entries()) {
+      if (e.value() instanceof YNode.Map body
+          && (body.entry("script") != null || body.entry("runs-on") != null)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTopLevel(String key) {
+    return TOP_LEVEL.contains(key) || key.startsWith("x-");
+  }
+
+  /**
+   * Whether a mapping under a name of its own (no {@code services:} above it) is a service: it has
+   * an {@code image}, a {@code build} (a context path, or a mapping with a context or a
+   * Dockerfile) or {@code extends}. Other service keys alone do not make one: a GitHub Actions
+   * job's {@code build: {runs-on: ...}} or a Kubernetes {@code metadata: {labels: ...}} is none.
+   */
+  private static boolean looksLikeService(YNode.Map body) {
+    if (body.entry("image") != null || body.entry("extends") != null) {
+      return true;
+    }
+    YNode build = body.get("build");
+    return build instanceof YNode.Scalar
+        || (build instanceof YNode.Map b
+            && (b.entry("context") != null
+                || b.entry("dockerfile") != null
+                || b.entry("dockerfile_inline") != null));
   }
 
   private static boolean isMisplacedFragment(YNode.Map services) {

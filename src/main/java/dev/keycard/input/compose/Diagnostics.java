@@ -38,6 +38,11 @@ final class Diagnostics {
     add(Diagnostic.error(PARSE_ERROR, message, span(start, end)).withPath(pointer), true);
   }
 
+  /** A diagnostic made elsewhere ({@link dev.keycard.input.Shapes}), kept like the others. */
+  void add(Diagnostic d) {
+    add(d, d.isError());
+  }
+
   void warning(String code, String message, int start, int end, String pointer) {
     add(Diagnostic.warning(code, message, span(start, end)).withPath(pointer), false);
   }

@@ -70,15 +70,19 @@ final class Csv {
   private static Piece piece(Piece whole, String text, List<Integer> at) {
     int[] offsets = new int[at.size()];
     BitSet unknown = new BitSet();
+    BitSet placeholders = new BitSet();
     for (int k = 0; k < offsets.length; k++) {
       Piece ch = whole.sub(at.get(k), at.get(k) + 1);
       offsets[k] = ch.start();
       if (ch.isUnknown()) {
         unknown.set(k);
       }
+      if (ch.isPlaceholder(0)) {
+        placeholders.set(k);
+      }
     }
     int start = offsets.length == 0 ? whole.start() : offsets[0];
     int end = offsets.length == 0 ? start : offsets[offsets.length - 1] + 1;
-    return new Piece(text, offsets, unknown, start, end);
+    return new Piece(text, offsets, unknown, placeholders, start, end);
   }
 }

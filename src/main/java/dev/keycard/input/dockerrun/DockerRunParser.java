@@ -6,7 +6,9 @@ import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseLimits;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
+import dev.keycard.model.Diagnostic;
 import dev.keycard.model.Container;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +71,14 @@ public final class DockerRunParser implements InputParser {
     }
     List<Piece> first = commands.get(0);
     int end = first.get(Math.min(first.size(), 3) - 1).end();
-    sink.error(
-        "not a docker run command: expected 'docker run', 'docker create', 'docker container run'"
-            + " or 'podman run'",
-        first.get(0).start(),
-        end);
+    // no command creates a container: say what the text is instead (a kubectl line, docker ps)
+    sink.add(
+        Diagnostic.error(
+            Shapes.NOT_A_SPEC,
+            "not a docker run command: this looks like "
+                + Shapes.describe(source.text())
+                + "; expected 'docker run', 'docker create', 'docker container run' or 'podman run'",
+            source.span(first.get(0).start(), end)));
   }
 
   private static ParsedInput result(

@@ -55,13 +55,17 @@ final class MapContext {
 
   /**
    * Marks {@code path} as known only to the client when {@code value} holds an unresolved
-   * expansion, with a warning naming it; returns whether it did.
+   * expansion or a placeholder, with a warning naming the expansion (a placeholder was warned
+   * about where it stands); returns whether it did.
    */
   boolean unknownIf(String path, Piece value, FlagUse u) {
     if (value == null || !value.isUnknown()) {
       return false;
     }
     b.unknown(path);
+    if (value.onlyPlaceholders()) {
+      return true;
+    }
     sink.warning(
         DiagnosticSink.UNRESOLVED,
         "the value of "

@@ -5,8 +5,9 @@ import java.util.BitSet;
 /**
  * A shell word, or part of one, after quote removal: its text, the offset in the source text of
  * every character (so that a part of a value, such as a mount's target, can be positioned), which
- * characters come from an expansion only the client's shell could resolve ({@code $VAR}, {@code
- * $(...)}), and the source range {@code [start, end)} it was written in (quotes included).
+ * characters only the client knows (an expansion its shell would resolve, {@code $VAR}, {@code
+ * $(...)}, or a documentation placeholder such as {@code <data-dir>}) and which of those are
+ * placeholders, and the source range {@code [start, end)} it was written in (quotes included).
  */
 final class Piece {
   /** A private-use character standing for a colon inside an expansion. */
@@ -15,13 +16,20 @@ final class Piece {
   private final String text;
   private final int[] offsets;
   private final BitSet unknown;
+  private final BitSet placeholders;
   private final int start;
   private final int end;
 
   Piece(String text, int[] offsets, BitSet unknown, int start, int end) {
+    this(text, offsets, unknown, new BitSet(), start, end);
+  }
+
+  /** {@code placeholders} is a subset of {@code unknown}. */
+  Piece(String text, int[] offsets, BitSet unknown, BitSet placeholders, int start, int end) {
     this.text = text;
     this.offsets = offsets;
     this.unknown = unknown;
+    this.placeholders = placeholders;
     this.start = start;
     this.end = end;
   }
@@ -41,6 +49,21 @@ final class Piece {
   /** Whether any character came from an expansion the client's shell would resolve. */
   boolean isUnknown() {
     return !unknown.isEmpty();
+  }
+
+  /** Whether character {@code i} belongs to a placeholder such as {@code <data-dir>}. */
+  boolean isPlaceholder(int i) {
+    return placeholders.get(i);
+  }
+
+  /**
+   * Whether every character only the client knows is a placeholder's, which the lexer has already
+   * warned about at its own position (there is no shell expansion to name).
+   */
+  boolean onlyPlaceholders() {
+    BitSet expansions = (BitSet) unknown.clone();
+    expansions.andNot(placeholders);
+    return expansions.isEmpty();
   }
 
   /** Whether any character in {@code [from, to)} came from an unresolved expansion. */
@@ -85,7 +108,13 @@ final class Piece {
       e = s;
     }
     int[] subOffsets = java.util.Arrays.copyOfRange(offsets, f, t);
-    return new Piece(text.substring(f, t), subOffsets, unknown.get(f, t), s, Math.max(s, e));
+    return new Piece(
+        text.substring(f, t),
+        subOffsets,
+        unknown.get(f, t),
+        placeholders.get(f, t),
+        s,
+        Math.max(s, e));
   }
 
   /** The part from {@code from} to the end. */

@@ -14,6 +14,24 @@ import java.util.List;
  * $(...)}, backticks) are kept literally and marked unknown; a backtick substitution of a comment (
  * linuxserver's {@code `#optional`}) expands to nothing. Brace expansion, globs and {@code ~} are
  * left literal. A leading {@code $ } or {@code # } prompt is skipped.
+ *
+ * <p>One departure from sh, for text pasted from documentation: a <em>placeholder</em> is read as
+ * an opaque part of a word that only the client knows (marked unknown, with an {@code
+ * input_placeholder} warning at its position), never as a redirection. The grammar:
+ *
+ * <pre>
+ * placeholder = "&lt;" name "&gt;"          where sh would start a redirection with "&lt;"
+ * name        = 1*( any character except blank, line break, &lt; &gt; &amp; | ; ( ) ' " ` $ \ )
+ * </pre>
+ *
+ * and it is not one when the character after its {@code >} is {@code >}, {@code &} or {@code |}
+ * (then sh's {@code >>}, {@code >&} or {@code >|} follows), nor when digits written right before
+ * its {@code <} make them an IO number ({@code 0<in>}). So {@code <data-dir>}, {@code
+ * TOKEN=<your-token>}, {@code http://<host-ip>:80/} and {@code <path/to/config>} are placeholders;
+ * {@code < in.txt}, {@code <in.txt}, {@code 2>&1}, {@code > out.txt}, {@code <<EOF}, {@code
+ * <<<word}, {@code <&3}, {@code <(cmd)} and {@code <a b>} keep their sh meaning. The one sh text
+ * read differently is a redirection from a file written without blanks and directly followed by
+ * one to a file, {@code <in>out}: a documentation placeholder is far likelier.
  */
 final class ShellLexer {
   /** The commands read and, when the text is not valid shell, the fatal error. */
@@ -92,7 +110,12 @@ final class ShellLexer {
             operator(2);
           }
         }
-        case '<', '>' -> redirection();
+        case '<' -> {
+          if (!placeholder()) {
+            redirection();
+          }
+        }
+        case '>' -> redirection();
         default -> word.literal(c, pos++);
       }
     }
@@ -269,18 +292,86 @@ final class ShellLexer {
     endCommand(start);
   }
 
+  /** The warning code of a placeholder, listed in {@code docs/chat-and-placeholders.md}. */
+  static final String PLACEHOLDER = "input_placeholder";
+
+  /**
+   * Reads the placeholder that starts at {@code pos} into the current word, if one does (see the
+   * class comment for the grammar); false leaves everything as it was.
+   */
+  private boolean placeholder() {
+    int close = placeholderEnd(s, pos);
+    if (close < 0 || word.isIoNumberEndingAt(pos)) {
+      return false;
+    }
+    int start = pos;
+    word.markStart(start);
+    for (int i = start; i <= close; i++) {
+      word.placeholder(s.charAt(i), i);
+    }
+    word.markExists();
+    pos = close + 1;
+    word.endAt(pos);
+    warnings.add(
+        Diagnostic.warning(
+            PLACEHOLDER,
+            "'"
+                + abbreviate(s.substring(start, pos))
+                + "' is read as a placeholder for a value only you know (sh would read '<' as a"
+                + " redirection); the settings that depend on it are not decided",
+            source.span(start, pos)));
+    return true;
+  }
+
+  /** The offset of the {@code >} that closes a placeholder opened at {@code open}, or -1. */
+  static int placeholderEnd(String s, int open) {
+    int n = s.length();
+    int i = open + 1;
+    while (i < n && isNameChar(s.charAt(i))) {
+      i++;
+    }
+    if (i == open + 1 || i >= n || s.charAt(i) != '>') {
+      return -1;
+    }
+    char after = i + 1 < n ? s.charAt(i + 1) : '\0';
+    return after == '>' || after == '&' || after == '|' ? -1 : i;
+  }
+
+  private static boolean isNameChar(char c) {
+    return !Character.isWhitespace(c) && "<>&|;()'\"`$\\".indexOf(c) < 0;
+  }
+
+  /**
+   * The {@code >} at most 100 characters after {@code at} on the same line, or -1: bounded, so
+   * that a text of many {@code <} is still read in linear time.
+   */
+  private int closingWithin(int at) {
+    int limit = Math.min(s.length(), at + 100);
+    for (int i = at + 1; i < limit && s.charAt(i) != '\n'; i++) {
+      if (s.charAt(i) == '>') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  }
+
   private void redirection() {
     int start = pos;
-    if (s.charAt(pos) == '<' && pos > 0 && !Character.isWhitespace(s.charAt(pos - 1))
-        && s.indexOf('>', pos) > pos) {
-      // 'http://<host-ip>:80' pasted from documentation: the shell reads a redirection
+    int gt = s.charAt(pos) == '<' ? closingWithin(pos) : -1;
+    if (gt > pos && pos > 0 && !Character.isWhitespace(s.charAt(pos - 1))) {
+      // 'http://<host ip>:80' pasted from documentation: not a placeholder (it has a blank), so
+      // the shell reads a redirection
       warnings.add(
           Diagnostic.warning(
               "input_parse_warning",
               "'<' inside a word starts a shell redirection: if '"
-                  + s.substring(pos, Math.min(s.indexOf('>', pos) + 1, pos + 60))
+                  + abbreviate(s.substring(pos, gt + 1))
                   + "' is a placeholder, replace it or quote the value",
-              source.span(pos, Math.min(s.indexOf('>', pos) + 1, s.length()))));
+              source.span(pos, gt + 1)));
     }
     if (word.started() && !word.exists()) {
       finishWord();

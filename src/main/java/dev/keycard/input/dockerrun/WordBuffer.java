@@ -12,6 +12,7 @@ final class WordBuffer {
   private final StringBuilder text = new StringBuilder();
   private int[] offsets = new int[16];
   private final BitSet unknown = new BitSet();
+  private final BitSet placeholders = new BitSet();
   private int start = -1;
   private int end;
   private boolean exists;
@@ -66,6 +67,12 @@ final class WordBuffer {
     endAt(at + 1);
   }
 
+  /** A placeholder's character: unknown, and known to be a placeholder rather than an expansion. */
+  void placeholder(char c, int at) {
+    placeholders.set(text.length());
+    append(c, at, true);
+  }
+
   /**
    * Digits written right before a redirection operator at {@code at}: the {@code 2} of {@code 2>}.
    */
@@ -85,6 +92,7 @@ final class WordBuffer {
             text.toString(),
             Arrays.copyOf(offsets, text.length()),
             (BitSet) unknown.clone(),
+            (BitSet) placeholders.clone(),
             start,
             Math.max(end, start + 1));
     reset();
@@ -94,6 +102,7 @@ final class WordBuffer {
   void reset() {
     text.setLength(0);
     unknown.clear();
+    placeholders.clear();
     start = -1;
     end = 0;
     exists = false;

@@ -182,10 +182,6 @@ class ComposeLimitsAndErrorsTest {
 
   static Stream<Arguments> noServices() {
     return Stream.of(
-        Arguments.of("empty", ""),
-        Arguments.of("comment only", "# nothing\n"),
-        Arguments.of("scalar", "hello\n"),
-        Arguments.of("list", "- a\n- b\n"),
         Arguments.of("empty services", "services: {}\n"),
         Arguments.of("only top-level", "version: '3'\nnetworks: {a: {}}\n"));
   }
@@ -200,6 +196,38 @@ class ComposeLimitsAndErrorsTest {
         .satisfies(
             d -> {
               assertThat(d.message()).isEqualTo("no services found");
+              assertThat(d.span().start().toString()).isEqualTo("1:1");
+            });
+  }
+
+  static Stream<Arguments> notCompose() {
+    return Stream.of(
+        Arguments.of("empty", "", "empty"),
+        Arguments.of("comment only", "# nothing\n", "empty"),
+        Arguments.of("scalar", "hello\n", "prose"),
+        Arguments.of("list", "- a\n- b\n", "a YAML list"),
+        Arguments.of(
+            "workflow",
+            "name: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n",
+            "a GitHub Actions workflow"),
+        Arguments.of(
+            "manifest",
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {app: x}\n",
+            "a Kubernetes manifest (kind: Pod)"));
+  }
+
+  // was "no services found" (a workflow or a manifest was even read as a service); issue 17
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notCompose")
+  void notCompose_isNotAContainerSpec_namingWhatItLooksLike(String name, String yaml, String what) {
+    ParsedInput in = parse(yaml);
+    assertThat(in.containers()).isEmpty();
+    assertThat(in.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo("input_not_a_container_spec");
+              assertThat(d.message()).contains("looks like " + what);
               assertThat(d.span().start().toString()).isEqualTo("1:1");
             });
   }

@@ -26,7 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The 150 real-world command lines of the shared corpus. */
 class DockerRunCorpusTest {
-  /** Files the corpus README names as not valid shell: placeholders such as {@code <command>}. */
+  /**
+   * Files the corpus README names as not valid shell: placeholders such as {@code <command>}, read
+   * as values only the client knows.
+   */
   private static final Set<String> PLACEHOLDERS =
       Set.of(
           "docker-library-composer-3.sh",
@@ -66,18 +69,12 @@ class DockerRunCorpusTest {
   @MethodSource("files")
   void corpusFile_parsesToAContainer_unlessKnownBad(Path file) throws IOException {
     ParsedInput p = parse(file);
-    if (PLACEHOLDERS.contains(file.getFileName().toString())) {
-      assertThat(p.containers()).isEmpty();
-      assertThat(p.errors())
-          .singleElement()
-          .satisfies(
-              d -> {
-                assertThat(d.code()).isEqualTo("input_parse_error");
-                assertThat(d.message()).contains("redirection").contains("placeholder");
-              });
-      return;
-    }
     assertThat(p.errors()).as("errors").isEmpty();
+    if (PLACEHOLDERS.contains(file.getFileName().toString())) {
+      // was a syntax error at the redirection; a placeholder is now an unknown value, warned about
+      assertThat(p.warnings()).extracting(Diagnostic::code).contains("input_placeholder");
+      assertThat(p.containers()).singleElement().satisfies(c -> assertThat(c.unknown()).isNotEmpty());
+    }
     assertThat(p.containers()).hasSizeGreaterThanOrEqualTo(1);
   }
 
@@ -184,10 +181,35 @@ class DockerRunCorpusTest {
   }
 
   @Test
-  void composer3_placeholderCommand_isASyntaxErrorAtTheRedirection() throws IOException {
-    Diagnostic d = parse("docker-library-composer-3.sh").errors().get(0);
-    assertThat(d.span().start().line()).isEqualTo(7);
-    assertThat(d.message()).contains("'>'");
+  void composer3_placeholderCommand_isAnUnknownCommandWarnedAtItsPlace() throws IOException {
+    ParsedInput p = parse("docker-library-composer-3.sh");
+    Container c = container("docker-library-composer-3.sh");
+    assertThat(c.image()).isEqualTo("composer");
+    assertThat(c.command()).containsExactly("<command>");
+    assertThat(c.unknown()).contains("command");
+    Diagnostic d =
+        p.warnings().stream().filter(w -> w.code().equals("input_placeholder")).findFirst().get();
+    assertThat(d.span().toString()).isEqualTo("7:12-7:21");
+  }
+
+  @Test
+  void liquibase1_placeholdersInTheContainersArguments_leaveTheMountKnown() throws IOException {
+    Container c = container("docker-library-liquibase-1.sh");
+    assertThat(c.image()).isEqualTo("liquibase");
+    assertThat(c.mounts()).singleElement().satisfies(m -> assertThat(m.source()).isEqualTo("/home/user/changelog"));
+    assertThat(c.command()).contains("--username=<USERNAME>", "--password=<PASSWORD>");
+    assertThat(c.unknown()).containsExactly("command");
+  }
+
+  @Test
+  void smokeping_placeholderInsideAUrl_isTheWholeValueAsTheComposePairHasIt() throws IOException {
+    ParsedInput p = parse("linuxserver-smokeping.sh");
+    Container c = container("linuxserver-smokeping.sh");
+    assertThat(c.environment())
+        .anyMatch(e -> "http://<master-host-ip>:80/smokeping/".equals(e.value()));
+    assertThat(c.unknown()).containsExactly("environment.MASTER_URL");
+    assertThat(p.warnings())
+        .anyMatch(w -> w.code().equals("input_placeholder") && w.message().contains("<master-host-ip>"));
   }
 
   @Test

@@ -1,0 +1,73 @@
+package dev.keycard.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keycard.pipeline.Parsers;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A text is compose only if it looks like compose: a workflow, a manifest, a {@code kubectl} line,
+ * a Dockerfile or prose is refused with an error that names what it looks like, never "no services
+ * found" and never a compose evaluation of a "service" called {@code jobs} or {@code metadata}.
+ */
+class NotAContainerSpecTest {
+  static final InputReader READER = new InputReader(Parsers.all());
+
+  static Stream<Arguments> texts() {
+    return Stream.of(
+        Arguments.of(
+            "GitHub Actions workflow",
+            "name: CI\non:\n  push:\n    branches: [main]\njobs:\n  build:\n    runs-on: ubuntu-latest\n"
+                + "    services:\n      redis:\n        image: redis\n    steps:\n      - uses: actions/checkout@v4\n",
+            "a GitHub Actions workflow"),
+        Arguments.of(
+            "Kubernetes manifest",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    app: web\n"
+                + "spec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n",
+            "a Kubernetes manifest (kind: Deployment)"),
+        Arguments.of(
+            "Kubernetes manifest in a chat block",
+            "Is this pod ok?\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n"
+                + "  containers:\n    - name: x\n      image: nginx\n      securityContext:\n        privileged: true\n```\n",
+            "a Kubernetes manifest (kind: Pod)"),
+        Arguments.of(
+            "kubectl run", "kubectl run nginx --image=nginx --privileged", "a kubectl command"),
+        Arguments.of(
+            "kubectl in a shell block",
+            "I ran\n```sh\nkubectl run nginx --image=nginx --privileged\n```\n",
+            "a kubectl command"),
+        Arguments.of(
+            "docker compose up", "docker compose up -d", "a docker compose command"),
+        Arguments.of("Dockerfile", "FROM alpine:3.20\nUSER root\nRUN apk add curl\n", "a Dockerfile"),
+        Arguments.of(
+            "prose",
+            "How do I make my containers more secure? Any tips?",
+            "prose"),
+        Arguments.of(
+            "prose with a colon",
+            "Question: how do I run nginx securely?",
+            "prose"),
+        Arguments.of(
+            "GitLab CI",
+            "stages: [test]\ntest:\n  image: alpine\n  script:\n    - echo hi\n",
+            "a GitLab CI configuration"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("texts")
+  void notASpec_isAnErrorNamingWhatItLooksLike(String name, String text, String what) {
+    ParsedInput p = READER.read(text, false, null, ParseOptions.defaults());
+    assertThat(p.containers()).isEmpty();
+    assertThat(p.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo("input_not_a_container_spec");
+              assertThat(d.message()).contains("looks like " + what).doesNotContain("no services");
+              assertThat(d.span()).isNotNull();
+            });
+  }
+}
