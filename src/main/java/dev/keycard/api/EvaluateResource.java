@@ -70,6 +70,7 @@ public class EvaluateResource {
   }
 
   @POST
+  @AcceptsQuery(KnownQuery.EVALUATE)
   @Consumes(MediaType.WILDCARD)
   @Produces({
     MediaType.APPLICATION_JSON,

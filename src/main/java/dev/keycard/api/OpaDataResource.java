@@ -49,6 +49,7 @@ public class OpaDataResource {
   }
 
   @POST
+  @AcceptsQuery(KnownQuery.OPA)
   @Path("{path: .*}")
   @Consumes(MediaType.WILDCARD)
   @Operation(
@@ -76,6 +77,7 @@ public class OpaDataResource {
   }
 
   @GET
+  @AcceptsQuery(KnownQuery.OPA)
   @Path("{path: .*}")
   @Operation(summary = "OPA-compatible decision without input (always undefined: {})")
   public Map<String, Object> get(@PathParam("path") String path) {

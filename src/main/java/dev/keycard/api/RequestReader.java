@@ -72,7 +72,8 @@ public class RequestReader {
     requireInput(text);
     InputRequest in = new InputRequest(text, false, q.getFirst("format"), null, null);
     JsonNode exclude = null;
-    String ex = q.getFirst("exclude");
+    List<String> excludes = q.get("exclude");
+    String ex = excludes == null ? null : String.join(",", excludes);
     if (ex != null && !ex.isBlank()) {
       var arr = JsonNodeFactory.instance.arrayNode();
       Arrays.stream(ex.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(arr::add);
