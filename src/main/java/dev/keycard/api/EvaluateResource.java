@@ -183,7 +183,8 @@ public class EvaluateResource {
     try {
       evaluations.ruleSet(options.ruleset());
     } catch (EvaluationService.UnknownRuleSet e) {
-      throw new ProblemException(ErrorCode.NOT_FOUND, e.getMessage());
+      throw new ProblemException(
+          e.malformed() ? ErrorCode.BAD_REQUEST : ErrorCode.NOT_FOUND, e.getMessage());
     }
     ParsedInput parsed = ParseResource.parse(parser, request);
     try {

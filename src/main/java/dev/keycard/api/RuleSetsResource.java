@@ -172,8 +172,13 @@ public class RuleSetsResource {
     PolicyCatalog c = catalog();
     return RuleSetSelector.parse(selector)
         .flatMap(c::select)
-        .orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND,
-            "no rule set matches '" + selector + "'; known: " + String.join(", ", c.names())));
+        .orElseThrow(
+            () -> {
+              var refusal = RuleSetSelector.refusal(selector, c).orElseThrow();
+              return new ProblemException(
+                  refusal.malformed() ? ErrorCode.BAD_REQUEST : ErrorCode.NOT_FOUND,
+                  refusal.message());
+            });
   }
 
   private RuleSetView view(RuleSet rs) {

@@ -84,12 +84,22 @@ public class EvaluationService {
     return e;
   }
 
-  /** Thrown when the request names a rule set that does not exist. */
+  /**
+   * Thrown when the request names a rule set that does not exist, or writes its name or version
+   * malformed ({@link #malformed()}).
+   */
   public static final class UnknownRuleSet extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final boolean malformed;
 
-    UnknownRuleSet(String message) {
+    UnknownRuleSet(String message, boolean malformed) {
       super(message);
+      this.malformed = malformed;
+    }
+
+    /** The selector is malformed (a 400), rather than naming nothing loaded (a 404). */
+    public boolean malformed() {
+      return malformed;
     }
   }
 
@@ -125,10 +135,14 @@ public class EvaluationService {
     return policies
         .select(selector)
         .orElseThrow(
-            () ->
-                new UnknownRuleSet(
-                    "no rule set matches '" + selector + "'; known: "
-                        + policies.catalog().map(c -> String.join(", ", c.names())).orElse("none")));
+            () -> {
+              var refusal =
+                  dev.keycard.policy.RuleSetSelector.refusal(
+                          policies.selectorOrDefault(selector), policies.catalog().orElseThrow())
+                      .orElse(new dev.keycard.policy.RuleSetSelector.Refusal(
+                          false, "no rule set matches '" + selector + "'"));
+              return new UnknownRuleSet(refusal.message(), refusal.malformed());
+            });
   }
 
   /**
