@@ -389,13 +389,16 @@ class HostileInputTest {
         Arguments.of(
             "GET /v1/rulesets/restricted/1", "GET", "/v1/rulesets/restricted/1", null, Set.of(200)),
         Arguments.of("GET /v1/rules/KC-001", "GET", "/v1/rules/KC-001", "text/html", Set.of(200)),
-        Arguments.of("GET an unknown rule set", "GET", "/v1/rulesets/%00%ff", null, Set.of(404)),
+        // a name or version that cannot be a selector is malformed (400, issue 18), not unknown
+        Arguments.of("GET an unknown rule set", "GET", "/v1/rulesets/%00%ff", null, Set.of(400)),
         Arguments.of(
-            "GET an unknown rule version",
+            "GET a malformed rule version",
             "GET",
             "/v1/rulesets/restricted/99.x",
             null,
-            Set.of(404)),
+            Set.of(400)),
+        Arguments.of(
+            "GET an unknown rule version", "GET", "/v1/rulesets/restricted/99", null, Set.of(404)),
         Arguments.of(
             "GET an unknown rule",
             "GET",
