@@ -77,7 +77,8 @@ public class EvaluationService {
             earlier.warnings(),
             System.nanoTime() - startNanos,
             earlier.undecided(),
-            earlier.unknownDenies());
+            earlier.unknownDenies(),
+            earlier.failOn());
     if (recorder != null) {
       recorder.record(e, request.text());
     }
@@ -201,7 +202,7 @@ public class EvaluationService {
             && !(options.unknownDenies() && !undecided.isEmpty());
     return new Evaluation(
         UUID.randomUUID().toString(), allow, set.ruleSet(), withCompanions, findings, suppressed,
-        warnings, System.nanoTime() - start, undecided, options.unknownDenies());
+        warnings, System.nanoTime() - start, undecided, options.unknownDenies(), options.failOn());
   }
 
   /**

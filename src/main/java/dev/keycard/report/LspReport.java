@@ -28,7 +28,7 @@ public final class LspReport {
     List<Object> diagnostics = new ArrayList<>();
     List<Object> actions = new ArrayList<>();
     for (Finding f : e.findings()) {
-      Map<String, Object> d = diagnostic(f, ctx);
+      Map<String, Object> d = diagnostic(f, ctx, e.failOn());
       diagnostics.add(d);
       Remedy r = remedies.of(f);
       if (r != null && !r.edits().isEmpty()) {
@@ -54,21 +54,26 @@ public final class LspReport {
     return out;
   }
 
-  /** The LSP {@code DiagnosticSeverity} of a severity. */
-  static int severity(Severity s) {
+  /**
+   * The LSP {@code DiagnosticSeverity} of a finding: Error at or above {@code fail_on} (it denies),
+   * below it Warning for medium and above, Information for low, Hint for info.
+   */
+  static int severity(Severity s, Severity failOn) {
+    if (s.atLeast(failOn)) {
+      return 1;
+    }
     return switch (s) {
-      case CRITICAL, HIGH -> 1;
-      case MEDIUM -> 2;
+      case CRITICAL, HIGH, MEDIUM -> 2;
       case LOW -> 3;
       case INFO -> 4;
     };
   }
 
-  private static Map<String, Object> diagnostic(Finding f, ReportContext ctx) {
+  private static Map<String, Object> diagnostic(Finding f, ReportContext ctx, Severity failOn) {
     Map<String, Object> d = new LinkedHashMap<>();
     Span s = f.location() == null ? null : f.location().span();
     d.put("range", s == null ? range(null, null) : range(s.start(), s.end()));
-    d.put("severity", severity(f.severity()));
+    d.put("severity", severity(f.severity(), failOn));
     d.put("code", f.ruleId());
     d.put("codeDescription", Map.of("href", ctx.helpUri(f.ruleId())));
     d.put("source", "keycard");

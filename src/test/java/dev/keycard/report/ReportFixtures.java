@@ -125,6 +125,9 @@ final class ReportFixtures {
         e.findings(),
         e.suppressed(),
         e.warnings(),
-        0);
+        0,
+        e.undecided(),
+        e.unknownDenies(),
+        e.failOn());
   }
 }
