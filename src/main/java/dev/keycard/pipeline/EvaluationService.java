@@ -175,6 +175,11 @@ public class EvaluationService {
       }
     }
     SuppressionComments comments = suppressionComments(withCompanions);
+    Set<String> ruleIds = new java.util.HashSet<>();
+    rules.forEach(r -> ruleIds.add(r.id()));
+    warnings.addAll(
+        WaiverWarnings.of(
+            comments, withCompanions.source(), options.waivers(), ruleIds, set.ruleSet().key()));
     for (Finding f : result.findings()) {
       Waiver w =
           options.waivers().stream()

@@ -2,6 +2,7 @@ package dev.keycard.report;
 
 import dev.keycard.engine.Undecided;
 import dev.keycard.engine.Finding;
+import dev.keycard.model.Diagnostic;
 import dev.keycard.model.Position;
 import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
@@ -17,7 +18,9 @@ import java.util.Map;
 /**
  * The LSP 3.17 view for IDE extensions: {@code Diagnostic}s with 0-based ranges (our positions are
  * already UTF-16, so only the base changes) and one {@code quickfix} {@code CodeAction} per
- * verified fix, carrying a {@code WorkspaceEdit} against the document URI.
+ * verified fix, carrying a {@code WorkspaceEdit} against the document URI. Warnings are Warning
+ * (or, for a value Keycard could not know, Information) diagnostics; an input that does not parse is
+ * answered with its errors as Error diagnostics ({@link #ofErrors}).
  */
 public final class LspReport {
   private LspReport() {}
@@ -47,6 +50,69 @@ public final class LspReport {
       d.put("data", Views.map("undecided", true));
       diagnostics.add(d);
     }
+    for (Diagnostic w : e.warnings()) {
+      diagnostics.add(
+          note(
+              warningSeverity(w.code()),
+              w.code(),
+              w.message(),
+              w.span() == null ? null : w.span().start(),
+              w.span() == null ? null : w.span().end()));
+    }
+    return envelope(uri, diagnostics, actions);
+  }
+
+  /**
+   * The answer for an input that could not be evaluated (it does not parse): one Error diagnostic
+   * per error at its range, so that an editor shows it where the user is typing, and no actions.
+   */
+  public static Map<String, Object> ofErrors(String uri, List<Note> errors) {
+    List<Object> diagnostics = new ArrayList<>();
+    for (Note n : errors) {
+      Position start = n.line() == null ? null : new Position(n.line(), Math.max(1, n.column()), 0);
+      Position end =
+          n.endLine() == null || n.endColumn() == null
+              ? start
+              : new Position(n.endLine(), Math.max(1, n.endColumn()), 0);
+      diagnostics.add(note(1, n.code(), n.message(), start, end));
+    }
+    return envelope(uri, diagnostics, List.of());
+  }
+
+  /** An error outside any rule: its code, message and 1-based range (null when unknown). */
+  public record Note(
+      String code, String message, Integer line, Integer column, Integer endLine, Integer endColumn) {}
+
+  /**
+   * The LSP severity of a warning: Information for a value Keycard could not know or a file it did
+   * not read (the input may be fine), Warning for everything else (an unknown flag, an invalid
+   * value, a waiver that waives nothing).
+   */
+  static int warningSeverity(String code) {
+    return code != null
+            && (code.contains("unresolved") || code.contains("unread") || code.contains("not_read"))
+        ? 3
+        : 2;
+  }
+
+  private static Map<String, Object> note(
+      int severity, String code, String message, Position start, Position end) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("range", range(start, end));
+    d.put("severity", severity);
+    if (code != null) {
+      d.put("code", code);
+    }
+    d.put("source", "keycard");
+    d.put("message", message);
+    return d;
+  }
+
+  /**
+   * The envelope: Keycard's own fields are snake_case like the rest of the API ({@code uri}, {@code
+   * diagnostics}, {@code code_actions}); what they hold are LSP 3.17 objects as LSP spells them.
+   */
+  private static Map<String, Object> envelope(String uri, List<Object> diagnostics, List<Object> actions) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("uri", uri);
     out.put("diagnostics", diagnostics);
