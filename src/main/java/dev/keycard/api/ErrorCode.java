@@ -4,6 +4,7 @@ package dev.keycard.api;
 public enum ErrorCode {
   INPUT_PARSE_ERROR(400, "Input could not be parsed"),
   BAD_REQUEST(400, "Bad request"),
+  INVALID_TEXT(400, "Body is not UTF-8 text"),
   UNKNOWN_FORMAT(400, "Unknown input format"),
   UNAUTHORIZED(401, "Unauthorized"),
   NOT_FOUND(404, "Not found"),

@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -71,6 +73,7 @@ public class EvaluateResource {
   }
 
   @POST
+  @AcceptsQuery(KnownQuery.EVALUATE)
   @Consumes(MediaType.WILDCARD)
   @Produces({
     MediaType.APPLICATION_JSON,
@@ -139,7 +142,14 @@ public class EvaluateResource {
     AnswerCache.Answer answer = answers.find(key);
     Evaluation e;
     if (answer == null) {
-      e = run(parser, evaluations, request, adhoc);
+      try {
+        e = run(parser, evaluations, request, adhoc);
+      } catch (ProblemException p) {
+        if (view == OutputView.LSP && p.problem().code().equals(ErrorCode.INPUT_PARSE_ERROR.code())) {
+          return Response.ok(lspErrors(p.problem(), request), view.contentType()).build();
+        }
+        throw p;
+      }
       answer = answers.keep(key, e);
     } else {
       e = evaluations.again(answer.evaluation(), request.input(), start);
@@ -164,6 +174,29 @@ public class EvaluateResource {
     return Response.ok(entity, view.contentType()).build();
   }
 
+  /**
+   * A parse error in the LSP view: 200 with the errors as Error diagnostics at their ranges, since
+   * an editor sends the document on every keystroke and shows diagnostics, not HTTP errors.
+   */
+  private static Object lspErrors(Problem p, ApiRequest request) {
+    List<LspReport.Note> notes = new ArrayList<>();
+    if (p.errors() == null || p.errors().isEmpty()) {
+      notes.add(new LspReport.Note(p.code(), p.detail(), null, null, null, null));
+    } else {
+      for (Problem.ErrorItem i : p.errors()) {
+        notes.add(
+            new LspReport.Note(
+                p.code(), i.message(), i.line(), i.column(), i.endLine(), i.endColumn()));
+      }
+    }
+    String uri =
+        request.uri() != null && !request.uri().isBlank()
+            ? request.uri().trim()
+            : "untitled:" + (request.filename() == null || request.filename().isBlank()
+                ? "input" : request.filename().trim());
+    return LspReport.ofErrors(uri, notes);
+  }
+
   private String markdown(Evaluation e, ApiRequest request, EvaluationOptions options) {
     if (e.findings().isEmpty()) {
       return MarkdownReport.of(e, null, 0);
@@ -185,7 +218,8 @@ public class EvaluateResource {
     try {
       evaluations.ruleSet(options.ruleset());
     } catch (EvaluationService.UnknownRuleSet e) {
-      throw new ProblemException(ErrorCode.NOT_FOUND, e.getMessage());
+      throw new ProblemException(
+          e.malformed() ? ErrorCode.BAD_REQUEST : ErrorCode.NOT_FOUND, e.getMessage());
     }
     ParsedInput parsed = ParseResource.parse(parser, request);
     try {

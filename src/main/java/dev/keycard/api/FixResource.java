@@ -49,6 +49,7 @@ public class FixResource {
   }
 
   @POST
+  @AcceptsQuery(KnownQuery.FIX)
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +48,7 @@ public class OpaDataResource {
   }
 
   @POST
+  @AcceptsQuery(KnownQuery.OPA)
   @Path("{path: .*}")
   @Consumes(MediaType.WILDCARD)
   @Operation(
@@ -63,19 +63,20 @@ public class OpaDataResource {
     JsonNode input = null;
     if (body != null && body.length > 0) {
       try {
-        JsonNode root = mapper.readTree(new String(body, StandardCharsets.UTF_8));
+        JsonNode root = mapper.readTree(BodyText.decode(body));
         input = root == null ? null : root.get("input");
       } catch (JsonProcessingException e) {
         var loc = e.getLocation();
         throw new ProblemException(
-            ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage(),
-            List.of(Problem.ErrorItem.of(e.getOriginalMessage(), loc == null ? null : loc.getLineNr(), loc == null ? null : loc.getColumnNr())));
+            ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + RequestReader.jsonMessage(e),
+            List.of(Problem.ErrorItem.of(RequestReader.jsonMessage(e), loc == null ? null : loc.getLineNr(), loc == null ? null : loc.getColumnNr())));
       }
     }
     return decide(path, input);
   }
 
   @GET
+  @AcceptsQuery(KnownQuery.OPA)
   @Path("{path: .*}")
   @Operation(summary = "OPA-compatible decision without input (always undefined: {})")
   public Map<String, Object> get(@PathParam("path") String path) {

@@ -33,6 +33,7 @@ public class ParseResource {
   public record ParseResponse(String format, List<Container> containers, List<WarningView> warnings) {}
 
   @POST
+  @AcceptsQuery(KnownQuery.PARSE)
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(

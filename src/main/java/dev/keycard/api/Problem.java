@@ -23,9 +23,29 @@ public record Problem(
     this(type, title, status, detail, code, errors, null, null);
   }
 
-  /** One positioned error; line and column are 1-based, columns in UTF-16 code units. */
+  /**
+   * One positioned error; line and column are 1-based, columns in UTF-16 code units; {@code offset}
+   * is the 0-based byte offset in the body (or in the field {@code path} names), when it matters.
+   */
   public record ErrorItem(
-      String message, Integer line, Integer column, Integer endLine, Integer endColumn, String path) {
+      String message,
+      Integer line,
+      Integer column,
+      Integer endLine,
+      Integer endColumn,
+      String path,
+      Long offset) {
+    /** An error without a byte offset. */
+    public ErrorItem(
+        String message,
+        Integer line,
+        Integer column,
+        Integer endLine,
+        Integer endColumn,
+        String path) {
+      this(message, line, column, endLine, endColumn, path, null);
+    }
+
     public static ErrorItem of(String message, Integer line, Integer column) {
       return new ErrorItem(message, line, column, null, null, null);
     }

@@ -19,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +141,7 @@ public class RuleSetsResource {
       throw new ProblemException(
           ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the rules as application/yaml, text/yaml, text/plain or application/json.");
     }
-    String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    String text = BodyText.decode(body);
     if (text.isBlank()) {
       throw new ProblemException(ErrorCode.BAD_REQUEST, "The body is empty: send a rule, a list of rules or a rule set.");
     }
@@ -172,8 +171,13 @@ public class RuleSetsResource {
     PolicyCatalog c = catalog();
     return RuleSetSelector.parse(selector)
         .flatMap(c::select)
-        .orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND,
-            "no rule set matches '" + selector + "'; known: " + String.join(", ", c.names())));
+        .orElseThrow(
+            () -> {
+              var refusal = RuleSetSelector.refusal(selector, c).orElseThrow();
+              return new ProblemException(
+                  refusal.malformed() ? ErrorCode.BAD_REQUEST : ErrorCode.NOT_FOUND,
+                  refusal.message());
+            });
   }
 
   private RuleSetView view(RuleSet rs) {

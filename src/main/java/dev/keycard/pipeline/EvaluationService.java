@@ -77,19 +77,30 @@ public class EvaluationService {
             earlier.warnings(),
             System.nanoTime() - startNanos,
             earlier.undecided(),
-            earlier.unknownDenies());
+            earlier.unknownDenies(),
+            earlier.failOn());
     if (recorder != null) {
       recorder.record(e, request.text());
     }
     return e;
   }
 
-  /** Thrown when the request names a rule set that does not exist. */
+  /**
+   * Thrown when the request names a rule set that does not exist, or writes its name or version
+   * malformed ({@link #malformed()}).
+   */
   public static final class UnknownRuleSet extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final boolean malformed;
 
-    UnknownRuleSet(String message) {
+    UnknownRuleSet(String message, boolean malformed) {
       super(message);
+      this.malformed = malformed;
+    }
+
+    /** The selector is malformed (a 400), rather than naming nothing loaded (a 404). */
+    public boolean malformed() {
+      return malformed;
     }
   }
 
@@ -125,10 +136,14 @@ public class EvaluationService {
     return policies
         .select(selector)
         .orElseThrow(
-            () ->
-                new UnknownRuleSet(
-                    "no rule set matches '" + selector + "'; known: "
-                        + policies.catalog().map(c -> String.join(", ", c.names())).orElse("none")));
+            () -> {
+              var refusal =
+                  dev.keycard.policy.RuleSetSelector.refusal(
+                          policies.selectorOrDefault(selector), policies.catalog().orElseThrow())
+                      .orElse(new dev.keycard.policy.RuleSetSelector.Refusal(
+                          false, "no rule set matches '" + selector + "'"));
+              return new UnknownRuleSet(refusal.message(), refusal.malformed());
+            });
   }
 
   /**
@@ -160,6 +175,11 @@ public class EvaluationService {
       }
     }
     SuppressionComments comments = suppressionComments(withCompanions);
+    Set<String> ruleIds = new java.util.HashSet<>();
+    rules.forEach(r -> ruleIds.add(r.id()));
+    warnings.addAll(
+        WaiverWarnings.of(
+            comments, withCompanions.source(), options.waivers(), ruleIds, set.ruleSet().key()));
     for (Finding f : result.findings()) {
       Waiver w =
           options.waivers().stream()
@@ -187,7 +207,7 @@ public class EvaluationService {
             && !(options.unknownDenies() && !undecided.isEmpty());
     return new Evaluation(
         UUID.randomUUID().toString(), allow, set.ruleSet(), withCompanions, findings, suppressed,
-        warnings, System.nanoTime() - start, undecided, options.unknownDenies());
+        warnings, System.nanoTime() - start, undecided, options.unknownDenies(), options.failOn());
   }
 
   /**

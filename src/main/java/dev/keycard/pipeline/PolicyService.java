@@ -109,8 +109,13 @@ public class PolicyService {
     if (catalog == null) {
       return Optional.empty();
     }
-    String s = selector == null || selector.isBlank() ? config.defaultRuleset() : selector;
+    String s = selectorOrDefault(selector);
     return RuleSetSelector.parse(s).flatMap(catalog::select).map(rs -> compiled.get(rs.key()));
+  }
+
+  /** The selector, or the configured default rule set when none is given. */
+  public String selectorOrDefault(String selector) {
+    return selector == null || selector.isBlank() ? config.defaultRuleset() : selector;
   }
 
   /** The gate for rules sent by callers (tighter limits than shipped rules). */

@@ -4,6 +4,7 @@ import dev.keycard.engine.Finding;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.policy.RuleSet;
+import dev.keycard.policy.Severity;
 import dev.keycard.policy.Waiver;
 import dev.keycard.engine.Undecided;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * One decision: the input as parsed, the rule set used, findings that count, findings waived (with
  * the waiver), every warning, the rules that could not be decided (a value they read is unknown)
- * and whether those deny ({@code on_unknown=deny}), and the verdict.
+ * and whether those deny ({@code on_unknown=deny}), the lowest severity that denies ({@code
+ * fail_on}, which shapes every view) and the verdict.
  */
 public record Evaluation(
     String decisionId,
@@ -23,10 +25,29 @@ public record Evaluation(
     List<Diagnostic> warnings,
     long nanos,
     List<Undecided> undecided,
-    boolean unknownDenies) {
+    boolean unknownDenies,
+    Severity failOn) {
 
   public Evaluation {
     undecided = undecided == null ? List.of() : List.copyOf(undecided);
+    failOn = failOn == null ? Severity.LOW : failOn;
+  }
+
+  /** An evaluation under the default {@code fail_on} ({@code low}). */
+  public Evaluation(
+      String decisionId,
+      boolean allow,
+      RuleSet ruleSet,
+      ParsedInput input,
+      List<Finding> findings,
+      List<Suppressed> suppressed,
+      List<Diagnostic> warnings,
+      long nanos,
+      List<Undecided> undecided,
+      boolean unknownDenies) {
+    this(
+        decisionId, allow, ruleSet, input, findings, suppressed, warnings, nanos, undecided,
+        unknownDenies, Severity.LOW);
   }
 
   /** An evaluation in which every rule was decided. */
@@ -39,7 +60,8 @@ public record Evaluation(
       List<Suppressed> suppressed,
       List<Diagnostic> warnings,
       long nanos) {
-    this(decisionId, allow, ruleSet, input, findings, suppressed, warnings, nanos, List.of(), false);
+    this(decisionId, allow, ruleSet, input, findings, suppressed, warnings, nanos, List.of(), false,
+        Severity.LOW);
   }
 
   /** A waived finding and the waiver that covers it. */

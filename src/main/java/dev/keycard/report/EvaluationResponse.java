@@ -25,8 +25,28 @@ public record EvaluationResponse(
   /** What was evaluated: the detected format and the container names. */
   public record InputSummary(String format, List<String> containers) {}
 
-  /** Counts of findings that count (not waived), by severity. */
-  public record Summary(int total, int critical, int high, int medium, int low, int info) {}
+  /**
+   * Counts of findings that count (not waived), by severity; the {@code fail_on} they were judged
+   * by; and the {@link Checks checks} (rule × container) by outcome, which the JUnit view's totals
+   * equal.
+   */
+  public record Summary(
+      int total,
+      int critical,
+      int high,
+      int medium,
+      int low,
+      int info,
+      String failOn,
+      CheckCounts checks) {}
+
+  /**
+   * Checks (one rule on one container) by outcome: {@code failed} (a finding at or above {@code
+   * fail_on}; JUnit failures), {@code errors} (undecided with {@code on_unknown=deny}), {@code
+   * skipped} (undecided, or every finding waived), {@code passed} (the rest, including checks whose
+   * findings are all below {@code fail_on}).
+   */
+  public record CheckCounts(int total, int failed, int passed, int skipped, int errors) {}
 
   /** One finding. */
   public record FindingView(

@@ -41,7 +41,9 @@ public final class JsonReport {
             counts.getOrDefault(Severity.HIGH, 0),
             counts.getOrDefault(Severity.MEDIUM, 0),
             counts.getOrDefault(Severity.LOW, 0),
-            counts.getOrDefault(Severity.INFO, 0)),
+            counts.getOrDefault(Severity.INFO, 0),
+            e.failOn().apiName(),
+            checks(Checks.totals(e))),
         e.findings().stream().map(f -> finding(f, remedies.of(f))).toList(),
         e.suppressed().stream()
             .map(s -> new EvaluationResponse.SuppressedView(
@@ -55,6 +57,11 @@ public final class JsonReport {
                 u.ruleId(), u.container(), u.reason(), u.location()))
             .toList(),
         e.warnings().stream().map(JsonReport::warning).toList());
+  }
+
+  private static EvaluationResponse.CheckCounts checks(Checks.Totals t) {
+    return new EvaluationResponse.CheckCounts(
+        t.total(), t.failed(), t.passed(), t.skipped(), t.errors());
   }
 
   /** One finding on the wire. */

@@ -2,22 +2,24 @@ package dev.keycard.report;
 
 import dev.keycard.engine.Undecided;
 import dev.keycard.engine.Finding;
-import dev.keycard.model.Container;
 import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
 import dev.keycard.policy.Waiver;
+import dev.keycard.policy.Severity;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The JUnit XML view for CI test reports (Jenkins, GitLab): one {@code testsuite} per container,
- * one {@code testcase} per rule evaluated (so passes show), a {@code failure} per rule that fired
- * with its messages and {@code file:line:col}, {@code skipped} for a waived rule, and for a rule
- * that could not be decided (a value it reads is unknown) {@code skipped} with the reason — or,
- * with {@code on_unknown=deny}, an {@code error}: never a pass.
+ * one {@code testcase} per {@linkplain Checks check} (rule × container, so passes show). A check
+ * with a finding at or above {@code fail_on} is a {@code failure} with its messages and {@code
+ * file:line:col}; one whose findings are all below {@code fail_on} passes with them in {@code
+ * system-out}; a waived rule is {@code skipped}; a rule that could not be decided (a value it reads
+ * is unknown) is {@code skipped} with the reason — or, with {@code on_unknown=deny}, an {@code
+ * error}: never a pass. The counts are {@link Checks}' counts, which {@code summary.checks} of the
+ * JSON answer repeats.
  */
 public final class JunitReport {
   /** The media type this view is served as. */
@@ -28,123 +30,83 @@ public final class JunitReport {
   /** The JUnit XML document of one evaluation. */
   public static String of(Evaluation e, ReportContext ctx) {
     String artifact = ctx.artifact(e.input().format());
-    List<Views.RuleInfo> rules = Views.rules(e);
-    Map<Finding, Waiver> waived = new IdentityHashMap<>();
-    e.suppressed().forEach(s -> waived.put(s.finding(), s.waiver()));
-    List<String> names = new ArrayList<>();
-    e.input().containers().stream().map(Container::name).forEach(names::add);
-    if (names.isEmpty()) {
-      names.add(artifact);
-    }
+    List<Checks.Suite> suites = Checks.of(e, artifact);
+    Checks.Totals totals = Checks.totals(suites);
     // what every container repeats, escaped once
     String file = attr(artifact);
-    String[] caseNames = new String[rules.size()];
-    for (int i = 0; i < caseNames.length; i++) {
-      caseNames[i] = attr(rules.get(i).id() + " " + rules.get(i).title());
+    List<Views.RuleInfo> rules = Views.rules(e);
+    Map<String, String> caseNames = new HashMap<>();
+    for (Views.RuleInfo r : rules) {
+      caseNames.put(r.id(), attr(r.id() + " " + r.title()));
     }
-    List<Map<String, List<Undecided>>> undecidedBy = new ArrayList<>(names.size());
-    for (int c = 0; c < names.size(); c++) {
-      undecidedBy.add(new LinkedHashMap<>());
-    }
-    for (Undecided u : e.undecided()) {
-      if (u.containerIndex() >= 0 && u.containerIndex() < names.size()) {
-        undecidedBy
-            .get(u.containerIndex())
-            .computeIfAbsent(u.ruleId(), k -> new ArrayList<>())
-            .add(u);
-      }
-    }
-    List<Map<String, List<Finding>>> byContainer = new ArrayList<>(names.size());
-    for (int c = 0; c < names.size(); c++) {
-      byContainer.add(new LinkedHashMap<>());
-    }
-    for (Finding f : Views.all(e)) {
-      if (f.containerIndex() >= 0 && f.containerIndex() < names.size()) {
-        byContainer
-            .get(f.containerIndex())
-            .computeIfAbsent(f.ruleId(), k -> new ArrayList<>())
-            .add(f);
-      }
-    }
-    StringBuilder suites = new StringBuilder();
-    int tests = 0;
-    int failures = 0;
-    int skipped = 0;
-    int errors = 0;
-    for (int c = 0; c < names.size(); c++) {
-      Map<String, List<Finding>> byRule = byContainer.get(c);
-      Map<String, List<Undecided>> undecided = undecidedBy.get(c);
-      String classname = attr("keycard." + names.get(c));
+    StringBuilder out = new StringBuilder();
+    for (Checks.Suite suite : suites) {
+      String classname = attr("keycard." + suite.name());
       StringBuilder cases = new StringBuilder();
-      int suiteFailures = 0;
-      int suiteSkipped = 0;
-      int suiteErrors = 0;
-      for (int i = 0; i < caseNames.length; i++) {
-        Views.RuleInfo r = rules.get(i);
-        List<Finding> fs = byRule.getOrDefault(r.id(), List.of());
-        List<Finding> open = new ArrayList<>(fs.size());
-        for (Finding f : fs) {
-          if (!waived.containsKey(f)) {
-            open.add(f);
-          }
-        }
+      for (Checks.Check check : suite.checks()) {
         cases
             .append("    <testcase name=\"")
-            .append(caseNames[i])
+            .append(caseNames.get(check.rule().id()))
             .append("\" classname=\"")
             .append(classname)
             .append("\" file=\"")
             .append(file)
             .append('"');
-        if (!open.isEmpty()) {
-          suiteFailures++;
-          cases.append(">\n");
-          failure(cases, r, open, artifact, ctx);
-          cases.append("    </testcase>\n");
-        } else if (undecided.containsKey(r.id())) {
-          List<Undecided> us = undecided.get(r.id());
-          String reason =
-              "could not check: " + us.get(0).reason()
-                  + (us.size() > 1 ? " (and " + (us.size() - 1) + " more)" : "");
-          if (e.unknownDenies()) {
-            suiteErrors++;
+        switch (check.outcome()) {
+          case FAILED -> {
+            cases.append(">\n");
+            failure(cases, check.rule(), failing(check, e.failOn()), artifact, ctx);
+            cases.append("    </testcase>\n");
+          }
+          case ERROR, SKIPPED -> {
+            List<Undecided> us = check.undecided();
+            String reason =
+                "could not check: " + us.get(0).reason()
+                    + (us.size() > 1 ? " (and " + (us.size() - 1) + " more)" : "");
             cases
-                .append(">\n      <error message=\"")
+                .append(check.outcome() == Checks.Outcome.ERROR ? ">\n      <error message=\"" : ">\n      <skipped message=\"")
                 .append(attr(reason))
-                .append("\" type=\"undecided\"/>\n    </testcase>\n");
-          } else {
-            suiteSkipped++;
+                .append(check.outcome() == Checks.Outcome.ERROR ? "\" type=\"undecided\"/>\n" : "\"/>\n")
+                .append("    </testcase>\n");
+          }
+          case BELOW_THRESHOLD -> {
+            cases.append(">\n      <system-out>");
+            StringBuilder note = new StringBuilder();
+            for (Finding f : check.open()) {
+              note.append("below fail_on=")
+                  .append(e.failOn().apiName())
+                  .append(", not failing: ")
+                  .append(where(artifact, f))
+                  .append(": ")
+                  .append(f.severity().apiName())
+                  .append(' ')
+                  .append(f.ruleId())
+                  .append(": ")
+                  .append(f.message())
+                  .append('\n');
+            }
+            cases.append(text(note.toString())).append("</system-out>\n    </testcase>\n");
+          }
+          case WAIVED -> {
+            Waiver w = check.waiver();
             cases
                 .append(">\n      <skipped message=\"")
-                .append(attr(reason))
+                .append(attr("waived: " + (w.reason() == null ? "waived by request" : w.reason())))
                 .append("\"/>\n    </testcase>\n");
           }
-        } else if (!fs.isEmpty()) {
-          suiteSkipped++;
-          Waiver w = waived.get(fs.get(0));
-          cases
-              .append(">\n      <skipped message=\"")
-              .append(attr("waived: " + (w.reason() == null ? "waived by request" : w.reason())))
-              .append("\"/>\n    </testcase>\n");
-        } else {
-          cases.append("/>\n");
+          case PASSED -> cases.append("/>\n");
         }
       }
-      tests += rules.size();
-      failures += suiteFailures;
-      skipped += suiteSkipped;
-      errors += suiteErrors;
-      suites
-          .append("  <testsuite name=\"")
-          .append(attr(names.get(c)))
+      out.append("  <testsuite name=\"")
+          .append(attr(suite.name()))
           .append("\" tests=\"")
-          .append(rules.size())
+          .append(suite.checks().size())
           .append("\" failures=\"")
-          .append(suiteFailures)
+          .append(suite.count(Checks.Outcome.FAILED))
           .append("\" errors=\"")
-          .append(suiteErrors)
+          .append(suite.count(Checks.Outcome.ERROR))
           .append("\" skipped=\"")
-          .append(suiteSkipped)
+          .append(suite.count(Checks.Outcome.SKIPPED) + suite.count(Checks.Outcome.WAIVED))
           .append("\" file=\"")
           .append(file)
           .append("\">\n")
@@ -155,16 +117,32 @@ public final class JunitReport {
         + "<testsuites name=\""
         + attr("keycard " + e.ruleSet().key())
         + "\" tests=\""
-        + tests
+        + totals.total()
         + "\" failures=\""
-        + failures
+        + totals.failed()
         + "\" errors=\""
-        + errors
+        + totals.errors()
         + "\" skipped=\""
-        + skipped
+        + totals.skipped()
         + "\">\n"
-        + suites
+        + out
         + "</testsuites>\n";
+  }
+
+  /** The findings of a failed check that fail: those at or above {@code fail_on}, first. */
+  private static List<Finding> failing(Checks.Check check, Severity failOn) {
+    List<Finding> out = new ArrayList<>(check.open().size());
+    for (Finding f : check.open()) {
+      if (f.severity().atLeast(failOn)) {
+        out.add(f);
+      }
+    }
+    for (Finding f : check.open()) {
+      if (!f.severity().atLeast(failOn)) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   private static void failure(
@@ -219,10 +197,12 @@ public final class JunitReport {
 
   /**
    * XML character data ({@code attribute} false) or an attribute value: markup characters as
-   * entities, control characters XML 1.0 cannot hold as {@code ?}; in an attribute also quotes and
-   * line breaks and tabs, which attribute normalisation would otherwise turn into spaces.
+   * entities, and every character XML 1.0 cannot hold (C0 controls other than tab, CR and LF,
+   * U+FFFE, U+FFFF, unpaired surrogates) as U+FFFD, so that the document parses whatever a
+   * container name, image, filename or waiver reason held; in an attribute also quotes, line
+   * breaks and tabs, which attribute normalisation would otherwise turn into spaces.
    */
-  private static String escape(String s, boolean attribute) {
+  static String escape(String s, boolean attribute) {
     int i = 0;
     while (i < s.length() && plain(s.charAt(i), attribute)) {
       i++;
@@ -241,15 +221,31 @@ public final class JunitReport {
         case '\n' -> out.append(attribute ? "&#10;" : "\n");
         case '\r' -> out.append(attribute ? "&#13;" : "\r");
         case '\t' -> out.append(attribute ? "&#9;" : "\t");
-        default -> out.append(ch < 0x20 ? '?' : ch);
+        default -> {
+          if (Character.isHighSurrogate(ch)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            out.append(ch).append(s.charAt(++i));
+          } else if (ch < 0x20 || ch == 0xFFFE || ch == 0xFFFF || Character.isSurrogate(ch)) {
+            out.append(REPLACEMENT);
+          } else {
+            out.append(ch);
+          }
+        }
       }
     }
     return out.toString();
   }
 
+  private static final char REPLACEMENT = '\uFFFD';
+
+  /** A character that needs no escaping: printable, not markup, not a surrogate or U+FFFE/F. */
   private static boolean plain(char ch, boolean attribute) {
-    if (ch >= 0x20) {
+    if (ch >= 0x20 && ch < 0xD800) {
       return ch != '<' && ch != '>' && ch != '&' && !(attribute && ch == '"');
+    }
+    if (ch >= 0xE000) {
+      return ch < 0xFFFE;
     }
     return !attribute && (ch == '\n' || ch == '\t' || ch == '\r');
   }

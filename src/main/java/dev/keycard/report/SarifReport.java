@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * The SARIF 2.1.0 view for code-scanning UIs (GitHub): every rule of the rule set in {@code
  * tool.driver.rules}, one result per finding with its region, fingerprint and verified fix, and
- * waived findings as suppressed results. Built as ordered maps so the JSON is deterministic.
+ * waived findings as suppressed results; a result's {@code level} follows {@code fail_on}. Built as ordered maps so the JSON is deterministic.
  */
 public final class SarifReport {
   /** The media type of a SARIF log. */
@@ -43,10 +43,12 @@ public final class SarifReport {
     String artifact = ctx.artifact(e.input().format());
     List<Object> results = new ArrayList<>();
     for (Finding f : e.findings()) {
-      results.add(result(f, index.get(f.ruleId()), artifact, remedies.of(f), null));
+      results.add(result(f, index.get(f.ruleId()), artifact, remedies.of(f), null, e.failOn()));
     }
     for (Evaluation.Suppressed s : e.suppressed()) {
-      results.add(result(s.finding(), index.get(s.finding().ruleId()), artifact, null, s.waiver()));
+      results.add(
+          result(
+              s.finding(), index.get(s.finding().ruleId()), artifact, null, s.waiver(), e.failOn()));
     }
     for (Undecided u : e.undecided()) {
       Integer i = index.get(u.ruleId());
@@ -91,7 +93,19 @@ public final class SarifReport {
     };
   }
 
-  /** The SARIF level of a severity. */
+  /**
+   * The SARIF level of a result: {@code error} at or above {@code fail_on} (it denies), below it
+   * {@code warning} for medium and above and {@code note} for low and info. Every result is kept:
+   * the threshold changes how loud a result is, never whether it is reported.
+   */
+  static String level(Severity s, Severity failOn) {
+    if (s.atLeast(failOn)) {
+      return "error";
+    }
+    return s.atLeast(Severity.MEDIUM) ? "warning" : "note";
+  }
+
+  /** The SARIF level of a rule's severity, for its {@code defaultConfiguration}. */
   static String level(Severity s) {
     return switch (s) {
       case CRITICAL, HIGH -> "error";
@@ -147,11 +161,11 @@ public final class SarifReport {
   }
 
   private static Map<String, Object> result(
-      Finding f, int ruleIndex, String artifact, Remedy remedy, Waiver waiver) {
+      Finding f, int ruleIndex, String artifact, Remedy remedy, Waiver waiver, Severity failOn) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ruleId", f.ruleId());
     m.put("ruleIndex", ruleIndex);
-    m.put("level", level(f.severity()));
+    m.put("level", level(f.severity(), failOn));
     m.put("message", text(f.message()));
     Map<String, Object> physical = new LinkedHashMap<>();
     physical.put("artifactLocation", Map.of("uri", artifact));

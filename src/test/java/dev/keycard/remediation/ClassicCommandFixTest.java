@@ -1,7 +1,6 @@
 package dev.keycard.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keycard.report.FixResult;
 import dev.keycard.policy.PolicyException;
@@ -15,9 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code docker run --privileged -v /:/host myapp} fixes to a least-privilege command. Each row
- * holds when its rule is in the rule set: against the tests' own rules every row runs; against the
- * shipped {@code restricted} set, rows whose rule is not written yet are skipped, so the test can
- * be run again as the catalogue grows.
+ * runs against the tests' own rules and against the shipped {@code restricted} set; every rule a row
+ * names must exist (RULES.md is complete), so a deleted rule fails its rows instead of skipping them.
  */
 class ClassicCommandFixTest {
   private static final String CLASSIC = "docker run --privileged -v /:/host myapp";
@@ -48,7 +46,7 @@ class ClassicCommandFixTest {
   void classicCommand_fixesToLeastPrivilege(
       String ruleId, String how, String fragment, String policies, String ruleset)
       throws PolicyException {
-    assumeTrue(ruleIds(policies).contains(ruleId), ruleId + " is not written yet");
+    assertThat(ruleIds(policies)).as(ruleId + " must be in " + policies).contains(ruleId);
     FixResult r = Harness.of(policies).fix(CLASSIC, ruleset);
     if (how.equals("has")) {
       assertThat(r.fixed()).contains(fragment);

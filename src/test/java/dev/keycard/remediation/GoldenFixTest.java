@@ -3,6 +3,7 @@ package dev.keycard.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.report.FixResult;
+import dev.keycard.testing.Goldens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fixes hand-picked inputs (comments, anchors, flow lists, CRLF, tabs in continuations, chat
- * snippets) and compares the fixed text with a golden file. {@code -Dgolden.update=true} rewrites
- * the golden files.
+ * snippets) and compares the fixed text with a golden file. {@code -Dgolden.update=true} writes
+ * the golden files; a missing one fails.
  */
 class GoldenFixTest {
   static final Path DIR = Path.of("src/test/resources/remediation/golden");
@@ -38,10 +39,7 @@ class GoldenFixTest {
     FixResult r = h.fix(input, "fixtest");
     int dot = name.lastIndexOf('.');
     Path golden = DIR.resolve(name.substring(0, dot) + ".fixed" + name.substring(dot));
-    if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
-      Files.writeString(golden, r.fixed(), StandardCharsets.UTF_8);
-    }
-    assertThat(r.fixed()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    Goldens.assertMatches(golden, r.fixed());
     assertThat(r.applied()).as("fixes applied").isPositive();
     assertThat(r.after().findings())
         .as("fixable findings left")

@@ -1,7 +1,6 @@
 package dev.keycard.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,7 +70,7 @@ class RuleExampleFixTest {
     }
     Finding finding =
         e.findings().stream().filter(f -> f.ruleId().equals(ruleId)).findFirst().orElse(null);
-    assumeTrue(finding != null, ruleId + " is in no rule set of " + dir);
+    assertThat(finding).as(ruleId + " fail example " + index + " fires in a rule set of " + dir).isNotNull();
     Remedies remedies = h.remediation().remedies(e, request, options);
     Remedy remedy = remedies.of(finding);
     assertThat(remedy).as("a verified fix for " + ruleId).isNotNull();

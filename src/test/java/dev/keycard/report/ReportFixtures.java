@@ -126,6 +126,9 @@ final class ReportFixtures {
         e.findings(),
         e.suppressed(),
         e.warnings(),
-        0);
+        0,
+        e.undecided(),
+        e.unknownDenies(),
+        e.failOn());
   }
 }

@@ -138,17 +138,30 @@ class ReportViewsTest {
     assertThat(firstRanges).isEqualTo(expected);
   }
 
-  @ParameterizedTest(name = "{0} is SARIF {1}, LSP {2}")
+  /** Issue 18: the level follows fail_on (error at or above it), the rule's default does not. */
+  @ParameterizedTest(name = "{0} under fail_on={1} is SARIF {2}, LSP {3}")
   @CsvSource({
-    "CRITICAL, error, 1",
-    "HIGH, error, 1",
-    "MEDIUM, warning, 2",
-    "LOW, note, 3",
-    "INFO, note, 4"
+    "CRITICAL, LOW, error, 1",
+    "MEDIUM, LOW, error, 1",
+    "LOW, LOW, error, 1",
+    "INFO, LOW, note, 4",
+    "CRITICAL, CRITICAL, error, 1",
+    "HIGH, CRITICAL, warning, 2",
+    "MEDIUM, HIGH, warning, 2",
+    "LOW, HIGH, note, 3",
+    "INFO, HIGH, note, 4",
+    "INFO, INFO, error, 1"
   })
-  void severity_mapsToSarifLevelAndLspSeverity(Severity s, String level, int lsp) {
+  void severity_mapsToSarifLevelAndLspSeverity_byFailOn(
+      Severity s, Severity failOn, String level, int lsp) {
+    assertThat(SarifReport.level(s, failOn)).isEqualTo(level);
+    assertThat(LspReport.severity(s, failOn)).isEqualTo(lsp);
+  }
+
+  @ParameterizedTest(name = "{0} is SARIF default level {1}")
+  @CsvSource({"CRITICAL, error", "HIGH, error", "MEDIUM, warning", "LOW, note", "INFO, note"})
+  void ruleDefaultLevel_followsSeverity(Severity s, String level) {
     assertThat(SarifReport.level(s)).isEqualTo(level);
-    assertThat(LspReport.severity(s)).isEqualTo(lsp);
   }
 
   @Test

@@ -109,6 +109,14 @@ final class YamlReader {
     } catch (TooLarge e) {
       diags.error(e.getMessage(), 0, 0, null);
     } catch (MarkedYamlEngineException e) {
+      if (unclosedQuote(e)) {
+        // the problem mark is the end of the stream, lines below what the user got wrong
+        int at = e.getContextMark().map(this::offset).orElse(0);
+        diags.error(
+            "invalid YAML: the quote opened here is never closed (" + oneLine(e.getProblem()) + ")",
+            at, at + 1, null);
+        return null;
+      }
       int at = e.getProblemMark().or(e::getContextMark).map(this::offset).orElse(0);
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
       diags.error("invalid YAML: " + oneLine(problem), at, at, null);
@@ -118,6 +126,15 @@ final class YamlReader {
       diags.error("invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
     }
     return null;
+  }
+
+  /** A quoted scalar that runs to the end of the stream: its opening quote is the place to show. */
+  private static boolean unclosedQuote(MarkedYamlEngineException e) {
+    return e.getContext() != null
+        && e.getContext().contains("quoted scalar")
+        && e.getContextMark().isPresent()
+        && e.getProblem() != null
+        && e.getProblem().contains("end of stream");
   }
 
   /** Settings are immutable, and building them builds a schema: the usual ones are built once. */

@@ -23,7 +23,8 @@ class ComposeLimitsAndErrorsTest {
   static Stream<Arguments> brokenYaml() {
     return Stream.of(
         Arguments.of("bad indentation", "services:\n  app:\n    image: x\n   user: y\n", 4),
-        Arguments.of("unclosed quote", "services:\n  app:\n    image: \"nginx\n", 4),
+        // issue 18: the quote that was opened, not the end of the stream
+        Arguments.of("unclosed quote", "services:\n  app:\n    image: \"nginx\n", 3),
         Arguments.of("unclosed flow", "services:\n  app: {image: x\n", 3),
         Arguments.of("tab indentation", "services:\n\tapp:\n\t\timage: x\n", 2),
         Arguments.of("two documents", "services: {a: {image: x}}\n---\nservices: {}\n", 2));
@@ -42,6 +43,22 @@ class ComposeLimitsAndErrorsTest {
               assertThat(d.span().start().line()).isEqualTo(line);
               assertThat(d.span().start().column()).isPositive();
             });
+  }
+
+  /** Issue 18: an unclosed quote points at the quote that was opened (5:9), not at the end. */
+  @Test
+  void unclosedQuote_pointsAtTheOpeningQuote() {
+    String yaml =
+        "services:\n  app:\n    image: nginx\n    environment:\n      - 'A=1\n      - B=2\n"
+            + "    user: root\n";
+    ParsedInput in = parse(yaml);
+    Diagnostic d = in.errors().get(0);
+    assertThat(d.span().start().line()).isEqualTo(5);
+    assertThat(d.span().start().column()).isEqualTo(9);
+    assertThat(d.message()).contains("quote opened here is never closed");
+    ParsedInput dq = parse("services:\n  app:\n    image: \"nginx\n    user: root\n");
+    assertThat(dq.errors().get(0).span().start().line()).isEqualTo(3);
+    assertThat(dq.errors().get(0).span().start().column()).isEqualTo(12);
   }
 
   @Test
