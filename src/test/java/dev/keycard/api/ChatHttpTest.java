@@ -58,16 +58,21 @@ class ChatHttpTest {
         given()
             .contentType("text/markdown")
             .body(fixture("portainer-install.md"))
-            .post("/v1/evaluate?output=markdown&ruleset=baseline")
+            .post("/v1/evaluate?output=markdown&ruleset=restricted")
             .then()
             .statusCode(200)
             .extract()
             .asString();
+    // the snippet with the safe fixes applied; removing the socket needs a review, so it stays
+    // in the snippet and is listed under "Review before applying" with what it breaks
     org.assertj.core.api.Assertions.assertThat(md)
         .startsWith("❌ **Denied**")
         .contains("`KC-030`")
         .contains("could not check")
         .contains("```sh\ndocker run -d -p 8000:8000")
+        .contains("no-new-privileges")
+        .contains("**Review before applying**")
+        .contains("portainer manages this Docker host through its socket")
         .doesNotContain("Is that safe");
   }
 
@@ -78,7 +83,7 @@ class ChatHttpTest {
         given()
             .contentType("text/markdown")
             .body(message)
-            .post("/v1/fix?ruleset=baseline")
+            .post("/v1/fix?ruleset=baseline&apply=all")
             .then()
             .statusCode(200)
             .extract()
@@ -88,5 +93,20 @@ class ChatHttpTest {
         .contains("Anything obviously wrong?")
         .doesNotContain("privileged: true")
         .doesNotContain("docker.sock");
+  }
+
+  @Test
+  void mixedMessage_fix_byDefaultLeavesWhatNeedsAReviewAndSaysSo() throws Exception {
+    String message = fixture("jenkins-mixed.md");
+    given()
+        .contentType("text/markdown")
+        .body(message)
+        .post("/v1/fix?ruleset=baseline")
+        .then()
+        .statusCode(200)
+        .body("fixed", org.hamcrest.Matchers.containsString("docker.sock"))
+        .body("fixed", org.hamcrest.Matchers.containsString("privileged: true"))
+        .body("not_applied.rule_id", org.hamcrest.Matchers.hasItems("KC-030", "KC-001"))
+        .body("not_applied.remediation.impact", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("review")));
   }
 }

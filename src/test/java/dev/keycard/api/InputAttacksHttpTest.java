@@ -138,7 +138,7 @@ class InputAttacksHttpTest {
     assertThat(commands).as("no copy of the 11 KB command per finding").containsOnlyNulls();
 
     Response caps =
-        whileOthersAreServed(() -> postText("/v1/fix", dockerRun("--cap-add SYS_ADMIN", 1_000)));
+        whileOthersAreServed(() -> postText("/v1/fix?apply=all", dockerRun("--cap-add SYS_ADMIN", 1_000)));
     assertThat(caps.statusCode()).as(caps.asString()).isEqualTo(200);
     assertThat(caps.jsonPath().getString("fixed")).doesNotContain("SYS_ADMIN");
   }
@@ -148,7 +148,7 @@ class InputAttacksHttpTest {
     Response p =
         whileOthersAreServed(() -> postText("/v1/parse", dockerRun("--privileged", 5_000)));
     assertThat(p.statusCode()).as(p.asString()).isEqualTo(200);
-    Response e = whileOthersAreServed(() -> postText("/v1/fix", dockerRun("--privileged", 5_000)));
+    Response e = whileOthersAreServed(() -> postText("/v1/fix?apply=all", dockerRun("--privileged", 5_000)));
     assertThat(e.statusCode()).as(e.asString()).isEqualTo(200);
     assertThat(e.jsonPath().getString("fixed")).doesNotContain("--privileged");
 
@@ -156,14 +156,14 @@ class InputAttacksHttpTest {
         "{\"Image\":\"alpine\",\"HostConfig\":{\"CapAdd\":["
             + String.join(",", Collections.nCopies(1_024, "\"SYS_ADMIN\""))
             + "]}}";
-    Response api = whileOthersAreServed(() -> postText("/v1/fix", body));
+    Response api = whileOthersAreServed(() -> postText("/v1/fix?apply=all", body));
     assertThat(api.statusCode()).as(api.asString()).isEqualTo(200);
     assertThat(api.jsonPath().getString("fixed")).doesNotContain("SYS_ADMIN");
 
     String compose =
         "services:\n  app:\n    image: alpine\n    cap_add:\n"
             + "      - SYS_ADMIN\n".repeat(2_048);
-    Response c = whileOthersAreServed(() -> postText("/v1/fix", compose));
+    Response c = whileOthersAreServed(() -> postText("/v1/fix?apply=all", compose));
     assertThat(c.statusCode()).as(c.asString()).isEqualTo(200);
     assertThat(c.jsonPath().getString("fixed")).doesNotContain("SYS_ADMIN");
   }

@@ -15,6 +15,7 @@ import dev.keycard.policy.PolicyCatalog;
 import dev.keycard.policy.PolicyException;
 import dev.keycard.policy.PolicyLoader;
 import dev.keycard.policy.RuleDefinition;
+import dev.keycard.policy.RuleDocs;
 import dev.keycard.policy.RuleExample;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,9 +41,14 @@ class RuleExampleFixTest {
         if (r.fix().isEmpty()) {
           continue;
         }
+        // each revision's examples are judged by the rule-set versions that use that revision
+        List<String> sets = RuleDocs.setsContaining(catalog, r);
         List<RuleExample> fails = r.failExamples();
         for (int i = 0; i < fails.size(); i++) {
-          out.add(Arguments.of(dir, r.id(), i, fails.get(i), catalog.names()));
+          out.add(
+              Arguments.of(
+                  dir, r.id() + "@" + r.revision(), i, fails.get(i),
+                  sets.isEmpty() ? catalog.names() : sets));
         }
       }
     }
@@ -52,8 +58,9 @@ class RuleExampleFixTest {
   @ParameterizedTest(name = "{0} {1} fail example {2}")
   @MethodSource("examples")
   void failExample_fixPatchEqualsEditsAndClosesFinding(
-      String dir, String ruleId, int index, RuleExample example, List<String> sets)
+      String dir, String rule, int index, RuleExample example, List<String> sets)
       throws Exception {
+    String ruleId = rule.substring(0, rule.indexOf('@'));
     Harness h = Harness.of(dir);
     InputRequest request =
         new InputRequest(
@@ -70,7 +77,7 @@ class RuleExampleFixTest {
     }
     Finding finding =
         e.findings().stream().filter(f -> f.ruleId().equals(ruleId)).findFirst().orElse(null);
-    assertThat(finding).as(ruleId + " fail example " + index + " fires in a rule set of " + dir).isNotNull();
+    assertThat(finding).as(rule + " fail example " + index + " fires in a rule set of " + dir).isNotNull();
     Remedies remedies = h.remediation().remedies(e, request, options);
     Remedy remedy = remedies.of(finding);
     assertThat(remedy).as("a verified fix for " + ruleId).isNotNull();

@@ -153,7 +153,7 @@ class WellKnownImagesTest {
     Evaluation e = h.evaluate(r, "restricted");
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals("KC-030")).findFirst().orElseThrow();
-    assertThat(f.message()).as("the finding is the rule's own").contains("mounts the container");
+    assertThat(f.message()).as("the finding is the rule's own").contains("mounts the host's container runtime socket");
     Alternative first =
         h.remediation()
             .remedies(e, r, Harness.options("restricted"))
