@@ -321,9 +321,9 @@ def log_forging(num):
     compose = "services:\n  " + json.dumps(name) + ":\n    image: nginx\n    privileged: true\n"
     cases = [
         ("/v1/evaluate", {"input": compose}),
-        ("/v1/fix", {"input": compose}),
+        ("/v1/fix?apply=all", {"input": compose}),
         ("/v1/evaluate", {"input": "docker run --name '" + name + "' --privileged nginx"}),
-        ("/v1/fix", {"input": {"Image": "nginx", "Name": name,
+        ("/v1/fix?apply=all", {"input": {"Image": "nginx", "Name": name,
                                "HostConfig": {"Privileged": True}}}),
         ("/v1/evaluate", {"input": "docker run nginx", "format": name}),
         ("/v1/evaluate?ruleset=" + "x%0A" + FORGED.replace('"', "%22"),
@@ -449,7 +449,7 @@ def shutdown_while_busy(num):
     ensure_running()
     body = json.dumps({"input": env_run(1500), "rules": [
         rule("environment", "item.name != ''", fix=[{"remove_item": "environment"}])]}).encode()
-    threads = [threading.Thread(target=lambda: request("POST", "/v1/fix", body,
+    threads = [threading.Thread(target=lambda: request("POST", "/v1/fix?apply=all", body,
                                                        "application/json", timeout=60))
                for _ in range(8)]
     for th in threads:
@@ -495,7 +495,7 @@ def issues_14_and_15():
             "rules": [rule("environment", "true", "@{($.name in c.environment)}" * 16)]},
            "application/json")
     concurrent_with_probe(
-        "15.5", "remove_item environment over 1,500 -e, /v1/fix, x4 at once", "/v1/fix",
+        "15.5", "remove_item environment over 1,500 -e, /v1/fix, x4 at once", "/v1/fix?apply=all",
         {"input": env_run(1500),
          "rules": [rule("environment", "item.name != ''", fix=[{"remove_item": "environment"}])]},
         "application/json", callers=4)
@@ -523,10 +523,10 @@ def main():
                "text/plain")
         single("4.2", "--privileged x 19,990, /v1/evaluate", "POST", "/v1/evaluate", privileged,
                "text/plain")
-        single("4.3", "engine-api CapAdd x 4,096, /v1/fix", "POST", "/v1/fix",
+        single("4.3", "engine-api CapAdd x 4,096, /v1/fix", "POST", "/v1/fix?apply=all",
                {"input": {"Image": "nginx", "HostConfig": {"CapAdd": ["SYS_ADMIN"] * 4096}}},
                "application/json")
-        single("4.4", "compose cap_add x 8,192, /v1/fix", "POST", "/v1/fix",
+        single("4.4", "compose cap_add x 8,192, /v1/fix", "POST", "/v1/fix?apply=all",
                "services:\n  app:\n    image: nginx\n    cap_add:\n"
                + "".join("      - SYS_ADMIN\n" for _ in range(8192)), "application/yaml")
         mb = 1_000_000

@@ -165,8 +165,9 @@ class SlowBodiesTest {
         .contains("\"code\":\"overloaded\"")
         .contains("\"limit\":\"max-slow-uploads\"")
         .contains("\"max\":" + SLOW);
-    assertThat(counted).as("refused before the others timed out").noneMatch(
-        CompletableFuture::isDone);
+    // The 503 itself shows the others were still counted as slow uploads when the extra one
+    // came (a finished upload frees its place). Whether this client has already seen their 408s
+    // is a race with the machine's load, so it is not asserted.
     for (CompletableFuture<RawHttp.Reply> f : counted) {
       assertThat(f.get(30, TimeUnit.SECONDS).status()).isEqualTo(408);
     }
