@@ -100,8 +100,10 @@ final class ImpactData {
       Map<String, Object> m = map(images.get(i), where);
       known(m, where, "name", "images", "docs", "verified", "needs");
       String docs = text(m, "docs", where);
-      if (!docs.startsWith("https://")) {
-        throw new IllegalStateException(where + ": docs must be an https:// address");
+      if (!docs.startsWith("https://") || !docs.matches("https://[A-Za-z0-9._~/#?=&%:+-]+")) {
+        // the views link it as it is (Markdown), so nothing in it may end or break a link
+        throw new IllegalStateException(
+            where + ": docs must be an https:// address of URL characters only (no space, ( or ))");
       }
       List<Entry> needs = new ArrayList<>();
       List<Object> ns = list(m.get("needs"), where + ": needs");

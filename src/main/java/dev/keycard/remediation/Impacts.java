@@ -129,6 +129,7 @@ public final class Impacts {
     Set<String> breaks = new LinkedHashSet<>();
     List<Alternative> alternatives = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
+    Set<String> sources = new LinkedHashSet<>();
     for (FixOperation op : f.fix()) {
       Placeholders p = new Placeholders(input.format(), c, f, op, capabilities);
       Entry e = entry(op, p.item());
@@ -144,6 +145,7 @@ public final class Impacts {
       impact = Impact.REVIEW;
       if (need != null) {
         breaks.add(cited(p.fill(need.breaks()), image.docs()));
+        sources.add(image.docs());
         add(alternatives, seen, need.alternatives(), p);
       } else if (e == null) {
         breaks.add(
@@ -165,7 +167,7 @@ public final class Impacts {
     }
     return impact == Impact.SAFE
         ? FixImpact.SAFE
-        : new FixImpact(impact, String.join(" ", breaks), alternatives);
+        : new FixImpact(impact, String.join(" ", breaks), alternatives, List.copyOf(sources));
   }
 
   /** {@code sentence} with its source before the final period: {@code ... to (https://...).} */
@@ -254,6 +256,11 @@ public final class Impacts {
     }
     sb.append("\n  - any other: ").append(Placeholders.generic(fallback.breaks()));
     return Optional.of(sb.toString());
+  }
+
+  /** The documentation address of every well-known image (what a {@code breaks} may cite). */
+  public List<String> documentation() {
+    return images.stream().map(KnownImage::docs).distinct().toList();
   }
 
   /** Every well-known image: name, repositories, documentation and whether it was checked. */

