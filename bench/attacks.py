@@ -449,8 +449,9 @@ def shutdown_while_busy(num):
     ensure_running()
     body = json.dumps({"input": env_run(1500), "rules": [
         rule("environment", "item.name != ''", fix=[{"remove_item": "environment"}])]}).encode()
-    threads = [threading.Thread(target=lambda: request("POST", "/v1/fix?apply=all", body,
-                                                       "application/json", timeout=60))
+    answers = []
+    threads = [threading.Thread(target=lambda: answers.append(
+        request("POST", "/v1/fix?apply=all", body, "application/json", timeout=60)[0]))
                for _ in range(8)]
     for th in threads:
         th.start()
@@ -460,8 +461,11 @@ def shutdown_while_busy(num):
     try:
         service.wait(60)
         secs = time.monotonic() - t
+        for th in threads:
+            th.join()
         print(f"{num:<4} {'SIGTERM with eight fix proofs running':<62} exited in {secs:.2f}s"
-              f" status={service.returncode}", flush=True)
+              f" status={service.returncode} callers={dict(collections.Counter(map(str, answers)))}",
+              flush=True)
     except subprocess.TimeoutExpired:
         print(f"{num:<4} {'SIGTERM with eight fix proofs running':<62} still running after 60 s",
               flush=True)
