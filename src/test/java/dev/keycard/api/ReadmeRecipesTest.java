@@ -75,7 +75,7 @@ class ReadmeRecipesTest {
 
   /** The premises: the inputs mean what their names say, in the service itself. */
   @Test
-  void inputs_areAllowedDeniedAndUndecided_asTheirNamesSay() {
+  void inputs_areAllowedDeniedAndUndecided_asTheirNamesSay() throws Exception {
     String q = "/v1/evaluate?ruleset=restricted@1.1.0";
     evaluate(ALLOWED, q).then().statusCode(200).body("allow", equalTo(true));
     evaluate(DENIED, q).then().statusCode(200).body("allow", equalTo(false));
@@ -190,8 +190,11 @@ class ReadmeRecipesTest {
     return script.toString();
   }
 
-  private static io.restassured.response.Response evaluate(String yaml, String path) {
-    return given().contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
-        .post(path);
+  private static io.restassured.response.Response evaluate(String yaml, String path)
+      throws InterruptedException {
+    return Readme.retrying(
+        () ->
+            given().contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
+                .post(path));
   }
 }
