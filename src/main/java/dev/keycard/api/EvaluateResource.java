@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -113,8 +114,37 @@ public class EvaluateResource {
                 @Schema(
                     type = SchemaType.OBJECT,
                     description =
-                        "{uri, diagnostics: LSP Diagnostic[], code_actions: LSP CodeAction[]};"
-                            + " served as application/json"))
+                        "The LSP view (?output=lsp), served as application/json. The envelope is"
+                            + " Keycard's own and snake_case like the rest of the API (uri,"
+                            + " diagnostics, code_actions); what it holds are LSP 3.17 objects,"
+                            + " which keep LSP's own camelCase names (codeDescription, isPreferred,"
+                            + " newText). An input that does not parse is answered 200 in this"
+                            + " envelope, its errors as Error diagnostics.",
+                    requiredProperties = {"uri", "diagnostics", "code_actions"},
+                    properties = {
+                      @SchemaProperty(
+                          name = "uri",
+                          type = SchemaType.STRING,
+                          description =
+                              "The document the diagnostics and edits are for: the request's uri,"
+                                  + " else untitled: and the file name"),
+                      @SchemaProperty(
+                          name = "diagnostics",
+                          type = SchemaType.ARRAY,
+                          description =
+                              "LSP Diagnostic[]: 0-based range, severity (1 Error at or above"
+                                  + " fail_on or an undecided rule with on_unknown=deny), code (rule"
+                                  + " id), codeDescription.href, source 'keycard', message, and data"
+                                  + " (Keycard's: fingerprint and severity, or undecided: true)"),
+                      @SchemaProperty(
+                          name = "code_actions",
+                          type = SchemaType.ARRAY,
+                          description =
+                              "LSP CodeAction[], one quickfix per verified fix: title, kind,"
+                                  + " diagnostics, isPreferred (a safe fix only), edit (a"
+                                  + " WorkspaceEdit whose changes map uri to TextEdits), and data"
+                                  + " (Keycard's: impact, and breaks for a review fix)")
+                    }))
       })
   public Response evaluate(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class LspReport {
   private LspReport() {}
 
-  /** {@code {"diagnostics": [...], "code_actions": [...]}} for one evaluation. */
+  /** {@code {"uri": ..., "diagnostics": [...], "code_actions": [...]}} for one evaluation. */
   public static Map<String, Object> of(Evaluation e, Remedies remedies, ReportContext ctx) {
     String uri = ctx.documentUri(e.input().format());
     List<Object> diagnostics = new ArrayList<>();
