@@ -26,6 +26,7 @@ public final class FixReport {
         e.summary(),
         e.findings(),
         e.suppressed(),
+        e.undecided(),
         e.warnings(),
         r.fixed(),
         UnifiedDiff.of(name, r.before(), r.fixed()),

@@ -6,11 +6,13 @@ import dev.keycard.report.EvaluationResponse.InputSummary;
 import dev.keycard.report.EvaluationResponse.RuleSetRef;
 import dev.keycard.report.EvaluationResponse.Summary;
 import dev.keycard.report.EvaluationResponse.SuppressedView;
+import dev.keycard.report.EvaluationResponse.UndecidedView;
 import dev.keycard.report.EvaluationResponse.WarningItem;
 import java.util.List;
 
 /**
- * The response of {@code /v1/fix}: the evaluation of the input as sent, then {@code fixed} (the
+ * The response of {@code /v1/fix}: the evaluation of the input as sent (as {@code /v1/evaluate}
+ * answers it, {@code undecided} included), then {@code fixed} (the
  * input with the verified fixes {@code apply} selects applied: {@code safe} ones by default, every
  * one with {@code all}; for {@code docker run} the fixed command), {@code diff} (unified, input →
  * fixed), {@code patch} (every RFC 6902 operation, in order), how many fixes were applied, the
@@ -26,6 +28,7 @@ public record FixResponse(
     Summary summary,
     List<FindingView> findings,
     List<SuppressedView> suppressed,
+    List<UndecidedView> undecided,
     List<WarningItem> warnings,
     String fixed,
     String diff,

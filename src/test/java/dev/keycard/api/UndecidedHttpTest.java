@@ -43,6 +43,17 @@ class UndecidedHttpTest {
   }
 
   @Test
+  void fixAnswer_listsTheUndecidedRulesToo() {
+    given().contentType("text/plain")
+        .body(PRIV)
+        .post("/v1/fix?ruleset=baseline")
+        .then()
+        .statusCode(200)
+        .body("undecided.rule_id", hasItem("KC-001"))
+        .body("undecided.find { it.rule_id == 'KC-001' }.location.start.line", equalTo(4));
+  }
+
+  @Test
   void onUnknownDeny_deniesAnUndecidedRule_asQueryParameterOrBodyField() {
     evaluate(PRIV, "?ruleset=baseline&on_unknown=deny").then().statusCode(200).body("allow", equalTo(false));
     given().contentType("application/json")
