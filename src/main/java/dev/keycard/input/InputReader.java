@@ -129,7 +129,6 @@ public final class InputReader {
       // bounded like every parser's own diagnostics, so hostile input cannot flood the answer
       diagnostics.addAll(refused.subList(0, Math.min(refused.size(), maxDiagnostics - diagnostics.size())));
     }
-    return new ParsedInput(
-        parsed.format(), marked, diagnostics, parsed.source(), parsed.document());
+    return parsed.withContainers(marked).withDiagnostics(diagnostics);
   }
 }

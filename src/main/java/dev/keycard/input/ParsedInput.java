@@ -17,6 +17,10 @@ import java.util.List;
  * whole holds every part's containers and diagnostics in message order, the message as its source
  * (every part's positions point into it), no document (no single one that a JSON Patch could
  * address), and the format of its first part.
+ *
+ * <p>{@code waivers} are the input's own {@code # keycard:ignore} comments, each attached to the
+ * node it sits on; an input of several parts keeps them in its parts, each with container indices
+ * of its own part ({@link #locate}).
  */
 public record ParsedInput(
     InputFormat format,
@@ -24,11 +28,23 @@ public record ParsedInput(
     List<Diagnostic> diagnostics,
     Source source,
     Object document,
-    List<ParsedInput> parts) {
+    List<ParsedInput> parts,
+    List<CommentWaiver> waivers) {
   public ParsedInput {
     containers = List.copyOf(containers);
     diagnostics = List.copyOf(diagnostics);
     parts = parts == null ? List.of() : List.copyOf(parts);
+    waivers = waivers == null ? List.of() : List.copyOf(waivers);
+  }
+
+  public ParsedInput(
+      InputFormat format,
+      List<Container> containers,
+      List<Diagnostic> diagnostics,
+      Source source,
+      Object document,
+      List<ParsedInput> parts) {
+    this(format, containers, diagnostics, source, document, parts, List.of());
   }
 
   public ParsedInput(
@@ -75,7 +91,7 @@ public record ParsedInput(
   /** The same input with other containers (as many, in the same order): companion files applied. */
   public ParsedInput withContainers(List<Container> replaced) {
     if (parts.isEmpty()) {
-      return new ParsedInput(format, replaced, diagnostics, source, document);
+      return new ParsedInput(format, replaced, diagnostics, source, document, parts, waivers);
     }
     List<ParsedInput> split = new ArrayList<>();
     int at = 0;
@@ -85,6 +101,21 @@ public record ParsedInput(
       at += n;
     }
     return new ParsedInput(format, replaced, diagnostics, source, document, split);
+  }
+
+  /** The same input with other diagnostics. */
+  public ParsedInput withDiagnostics(List<Diagnostic> replaced) {
+    return new ParsedInput(format, containers, replaced, source, document, parts, waivers);
+  }
+
+  /** Every {@code # keycard:ignore} comment of the input, its parts' in order. */
+  public List<CommentWaiver> allWaivers() {
+    if (parts.isEmpty()) {
+      return waivers;
+    }
+    List<CommentWaiver> out = new ArrayList<>();
+    parts.forEach(p -> out.addAll(p.allWaivers()));
+    return out;
   }
 
   public boolean hasErrors() {

@@ -9,11 +9,8 @@ import dev.keycard.engine.EngineResult;
 import dev.keycard.engine.Finding;
 import dev.keycard.engine.RuleEngine;
 import dev.keycard.engine.RuleSetCompiler;
-import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.input.compose.SuppressionComments;
 import dev.keycard.model.Diagnostic;
-import dev.keycard.model.Origin;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleDefinition;
 import dev.keycard.policy.Waiver;
@@ -174,18 +171,18 @@ public class EvaluationService {
                 null));
       }
     }
-    SuppressionComments comments = suppressionComments(withCompanions);
+    CommentWaivers comments = CommentWaivers.of(withCompanions);
     Set<String> ruleIds = new java.util.HashSet<>();
     rules.forEach(r -> ruleIds.add(r.id()));
     warnings.addAll(
         WaiverWarnings.of(
-            comments, withCompanions.source(), options.waivers(), ruleIds, set.ruleSet().key()));
+            withCompanions.allWaivers(), options.waivers(), ruleIds, set.ruleSet().key()));
     for (Finding f : result.findings()) {
       Waiver w =
           options.waivers().stream()
               .filter(x -> !x.expired(today) && x.covers(f.ruleId(), f.container()))
               .findFirst()
-              .orElseGet(() -> inSource(comments, f, withCompanions));
+              .orElseGet(() -> comments.covering(f));
       if (w == null) {
         findings.add(f);
       } else {
@@ -252,29 +249,6 @@ public class EvaluationService {
                 ps.get(0).code(),
                 ps.get(0).at(),
                 ps.size() > 1 ? " (+" + (ps.size() - 1) + " more)" : ""));
-  }
-
-  /** The {@code # keycard:ignore} comments of a compose text, or none for other inputs. */
-  private static SuppressionComments suppressionComments(ParsedInput p) {
-    return p.format() == InputFormat.COMPOSE && p.source().hasSpans()
-        ? SuppressionComments.scan(p.source().original())
-        : SuppressionComments.scan("");
-  }
-
-  /** The in-file waiver of a finding: a comment on its line, the line above, or its service key. */
-  private static Waiver inSource(SuppressionComments comments, Finding f, ParsedInput p) {
-    if (comments.isEmpty() || f.location() == null || f.location().span() == null) {
-      return null;
-    }
-    Origin service =
-        f.containerIndex() >= 0 && f.containerIndex() < p.containers().size()
-            ? p.containers().get(f.containerIndex()).origin()
-            : null;
-    int serviceLine = service == null || service.span() == null ? 0 : service.span().start().line();
-    return comments
-        .covering(f.ruleId(), f.location().span().start().line(), serviceLine)
-        .map(c -> new Waiver(f.ruleId(), f.container(), c.reason(), null, true))
-        .orElse(null);
   }
 
   private List<CompiledRule> compileAdHoc(List<RuleDefinition> defs, CompiledRuleSet set) {

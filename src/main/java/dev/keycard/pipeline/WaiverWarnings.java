@@ -1,9 +1,7 @@
 package dev.keycard.pipeline;
 
-import dev.keycard.input.Source;
-import dev.keycard.input.compose.SuppressionComments;
+import dev.keycard.input.CommentWaiver;
 import dev.keycard.model.Diagnostic;
-import dev.keycard.model.Span;
 import dev.keycard.policy.Waiver;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,20 +11,18 @@ import java.util.Set;
 /**
  * Warnings about waivers that cannot do what their author meant: a {@code # keycard:ignore} comment
  * or an {@code exclude} entry naming a rule the rule set does not have (a typo such as {@code
- * KC-31} waives nothing, silently, otherwise), and a comment that gives no reason.
+ * KC-31} waives nothing, silently, otherwise), a comment that gives no reason, and a comment that
+ * sits on no setting or service key of a service (it waives nothing).
  */
 final class WaiverWarnings {
   static final String UNKNOWN_RULE = "waiver_unknown_rule";
   static final String NO_REASON = "waiver_without_reason";
+  static final String UNATTACHED = "waiver_unattached";
 
   private WaiverWarnings() {}
 
   static List<Diagnostic> of(
-      SuppressionComments comments,
-      Source source,
-      List<Waiver> requested,
-      Set<String> ruleIds,
-      String ruleSet) {
+      List<CommentWaiver> comments, List<Waiver> requested, Set<String> ruleIds, String ruleSet) {
     List<Diagnostic> out = new ArrayList<>();
     Set<String> unknownRequested = new LinkedHashSet<>();
     for (Waiver w : requested) {
@@ -42,12 +38,17 @@ final class WaiverWarnings {
                   + "; it waives nothing" + hint(id, ruleIds),
               null));
     }
-    if (comments.isEmpty()) {
-      return out;
-    }
-    int[] lineStarts = lineStarts(source.original());
-    for (SuppressionComments.Comment c : comments.comments()) {
-      Span span = span(source, lineStarts, c.line());
+    for (CommentWaiver c : comments) {
+      String named = shown(String.join(",", c.ruleIds()));
+      if (!c.attached()) {
+        out.add(
+            Diagnostic.warning(
+                UNATTACHED,
+                "# keycard:ignore " + named + " sits on no setting or service key of a service, so"
+                    + " it waives nothing; write it after the setting, alone on the line above it,"
+                    + " or after the service key",
+                c.span()));
+      }
       for (String id : c.ruleIds()) {
         if (!ruleIds.contains(id)) {
           out.add(
@@ -55,16 +56,16 @@ final class WaiverWarnings {
                   UNKNOWN_RULE,
                   "# keycard:ignore names " + shown(id) + ", which is no rule of " + ruleSet
                       + "; the comment waives nothing for it" + hint(id, ruleIds),
-                  span));
+                  c.span()));
         }
       }
       if (c.reason() == null) {
         out.add(
             Diagnostic.warning(
                 NO_REASON,
-                "# keycard:ignore " + shown(String.join(",", c.ruleIds()))
+                "# keycard:ignore " + named
                     + " gives no reason; write why the risk is accepted after the rule id",
-                span));
+                c.span()));
       }
     }
     return out;
@@ -88,36 +89,5 @@ final class WaiverWarnings {
 
   private static String shown(String s) {
     return s.length() > 64 ? s.substring(0, 64) + "…" : s;
-  }
-
-  private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch == '\n' || (ch == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-        starts.add(i + 1);
-      }
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** From the comment's {@code #} to the end of its line. */
-  private static Span span(Source source, int[] lineStarts, int line) {
-    if (!source.hasSpans() || line < 1 || line > lineStarts.length) {
-      return null;
-    }
-    String text = source.original();
-    int start = lineStarts[line - 1];
-    int end = line < lineStarts.length ? lineStarts[line] : text.length();
-    while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
-      end--;
-    }
-    int marker = text.indexOf("keycard:ignore", start);
-    int hash = marker < 0 || marker >= end ? start : text.lastIndexOf('#', marker);
-    if (hash < start) {
-      hash = start;
-    }
-    return new Span(source.positionInOriginal(hash), source.positionInOriginal(end));
   }
 }

@@ -1,5 +1,6 @@
 package dev.keycard.input.compose;
 
+import dev.keycard.input.CommentWaiver;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
@@ -35,6 +36,9 @@ import java.util.Set;
  * {@code include} and build contexts are never read; each gives a warning. YAML nodes after alias
  * expansion are bounded by {@code max-yaml-nodes}, the containers' list elements after aliases,
  * merges and {@code extends} by {@code max-model-elements} (413 past either).
+ *
+ * <p>{@code # keycard:ignore} waivers are taken from real YAML comments only and attached to the
+ * node they sit on ({@link CommentAttachment}).
  */
 public final class ComposeParser implements InputParser {
   /** Keys that only a service has, so a root mapping holding one is a service fragment. */
@@ -125,7 +129,9 @@ public final class ComposeParser implements InputParser {
     Interpolator interpolator = new Interpolator(options.variables());
     List<Container> out = new ArrayList<>();
     ModelSize size = ModelSize.ofRequest();
+    Map<String, Integer> pointers = new LinkedHashMap<>();
     for (Service s : services.values()) {
+      pointers.put(s.pointer(), pointers.size());
       Container.Builder b = Container.builder();
       b.name = s.name();
       b.origin = Origin.of(s.pointer(), diags.span(s.start(), s.end()));
@@ -134,13 +140,27 @@ public final class ComposeParser implements InputParser {
       size.add(c);
       out.add(c);
     }
-    return result(source, out, diags, root);
+    List<CommentWaiver> waivers =
+        source.hasSpans()
+            ? CommentAttachment.of(source.text(), root, pointers, diags)
+            : List.of();
+    return result(source, out, diags, root, waivers);
   }
 
   private static ParsedInput result(
       Source source, List<Container> containers, Diagnostics diags, YNode root) {
+    return result(source, containers, diags, root, List.of());
+  }
+
+  private static ParsedInput result(
+      Source source,
+      List<Container> containers,
+      Diagnostics diags,
+      YNode root,
+      List<CommentWaiver> waivers) {
     Object doc = root == null ? null : YNode.toJson(root);
-    return new ParsedInput(InputFormat.COMPOSE, containers, diags.all(), source, doc);
+    return new ParsedInput(
+        InputFormat.COMPOSE, containers, diags.all(), source, doc, List.of(), waivers);
   }
 
   /** A service as written: name, pointer, span of its key (or the whole fragment), body. */
