@@ -6,8 +6,9 @@ package dev.keycard.report;
  * HTML, in CommonMark and in GitHub Flavored Markdown, and never with a control character.
  *
  * <ul>
- *   <li>Control characters (C0 but line breaks in a code block, DEL, C1) and the characters that
- *       reorder text (bidirectional embeddings, overrides and isolates) become U+FFFD.
+ *   <li>Control characters (C0 but line breaks in a code block, DEL, C1), the characters that
+ *       reorder text (bidirectional embeddings, overrides and isolates) and unpaired surrogates
+ *       become U+FFFD.
  *   <li>In running text, the characters that open CommonMark markup are backslash-escaped: {@code
  *       \ ` * [ ] < > ~ & | !}, and {@code _} where it could open emphasis (not inside a word, as
  *       in {@code cap_drop}). So {@code ![pic](https://x/)} is no image, {@code <img>} no HTML,
@@ -72,7 +73,7 @@ final class MarkdownText {
         r = lines && i + 1 < s.length() && s.charAt(i + 1) == '\n' ? 0 : lines ? '\n' : ' ';
       } else if (c == '\n' || c == '\t') {
         r = lines ? c : ' ';
-      } else if (isControl(c)) {
+      } else if (isControl(c) || unpaired(s, i)) {
         r = REPLACEMENT;
       }
       if (r != c && out == null) {
@@ -83,6 +84,15 @@ final class MarkdownText {
       }
     }
     return out == null ? s : out.toString();
+  }
+
+  /** A surrogate without its other half, which no UTF-8 can carry. */
+  private static boolean unpaired(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
   }
 
   private static boolean isControl(char c) {

@@ -41,8 +41,9 @@ public final class PathFunctions {
   private PathFunctions() {}
 
   /**
-   * Lexically normalised path: repeated and trailing slashes removed, {@code .} dropped, {@code ..}
-   * resolved (never above the root); relative paths stay relative. Null stays null.
+   * Go's {@code path.Clean}, which Docker cleans mount paths with: repeated and trailing slashes
+   * removed, {@code .} dropped, {@code ..} resolved (never above the root, kept at the start of a
+   * relative path), and {@code .} for an empty result. Null stays null.
    */
   public static String normalize(String path) {
     if (path == null) {
@@ -68,15 +69,18 @@ public final class PathFunctions {
       }
     }
     String joined = String.join("/", parts);
-    return absolute ? "/" + joined : joined;
+    return absolute ? "/" + joined : joined.isEmpty() ? "." : joined;
   }
 
   /**
-   * Whether {@link #normalize} would return {@code path} unchanged: no empty, {@code .} or {@code
-   * ..} segment and no trailing slash (the root itself aside).
+   * Whether {@link #normalize} would return {@code path} unchanged: not empty, no empty, {@code .}
+   * or {@code ..} segment and no trailing slash (the root itself aside).
    */
   static boolean isNormal(String path) {
     int n = path.length();
+    if (n == 0) {
+      return false; // cleans to "."
+    }
     if (n > 1 && path.charAt(n - 1) == '/') {
       return false;
     }

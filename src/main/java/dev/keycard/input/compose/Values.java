@@ -139,7 +139,11 @@ final class Values {
     }
   }
 
-  /** A size in bytes: a number is bytes, a string has Docker's units; -1 is kept (unlimited). */
+  /**
+   * A size in bytes, as compose-go's {@code UnitBytes} reads one: a number is bytes, and so is a
+   * string that is a base-10 integer (so {@code "-1"}, unlimited, stays -1); any other string has
+   * Docker's units ({@code RAMInBytes}).
+   */
   Long size(YNode v, String path) {
     if (v instanceof YNode.Scalar s && s.value() instanceof Long n) {
       return n;
@@ -151,8 +155,9 @@ final class Values {
     if (t == null) {
       return null;
     }
-    if (t.trim().equals("-1")) {
-      return -1L;
+    Long integer = base10(t);
+    if (integer != null) {
+      return integer;
     }
     OptionalLong r = Sizes.ramInBytes(t);
     if (r.isEmpty()) {
@@ -160,6 +165,24 @@ final class Values {
       return null;
     }
     return r.getAsLong();
+  }
+
+  /** Go's {@code strconv.ParseInt(s, 10, 64)}: an optional sign and ASCII digits that fit. */
+  private static Long base10(String s) {
+    int i = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+    if (i == s.length()) {
+      return null;
+    }
+    for (int k = i; k < s.length(); k++) {
+      if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+        return null;
+      }
+    }
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return null; // out of range: Go's ErrRange, then RAMInBytes decides
+    }
   }
 
   Long integer(YNode v, String path) {

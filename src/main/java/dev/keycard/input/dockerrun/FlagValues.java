@@ -34,7 +34,7 @@ final class FlagValues {
   }
 
   private static String bytes(FlagUse u, String v) {
-    if (u.name().equals("--memory-swap") && v.trim().equals("-1")) {
+    if (u.name().equals("--memory-swap") && v.equals("-1")) { // MemSwapBytes, exactly
       return null;
     }
     return Sizes.ramInBytes(v).isPresent() ? null : "invalid size: '" + v + "'";

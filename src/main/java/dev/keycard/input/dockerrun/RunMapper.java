@@ -198,7 +198,7 @@ final class RunMapper {
   }
 
   private static Long bytes(Piece v) {
-    if (v.text().trim().equals("-1")) {
+    if (v.text().equals("-1")) {
       return -1L; // MemSwapBytes: unlimited swap
     }
     return Sizes.ramInBytes(v.text()).orElse(0L);

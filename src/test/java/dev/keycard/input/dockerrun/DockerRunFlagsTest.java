@@ -220,6 +220,26 @@ class DockerRunFlagsTest {
             Container::memorySwap,
             -1L),
         row(
+            "dockerRun_memorySwapQuotedSpaceMinusOne_isRefused",
+            "docker run --memory-swap ' -1' nginx",
+            Container::memorySwap,
+            null),
+        row(
+            "dockerRun_memoryPointFiveG_isHalfAGibibyte",
+            "docker run --memory .5g nginx",
+            Container::memory,
+            512L << 20),
+        row(
+            "dockerRun_memoryTrailingDot_isAccepted",
+            "docker run --memory 32.m nginx",
+            Container::memory,
+            32L << 20),
+        row(
+            "dockerRun_memoryQuotedSpaces_isUnset",
+            "docker run --memory ' 32m ' nginx",
+            Container::memory,
+            null),
+        row(
             "dockerRun_memoryReservation_isBytes",
             "docker run --memory-reservation 1k nginx",
             Container::memoryReservation,
