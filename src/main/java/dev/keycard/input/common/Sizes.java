@@ -3,8 +3,8 @@ package dev.keycard.input.common;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Docker's memory sizes (go-units {@code RAMInBytes}): a number, optionally a space, then {@code b
@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class Sizes {
   private static final Pattern SIZE =
-      Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kmgtp])?(?:i?b)?$", Pattern.CASE_INSENSITIVE);
+      // ASCII cases spelt out: RE2J's CASE_INSENSITIVE folds Unicode too (K, the Kelvin sign)
+      Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?(?:[iI]?[bB])?$");
 
   private Sizes() {}
 

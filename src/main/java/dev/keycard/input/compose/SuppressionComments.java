@@ -21,6 +21,10 @@ public final class SuppressionComments {
       Pattern.compile(
           "(?:^|\\s)#\\s*keycard:ignore\\s+([A-Za-z0-9_.-]+(?:\\s*,\\s*[A-Za-z0-9_.-]+)*)\\s*(.*)$");
 
+  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
+  private static final Pattern ID_SEPARATOR = Pattern.compile("\\s*,\\s*");
+
   /**
    * One comment: the rule ids it names, its 1-based line, its reason, whether nothing precedes it.
    */
@@ -42,7 +46,7 @@ public final class SuppressionComments {
     if (!text.contains("keycard:ignore")) {
       return new SuppressionComments(out); // the common case: no line to split or match
     }
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    String[] lines = LINE_BREAK.split(text, -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       if (line.indexOf("keycard:ignore") < 0) {
@@ -50,7 +54,7 @@ public final class SuppressionComments {
       }
       Matcher m = MARKER.matcher(line);
       if (m.find()) {
-        List<String> ids = List.of(m.group(1).split("\\s*,\\s*"));
+        List<String> ids = List.of(ID_SEPARATOR.split(m.group(1)));
         String reason = m.group(2).strip();
         boolean alone = line.substring(0, m.start()).isBlank();
         out.add(new Comment(ids, i + 1, reason.isEmpty() ? null : reason, alone));
