@@ -288,8 +288,8 @@ public class RequestReader {
   }
 
   /** A back-quoted Java reference in a Jackson message, e.g. {@code (from `X.y()`)}. */
-  private static final java.util.regex.Pattern JAVA_REFERENCE =
-      java.util.regex.Pattern.compile(",? ?\\(?from `[^`]*`\\)?|`[a-z]+(\\.[A-Za-z_$][\\w$]*)+[^`]*`");
+  private static final com.google.re2j.Pattern JAVA_REFERENCE =
+      com.google.re2j.Pattern.compile(",? ?\\(?from `[^`]*`\\)?|`[a-z]+(\\.[A-Za-z_$][\\w$]*)+[^`]*`");
 
   private static void requireInput(String text) {
     if (text == null || text.isBlank()) {

@@ -25,7 +25,7 @@ public final class Budget {
   private final boolean limited;
   private final Caps caps;
   private volatile boolean cancelled;
-  private int ticks;
+  private long ticks;
 
   private Budget(long deadlineNanos, long lengthMillis, boolean limited, Caps caps) {
     this.deadlineNanos = deadlineNanos;
@@ -71,6 +71,23 @@ public final class Budget {
   /** One unit of work done: reads the clock now and then, and stops the work once it is late. */
   public void tick() {
     if (++ticks % CLOCK_EVERY == 0) {
+      check();
+    }
+  }
+
+  /**
+   * {@code units} units of work done at once (a function that read {@code units} characters, a
+   * regular expression step that costs its program's size): the clock is read whenever the count
+   * crosses a multiple of {@value #CLOCK_EVERY}, so one expensive step is followed by a check
+   * instead of hiding up to {@value #CLOCK_EVERY} times its cost behind one tick.
+   */
+  public void charge(long units) {
+    if (units <= 0) {
+      return;
+    }
+    long before = ticks;
+    ticks = before + units;
+    if (before / CLOCK_EVERY != ticks / CLOCK_EVERY) {
       check();
     }
   }

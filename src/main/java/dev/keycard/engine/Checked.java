@@ -51,14 +51,6 @@ sealed interface Checked {
     }
   }
 
-  /** {@code left contains right}. */
-  record Has(Checked left, Checked right) implements Checked {
-    @Override
-    public Type type() {
-      return Type.BOOL;
-    }
-  }
-
   /** {@code cond ? then : otherwise}: only the branch taken is evaluated. */
   record Cond(Checked cond, Checked then, Checked otherwise, Type type) implements Checked {}
 

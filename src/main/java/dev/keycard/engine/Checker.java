@@ -2,6 +2,7 @@ package dev.keycard.engine;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.keycard.engine.fn.Intrinsics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -499,7 +500,8 @@ final class Checker {
           article(t.toString()) + " cannot contain " + article(r.type().toString()),
           b.right().at());
     }
-    return new Checked.Has(l, r);
+    // Keycard's function, not MVEL's operator: String.contains is quadratic in the worst case
+    return new Checked.Fn("__kc_contains", List.of(l, r), Type.BOOL);
   }
 
   private Checked regex(Expr.Regex r) {
@@ -511,6 +513,15 @@ final class Checker {
           "~= matches text, not " + article(t.toString()),
           r.subject().at());
     }
+    long cost = RegexCost.of(r.pattern());
+    if (cost > RegexCost.MAX) {
+      // checked before compiling: RE2J expands counted repetitions, and would fill the heap
+      return error(
+          ErrorCode.RULE_LIMIT_EXCEEDED,
+          "regular expression too large: its counted repetitions make a program of about "
+              + cost + " instructions (at most " + RegexCost.MAX + ")",
+          r.at());
+    }
     Pattern pattern;
     try {
       pattern = Pattern.compile(r.pattern());
@@ -518,7 +529,10 @@ final class Checker {
       return error(
           ErrorCode.INVALID_REGEX, "invalid regular expression: " + e.getMessage(), r.at());
     }
-    return new Checked.Fn("__kc_re2", List.of(subject, slot(Type.DYN, pattern)), Type.BOOL);
+    return new Checked.Fn(
+        "__kc_re2",
+        List.of(subject, slot(Type.DYN, new Intrinsics.Regex(pattern, cost))),
+        Type.BOOL);
   }
 
   private Checked cond(Expr.Cond c) {

@@ -50,8 +50,6 @@ final class Emitter {
       binary(b.left(), symbol(b.op()), b.right(), sb);
     } else if (c instanceof Checked.Logic l) {
       binary(l.left(), l.and() ? "&&" : "||", l.right(), sb);
-    } else if (c instanceof Checked.Has h) {
-      binary(h.left(), "contains", h.right(), sb);
     } else if (c instanceof Checked.Cond t) {
       sb.append('(');
       text(t.cond(), sb);
@@ -105,7 +103,7 @@ final class Emitter {
   /**
    * The shape MVEL's compiled tree must have for {@code c}, in the notation {@link TreeMatcher}
    * reads MVEL's tree into: {@code atom(text)}, {@code call(name;args...)}, {@code not(x)}, {@code
-   * bin<op>(l,r)}, {@code and(l,r)}, {@code or(l,r)}, {@code contains(l,r)}, {@code
+   * bin<op>(l,r)}, {@code and(l,r)}, {@code or(l,r)}, {@code
    * cond(c,a,b)}, {@code fold(element,list,filter|-)}.
    */
   static String shape(Checked c) {
@@ -127,9 +125,6 @@ final class Emitter {
     }
     if (c instanceof Checked.Logic l) {
       return (l.and() ? "and(" : "or(") + shape(l.left()) + "," + shape(l.right()) + ")";
-    }
-    if (c instanceof Checked.Has h) {
-      return "contains(" + shape(h.left()) + "," + shape(h.right()) + ")";
     }
     if (c instanceof Checked.Cond t) {
       return "cond(" + shape(t.cond()) + "," + shape(t.then()) + "," + shape(t.otherwise()) + ")";

@@ -42,6 +42,7 @@ final class LockedMvel {
       out.put("__kc_re2", Intrinsics.class.getMethod("re2", Object.class, Object.class));
       out.put("__kc_neg", Intrinsics.class.getMethod("neg", Object.class));
       out.put("__kc_add", Intrinsics.class.getMethod("add", Object.class, Object.class));
+      out.put("__kc_contains", Intrinsics.class.getMethod("contains", Object.class, Object.class));
       for (Methods.Spec m : Methods.ALL.values()) {
         Class<?>[] params = new Class<?>[m.params().size() + 1];
         java.util.Arrays.fill(params, Object.class);

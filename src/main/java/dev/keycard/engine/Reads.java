@@ -74,9 +74,6 @@ final class Reads {
     } else if (c instanceof Checked.Logic l) {
       walk(l.left(), dollar);
       walk(l.right(), dollar);
-    } else if (c instanceof Checked.Has h) {
-      walk(h.left(), dollar);
-      walk(h.right(), dollar);
     } else if (c instanceof Checked.Cond t) {
       walk(t.cond(), dollar);
       walk(t.then(), dollar);

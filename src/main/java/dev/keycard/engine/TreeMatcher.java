@@ -4,12 +4,11 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import org.mvel2.Operator;
 import org.mvel2.ast.ASTNode;
 import org.mvel2.ast.And;
 import org.mvel2.ast.BinaryOperation;
-import org.mvel2.ast.Contains;
 import org.mvel2.ast.Fold;
 import org.mvel2.ast.Negation;
 import org.mvel2.ast.Or;
@@ -139,10 +138,6 @@ final class TreeMatcher {
     }
     if (k == Negation.class) {
       return "not(" + statement(((Negation) n).getStatement()) + ")";
-    }
-    if (k == Contains.class) {
-      Contains c = (Contains) n;
-      return "contains(" + node(c.getFirstStatement()) + "," + node(c.getSecondStatement()) + ")";
     }
     if (k == Fold.class) {
       return "fold(" + foldPart(n, "subEx") + "," + foldPart(n, "dataEx") + ","

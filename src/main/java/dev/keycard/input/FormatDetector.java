@@ -1,7 +1,7 @@
 package dev.keycard.input;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Decides the format of one document or snippet. In order: a fenced Markdown block is taken out of
@@ -13,10 +13,17 @@ import java.util.regex.Pattern;
  * several snippets is read by {@link InputReader} through {@link ChatMessage}.
  */
 public final class FormatDetector {
-  private static final Pattern YAML_KEY = Pattern.compile("^[\"']?[A-Za-z0-9_.<-][^:#\\s]*[\"']?:(\\s|$)");
+  // RE2J (linear time), with java.util.regex's \s spelt out ([ \t\n\x0B\f\r]: RE2's lacks \x0B),
+  // and its $ too (it also matches before a line break that ends the text)
+  private static final Pattern YAML_KEY =
+      Pattern.compile(
+          "^[\"']?[A-Za-z0-9_.<-][^:# \\t\\n\\x0B\\f\\r]*[\"']?:([ \\t\\n\\x0B\\f\\r]|"
+              + "(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?$)");
   private static final Pattern COMMAND_WORD =
-      Pattern.compile("\\s*(?:[$#>]\\s+)?(?:sudo\\s+)?\\S*(?:docker|podman)\\b");
-  private static final Pattern JSON_SERVICES = Pattern.compile("^\\s*\\{\\s*\"services\"\\s*:");
+      Pattern.compile(
+          "[ \\t\\n\\x0B\\f\\r]*(?:[$#>][ \\t\\n\\x0B\\f\\r]+)?(?:sudo[ \\t\\n\\x0B\\f\\r]+)?[^ \\t\\n\\x0B\\f\\r]*(?:docker|podman)\\b");
+  private static final Pattern JSON_SERVICES =
+      Pattern.compile("^[ \\t\\n\\x0B\\f\\r]*\\{[ \\t\\n\\x0B\\f\\r]*\"services\"[ \\t\\n\\x0B\\f\\r]*:");
 
   private FormatDetector() {}
 

@@ -3,7 +3,7 @@ package dev.keycard.policy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * The release lock ({@code released.yaml}): {@code name@MAJOR.MINOR.PATCH: sha256:...} per line,

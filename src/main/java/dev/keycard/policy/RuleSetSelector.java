@@ -2,8 +2,8 @@ package dev.keycard.policy;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * What a caller asks for: {@code name}, {@code name@1}, {@code name@1.0} or {@code name@1.0.0};
@@ -22,7 +22,7 @@ public record RuleSetSelector(String name, Integer major, Integer minor, Integer
         new RuleSetSelector(m.group(1), num(m.group(2)), num(m.group(3)), num(m.group(4))));
   }
 
-  private static final Pattern NAME_AND_REST = Pattern.compile("([a-z0-9][a-z0-9._-]{0,63})@(.*)");
+  private static final Pattern NAME_AND_REST = Pattern.compile("([a-z0-9][a-z0-9._-]{0,63})@([^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)");
 
   /**
    * Why a selector selects no loaded rule set: a malformed selector ({@code restricted@v1.x}: the

@@ -201,10 +201,12 @@ final class YamlTree {
 
   /** Maps a scalar's characters back to file positions. */
   private static final class LineIndex {
+    private static final com.google.re2j.Pattern LINE_BREAK = com.google.re2j.Pattern.compile("\r?\n");
+
     private final String[] lines;
 
     LineIndex(String text) {
-      this.lines = text.split("\r?\n", -1);
+      this.lines = LINE_BREAK.split(text, -1);
     }
 
     Located locate(ScalarNode s, String file) {

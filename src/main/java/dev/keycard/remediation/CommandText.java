@@ -2,7 +2,7 @@ package dev.keycard.remediation;
 
 import dev.keycard.model.Span;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A command line as the user wrote it, and the edits that keep its shape: removing a flag takes the

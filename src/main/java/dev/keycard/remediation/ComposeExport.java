@@ -32,7 +32,13 @@ public final class ComposeExport {
 
   private static String serviceName(String name, List<String> used) {
     String base = name == null || name.isBlank() ? "app" : name.toLowerCase(Locale.ROOT);
-    base = base.replaceAll("[^a-z0-9_.-]", "-");
+    StringBuilder safe = new StringBuilder(base.length());
+    for (int i = 0; i < base.length(); i++) {
+      char ch = base.charAt(i);
+      boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-';
+      safe.append(ok ? ch : '-');
+    }
+    base = safe.toString();
     String n = base;
     for (int i = 2; used.contains(n); i++) {
       n = base + "-" + i;

@@ -205,7 +205,7 @@ final class DockerRunRenderer implements FixRenderer {
 
   private static boolean setItemField(
       FixOperation op, Finding f, Container c, CommandText text, List<Edit> edits) {
-    if (!op.field().equals("host_ip") || !"ports".equals(f.path().replaceAll("\\[.*", ""))) {
+    if (!op.field().equals("host_ip") || !f.path().startsWith("ports[")) {
       return false;
     }
     Span s = span(c, f.path());

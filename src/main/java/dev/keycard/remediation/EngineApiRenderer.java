@@ -339,7 +339,9 @@ final class EngineApiRenderer implements FixRenderer {
       return holder instanceof Map<?, ?> m
           ? m.containsKey(last)
           : holder instanceof List<?> l
-              && last.matches("[0-9]+")
+              && !last.isEmpty()
+              && last.length() <= 9
+              && last.chars().allMatch(ch -> ch >= '0' && ch <= '9')
               && Integer.parseInt(last) < l.size();
     }
 

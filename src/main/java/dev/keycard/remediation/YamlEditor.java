@@ -3,7 +3,7 @@ package dev.keycard.remediation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -173,7 +173,9 @@ final class YamlEditor {
    * below its key): its content is empty.
    */
   private static final Pattern EMPTY_BLOCK_SCALAR =
-      Pattern.compile("(?:^[ \\t]*|[:-][ \\t]+)[|>][-+1-9]{0,2}[ \\t]*(?:#.*)?$");
+      Pattern.compile(
+          "(?:^[ \\t]*|[:-][ \\t]+)[|>][-+1-9]{0,2}[ \\t]*(?:#[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)?"
+              + "(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?$");
 
   /** Adds {@code key: value} at the end of a mapping, in its style. */
   Edit insertEntry(MappingNode map, String key, Object value, ListStyle style) {

@@ -2,7 +2,7 @@ package dev.keycard.remediation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /** JSON-shaped values written as YAML text that reads back as exactly the same value. */
 final class YamlText {

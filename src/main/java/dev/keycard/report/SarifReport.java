@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * The SARIF 2.1.0 view for code-scanning UIs (GitHub): every rule of the rule set in {@code
@@ -296,12 +296,14 @@ public final class SarifReport {
     return t;
   }
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\x0B\\f\\r]+");
+
+  private static final Pattern WORD_BREAK = Pattern.compile("[^A-Za-z0-9]+");
 
   /** {@code Container runs privileged} → {@code ContainerRunsPrivileged}. */
   static String pascal(String title) {
     StringBuilder out = new StringBuilder();
-    for (String w : title.split("[^A-Za-z0-9]+")) {
+    for (String w : WORD_BREAK.split(title)) {
       if (!w.isEmpty()) {
         out.append(w.substring(0, 1).toUpperCase(Locale.ROOT)).append(w.substring(1));
       }

@@ -97,6 +97,8 @@ final class Views {
     return out;
   }
 
-  private static final java.util.regex.Pattern CIS =
-      java.util.regex.Pattern.compile("^CIS Docker Benchmark\\b.*?\\s(\\d+(?:\\.\\d+)+)\\s*$");
+  private static final com.google.re2j.Pattern CIS =
+      com.google.re2j.Pattern.compile(
+          "^CIS Docker Benchmark\\b[^\n\r\\x{85}\\x{2028}\\x{2029}]*?[ \\t\\n\\x0B\\f\\r](\\d+(?:\\.\\d+)+)"
+              + "[ \\t\\n\\x0B\\f\\r]*$");
 }

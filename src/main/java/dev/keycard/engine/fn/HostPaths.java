@@ -2,7 +2,7 @@ package dev.keycard.engine.fn;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Host paths by what the host loses when a container gets them (rule revisions of rule sets
@@ -125,7 +125,8 @@ public final class HostPaths {
 
   /** A rootless user's runtime folder and the daemons' folders in it. */
   private static final Pattern USER_RUNTIME =
-      Pattern.compile("/run/user/[0-9]+(/(podman|libvirt|containerd|docker)(/.*)?)?");
+      Pattern.compile(
+          "/run/user/[0-9]+(/(podman|libvirt|containerd|docker)(/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)?)?");
 
   /** KC-033@2: the host's physical memory and I/O ports. */
   private static final Set<String> MEMORY_DEVICES = Set.of("/dev/mem", "/dev/kmem", "/dev/port");

@@ -53,16 +53,87 @@ public final class Intrinsics {
   }
 
   /**
+   * A rule's compiled pattern with the bound on its program's size ({@code RegexCost}), which is
+   * what RE2J may do for each character it reads.
+   */
+  public record Regex(Pattern pattern, long cost) {}
+
+  /**
    * {@code value ~= pattern}: a full match (as MVEL's {@code ~=}) in linear time on RE2J, with the
    * pattern compiled once when the rule was. Null never matches; numbers and booleans are matched
-   * by their text; anything else never matches.
+   * by their text; anything else never matches. RE2J cannot be interrupted, so it reads the text
+   * through a view that charges the request's budget the program's size for every character: a
+   * match over a megabyte stops at the deadline like any other loop.
    */
   public static boolean re2(Object value, Object pattern) {
-    Budget.current().tick();
+    Budget budget = Budget.current();
+    budget.tick();
     if (!(value instanceof CharSequence || value instanceof Number || value instanceof Boolean)) {
       return false;
     }
-    return ((Pattern) pattern).matches(String.valueOf(value));
+    Regex re = (Regex) pattern;
+    return re.pattern().matcher(new Charged(String.valueOf(value), budget, re.cost())).matches();
+  }
+
+  /** Text whose every character read charges the budget. */
+  private static final class Charged implements CharSequence {
+    private final String text;
+    private final Budget budget;
+    private final long perChar;
+
+    Charged(String text, Budget budget, long perChar) {
+      this.text = text;
+      this.budget = budget;
+      this.perChar = perChar;
+    }
+
+    @Override
+    public char charAt(int index) {
+      budget.charge(perChar);
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      budget.charge(end - start);
+      return text.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      budget.charge(text.length());
+      return text;
+    }
+  }
+
+  /**
+   * {@code a contains b}, as MVEL's operator defines it (null contains nothing; a string contains
+   * the text of {@code b}; a list its element; a map its key; anything else nothing), but in time
+   * linear in the text and charged to the budget: {@link String#contains} compares in {@code
+   * O(n * m)}, so a rule comparing two input strings of some 100,000 characters held a rule thread
+   * for a minute, long after the request had been answered.
+   */
+  public static boolean contains(Object a, Object b) {
+    Budget budget = Budget.current();
+    budget.tick();
+    if (a == null) {
+      return false;
+    }
+    if (a instanceof String s) {
+      return Text.contains(s, String.valueOf(b), budget);
+    }
+    if (a instanceof java.util.Collection<?> c) {
+      return c.contains(b);
+    }
+    if (a instanceof Map<?, ?> m) {
+      return m.containsKey(b);
+    }
+    return false;
   }
 
   /** {@code -x}. */

@@ -3,7 +3,7 @@ package dev.keycard.engine.fn;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /** Host paths: lexical normalisation, containment, sensitive folders and runtime sockets. */
 public final class PathFunctions {

@@ -53,9 +53,10 @@ public final class ValueMethods {
   }
 
   public static boolean contains(Object r, Object x) {
-    Budget.current().tick();
+    Budget budget = Budget.current();
+    budget.tick();
     if (r instanceof CharSequence s) {
-      return x != null && s.toString().contains(String.valueOf(x));
+      return x != null && Text.contains(s.toString(), String.valueOf(x), budget);
     }
     if (r instanceof Collection<?> c) {
       return c.contains(x);
@@ -82,8 +83,10 @@ public final class ValueMethods {
     return other != null && text("equalsIgnoreCase()", r).equalsIgnoreCase(String.valueOf(other));
   }
 
+  /** The text of {@code r}, charged to the budget by its length (each method reads it once). */
   private static String text(String what, Object r) {
     if (r instanceof CharSequence s) {
+      Budget.current().charge(s.length());
       return s.toString();
     }
     throw unsupported(what, r);

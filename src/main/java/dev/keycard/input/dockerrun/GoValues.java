@@ -2,7 +2,7 @@ package dev.keycard.input.dockerrun;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * The Go value syntaxes pflag and docker/cli accept: {@code strconv.ParseInt}/{@code ParseUint}
@@ -19,6 +19,7 @@ final class GoValues {
   private static final Pattern IPV4 =
       Pattern.compile(
           "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
   private static final BigInteger NANO = BigInteger.valueOf(1_000_000_000L);
 
   private GoValues() {}
@@ -150,7 +151,7 @@ final class GoValues {
     if (IPV4.matcher(s).matches()) {
       return true;
     }
-    if (!s.contains(":") || s.length() > 45 || !s.matches("[0-9A-Fa-f:.]+")) {
+    if (!s.contains(":") || s.length() > 45 || !IPV6_CHARS.matcher(s).matches()) {
       return false;
     }
     int doubleColon = s.indexOf("::");

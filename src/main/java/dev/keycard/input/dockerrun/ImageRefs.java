@@ -1,6 +1,6 @@
 package dev.keycard.input.dockerrun;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Image references as distribution/reference parses them ({@code [domain/]path[:tag][@digest]}),

@@ -5,13 +5,13 @@ import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** What the flag mappers share: the container being built, positions, diagnostics, dialect. */
 final class MapContext {
   private static final Pattern EXPANSION =
-      Pattern.compile("\\$\\{[^}]*}|\\$\\([^)]*\\)|\\$[A-Za-z_][A-Za-z0-9_]*|\\$.|`[^`]*`");
+      Pattern.compile("\\$\\{[^}]*}|\\$\\([^)]*\\)|\\$[A-Za-z_][A-Za-z0-9_]*|\\$[^\\n\\r\\x{85}\\x{2028}\\x{2029}]|`[^`]*`");
 
   final Container.Builder b;
   final Source source;

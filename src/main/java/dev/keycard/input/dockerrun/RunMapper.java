@@ -15,7 +15,7 @@ import dev.keycard.model.Origin;
 import dev.keycard.model.Sysctl;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Maps the flags of one {@code docker run} onto the canonical container, as docker/cli's {@code
@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * and records where it was written.
  */
 final class RunMapper {
+  private static final Pattern RETRY_COUNT = Pattern.compile("[-+]?\\d{1,9}");
   private static final Pattern CGROUP_RULE =
       Pattern.compile("[acb] ([0-9]+|\\*):([0-9]+|\\*) [rwm]{1,3}");
   private final MapContext ctx;
@@ -312,7 +313,7 @@ final class RunMapper {
     if (colon >= 0) {
       String count = s.substring(colon + 1);
       // strconv.Atoi: decimal only, unlike the base-0 numbers of pflag
-      if (name.isEmpty() || !count.matches("[-+]?\\d{1,9}")) {
+      if (name.isEmpty() || !RETRY_COUNT.matcher(count).matches()) {
         ctx.invalid(u, "maximum retry count must be an integer");
         return;
       }

