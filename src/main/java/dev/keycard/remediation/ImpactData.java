@@ -100,7 +100,7 @@ final class ImpactData {
       Map<String, Object> m = map(images.get(i), where);
       known(m, where, "name", "images", "docs", "verified", "needs");
       String docs = text(m, "docs", where);
-      if (!docs.startsWith("https://") || !docs.matches("https://[A-Za-z0-9._~/#?=&%:+-]+")) {
+      if (!docs.startsWith("https://") || !urlCharacters(docs)) {
         // the views link it as it is (Markdown), so nothing in it may end or break a link
         throw new IllegalStateException(
             where + ": docs must be an https:// address of URL characters only (no space, ( or ))");
@@ -285,5 +285,21 @@ final class ImpactData {
       }
       return gi == g.length();
     }
+  }
+
+  /** Whether {@code s} holds only characters a URL needs here (none that ends or breaks a link). */
+  private static boolean urlCharacters(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "._~/#?=&%:+-".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 }
