@@ -109,6 +109,9 @@ public class OpenApiDocs implements OASFilter {
           ERRORS.getOrDefault(key, List.of()).forEach(code -> addError(operation, code));
           addError(operation, ErrorCode.UNAUTHORIZED);
         }
+        if (key.equals("POST /v1/evaluate")) {
+          markdownErrors(operation);
+        }
         if (key.equals("POST /v1/evaluate")
             || key.equals("POST /v1/fix")
             || key.equals("POST /v1/parse")) {
@@ -190,6 +193,29 @@ public class OpenApiDocs implements OASFilter {
               .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
     }
     operation.getResponses().addAPIResponse(status, response);
+  }
+
+  /** With output=markdown every error is a Markdown message ({@link MarkdownErrors}). */
+  private static void markdownErrors(Operation operation) {
+    operation.getResponses().getAPIResponses().forEach(
+        (status, response) -> {
+          if (status.startsWith("4") || status.startsWith("5")) {
+            if (response.getContent() == null) {
+              response.setContent(OASFactory.createContent());
+            }
+            response
+                .getContent()
+                .addMediaType(
+                    "text/markdown",
+                    OASFactory.createMediaType()
+                        .schema(
+                            OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.STRING))
+                                .description(
+                                    "With output=markdown or Accept: text/markdown: the error as"
+                                        + " a chat message, with the same status")));
+          }
+        });
   }
 
   private static RequestBody inputBody() {

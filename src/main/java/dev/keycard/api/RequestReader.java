@@ -157,7 +157,8 @@ public class RequestReader {
   /**
    * The format of a body that is a document rather than a request: a {@code docker inspect} array
    * or an object of PascalCase Engine API keys ({@code Image}, {@code HostConfig}) is {@code
-   * engine-api}, an object with {@code services} is {@code compose}; null for anything else (a
+   * engine-api}, an object with {@code services} is {@code compose}, a Kubernetes object ({@code
+   * apiVersion} and {@code kind}) is read by detection, which names it; null for anything else (a
    * request, or a mistake the field check names). An object holding any request field is a request.
    */
   static String bareDocument(JsonNode root) {
@@ -177,6 +178,10 @@ public class RequestReader {
     }
     if (root.has("services")) {
       return "compose";
+    }
+    if (root.path("apiVersion").isTextual() && root.path("kind").isTextual()) {
+      // a Kubernetes object: read as a document, so that the answer names what it is, where
+      return "auto";
     }
     return pascal ? "engine-api" : null;
   }

@@ -33,8 +33,48 @@ public final class Shapes {
 
   private Shapes() {}
 
+  private static final Pattern JSON_API_VERSION = Pattern.compile("\"apiVersion\"\\s*:");
+  private static final Pattern JSON_KIND = Pattern.compile("\"kind\"\\s*:\\s*\"([A-Za-z]+)\"");
+
   /** What the text looks like, as a noun phrase: {@code a GitHub Actions workflow}. */
   public static String describe(String text) {
+    String known = recognised(text);
+    return known != null ? known : generic(text);
+  }
+
+  /**
+   * What the text is, when it is one of the kinds of document that are surely no container spec
+   * (a {@code kubectl} or other command, a Dockerfile, a Kubernetes manifest, a GitHub Actions
+   * workflow, a GitLab CI file, an Ansible playbook); null for anything else. For a text whose YAML
+   * is broken too (a Kubernetes stream of several documents): the kind says more than the syntax
+   * error.
+   */
+  public static String recognised(String text) {
+    String t = text.stripLeading();
+    if (t.startsWith("{")) {
+      Matcher kind = JSON_KIND.matcher(t);
+      if (JSON_API_VERSION.matcher(t).find() && kind.find()) {
+        return kubernetes(kind.group(1));
+      }
+    }
+    return lines(text, true);
+  }
+
+  /** The Kubernetes description of a manifest of kind {@code kind} (null when unknown). */
+  public static String kubernetes(String kind) {
+    return "a Kubernetes manifest" + (kind == null ? "" : " (kind: " + kind + ")");
+  }
+
+  private static String generic(String text) {
+    String t = text.stripLeading();
+    if (t.startsWith("{") || t.startsWith("[")) {
+      return "JSON without compose services (no \"services\" object): an engine-api body is read"
+          + " as one without format=compose";
+    }
+    return lines(text, false);
+  }
+
+  private static String lines(String text, boolean recognisedOnly) {
     boolean apiVersion = false;
     boolean kind = false;
     boolean jobs = false;
@@ -42,6 +82,7 @@ public final class Shapes {
     boolean stages = false;
     boolean script = false;
     boolean hosts = false;
+    boolean runsOn = false;
     int keys = 0;
     boolean nested = false;
     String first = null;
@@ -70,9 +111,10 @@ public final class Shapes {
       }
       script |= s.startsWith("script:") || s.startsWith("- script:");
       hosts |= s.startsWith("- hosts:") || s.startsWith("hosts:");
+      runsOn |= s.startsWith("runs-on:");
     }
     if (first == null) {
-      return "empty: there is nothing in it to check";
+      return recognisedOnly ? null : "empty: there is nothing in it to check";
     }
     String command = first.substring(prompt(first));
     if (KUBECTL.matcher(command).find()) {
@@ -83,7 +125,13 @@ public final class Shapes {
     }
     Matcher docker = OTHER_DOCKER.matcher(command);
     if (docker.find()) {
-      return "a '" + docker.group(1) + " " + docker.group(2) + "' command, which creates no container";
+      String verb = docker.group(2);
+      if (verb.equals("run") || verb.equals("create")) {
+        // reached only when the caller asked for another format (format=compose)
+        return "a " + docker.group(1) + " " + verb + " command, not a compose file: send it with"
+            + " format=docker-run, or without format";
+      }
+      return "a '" + docker.group(1) + " " + verb + "' command, which creates no container";
     }
     if (DOCKERFILE.matcher(command).find()) {
       return "a Dockerfile: send it as files.Dockerfile, with the compose file or docker run command"
@@ -91,9 +139,9 @@ public final class Shapes {
     }
     if (apiVersion && kind) {
       Matcher m = KIND.matcher(text);
-      return "a Kubernetes manifest" + (m.find() ? " (kind: " + m.group(1) + ")" : "");
+      return kubernetes(m.find() ? m.group(1) : null);
     }
-    if (jobs && on) {
+    if (jobs && (on || runsOn)) {
       return "a GitHub Actions workflow";
     }
     if (stages || (script && !hosts)) {
@@ -101,6 +149,9 @@ public final class Shapes {
     }
     if (hosts) {
       return "an Ansible playbook";
+    }
+    if (recognisedOnly) {
+      return null;
     }
     if (first.startsWith("- ")) {
       return "a YAML list, not a compose file";

@@ -19,6 +19,12 @@ final class WaiverWarnings {
   static final String NO_REASON = "waiver_without_reason";
   static final String UNATTACHED = "waiver_unattached";
 
+  /**
+   * Warnings about comments kept, as a parser keeps its diagnostics: a file of 100,000 waiver
+   * comments, or one comment naming 100,000 ids, must not give an answer of as many warnings.
+   */
+  static final int MAX_COMMENT_WARNINGS = 100;
+
   private WaiverWarnings() {}
 
   static List<Diagnostic> of(
@@ -38,7 +44,11 @@ final class WaiverWarnings {
                   + "; it waives nothing" + hint(id, ruleIds),
               null));
     }
+    int limit = out.size() + MAX_COMMENT_WARNINGS;
     for (CommentWaiver c : comments) {
+      if (out.size() >= limit) {
+        break;
+      }
       String named = shown(String.join(",", c.ruleIds()));
       if (!c.attached()) {
         out.add(
@@ -50,6 +60,9 @@ final class WaiverWarnings {
                 c.span()));
       }
       for (String id : c.ruleIds()) {
+        if (out.size() >= limit) {
+          break;
+        }
         if (!ruleIds.contains(id)) {
           out.add(
               Diagnostic.warning(
@@ -59,7 +72,7 @@ final class WaiverWarnings {
                   c.span()));
         }
       }
-      if (c.reason() == null) {
+      if (c.reason() == null && out.size() < limit) {
         out.add(
             Diagnostic.warning(
                 NO_REASON,

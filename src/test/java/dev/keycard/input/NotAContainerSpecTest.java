@@ -53,7 +53,54 @@ class NotAContainerSpecTest {
         Arguments.of(
             "GitLab CI",
             "stages: [test]\ntest:\n  image: alpine\n  script:\n    - echo hi\n",
-            "a GitLab CI configuration"));
+            "a GitLab CI configuration"),
+        Arguments.of(
+            // kubernetes.io, "Managing Workloads": a Service and a Deployment in one file
+            "Kubernetes stream of two documents",
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: my-nginx-svc\nspec:\n  type: LoadBalancer\n"
+                + "  ports:\n  - port: 80\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
+                + "  name: my-nginx\nspec:\n  template:\n    spec:\n      containers:\n      - name: nginx\n"
+                + "        image: nginx:1.14.2\n",
+            "a Kubernetes manifest (kind: Service)"),
+        Arguments.of(
+            "Kubernetes manifest as JSON (kubectl get -o json)",
+            "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"metadata\": {\"name\": \"x\"},\n"
+                + "  \"spec\": {\"containers\": [{\"name\": \"x\", \"image\": \"nginx\","
+                + " \"securityContext\": {\"privileged\": true}}]}\n}\n",
+            "a Kubernetes manifest (kind: Pod)"),
+        Arguments.of(
+            "GitHub Actions jobs without on:",
+            "jobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      redis:\n        image: redis\n",
+            "a GitHub Actions workflow"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("texts")
+  void notASpec_withFormatCompose_isTheSameError(String name, String text, String what) {
+    ParsedInput p = READER.read(text, false, InputFormat.COMPOSE, ParseOptions.defaults());
+    assertThat(p.containers()).isEmpty();
+    assertThat(p.errors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo("input_not_a_container_spec");
+              assertThat(d.message()).contains("looks like " + what).doesNotContain("no services");
+              assertThat(d.span()).isNotNull();
+            });
+  }
+
+  @org.junit.jupiter.api.Test
+  void aDockerRunCommand_withFormatCompose_saysToSendItAsACommand() {
+    ParsedInput p =
+        READER.read(
+            "docker run --privileged nginx", false, InputFormat.COMPOSE, ParseOptions.defaults());
+    assertThat(p.errors())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.message())
+                    .contains("looks like a docker run command, not a compose file")
+                    .contains("format=docker-run"));
   }
 
   @ParameterizedTest(name = "{0}")

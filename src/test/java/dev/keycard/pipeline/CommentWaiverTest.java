@@ -296,4 +296,22 @@ class CommentWaiverTest {
         .containsExactly("2:20", "6:22", "7:24");
     assertThat(waived(e)).containsExactly("KC-010@web:null");
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60) // a guard against a hang, not a measure
+  void hostileComments_giveABoundedListOfWarnings() {
+    StringBuilder yaml = new StringBuilder("services:\n  web:\n    image: x\n");
+    for (int i = 0; i < 20_000; i++) {
+      yaml.append("    # keycard:ignore KC-001\n");
+    }
+    yaml.append("    privileged: true # keycard:ignore ");
+    for (int i = 0; i < 100_000; i++) {
+      yaml.append("X-").append(i).append(',');
+    }
+    yaml.append("KC-001 reason\n");
+    Evaluation e = evaluate(yaml.toString());
+    assertThat(e.warnings().stream().filter(w -> w.code().startsWith("waiver_")))
+        .hasSize(WaiverWarnings.MAX_COMMENT_WARNINGS);
+    assertThat(waived(e)).containsExactly("KC-001@web:null");
+  }
 }

@@ -107,6 +107,12 @@ public final class ComposeParser implements InputParser {
     Diagnostics diags = new Diagnostics(source, options.limits().maxDiagnostics());
     YNode root = YamlReader.read(source.text(), options.limits(), diags);
     if (diags.hasErrors()) {
+      if (Shapes.recognised(source.text()) != null) {
+        // a Kubernetes stream of several documents: what it is says more than its YAML error
+        Diagnostics other = new Diagnostics(source, options.limits().maxDiagnostics());
+        other.add(Shapes.notASpec(source));
+        return result(source, List.of(), other, null);
+      }
       return result(source, List.of(), diags, root);
     }
     Map<String, Service> services = services(root, diags, source);

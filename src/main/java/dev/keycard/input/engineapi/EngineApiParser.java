@@ -5,6 +5,7 @@ import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
@@ -41,6 +42,15 @@ public final class EngineApiParser implements InputParser {
     DiagnosticSink sink = new DiagnosticSink(opts.limits().maxDiagnostics());
     JsonNode root = new JsonReader(source, opts.limits(), sink).read();
     List<Container> containers = new ArrayList<>();
+    if (root != null && isKubernetes(root)) {
+      // a create body's unknown members are ignored: a manifest would read as an empty container
+      int end = source.text().indexOf('\n', root.start());
+      sink.add(
+          Shapes.notASpec(
+              Shapes.kubernetes((String) root.get("kind").plain()),
+              source.span(root.start(), end < 0 ? source.text().length() : end)));
+      root = null;
+    }
     if (root != null) {
       Values values = new Values(source, sink);
       ContainerReader reader = new ContainerReader(values);
@@ -69,6 +79,15 @@ public final class EngineApiParser implements InputParser {
         sink.list(),
         source,
         root == null ? null : root.plain());
+  }
+
+  /** A Kubernetes object ({@code kubectl get -o json}): {@code apiVersion} and {@code kind}. */
+  private static boolean isKubernetes(JsonNode root) {
+    return root.isObject()
+        && root.get("apiVersion") != null
+        && root.get("apiVersion").plain() instanceof String
+        && root.get("kind") != null
+        && root.get("kind").plain() instanceof String;
   }
 
   private static void readAll(
