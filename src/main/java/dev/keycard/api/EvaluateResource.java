@@ -51,6 +51,7 @@ public class EvaluateResource {
   private final String version;
   private final AnswerCache answers;
   private final AdhocRules adhoc;
+  private final SarifRuleTables sarifRules;
 
   public EvaluateResource(
       ParseService parser,
@@ -60,6 +61,7 @@ public class EvaluateResource {
       ReportsConfig docs,
       AnswerCache answers,
       AdhocRules adhoc,
+      SarifRuleTables sarifRules,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.0.0")
           String version) {
     this.parser = parser;
@@ -67,6 +69,7 @@ public class EvaluateResource {
     this.reader = reader;
     this.remediation = remediation;
     this.docs = docs;
+    this.sarifRules = sarifRules;
     this.version = version;
     this.answers = answers;
     this.adhoc = adhoc;
@@ -162,7 +165,8 @@ public class EvaluateResource {
                 proven,
                 () -> remediation.remedies(proven.evaluation(), request.input(), options));
     ReportContext ctx =
-        new ReportContext(request.filename(), request.uri(), docs.baseUrl(), version);
+        new ReportContext(
+            request.filename(), request.uri(), docs.baseUrl(), version, sarifRules.of(e.ruleSet()));
     Object entity =
         switch (view) {
           case JSON -> JsonReport.of(e, remedies.get());
