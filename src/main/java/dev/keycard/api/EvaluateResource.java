@@ -52,6 +52,7 @@ public class EvaluateResource {
   private final String version;
   private final AnswerCache answers;
   private final AdhocRules adhoc;
+  private final SarifRuleTables sarifRules;
 
   public EvaluateResource(
       ParseService parser,
@@ -61,6 +62,7 @@ public class EvaluateResource {
       ReportsConfig docs,
       AnswerCache answers,
       AdhocRules adhoc,
+      SarifRuleTables sarifRules,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.0.0")
           String version) {
     this.parser = parser;
@@ -68,6 +70,7 @@ public class EvaluateResource {
     this.reader = reader;
     this.remediation = remediation;
     this.docs = docs;
+    this.sarifRules = sarifRules;
     this.version = version;
     this.answers = answers;
     this.adhoc = adhoc;
@@ -192,7 +195,8 @@ public class EvaluateResource {
                 proven,
                 () -> remediation.remedies(proven.evaluation(), request.input(), options));
     ReportContext ctx =
-        new ReportContext(request.filename(), request.uri(), docs.baseUrl(), version);
+        new ReportContext(
+            request.filename(), request.uri(), docs.baseUrl(), version, sarifRules.of(e.ruleSet()));
     Object entity =
         switch (view) {
           case JSON -> JsonReport.of(e, remedies.get());

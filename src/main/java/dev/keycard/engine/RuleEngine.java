@@ -68,7 +68,7 @@ public final class RuleEngine {
   /** Records that {@code r} could not be decided on {@code c} because {@code u} is unknown. */
   private static void undecided(
       CompiledRule r, Container c, int ci, Unknowns.Unknown u, List<Undecided> out) {
-    Origin where = c.locate(u.path());
+    Origin where = locateUnknown(c, u.path());
     out.add(
         new Undecided(
             r.id(),
@@ -81,6 +81,19 @@ public final class RuleEngine {
                 + " knows (an unresolved variable, a placeholder or a value from the client's"
                 + " environment)",
             where));
+  }
+
+  /** Where the unknown value was written: its own place, else its element's, else the container. */
+  private static Origin locateUnknown(Container c, String path) {
+    String p = path;
+    while (!c.locations().containsKey(p)) {
+      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      if (cut <= 0) {
+        return c.locate(path);
+      }
+      p = p.substring(0, cut);
+    }
+    return c.locate(p);
   }
 
   /**

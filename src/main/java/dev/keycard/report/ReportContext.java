@@ -10,11 +10,18 @@ import dev.keycard.input.InputFormat;
  * @param uri the document URI the caller gave, or null for {@code untitled:<artifact>}
  * @param docsBaseUrl the base URL the rule pages ({@code KC-001.md}) are resolved against
  * @param toolVersion Keycard's own version
+ * @param sarifRules the SARIF descriptors of the answer's rule set built at load, or null
  */
-public record ReportContext(String filename, String uri, String docsBaseUrl, String toolVersion) {
+public record ReportContext(
+    String filename, String uri, String docsBaseUrl, String toolVersion, SarifRules sarifRules) {
   /** The default base URL of the rule help pages. */
   public static final String DEFAULT_DOCS =
       "https://github.com/keycard-dev/keycard/blob/main/docs/rules/";
+
+  /** A context without prebuilt SARIF descriptors (each answer describes its rules). */
+  public ReportContext(String filename, String uri, String docsBaseUrl, String toolVersion) {
+    this(filename, uri, docsBaseUrl, toolVersion, null);
+  }
 
   public ReportContext {
     filename = blankToNull(filename);

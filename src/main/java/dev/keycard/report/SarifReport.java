@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import com.google.re2j.Pattern;
 
 /**
@@ -61,7 +60,7 @@ public final class SarifReport {
     driver.put("version", ctx.toolVersion());
     driver.put("semanticVersion", ctx.toolVersion());
     driver.put("informationUri", INFORMATION_URI);
-    driver.put("rules", rules.stream().map(r -> rule(r, ctx)).toList());
+    driver.put("rules", rules.stream().map(r -> rule(e, r, ctx)).toList());
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("tool", Map.of("driver", driver));
     run.put("columnKind", "utf16CodeUnits");
@@ -115,28 +114,17 @@ public final class SarifReport {
   }
 
   /**
-   * Rule descriptors already built, by rule and documentation address: a rule set's thirty-odd
-   * descriptors are the same in every answer. Callers' ad-hoc rules come and go, so the memo is
-   * dropped whole when it reaches {@link #MAX_RULES}.
+   * A rule's descriptor: the one built at load for the rule set ({@link SarifRules}, given by the
+   * context), else built for this answer (an ad-hoc rule, or a context without the table).
    */
-  private static final Map<List<Object>, Map<String, Object>> RULES = new ConcurrentHashMap<>();
-
-  private static final int MAX_RULES = 1_024;
-
-  private static Map<String, Object> rule(Views.RuleInfo r, ReportContext ctx) {
-    List<Object> key = List.of(r, ctx.docsBaseUrl());
-    Map<String, Object> m = RULES.get(key);
-    if (m == null) {
-      if (RULES.size() >= MAX_RULES) {
-        RULES.clear();
-      }
-      m = Collections.unmodifiableMap(describe(r, ctx));
-      RULES.put(key, m);
-    }
-    return m;
+  private static Map<String, Object> rule(Evaluation e, Views.RuleInfo r, ReportContext ctx) {
+    SarifRules built = ctx.sarifRules();
+    Map<String, Object> m =
+        built == null ? null : built.descriptor(e.ruleSet(), ctx.docsBaseUrl(), r.id());
+    return m != null ? m : describe(r, ctx);
   }
 
-  private static Map<String, Object> describe(Views.RuleInfo r, ReportContext ctx) {
+  static Map<String, Object> describe(Views.RuleInfo r, ReportContext ctx) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("name", pascal(r.title()));

@@ -31,10 +31,7 @@ final class Views {
   static List<RuleInfo> rules(Evaluation e) {
     Map<String, RuleInfo> out = new LinkedHashMap<>();
     for (RuleDefinition d : e.ruleSet().rules()) {
-      out.putIfAbsent(
-          d.id(),
-          new RuleInfo(
-              d.id(), d.title(), d.severity(), d.rationale(), d.remediation(), d.references()));
+      out.putIfAbsent(d.id(), info(d));
     }
     for (Finding f : all(e)) {
       out.putIfAbsent(
@@ -42,6 +39,12 @@ final class Views {
           new RuleInfo(f.ruleId(), f.title(), f.severity(), null, f.remediation(), f.references()));
     }
     return List.copyOf(out.values());
+  }
+
+  /** What the views show of a rule of the rule set. */
+  static RuleInfo info(RuleDefinition d) {
+    return new RuleInfo(
+        d.id(), d.title(), d.severity(), d.rationale(), d.remediation(), d.references());
   }
 
   /** Findings that count, then waived findings. */

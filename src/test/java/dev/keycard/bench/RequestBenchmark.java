@@ -22,6 +22,7 @@ import dev.keycard.report.JunitReport;
 import dev.keycard.report.LspReport;
 import dev.keycard.report.ReportContext;
 import dev.keycard.report.SarifReport;
+import dev.keycard.report.SarifRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,14 +93,21 @@ public class RequestBenchmark {
     remedies = remediation.remedies(e, request, options);
     evaluation = e;
     report = JsonReport.of(e, remedies);
+    context =
+        new ReportContext(
+            "compose.yaml",
+            null,
+            ReportContext.DEFAULT_DOCS,
+            "bench",
+            SarifRules.of(e.ruleSet(), ReportContext.DEFAULT_DOCS));
   }
 
   /** The evaluation and proven fixes of {@link #evaluateWithFixes}, built once, for the views. */
   private Evaluation evaluation;
 
   private Remedies remedies;
-  private final ReportContext context =
-      new ReportContext("compose.yaml", null, ReportContext.DEFAULT_DOCS, "bench");
+  /** As the service builds it: with the rule set's SARIF descriptors built at load. */
+  private ReportContext context;
 
   /** The whole answer of {@link #evaluateWithFixes}, built once: what writing it alone costs. */
   private Object report;

@@ -1,6 +1,7 @@
 package dev.keycard.input.compose;
 
 import dev.keycard.input.common.DeviceSpecs;
+import dev.keycard.input.common.PartlyKnown;
 import dev.keycard.input.common.PortSpecs;
 import dev.keycard.input.common.SpecResult;
 import dev.keycard.input.common.VolumeSpecs;
@@ -12,6 +13,7 @@ import dev.keycard.model.Port;
 import dev.keycard.model.Sysctl;
 import dev.keycard.model.Tmpfs;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -55,7 +57,7 @@ final class Fields {
       return null;
     }
     Mount m = r.values().get(0);
-    if (t.unknown() && markUnknownParts(p, m.source(), m.target())) {
+    if (t.unknown() && markUnknownParts(p, t, m)) {
       // only the parts that hold the variable are unknown: the mode and propagation are literal
       b.unknown.remove(p);
     }
@@ -64,15 +66,24 @@ final class Fields {
     return m;
   }
 
-  /** Marks the source and target that hold a variable unknown; false when neither does. */
-  private boolean markUnknownParts(String p, String source, String target) {
+  /**
+   * Marks the source, target and mode that hold a variable unknown (a mode makes read_only and
+   * propagation unknown); false when none does.
+   */
+  private boolean markUnknownParts(String p, Values.Text t, Mount m) {
     boolean any = false;
-    if (source != null && source.contains("$")) {
+    if (m.source() != null && m.source().contains("$")) {
       b.unknown(p + ".source");
       any = true;
     }
-    if (target != null && target.contains("$")) {
+    if (m.target() != null && m.target().contains("$")) {
       b.unknown(p + ".target");
+      any = true;
+    }
+    int modeFrom = (m.source() == null ? 0 : m.source().length() + 1) + m.target().length() + 1;
+    if (modeFrom < t.value().length() && t.value().indexOf('$', modeFrom) >= 0) {
+      b.unknown(p + ".read_only");
+      b.unknown(p + ".propagation");
       any = true;
     }
     return any;
@@ -108,12 +119,14 @@ final class Fields {
   }
 
   private String field(YNode.Map map, String key, String path) {
-    YNode n = map.get(key);
-    if (n == null) {
-      return null;
-    }
-    Values.Text t = v.text(n, path);
+    Values.Text t = text(map, key, path);
     return t == null ? null : t.value();
+  }
+
+  /** The text of {@code key}, marked unknown at {@code path} when a variable has no value. */
+  private Values.Text text(YNode.Map map, String key, String path) {
+    YNode n = map.get(key);
+    return n == null ? null : v.text(n, path);
   }
 
   void tmpfs(YNode.Entry e) {
@@ -164,16 +177,29 @@ final class Fields {
         if (t == null) {
           continue;
         }
-        SpecResult<Device> r = DeviceSpecs.parse(t.value());
+        SpecResult<PartlyKnown<Device>> r =
+            t.unknown() ? DeviceSpecs.parse(t.partly(), t.chars()) : known(t.value());
         if (!r.isOk()) {
           v.invalid(item, "devices: " + r.error());
           continue;
         }
-        d = r.values().get(0);
+        d = r.values().get(0).value();
+        if (t.unknown()) {
+          // only the parts that hold a variable are unknown
+          b.unknown.remove(p);
+          r.values().get(0).unknownParts().forEach(part -> b.unknown(p + "." + part));
+        }
       }
       b.devices.add(d);
       v.locate(p, item);
     }
+  }
+
+  private static SpecResult<PartlyKnown<Device>> known(String spec) {
+    SpecResult<Device> r = DeviceSpecs.parse(spec);
+    return r.isOk()
+        ? SpecResult.ok(List.of(PartlyKnown.known(r.values().get(0))))
+        : SpecResult.fail(r.error());
   }
 
   void ports(YNode.Entry e) {
@@ -197,45 +223,69 @@ final class Fields {
     if (t == null) {
       return null;
     }
-    if (t.unknown()) {
-      // the port is dropped, so its index would name the next one: the list is what is unknown
-      b.unknown.remove(p);
-      b.unknown("ports");
-      return null;
+    if (!t.unknown()) {
+      SpecResult<Port> r = PortSpecs.parse(t.value());
+      if (!r.isOk()) {
+        v.invalid(item, "ports: " + r.error());
+        return null;
+      }
+      return r.values().get(0);
     }
-    SpecResult<Port> r = PortSpecs.parse(t.value());
+    // only the parts that hold a variable are unknown: ${IP}:8080:80 publishes host port 8080
+    b.unknown.remove(p);
+    SpecResult<PartlyKnown<Port>> r = PortSpecs.parse(t.partly(), t.chars());
     if (!r.isOk()) {
       v.invalid(item, "ports: " + r.error());
       return null;
     }
-    return r.values().get(0);
-  }
-
-  private Port longPort(YNode.Map map, String p) {
-    String target = field(map, "target", p + ".target");
-    int[] c = target == null ? null : PortSpecs.range(target.trim());
-    if (c == null) {
-      v.invalid(map, "ports: long syntax needs a valid target");
+    PartlyKnown<Port> port = r.values().get(0);
+    if (port.value() == null) {
+      // no part is known, not even how many ports: the list is what is unknown
+      b.unknown("ports");
       return null;
     }
-    String published = field(map, "published", p + ".published");
+    for (String part : port.unknownParts()) {
+      b.unknown(p + "." + part);
+    }
+    return port.value();
+  }
+
+  /** The long syntax; a field that holds a variable leaves that part of the port unknown. */
+  private Port longPort(YNode.Map map, String p) {
+    Values.Text target = text(map, "target", p + ".container_port");
+    int[] c = null;
+    if (target != null && target.unknown()) {
+      b.unknown(p + ".container_port_end");
+    } else {
+      c = target == null ? null : PortSpecs.range(target.value().trim());
+      if (c == null) {
+        v.invalid(map, "ports: long syntax needs a valid target");
+        return null;
+      }
+    }
+    Values.Text published = text(map, "published", p + ".host_port");
     int[] h = null;
-    if (published != null && !published.isBlank()) {
-      h = PortSpecs.range(published.trim());
+    if (published != null && published.unknown()) {
+      b.unknown(p + ".host_port_end");
+    } else if (published != null && !published.value().isBlank()) {
+      h = PortSpecs.range(published.value().trim());
       if (h == null) {
-        v.invalid(map.get("published"), "ports: invalid published port '" + published + "'");
+        v.invalid(
+            map.get("published"), "ports: invalid published port '" + published.value() + "'");
         return null;
       }
     }
     String ip = field(map, "host_ip", p + ".host_ip");
-    String proto = field(map, "protocol", p + ".protocol");
+    Values.Text proto = text(map, "protocol", p + ".protocol");
     return new Port(
         ip == null || ip.isEmpty() ? null : ip,
         h == null ? null : h[0],
         h == null ? null : h[1],
-        c[0],
-        c[1],
-        proto == null ? "tcp" : proto.toLowerCase(Locale.ROOT));
+        c == null ? null : c[0],
+        c == null ? null : c[1],
+        proto == null
+            ? "tcp"
+            : proto.unknown() ? proto.value() : proto.value().toLowerCase(Locale.ROOT));
   }
 
   void sysctls(YNode.Entry e) {
@@ -244,11 +294,14 @@ final class Fields {
         e,
         "sysctls",
         n -> "sysctls[" + b.sysctls.size() + "]",
-        (name, value, at) -> {
+        (name, nameUnknown, value, at) -> {
           String p = "sysctls[" + b.sysctls.size() + "]";
           b.sysctls.add(new Sysctl(name, value == null ? null : value.value()));
-          if (value != null && value.unknown()) {
+          b.unknown.remove(p);
+          if (nameUnknown) {
             b.unknown(p);
+          } else if (value != null && value.unknown()) {
+            b.unknown(p + ".value"); // the name, which Docker judges a sysctl by, is known
           }
           v.locate(p, at);
         });
@@ -260,20 +313,30 @@ final class Fields {
         e,
         "environment",
         n -> "environment." + n,
-        (name, value, at) -> {
+        (name, nameUnknown, value, at) -> {
           String p = "environment." + name;
           boolean unknown = value == null || value.unknown();
+          int index = b.environment.size();
           b.environment.add(new EnvVar(name, unknown ? null : value.value()));
-          if (unknown) {
+          if (nameUnknown) {
+            // ${NAME}=x: the variable's name is unknown, so it is named by its place
+            b.unknown.remove(p);
+            b.unknown("environment[" + index + "]" + (unknown ? "" : ".name"));
+          } else if (unknown) {
             b.unknown(p);
           }
           v.locate(p, at);
+          v.locate("environment[" + index + "]", at);
         });
   }
 
-  /** A pair of a map entry or of a {@code k=v} list item; the value may be null. */
+  /**
+   * A pair of a map entry or of a {@code k=v} list item; the value may be null. A list item is
+   * interpolated whole and then split at its first known {@code =}, as compose-go does, so its name
+   * may hold a variable without a value ({@code nameUnknown}).
+   */
   interface PairSink {
-    void accept(String name, Values.Text value, YNode at);
+    void accept(String name, boolean nameUnknown, Values.Text value, YNode at);
   }
 
   private void forEachPair(YNode.Entry e, String key, UnaryOperator<String> pathOf, PairSink sink) {
@@ -281,7 +344,10 @@ final class Fields {
       for (YNode.Entry pe : m.entries()) {
         Values.Text t = v.text(pe.value(), pathOf.apply(pe.name()));
         sink.accept(
-            pe.name(), t, new YNode.Map(pe.key().pointer(), pe.start(), pe.end(), List.of()));
+            pe.name(),
+            false,
+            t,
+            new YNode.Map(pe.key().pointer(), pe.start(), pe.end(), List.of()));
       }
       return;
     }
@@ -291,20 +357,30 @@ final class Fields {
         v.invalid(item, key + ": expected NAME=value");
         continue;
       }
-      int eq = s.text().indexOf('=');
-      String name = eq < 0 ? s.text() : s.text().substring(0, eq);
+      int rawEq = s.text().indexOf('=');
+      String path = pathOf.apply(rawEq < 0 ? s.text() : s.text().substring(0, rawEq));
+      Values.Text whole = v.text(s, path);
+      if (whole == null) {
+        continue;
+      }
+      String text = whole.unknown() ? whole.partly() : whole.value();
+      BitSet dark = whole.chars();
+      if (whole.unknown()) {
+        b.unknown.remove(path); // the sink marks the part that is unknown
+      }
+      int eq = -1;
+      for (int i = text.indexOf('='); i >= 0 && eq < 0; i = text.indexOf('=', i + 1)) {
+        eq = dark.get(i) ? -1 : i;
+      }
+      String name = eq < 0 ? text : text.substring(0, eq);
+      boolean nameUnknown = dark.nextSetBit(0) >= 0 && dark.nextSetBit(0) < name.length();
       Values.Text t = null;
       if (eq >= 0) {
-        YNode.Scalar value =
-            new YNode.Scalar(
-                s.pointer(),
-                s.start(),
-                s.end(),
-                s.text().substring(eq + 1),
-                s.text().substring(eq + 1));
-        t = v.text(value, pathOf.apply(name));
+        String value = text.substring(eq + 1);
+        BitSet valueDark = dark.get(eq + 1, text.length());
+        t = new Values.Text(value, !valueDark.isEmpty(), value, valueDark);
       }
-      sink.accept(name, t, item);
+      sink.accept(name, nameUnknown, t, item);
     }
   }
 

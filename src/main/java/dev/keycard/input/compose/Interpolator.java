@@ -1,6 +1,7 @@
 package dev.keycard.input.compose;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -24,66 +25,98 @@ final class Interpolator {
    * and {@link Result#missing()} names the variables; {@link Result#messages()} holds, at the same
    * index, the {@code :?} message given for each (empty when none).
    */
-  record Result(String value, List<String> missing, List<String> messages) {
+  record Result(
+      String value,
+      List<String> missing,
+      List<String> messages,
+      String partly,
+      BitSet unknownChars) {
     boolean unknown() {
       return !missing.isEmpty();
     }
   }
 
+  /**
+   * Also, in {@link Result#partly()}, the text with every expression that has a value substituted
+   * and every one that has none kept as written, whose characters {@link Result#unknownChars()}
+   * marks: what a value's parts are read from, so that {@code ${IP}:8080:80} leaves only the host
+   * IP unknown.
+   */
   Result apply(String raw) {
     if (raw.indexOf('$') < 0) {
-      return new Result(raw, List.of(), List.of());
+      return new Result(raw, List.of(), List.of(), raw, new BitSet());
     }
     List<String> missing = new ArrayList<>();
     List<String> messages = new ArrayList<>();
-    String value = expand(raw, missing, messages, 0);
+    BitSet unknown = new BitSet();
+    String value = expand(raw, missing, messages, 0, unknown);
     return missing.isEmpty()
-        ? new Result(value, List.of(), List.of())
-        : new Result(raw, List.copyOf(missing), List.copyOf(messages));
+        ? new Result(value, List.of(), List.of(), value, unknown)
+        : new Result(raw, List.copyOf(missing), List.copyOf(messages), value, unknown);
   }
 
   private String expand(String s, List<String> missing, List<String> messages, int depth) {
+    return expand(s, missing, messages, depth, null);
+  }
+
+  /** With {@code unknown} (top level only), unresolved expressions are kept and marked. */
+  private String expand(
+      String s, List<String> missing, List<String> messages, int depth, BitSet unknown) {
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;
     while (i < s.length()) {
-      char c = s.charAt(i);
-      if (c != '$' || i + 1 >= s.length()) {
-        out.append(c);
-        i++;
-        continue;
-      }
-      char n = s.charAt(i + 1);
-      if (n == '$') {
-        out.append('$');
-        i += 2;
-      } else if (n == '{') {
-        int close = matchingBrace(s, i + 2);
-        if (close < 0 || depth > 16) {
-          out.append(s, i, s.length());
-          break;
-        }
-        out.append(braced(s.substring(i + 2, close), missing, messages, depth));
-        i = close + 1;
-      } else if (isNameStart(n)) {
-        int e = i + 1;
-        while (e < s.length() && isNamePart(s.charAt(e))) {
-          e++;
-        }
-        String name = s.substring(i + 1, e);
-        String v = variables.get(name);
-        if (v == null) {
-          missing.add(name);
-          messages.add("");
-          v = "";
-        }
-        out.append(v);
-        i = e;
-      } else {
-        out.append(c);
-        i++;
+      int from = i;
+      int outFrom = out.length();
+      int missingBefore = missing.size();
+      i = step(s, i, out, missing, messages, depth);
+      if (unknown != null && missing.size() > missingBefore) {
+        out.setLength(outFrom);
+        out.append(s, from, i);
+        unknown.set(outFrom, out.length());
       }
     }
     return out.toString();
+  }
+
+  /** Reads one character or one expression of {@code s} at {@code i}; returns where it ends. */
+  private int step(
+      String s, int i, StringBuilder out, List<String> missing, List<String> messages, int depth) {
+    char c = s.charAt(i);
+    if (c != '$' || i + 1 >= s.length()) {
+      out.append(c);
+      return i + 1;
+    }
+    char n = s.charAt(i + 1);
+    if (n == '$') {
+      out.append('$');
+      return i + 2;
+    }
+    if (n == '{') {
+      int close = matchingBrace(s, i + 2);
+      if (close < 0 || depth > 16) {
+        out.append(s, i, s.length());
+        return s.length();
+      }
+      out.append(braced(s.substring(i + 2, close), missing, messages, depth));
+      return close + 1;
+    }
+    if (isNameStart(n)) {
+      int e = i + 1;
+      while (e < s.length() && isNamePart(s.charAt(e))) {
+        e++;
+      }
+      String name = s.substring(i + 1, e);
+      String v = variables.get(name);
+      if (v == null) {
+        missing.add(name);
+        messages.add("");
+        v = "";
+      }
+      out.append(v);
+      return e;
+    }
+    out.append(c);
+    return i + 1;
   }
 
   private String braced(String body, List<String> missing, List<String> msgs, int depth) {

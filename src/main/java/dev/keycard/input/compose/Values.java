@@ -4,6 +4,7 @@ import dev.keycard.input.common.GoBool;
 import dev.keycard.input.common.Sizes;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -15,7 +16,16 @@ import java.util.OptionalLong;
  */
 final class Values {
   /** A string value; {@code unknown} when it depends on a variable the caller did not send. */
-  record Text(String value, boolean unknown) {}
+  /**
+   * A scalar's text: {@code value} is the interpolated text, or the text as written when a variable
+   * has no value ({@code unknown}); {@code partly} is the text with what is known substituted, the
+   * characters still unknown marked in {@code chars}.
+   */
+  record Text(String value, boolean unknown, String partly, BitSet chars) {
+    Text(String value, boolean unknown) {
+      this(value, unknown, value, new BitSet());
+    }
+  }
 
   private final Container.Builder b;
   private final Interpolator interpolator;
@@ -103,7 +113,7 @@ final class Values {
               + " is unknown",
           s);
     }
-    return new Text(r.value(), true);
+    return new Text(r.value(), true, r.partly(), r.unknownChars());
   }
 
   /** Text that must be known to be used; null (and unknown) otherwise. */

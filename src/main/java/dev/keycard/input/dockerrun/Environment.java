@@ -33,7 +33,11 @@ final class Environment {
     Origin at = ctx.origin(u);
     ctx.locateElement("environment", index, at);
     b.locate("environment." + name, at);
-    if (value == null) {
+    if (v.isUnknown(0, name.length())) {
+      // -e $NAME=x: the variable's name is unknown, so it is named by its place
+      boolean valueKnown = value != null && !v.isUnknown(eq + 1, s.length());
+      ctx.unknownIf("environment[" + index + "]" + (valueKnown ? ".name" : ""), v, u);
+    } else if (value == null) {
       b.unknown("environment." + name);
     } else {
       ctx.unknownIf("environment." + name, v.sub(eq + 1), u);

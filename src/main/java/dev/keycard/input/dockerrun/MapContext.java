@@ -58,6 +58,20 @@ final class MapContext {
    * expansion or a placeholder, with a warning naming the expansion (a placeholder was warned
    * about where it stands); returns whether it did.
    */
+  /**
+   * Marks the {@code parts} of the element at {@code path} as known only to the client, with one
+   * warning for the flag (as {@link #unknownIf}); nothing when {@code parts} is empty.
+   */
+  void unknownParts(String path, java.util.List<String> parts, Piece value, FlagUse u) {
+    for (int i = 0; i < parts.size(); i++) {
+      if (i == 0) {
+        unknownIf(path + "." + parts.get(i), value, u);
+      } else {
+        b.unknown(path + "." + parts.get(i));
+      }
+    }
+  }
+
   boolean unknownIf(String path, Piece value, FlagUse u) {
     if (value == null || !value.isUnknown()) {
       return false;

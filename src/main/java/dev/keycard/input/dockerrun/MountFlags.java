@@ -67,6 +67,12 @@ final class MountFlags {
       m = new Mount(Mount.BIND, m.source(), m.target(), m.readOnly(), m.propagation());
     }
     add(u, m, source, target);
+    int modeFrom = targetFrom + m.target().length() + 1;
+    if (modeFrom < v.text().length() && v.isUnknown(modeFrom, v.text().length())) {
+      // /data:/data:$MODE: whether it is read-only and how it propagates only the client knows
+      ctx.unknownParts(
+          "mounts[" + (b.mounts.size() - 1) + "]", List.of("read_only", "propagation"), v, u);
+    }
   }
 
   void mount(FlagUse u) {
@@ -80,11 +86,31 @@ final class MountFlags {
     Piece target = null;
     boolean readOnly = false;
     String propagation = null;
+    List<String> unknownParts = new java.util.ArrayList<>();
     for (Piece f : fields) {
       String text = f.text();
       int eq = text.indexOf('=');
       String key = (eq < 0 ? text : text.substring(0, eq)).toLowerCase(Locale.ROOT);
       Piece value = eq < 0 ? null : f.sub(eq + 1);
+      if (value != null && value.isUnknown()) {
+        // type=$T, readonly=$RO, bind-propagation=$P: that part only the client knows
+        String part =
+            switch (key) {
+              case "type" -> "type";
+              case "readonly", "ro" -> "read_only";
+              case "bind-propagation" -> "propagation";
+              default -> null;
+            };
+        if (part != null) {
+          unknownParts.add(part);
+          if (part.equals("type")) {
+            type = value.text();
+          } else if (part.equals("propagation")) {
+            propagation = value.text();
+          }
+          continue;
+        }
+      }
       switch (key) {
         case "type" -> type = value == null ? "" : value.text().toLowerCase(Locale.ROOT);
         case "source", "src" -> source = value;
@@ -106,7 +132,7 @@ final class MountFlags {
         }
       }
     }
-    if (!TYPES.contains(type)) {
+    if (!TYPES.contains(type) && !unknownParts.contains("type")) {
       ctx.invalid(u, "invalid mount type '" + type + "'");
       return;
     }
@@ -120,6 +146,7 @@ final class MountFlags {
         new Mount(type, src, target.text(), readOnly, propagation),
         src == null ? null : source,
         target);
+    ctx.unknownParts("mounts[" + (b.mounts.size() - 1) + "]", unknownParts, u.value(), u);
   }
 
   void tmpfs(FlagUse u) {

@@ -51,6 +51,11 @@ final class Piece {
     return !unknown.isEmpty();
   }
 
+  /** Which characters only the client knows, by index (a copy). */
+  BitSet unknownChars() {
+    return (BitSet) unknown.clone();
+  }
+
   /** Whether character {@code i} belongs to a placeholder such as {@code <data-dir>}. */
   boolean isPlaceholder(int i) {
     return placeholders.get(i);

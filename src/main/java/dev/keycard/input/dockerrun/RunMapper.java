@@ -2,6 +2,7 @@ package dev.keycard.input.dockerrun;
 
 import dev.keycard.input.common.Capabilities;
 import dev.keycard.input.common.DeviceSpecs;
+import dev.keycard.input.common.PartlyKnown;
 import dev.keycard.input.common.GoBool;
 import dev.keycard.input.common.SecurityOptions;
 import dev.keycard.input.common.Sizes;
@@ -258,17 +259,16 @@ final class RunMapper {
   }
 
   private void device(FlagUse u, Origin at) {
-    SpecResult<Device> r = DeviceSpecs.parse(u.text());
+    SpecResult<PartlyKnown<Device>> r = DeviceSpecs.parse(u.text(), u.value().unknownChars());
     if (!r.isOk()) {
       ctx.invalid(u, r.error());
       return;
     }
-    for (Device d : r.values()) {
-      int index = b.devices.size();
-      b.devices.add(d);
-      ctx.locateElement("devices", index, at);
-      ctx.unknownIf("devices[" + index + "]", u.value(), u);
-    }
+    PartlyKnown<Device> d = r.values().get(0);
+    int index = b.devices.size();
+    b.devices.add(d.value());
+    ctx.locateElement("devices", index, at);
+    ctx.unknownParts("devices[" + index + "]", d.unknownParts(), u.value(), u);
   }
 
   private void cgroupRules(FlagUse u, Origin at) {
@@ -293,7 +293,8 @@ final class RunMapper {
       return;
     }
     String key = s.substring(0, eq);
-    if (!Sysctls.isNamespacedName(key) && !u.value().isUnknown()) {
+    boolean keyUnknown = u.value().isUnknown(0, eq);
+    if (!Sysctls.isNamespacedName(key) && !keyUnknown) {
       // docker/cli refuses the whole command, so the container never starts: not "(ignored)"
       String value = s.substring(eq + 1);
       ctx.refused(u, Sysctls.refusedMessage(key, value, Sysctls.refusal(key, null, null)));
@@ -302,7 +303,8 @@ final class RunMapper {
     int index = b.sysctls.size();
     b.sysctls.add(new Sysctl(key, s.substring(eq + 1)));
     ctx.locateElement("sysctls", index, at);
-    ctx.unknownIf("sysctls[" + index + "]", u.value(), u);
+    // an unknown value leaves the name known: Docker judges a sysctl by its name
+    ctx.unknownIf("sysctls[" + index + "]" + (keyUnknown ? "" : ".value"), u.value(), u);
   }
 
   private void restart(FlagUse u, Origin at) {

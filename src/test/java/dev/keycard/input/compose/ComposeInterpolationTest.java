@@ -99,8 +99,17 @@ class ComposeInterpolationTest {
   }
 
   @Test
-  void unresolvedShortPort_marksThePortListUnknownAndKeepsOtherPorts() {
+  void unresolvedShortPort_marksItsHostPortUnknownAndKeepsTheRest() {
     ParsedInput in = parse("services:\n  app:\n    ports: ['${P}:80', '443:443']\n");
+    Container c = in.containers().get(0);
+    assertThat(c.ports()).extracting(p -> p.hostPort()).containsExactly(null, 443);
+    assertThat(c.ports()).extracting(p -> p.containerPort()).containsExactly(80, 443);
+    assertThat(c.unknown()).containsExactly("ports[0].host_port", "ports[0].host_port_end");
+  }
+
+  @Test
+  void wholyUnresolvedShortPort_marksThePortListUnknownAndKeepsOtherPorts() {
+    ParsedInput in = parse("services:\n  app:\n    ports: ['${P}', '443:443']\n");
     Container c = in.containers().get(0);
     assertThat(c.ports()).singleElement().satisfies(p -> assertThat(p.hostPort()).isEqualTo(443));
     assertThat(c.unknown()).containsExactly("ports");
