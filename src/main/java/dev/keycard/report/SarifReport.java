@@ -1,5 +1,6 @@
 package dev.keycard.report;
 
+import com.google.re2j.Pattern;
 import dev.keycard.engine.Undecided;
 import dev.keycard.engine.Finding;
 import dev.keycard.model.Span;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import com.google.re2j.Pattern;
 
 /**
  * The SARIF 2.1.0 view for code-scanning UIs (GitHub): every rule of the rule set in {@code

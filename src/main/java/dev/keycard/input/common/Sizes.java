@@ -1,10 +1,10 @@
 package dev.keycard.input.common;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.OptionalLong;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * Docker's memory sizes (go-units {@code RAMInBytes}): a number, optionally a space, then {@code b
