@@ -27,6 +27,9 @@ public final class Budget {
   private volatile boolean cancelled;
   private long ticks;
 
+  /** Characters the rule functions created in the current evaluation of an expression. */
+  private long ruleText;
+
   private Budget(long deadlineNanos, long lengthMillis, boolean limited, Caps caps) {
     this.deadlineNanos = deadlineNanos;
     this.lengthMillis = lengthMillis;
@@ -105,6 +108,32 @@ public final class Budget {
                   + lengthMillis
                   + " ms)"
               : "the request did not finish within its deadline (" + lengthMillis + " ms)");
+    }
+  }
+
+  /** A rule expression starts evaluating: the text it creates is counted from zero. */
+  public void startEvaluation() {
+    ruleText = 0;
+  }
+
+  /**
+   * A rule function created a string of {@code chars} characters. Within one evaluation of one
+   * expression they add up (a projection keeps every element it builds), at most {@link
+   * Caps#maxRuleText()}; outside a request nothing is counted.
+   *
+   * @throws LimitExceeded past the cap
+   */
+  public void created(long chars) {
+    if (!limited) {
+      return;
+    }
+    ruleText += chars;
+    if (ruleText > caps.maxRuleText()) {
+      throw LimitExceeded.of(
+          "max-rule-text",
+          caps.maxRuleText(),
+          "a rule would create more than " + caps.maxRuleText()
+              + " characters of text in one evaluation");
     }
   }
 

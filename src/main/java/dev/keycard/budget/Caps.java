@@ -20,6 +20,9 @@ package dev.keycard.budget;
  * @param maxModelElements list elements (mounts, capabilities, variables, ...) over all containers
  *     of one input, after alias expansion
  * @param maxFixes fixes one request may render and prove
+ * @param maxRuleText characters the rule functions may create in one evaluation of one expression
+ *     (joined strings, case changes, trims, spellings), all strings together: a projection keeps
+ *     every element it builds, so 1,200 upper-cased copies of a 700 KB value filled the heap
  */
 public record Caps(
     int maxAdhocRules,
@@ -32,11 +35,32 @@ public record Caps(
     int maxStringLength,
     int maxExpandedValue,
     int maxModelElements,
-    int maxFixes) {
+    int maxFixes,
+    int maxRuleText) {
 
   /** The documented defaults (README, configuration). */
   public static final Caps DEFAULTS =
-      new Caps(20, 10_000, 1_000, 32L << 20, 100_000, 50_000_000L, 32, 65_536, 65_536, 50_000, 10_000);
+      new Caps(
+          20, 10_000, 1_000, 32L << 20, 100_000, 50_000_000L, 32, 65_536, 65_536, 50_000, 10_000,
+          1 << 20);
+
+  /** The caps with the default {@code maxRuleText}. */
+  public Caps(
+      int maxAdhocRules,
+      int maxFindings,
+      int maxMessageLength,
+      long maxAnswerSize,
+      int maxYamlNodes,
+      long maxRuleCost,
+      int maxExamples,
+      int maxStringLength,
+      int maxExpandedValue,
+      int maxModelElements,
+      int maxFixes) {
+    this(
+        maxAdhocRules, maxFindings, maxMessageLength, maxAnswerSize, maxYamlNodes, maxRuleCost,
+        maxExamples, maxStringLength, maxExpandedValue, maxModelElements, maxFixes, 1 << 20);
+  }
 
   public Caps {
     if (maxAdhocRules < 0
@@ -49,7 +73,8 @@ public record Caps(
         || maxStringLength < 1
         || maxExpandedValue < 1
         || maxModelElements < 1
-        || maxFixes < 0) {
+        || maxFixes < 0
+        || maxRuleText < 1) {
       throw new IllegalArgumentException("limits out of range: " + this);
     }
   }

@@ -1,11 +1,12 @@
 package dev.keycard.engine;
 
+import com.google.re2j.Pattern;
+import dev.keycard.budget.Budget;
 import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.budget.LimitExceeded;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.google.re2j.Pattern;
 import org.mvel2.MVEL;
 import org.mvel2.compiler.CompiledExpression;
 import org.mvel2.integration.VariableResolver;
@@ -72,6 +73,7 @@ public final class Program {
   /** The expression's value with {@code item} bound. */
   public Object eval(Map<String, Object> container, Object item) {
     try {
+      Budget.current().startEvaluation();
       return LockedMvel.withLoader(
           () -> MVEL.executeExpression(compiled, new Slots(constants, container, item)));
     } catch (RuleEvaluationException e) {

@@ -1,10 +1,10 @@
 package dev.keycard.engine;
 
+import com.google.re2j.Pattern;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import com.google.re2j.Pattern;
 import org.mvel2.Operator;
 import org.mvel2.ast.ASTNode;
 import org.mvel2.ast.And;

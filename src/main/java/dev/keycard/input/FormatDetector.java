@@ -1,7 +1,7 @@
 package dev.keycard.input;
 
-import java.util.Locale;
 import com.google.re2j.Pattern;
+import java.util.Locale;
 
 /**
  * Decides the format of one document or snippet. In order: a fenced Markdown block is taken out of

@@ -61,6 +61,13 @@ public interface LimitsConfig {
   @WithDefault("10000")
   int maxFixes();
 
+  /**
+   * Characters the rule functions may create in one evaluation of one expression, all strings
+   * together.
+   */
+  @WithDefault("1048576")
+  int maxRuleText();
+
   /** Longest a request body may take to arrive once its headers did; slower ones get 408. */
   @WithDefault("10s")
   Duration bodyReadTimeout();
@@ -92,6 +99,7 @@ public interface LimitsConfig {
         maxStringLength(),
         maxExpandedValue(),
         maxModelElements(),
-        maxFixes());
+        maxFixes(),
+        maxRuleText());
   }
 }

@@ -1,9 +1,9 @@
 package dev.keycard.policy;
 
+import com.google.re2j.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.google.re2j.Pattern;
 
 /**
  * The release lock ({@code released.yaml}): {@code name@MAJOR.MINOR.PATCH: sha256:...} per line,

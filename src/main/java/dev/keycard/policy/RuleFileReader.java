@@ -1,5 +1,6 @@
 package dev.keycard.policy;
 
+import com.google.re2j.Pattern;
 import dev.keycard.policy.YamlTree.YList;
 import dev.keycard.policy.YamlTree.YMap;
 import dev.keycard.policy.YamlTree.YNode;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.google.re2j.Pattern;
 
 /**
  * Reads rule files and rule-set files (YAML; JSON is YAML too) into definitions, collecting every

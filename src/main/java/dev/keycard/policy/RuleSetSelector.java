@@ -1,9 +1,9 @@
 package dev.keycard.policy;
 
-import java.util.List;
-import java.util.Optional;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a caller asks for: {@code name}, {@code name@1}, {@code name@1.0} or {@code name@1.0.0};

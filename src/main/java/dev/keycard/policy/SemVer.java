@@ -1,8 +1,8 @@
 package dev.keycard.policy;
 
-import java.util.Optional;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import java.util.Optional;
 
 /** A rule-set version {@code MAJOR.MINOR.PATCH}, ordered numerically. */
 public record SemVer(int major, int minor, int patch) implements Comparable<SemVer> {

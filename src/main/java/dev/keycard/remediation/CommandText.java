@@ -1,8 +1,8 @@
 package dev.keycard.remediation;
 
+import com.google.re2j.Pattern;
 import dev.keycard.model.Span;
 import java.util.List;
-import com.google.re2j.Pattern;
 
 /**
  * A command line as the user wrote it, and the edits that keep its shape: removing a flag takes the

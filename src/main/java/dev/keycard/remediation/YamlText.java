@@ -1,8 +1,8 @@
 package dev.keycard.remediation;
 
+import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Map;
-import com.google.re2j.Pattern;
 
 /** JSON-shaped values written as YAML text that reads back as exactly the same value. */
 final class YamlText {

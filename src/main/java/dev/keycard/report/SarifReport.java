@@ -1,5 +1,6 @@
 package dev.keycard.report;
 
+import com.google.re2j.Pattern;
 import dev.keycard.engine.Undecided;
 import dev.keycard.engine.Finding;
 import dev.keycard.model.Span;

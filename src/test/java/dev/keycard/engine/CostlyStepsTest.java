@@ -68,6 +68,43 @@ class CostlyStepsTest {
   }
 
   /**
+   * A projection keeps every element it builds: 1,200 upper-cased copies of a 700 KB value (a
+   * request of 0.85 MB) filled the 256 MiB heap and the deploy JVM exited. Text the rule functions
+   * create in one evaluation is capped ({@code max-rule-text}), so the rule is refused with the
+   * limit's name long before the heap fills.
+   */
+  @Test
+  void textBuiltInAProjection_isCappedPerEvaluation() throws Exception {
+    Container.Builder b = Container.builder();
+    b.name = "x";
+    b.user = "a".repeat(700_000);
+    b.cgroupParent = "b".repeat(60_000); // under max-string-length, joined 1,200 times
+    for (int i = 0; i < 1_200; i++) {
+      b.environment.add(new dev.keycard.model.EnvVar("V" + i, null));
+    }
+    Map<String, Object> c = FrozenModel.freeze(b.build());
+    RuleCompiler compiler = new RuleCompiler();
+    for (String rule :
+        List.of(
+            "(($.name == '' ? $.name : c.user.toUpperCase()) in c.environment).size() > 0",
+            "(($.name + c.cgroup_parent) in c.environment).size() > 0",
+            "(spell('x', $.name, c.user) in c.environment).size() > 0")) {
+      Program p = compiler.compileExpression(rule);
+      try (Evaluator evaluator = new Evaluator(1, Duration.ofSeconds(30))) {
+        assertThatThrownBy(() -> evaluator.testAll(List.of(p), c))
+            .as(rule)
+            .isInstanceOf(dev.keycard.budget.LimitExceeded.class)
+            .hasMessageContaining("1048576");
+      }
+    }
+    // what a rule builds once stays well within it
+    Program once = compiler.compileExpression("c.user.toUpperCase().size() == 700000");
+    try (Evaluator evaluator = new Evaluator(1, Duration.ofSeconds(30))) {
+      assertThat(evaluator.testAll(List.of(once), c).get(0).value()).isTrue();
+    }
+  }
+
+  /**
    * The evaluation answers or times out at a 20 ms deadline, and no rule thread is computing soon
    * after (before, the thread went on for minutes after the caller had its 503). The wait is
    * generous so a loaded machine does not fail it; work that is not cancelled runs for minutes.

@@ -1,8 +1,8 @@
 package dev.keycard.engine.fn;
 
+import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Set;
-import com.google.re2j.Pattern;
 
 /**
  * Host paths by what the host loses when a container gets them (rule revisions of rule sets

@@ -163,6 +163,7 @@ public final class Intrinsics {
           max,
           "a rule would build a string of more than " + max + " characters");
     }
+    budget.created((long) x.length() + y.length());
     return x + y;
   }
 

@@ -1,9 +1,9 @@
 package dev.keycard.engine.fn;
 
+import com.google.re2j.Pattern;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import com.google.re2j.Pattern;
 
 /** Host paths: lexical normalisation, containment, sensitive folders and runtime sockets. */
 public final class PathFunctions {

@@ -67,6 +67,12 @@ public final class Spellings {
    * field without a form, is written in canonical terms ({@code field: value}).
    */
   public static String spell(String format, String field, String value) {
+    String spelt = spelling(format, field, value);
+    dev.keycard.budget.Budget.current().created(spelt.length());
+    return spelt;
+  }
+
+  private static String spelling(String format, String field, String value) {
     String v = String.valueOf(value);
     Forms forms = field == null ? null : FORMS.get(field);
     if (forms == null || format == null) {

@@ -39,17 +39,28 @@ public final class ValueMethods {
 
   public static String trim(Object r) {
     Budget.current().tick();
-    return text("trim()", r).trim();
+    String s = text("trim()", r);
+    return created(s, s.trim());
   }
 
   public static String toLowerCase(Object r) {
     Budget.current().tick();
-    return text("toLowerCase()", r).toLowerCase(Locale.ROOT);
+    String s = text("toLowerCase()", r);
+    return created(s, s.toLowerCase(Locale.ROOT));
   }
 
   public static String toUpperCase(Object r) {
     Budget.current().tick();
-    return text("toUpperCase()", r).toUpperCase(Locale.ROOT);
+    String s = text("toUpperCase()", r);
+    return created(s, s.toUpperCase(Locale.ROOT));
+  }
+
+  /** {@code result}, counted against the evaluation's text when it is a new string. */
+  private static String created(String from, String result) {
+    if (result != from) {
+      Budget.current().created(result.length());
+    }
+    return result;
   }
 
   public static boolean contains(Object r, Object x) {

@@ -1,11 +1,11 @@
 package dev.keycard.input.dockerfile;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * Splits a Dockerfile into instructions as BuildKit's parser does: parser directives ({@code #

@@ -1,8 +1,8 @@
 package dev.keycard.input.dockerrun;
 
+import com.google.re2j.Pattern;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import com.google.re2j.Pattern;
 
 /**
  * The Go value syntaxes pflag and docker/cli accept: {@code strconv.ParseInt}/{@code ParseUint}

@@ -1,12 +1,12 @@
 package dev.keycard.input.dockerrun;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
 import java.util.HashMap;
 import java.util.Map;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /** What the flag mappers share: the container being built, positions, diagnostics, dialect. */
 final class MapContext {

@@ -1,5 +1,6 @@
 package dev.keycard.input.dockerrun;
 
+import com.google.re2j.Pattern;
 import dev.keycard.input.common.Capabilities;
 import dev.keycard.input.common.DeviceSpecs;
 import dev.keycard.input.common.PartlyKnown;
@@ -16,7 +17,6 @@ import dev.keycard.model.Origin;
 import dev.keycard.model.Sysctl;
 import java.util.List;
 import java.util.Set;
-import com.google.re2j.Pattern;
 
 /**
  * Maps the flags of one {@code docker run} onto the canonical container, as docker/cli's {@code
