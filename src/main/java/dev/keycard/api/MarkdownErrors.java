@@ -57,7 +57,8 @@ public final class MarkdownErrors {
         items.add(new MarkdownProblem.Item(i.message(), i.line(), i.column()));
       }
     }
-    return MarkdownProblem.of(p.title(), p.status(), p.code(), p.detail(), items);
+    return MarkdownProblem.of(
+        p.title(), p.status(), p.code(), p.detail(), items, p.limit(), p.max());
   }
 
   private static List<MediaType> acceptable(ContainerRequestContext request) {

@@ -30,6 +30,23 @@ public final class MarkdownProblem {
    * @param items its positioned errors, if any
    */
   public static String of(String title, int status, String code, String detail, List<Item> items) {
+    return of(title, status, code, detail, items, null, null);
+  }
+
+  /**
+   * The Markdown answer for a problem that refuses a cap.
+   *
+   * @param limit the cap's key under {@code keycard.limits.} ({@code max-answer-size}), or null
+   * @param max its value, or null
+   */
+  public static String of(
+      String title,
+      int status,
+      String code,
+      String detail,
+      List<Item> items,
+      String limit,
+      Long max) {
     List<Item> errors = items == null ? List.of() : items;
     if (NOT_A_SPEC_CODE.equals(code)
         && errors.size() == 1
@@ -49,6 +66,12 @@ public final class MarkdownProblem {
         .append("): ")
         .append(MarkdownText.text(detail))
         .append('\n');
+    if (limit != null) {
+      md.append("\nThe limit ")
+          .append(MarkdownText.code("keycard.limits." + limit))
+          .append(max == null ? "" : " is " + max)
+          .append(".\n");
+    }
     if (!errors.isEmpty()) {
       md.append('\n');
       for (Item i : errors.subList(0, Math.min(errors.size(), LIST_LIMIT))) {
