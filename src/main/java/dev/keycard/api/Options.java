@@ -3,6 +3,7 @@ package dev.keycard.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.policy.Waiver;
 import dev.keycard.policy.PolicyProblem;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the evaluation options of a request ({@code rules}, {@code exclude}, {@code fail_on}). */
 final class Options {
@@ -96,7 +98,15 @@ final class Options {
       throw new ProblemException(ErrorCode.BAD_REQUEST, "rules cannot be read");
     }
     RuleFileReader reader = new RuleFileReader();
-    List<RuleDefinition> defs = reader.readRules(text, "rules");
+    int max = dev.keycard.budget.Budget.current().caps().maxAdhocRules();
+    if (rules.isArray() && rules.size() > max) {
+      // counted before the rules are serialised and read
+      throw LimitExceeded.of(
+          "max-adhoc-rules",
+          max,
+          "a request holds at most " + max + " rules of its own; this one holds " + rules.size());
+    }
+    List<RuleDefinition> defs = reader.readRules(text, "rules", max, "a request's rules");
     if (!reader.problems().isEmpty()) {
       throw rejected(reader.problems(), rules);
     }
@@ -110,8 +120,9 @@ final class Options {
    */
   static ProblemException rejected(List<PolicyProblem> problems, JsonNode rules) {
     boolean asText = rules == null || rules.isTextual();
+    Map<String, Integer> index = asText ? Map.of() : indexById(rules);
     List<Problem.ErrorItem> items =
-        problems.stream().map(p -> asText ? textItem(p) : jsonItem(p, rules)).toList();
+        problems.stream().map(p -> asText ? textItem(p) : jsonItem(p, rules, index)).toList();
     boolean sandbox = problems.stream().anyMatch(p -> !p.code().startsWith("rule_"));
     return new ProblemException(
         sandbox ? ErrorCode.SANDBOX_VIOLATION : ErrorCode.RULE_COMPILE_ERROR,
@@ -125,20 +136,28 @@ final class Options {
         null, null, null);
   }
 
-  private static Problem.ErrorItem jsonItem(PolicyProblem p, JsonNode rules) {
-    int index = -1;
-    List<JsonNode> list = new ArrayList<>();
+  /** The position of each rule id in the rules sent (the first, for a repeated id), read once. */
+  private static Map<String, Integer> indexById(JsonNode rules) {
+    Map<String, Integer> out = new java.util.HashMap<>();
     if (rules.isArray()) {
-      rules.forEach(list::add);
+      for (int i = 0; i < rules.size(); i++) {
+        String id = rules.get(i).path("id").asText(null);
+        if (id != null) {
+          out.putIfAbsent(id, i);
+        }
+      }
     } else {
-      list.add(rules);
-    }
-    for (int i = 0; i < list.size(); i++) {
-      if (p.ruleId() != null && p.ruleId().equals(list.get(i).path("id").asText(null))) {
-        index = i;
-        break;
+      String id = rules.path("id").asText(null);
+      if (id != null) {
+        out.put(id, 0);
       }
     }
+    return out;
+  }
+
+  private static Problem.ErrorItem jsonItem(
+      PolicyProblem p, JsonNode rules, Map<String, Integer> byId) {
+    int index = p.ruleId() == null ? -1 : byId.getOrDefault(p.ruleId(), -1);
     String base = rules.isArray() ? "/rules/" + Math.max(index, 0) : "/rules";
     String path = index < 0 && rules.isArray() ? "/rules" : base + (p.field() == null ? "" : "/" + p.field());
     return new Problem.ErrorItem(

@@ -54,7 +54,9 @@ public class RuleCheckService {
 
   private CheckResult checkNow(String text) {
     RuleFileReader reader = new RuleFileReader();
-    List<RuleDefinition> defs = reader.readRules(text, "input");
+    List<RuleDefinition> defs =
+        reader.readRules(
+            text, "input", Budget.current().caps().maxAdhocRules(), "a check's rules");
     Map<String, List<PolicyProblem>> byRule = new LinkedHashMap<>();
     List<PolicyProblem> general = new ArrayList<>();
     for (PolicyProblem p : reader.problems()) {

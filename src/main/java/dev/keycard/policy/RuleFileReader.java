@@ -1,6 +1,7 @@
 package dev.keycard.policy;
 
 import com.google.re2j.Pattern;
+import dev.keycard.budget.LimitExceeded;
 import dev.keycard.policy.YamlTree.YList;
 import dev.keycard.policy.YamlTree.YMap;
 import dev.keycard.policy.YamlTree.YNode;
@@ -43,6 +44,17 @@ public final class RuleFileReader {
 
   /** Reads the rules in {@code text}; problems are collected, not thrown. */
   public List<RuleDefinition> readRules(String text, String file) {
+    return readRules(text, file, Integer.MAX_VALUE, "rules");
+  }
+
+  /**
+   * Reads at most {@code max} rules sent by a caller: more is refused before any of them is read
+   * (each read rule, and each problem, costs work and answer size; 50,000 empty rules held a
+   * request thread for minutes).
+   *
+   * @throws LimitExceeded ({@code max-adhoc-rules}) when the text holds more
+   */
+  public List<RuleDefinition> readRules(String text, String file, int max, String holder) {
     YNode root = parse(text, file);
     List<RuleDefinition> rules = new ArrayList<>();
     if (root == null) {
@@ -58,6 +70,12 @@ public final class RuleFileReader {
       items.addAll(l.items());
     } else {
       items.add(root);
+    }
+    if (items.size() > max) {
+      throw LimitExceeded.of(
+          "max-adhoc-rules",
+          max,
+          holder + " hold at most " + max + " rules; these hold " + items.size());
     }
     for (YNode item : items) {
       if (item instanceof YMap m) {

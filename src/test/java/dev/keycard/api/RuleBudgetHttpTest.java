@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.keycard.pipeline.PolicyService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -190,6 +191,31 @@ class RuleBudgetHttpTest {
         .statusCode(422)
         .body("limit", equalTo("max-adhoc-rules"))
         .body("max", equalTo(20));
+  }
+
+  /**
+   * 50,000 empty rules (150 KB): each was read and refused, and the 422 looked every problem's rule
+   * up in a fresh copy of the list (quadratic): a request thread for minutes, outside any budget.
+   * The count is refused before a rule is read, as JSON objects or YAML text, in a request or a
+   * check.
+   */
+  @Test
+  void fiftyThousandEmptyRules_areCountedBeforeAnyIsRead() {
+    String many = "[" + String.join(",", java.util.Collections.nCopies(50_000, "{}")) + "]";
+    String yaml = String.join("", java.util.Collections.nCopies(50_000, "- {}\n"));
+    for (String body :
+        List.of(
+            "{\"input\": \"docker run nginx\", \"rules\": " + many + "}",
+            "{\"input\": \"docker run nginx\", \"rules\": " + TextNode.valueOf(yaml) + "}")) {
+      long start = System.nanoTime();
+      given().contentType("application/json").body(body).post("/v1/evaluate")
+          .then().statusCode(422).body("limit", equalTo("max-adhoc-rules"));
+      assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(2));
+    }
+    long start = System.nanoTime();
+    given().contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8)).post("/v1/rulesets/check")
+        .then().statusCode(422).body("limit", equalTo("max-adhoc-rules"));
+    assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(2));
   }
 
   @Test
