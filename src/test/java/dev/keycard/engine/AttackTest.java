@@ -309,7 +309,22 @@ public class AttackTest {
         row("82 unknown helper", "exec('id')", ErrorCode.UNKNOWN_IDENTIFIER, "exec"),
         row("83 helper wrong arity", "path_under('/etc')", ErrorCode.WRONG_ARITY, "path_under"),
         row("84 chained comparison", "1 < c.memory < 5", ErrorCode.RULE_SYNTAX_ERROR, "< 5"),
-        row("85 backtick", "c.user == `id`", ErrorCode.ILLEGAL_CHARACTER, "`"));
+        row("85 backtick", "c.user == `id`", ErrorCode.ILLEGAL_CHARACTER, "`"),
+        // angles of a later attack round: what MVEL's lexer decodes or widens and ours does not
+        row("86 Cyrillic e in a field name", "c.privil\u0435ged", ErrorCode.ILLEGAL_CHARACTER, "\u0435"),
+        row("87 \\u escape in a name", "c.\\u0070rivileged", ErrorCode.ILLEGAL_CHARACTER, "\\"),
+        row("88 line continuation", "c.privileged \\\n && true", ErrorCode.ILLEGAL_CHARACTER, "\\"),
+        row("89 exponent", "c.memory > 1e999999", ErrorCode.RULE_SYNTAX_ERROR, "1e999999"),
+        row("90 BigDecimal suffix", "c.memory > 10B", ErrorCode.RULE_SYNTAX_ERROR, "10B"),
+        row("91 BigInteger suffix", "c.memory > 10I", ErrorCode.RULE_SYNTAX_ERROR, "10I"),
+        row("92 19 digits", "c.memory > 9223372036854775808", ErrorCode.RULE_LIMIT_EXCEEDED, "9223"),
+        row("93 named $ variable", "($x in c.mounts).size() > 0", ErrorCode.DOLLAR_OUTSIDE_PROJECTION, "$x"),
+        row("94 map literal with a computed value", "['a': c.user]['a'] == 'x'", ErrorCode.RULE_SYNTAX_ERROR, "c.user"),
+        row(
+            "95 regex expanding to a billion instructions",
+            "c.user ~= '((a{1000}){1000}){1000}'",
+            ErrorCode.RULE_LIMIT_EXCEEDED,
+            "'(("));
   }
 
   private static Arguments row(String name, String payload, ErrorCode code, String at) {
