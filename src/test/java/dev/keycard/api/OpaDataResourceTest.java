@@ -41,6 +41,16 @@ class OpaDataResourceTest {
   }
 
   @Test
+  void data_allow_ofAnInputWithNoContainer_isAnError_neverTrue() {
+    // an admission hook asking about a malformed request must not be told "allowed"
+    for (Object input : java.util.List.of(java.util.List.of(), java.util.List.of(1, 2, 3))) {
+      given().contentType("application/json").body(Map.of("input", input))
+          .post("/v1/data/keycard/baseline/allow")
+          .then().statusCode(400);
+    }
+  }
+
+  @Test
   void data_deny_isTheListOfMessages() {
     given().contentType("application/json")
         .body(Map.of("input", Map.of("format", "docker-run", "content", "docker run --net=host nginx")))

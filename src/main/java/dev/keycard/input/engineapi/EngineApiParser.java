@@ -106,15 +106,28 @@ public final class EngineApiParser implements InputParser {
               .withPath(""));
       return;
     }
+    if (root.items().isEmpty()) {
+      // nothing to judge is no verdict: an empty array must not read as "allowed"
+      sink.add(
+          Diagnostic.error(
+                  UNEXPECTED_ROOT,
+                  "an empty array holds no container (expected create bodies or inspect objects)",
+                  values.value(root).span())
+              .withPath(""));
+      return;
+    }
     for (JsonNode item : root.items()) {
       if (item.isObject()) {
         out.add(reader.read(item));
       } else {
-        values.warn(
-            Values.TYPE_MISMATCH,
-            item.pointer() + " is not a container object; ignored",
-            item,
-            false);
+        // an element Keycard cannot judge makes the whole answer an error, never a pass
+        sink.add(
+            Diagnostic.error(
+                    UNEXPECTED_ROOT,
+                    item.pointer() + " is not a container object (a create body or an inspect"
+                        + " object)",
+                    values.value(item).span())
+                .withPath(item.pointer()));
       }
     }
   }

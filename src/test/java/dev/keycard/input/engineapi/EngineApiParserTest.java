@@ -40,6 +40,16 @@ class EngineApiParserTest {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
+  /** Nothing Keycard can judge is never a pass: an empty array, or elements that are no object. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"[]", "[1,2,3]", "[null]", "[{\"Image\":\"x\"}, 3]"})
+  void arrayWithoutContainers_isAnError_notAnEmptyPass(String json) {
+    ParsedInput in = parse(json);
+    assertThat(in.hasErrors()).as(json).isTrue();
+    assertThat(in.containers()).as(json).isEmpty();
+    assertThat(in.errors().get(0).span()).as("the error has a position").isNotNull();
+  }
+
 
   @Test
   void engineApi_format_isEngineApi() {
@@ -312,10 +322,11 @@ class EngineApiParserTest {
   }
 
   @Test
-  void engineApi_nonObjectArrayElement_isWarnedAndSkipped() {
+  void engineApi_nonObjectArrayElement_isAnError_notSkipped() {
+    // skipped, the answer would judge less than was sent and could say "allowed"
     ParsedInput in = parse("[1, {\"Config\": {\"Image\": \"x\"}}]");
-    assertThat(in.containers()).hasSize(1);
-    assertThat(in.warnings()).singleElement().satisfies(w -> assertThat(w.path()).isEqualTo("/0"));
+    assertThat(in.containers()).isEmpty();
+    assertThat(in.errors()).singleElement().satisfies(e -> assertThat(e.path()).isEqualTo("/0"));
   }
 
   @Test
