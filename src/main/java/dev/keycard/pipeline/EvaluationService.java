@@ -263,10 +263,17 @@ public class EvaluationService {
           "a request holds at most " + max + " rules of its own; this one holds " + defs.size());
     }
     List<PolicyProblem> problems = new ArrayList<>();
+    java.util.Set<String> shipped = new java.util.HashSet<>();
+    set.rules().forEach(r -> shipped.add(r.id()));
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (RuleDefinition d : defs) {
-      if (set.rules().stream().anyMatch(r -> r.id().equals(d.id()))) {
+      if (shipped.contains(d.id())) {
         problems.add(new PolicyProblem(d.id(), d.at(), "rule_file_error",
             "rule id " + d.id() + " is already in " + set.ruleSet().key() + "; give your rule its own id", null));
+      } else if (!seen.add(d.id())) {
+        // two findings, waivers and SARIF rules under one id could not be told apart
+        problems.add(new PolicyProblem(d.id(), d.at(), "rule_file_error",
+            "rule id " + d.id() + " is given twice in this request; give each rule its own id", null));
       }
     }
     List<CompiledRule> out = new RuleSetCompiler(policies.adHocGate()).compileAll(defs, problems);

@@ -119,6 +119,28 @@ class EvaluateResourceTest {
   }
 
   @Test
+  void evaluate_twoAdHocRulesWithOneId_is422_andAShippedIdToo() {
+    Map<String, Object> rule =
+        Map.of("id", "ACME-1", "title", "t", "severity", "low", "when", "c.privileged", "message", "m");
+    given()
+        .contentType("application/json")
+        .body(Map.of("input", "docker run nginx", "ruleset", "baseline", "rules", List.of(rule, rule)))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(422)
+        .body("errors[0].message", containsString("given twice"));
+    Map<String, Object> shipped = new java.util.HashMap<>(rule);
+    shipped.put("id", "KC-001");
+    given()
+        .contentType("application/json")
+        .body(Map.of("input", "docker run nginx", "ruleset", "baseline", "rules", List.of(shipped)))
+        .post("/v1/evaluate")
+        .then()
+        .statusCode(422)
+        .body("errors[0].message", containsString("already in baseline"));
+  }
+
+  @Test
   void evaluate_hostileAdHocRule_is422WithPosition() {
     given()
         .contentType("application/json")
