@@ -3,6 +3,8 @@ package dev.keycard.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.policy.RuleSet;
 import dev.keycard.remediation.Remedies;
@@ -16,7 +18,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -78,11 +82,44 @@ public class AnswerCache {
       return evaluation;
     }
 
-    /** The fixes, proven once per answer (concurrent askers wait for the first). */
-    synchronized Remedies remedies(Supplier<Remedies> prove) {
-      if (remedies == null) {
-        remedies = prove.get();
+    /** Held while one asker proves the fixes; the others wait for it within their own deadline. */
+    private final ReentrantLock proving = new ReentrantLock();
+
+    /**
+     * The fixes, proven once per answer: concurrent askers of the same answer wait for the first,
+     * each only until its own request's deadline (then it is answered 503 like any request that
+     * ran out of time), never on a monitor that ignores it.
+     */
+    Remedies remedies(Supplier<Remedies> prove) {
+      Remedies known = proven();
+      if (known != null) {
+        return known;
       }
+      Budget budget = Budget.current();
+      try {
+        if (!proving.tryLock(budget.remainingNanos(), TimeUnit.NANOSECONDS)) {
+          budget.check(); // the deadline has passed: BudgetExceeded
+          throw new BudgetExceeded("the request did not finish within its deadline");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BudgetExceeded("the request was stopped while waiting for its fixes");
+      }
+      try {
+        known = proven();
+        if (known == null) {
+          known = prove.get();
+          synchronized (this) {
+            remedies = known;
+          }
+        }
+        return known;
+      } finally {
+        proving.unlock();
+      }
+    }
+
+    private synchronized Remedies proven() {
       return remedies;
     }
   }

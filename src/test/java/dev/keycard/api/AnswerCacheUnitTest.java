@@ -56,6 +56,46 @@ class AnswerCacheUnitTest {
     assertThat(cache.find(key("services: {} \n", today))).isNull();
   }
 
+  /**
+   * A second asker of an answer whose fixes another request is still proving waits only until its
+   * own deadline (then BudgetExceeded, answered 503), not for as long as the first one takes.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(120) // a hang guard: before, the second asker waited on a monitor
+  void aSecondAsker_waitsForTheProofOnlyUntilItsOwnDeadline() throws Exception {
+    AnswerCache.Answer a = new AnswerCache.Answer(EVALUATION);
+    java.util.concurrent.CountDownLatch proving = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread first =
+        new Thread(
+            () ->
+                a.remedies(
+                    () -> {
+                      proving.countDown();
+                      try {
+                        release.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return dev.keycard.remediation.Remedies.none();
+                    }));
+    first.start();
+    proving.await();
+    dev.keycard.budget.Budget budget =
+        dev.keycard.budget.Budget.start(
+            java.time.Duration.ofMillis(200), dev.keycard.budget.Caps.DEFAULTS);
+    try (var bound = budget.bind()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> a.remedies(dev.keycard.remediation.Remedies::none))
+          .isInstanceOf(dev.keycard.budget.BudgetExceeded.class);
+    } finally {
+      release.countDown();
+      first.join();
+    }
+    // once proven, every asker gets the same fixes at once
+    assertThat(a.remedies(() -> null)).isSameAs(a.remedies(() -> null)).isNotNull();
+  }
+
   @Test
   void aRequestSeenOnce_isNotKept_theSecondTimeItIs() {
     AnswerCache cache = new AnswerCache(config(1 << 20), new SimpleMeterRegistry());
