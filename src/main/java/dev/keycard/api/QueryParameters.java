@@ -1,5 +1,6 @@
 package dev.keycard.api;
 
+import dev.keycard.model.EditDistance;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -90,25 +91,7 @@ public final class QueryParameters {
 
   /** Levenshtein distance, for names of a few characters (longer ones are never near). */
   private static int distance(String a, String b) {
-    if (a.length() > 64 || b.length() > 64) {
-      return Integer.MAX_VALUE;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return a.length() > 64 || b.length() > 64 ? Integer.MAX_VALUE : EditDistance.of(a, b);
   }
 
   private static String stripSlash(String path) {

@@ -1,6 +1,7 @@
 package dev.keycard.engine;
 
 import dev.keycard.model.Container;
+import dev.keycard.model.EditDistance;
 import java.lang.reflect.ParameterizedType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,31 +68,12 @@ final class Schema {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String f : record.fields().keySet()) {
-      int d = distance(f, name);
+      int d = EditDistance.of(f, name);
       if (d < bestDistance) {
         bestDistance = d;
         best = f;
       }
     }
     return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
