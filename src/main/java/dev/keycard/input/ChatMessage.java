@@ -43,14 +43,12 @@ public final class ChatMessage {
   }
 
   private static final Pattern PROMPT = Pattern.compile("^[ \\t]*[$#][ \\t]+\\S");
-  private static final Pattern COMPOSE_KEY =
-      Pattern.compile("(?m)^(?:services:[ \\t]*(?:#.*)?$|[ \\t]*(?:- )?(?:image|build):)");
   private static final Pattern JSON_START = Pattern.compile("^\\s*[\\[{]");
 
   private ChatMessage() {}
 
   /** Every snippet of the message that holds a container spec, in message order. */
-  public static List<Part> parts(String message) {
+  public static List<Part> parts(String message, FormatDetector formats) {
     List<Line> lines = Lines.of(message);
     boolean[] inBlock = new boolean[lines.size()];
     List<Part> out = new ArrayList<>();
@@ -58,15 +56,16 @@ public final class ChatMessage {
       for (int i = b.firstLine(); i < b.endLine(); i++) {
         inBlock[i] = true;
       }
-      Part p = part(b);
+      Part p = part(b, formats);
       if (p != null) {
         out.add(p);
       }
     }
     for (ProseSnippets.Found f : ProseSnippets.find(message, lines, inBlock)) {
-      InputFormat format =
-          f.kind() == Kind.YAML ? InputFormat.COMPOSE : InputFormat.DOCKER_RUN;
-      out.add(new Part(f.snippet(), format, f.kind(), f.optionsFrom()));
+      InputFormat format = f.kind() == Kind.YAML ? yaml(f.snippet(), formats) : formats.commands();
+      if (format != null) {
+        out.add(new Part(f.snippet(), format, f.kind(), f.optionsFrom()));
+      }
     }
     out.sort(Comparator.comparingInt(Part::offset));
     return out;
@@ -77,42 +76,40 @@ public final class ChatMessage {
     return SnippetExtractor.fenced(message);
   }
 
-  private static Part part(SnippetExtractor.Block b) {
+  /** The format of a YAML document pasted into prose: the one its markers name, else the fallback. */
+  private static InputFormat yaml(Snippet s, FormatDetector formats) {
+    InputFormat claiming = formats.claimingBlock(s.source().text());
+    return claiming != null ? claiming : formats.fallback();
+  }
+
+  private static Part part(SnippetExtractor.Block b, FormatDetector formats) {
     Snippet s = b.snippet();
     Kind kind = b.fenced() ? Kind.FENCED : Kind.INDENTED;
     if (b.fenced() && !SnippetExtractor.LANGUAGES.contains(s.language())) {
       return null; // ```python, ```dockerfile: not a container spec
     }
-    InputFormat format = format(s, b.fenced());
+    InputFormat format = format(s, b.fenced(), formats);
     if (format == null) {
       return null;
     }
-    Snippet read = format == InputFormat.DOCKER_RUN ? commandsOnly(s) : s;
+    Snippet read = format.readsCommands() ? commandsOnly(s) : s;
     return new Part(read, format, kind, 0);
   }
 
   /** The format of a block, or null when it holds no container spec. */
-  private static InputFormat format(Snippet s, boolean fenced) {
+  private static InputFormat format(Snippet s, boolean fenced, FormatDetector formats) {
     String text = s.source().text();
-    InputFormat byLanguage = fenced ? FormatDetector.byLanguage(s.language()) : null;
-    if (byLanguage == InputFormat.DOCKER_RUN) {
-      return SnippetExtractor.hasCommand(text) ? InputFormat.DOCKER_RUN : null;
-    }
-    if (byLanguage == InputFormat.COMPOSE) {
-      return InputFormat.COMPOSE;
+    InputFormat byLanguage = fenced ? formats.byLanguage(s.language(), text) : null;
+    if (byLanguage != null) {
+      return !byLanguage.readsCommands() || SnippetExtractor.hasCommand(text) ? byLanguage : null;
     }
     if (JSON_START.matcher(text).find()) {
-      return FormatDetector.byContent(text);
+      return formats.byContent(text);
     }
-    if (SnippetExtractor.hasCommand(text)) {
-      return InputFormat.DOCKER_RUN;
+    if (formats.commands() != null && SnippetExtractor.hasCommand(text)) {
+      return formats.commands();
     }
-    return looksLikeCompose(text) ? InputFormat.COMPOSE : null;
-  }
-
-  /** A {@code services:} line at the margin, or an {@code image:} or {@code build:} key. */
-  static boolean looksLikeCompose(String text) {
-    return COMPOSE_KEY.matcher(text).find();
+    return formats.claimingBlock(text);
   }
 
   /**

@@ -28,9 +28,11 @@ final class ChatReader {
   private static final int SENTENCE_ATTEMPTS = 4;
 
   private final Map<InputFormat, InputParser> parsers;
+  private final FormatDetector formats;
 
-  ChatReader(Map<InputFormat, InputParser> parsers) {
+  ChatReader(Map<InputFormat, InputParser> parsers, FormatDetector formats) {
     this.parsers = parsers;
+    this.formats = formats;
   }
 
   /** One input read from a snippet, and where in the message its first snippet starts. */
@@ -41,9 +43,9 @@ final class ChatReader {
     List<Unit> units = new ArrayList<>();
     List<Source> commands = new ArrayList<>();
     int commandsAt = Integer.MAX_VALUE;
-    for (ChatMessage.Part p : ChatMessage.parts(message)) {
+    for (ChatMessage.Part p : ChatMessage.parts(message, formats)) {
       Budget.current().tick();
-      if (p.format() == InputFormat.DOCKER_RUN) {
+      if (p.format().readsCommands()) {
         Source s =
             p.kind() == ChatMessage.Kind.SENTENCE ? sentence(p, options) : p.snippet().source();
         if (s != null) {
@@ -56,7 +58,7 @@ final class ChatReader {
     }
     if (!commands.isEmpty()) {
       Source joined = commands.size() == 1 ? commands.get(0) : Source.join(message, commands);
-      units.add(new Unit(commandsAt, InputFormat.DOCKER_RUN, joined));
+      units.add(new Unit(commandsAt, formats.commands(), joined));
     }
     if (units.isEmpty()) {
       return null;
@@ -76,7 +78,7 @@ final class ChatReader {
 
   /** The command a sentence holds, up to its image; null when the sentence holds none. */
   private Source sentence(ChatMessage.Part p, ParseOptions options) {
-    InputParser parser = parsers.get(InputFormat.DOCKER_RUN);
+    InputParser parser = parsers.get(formats.commands());
     Source candidate = p.snippet().source();
     for (int attempt = 0; attempt < SENTENCE_ATTEMPTS; attempt++) {
       ParsedInput r = parser.parse(candidate, options);

@@ -1,35 +1,75 @@
 package dev.keycard.input;
 
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 
-/** The input formats Keycard reads, by their API names. */
-public enum InputFormat {
-  COMPOSE("compose"),
-  DOCKER_RUN("docker-run"),
-  ENGINE_API("engine-api");
+/**
+ * One input format Keycard reads, as the input stage and the views see it: its name, how to tell
+ * it from the others, its parser, and how the views name and fence it. Every format is one package
+ * under {@code dev.keycard.format} that implements this (through {@code dev.keycard.format.Format},
+ * which adds its fix renderer), and the registry {@code dev.keycard.format.Formats} lists them;
+ * nothing else names a format. Instances are singletons, compared by identity.
+ */
+public interface InputFormat {
+  /** The API name: the {@code format} request field and {@code /v1/parse} value ({@code compose}). */
+  String apiName();
 
-  private final String apiName;
+  /** The format's name for people ({@code Docker Compose}), as headings in the docs say it. */
+  String title();
 
-  InputFormat(String apiName) {
-    this.apiName = apiName;
+  /** The Markdown fence language of a snippet in this format ({@code yaml}, {@code sh}). */
+  String language();
+
+  /** The file extension of an input in this format, without the dot ({@code yaml}). */
+  String extension();
+
+  /** The file name a unified diff of a fixed input names ({@code docker-compose.yml}). */
+  String fixFileName();
+
+  /**
+   * The Markdown fence languages that name this format ({@code yaml}, {@code compose}); a language
+   * several formats claim is decided by the text ({@link #detect}).
+   */
+  Set<String> fenceLanguages();
+
+  /** How sure this format is that {@code text} (one document, no fence) is in it, and why. */
+  Guess detect(String text);
+
+  /** The format's parser. */
+  InputParser parser();
+
+  /**
+   * Whether this format reads shell command lines ({@code docker run ...}): the chat reader hands it
+   * the command lines it finds in prose, and a fix also answers with the fixed command.
+   */
+  default boolean readsCommands() {
+    return false;
   }
 
-  public String apiName() {
-    return apiName;
+  /**
+   * Whether a block of a chat message without a language tag holds a document in this format by
+   * the format's own markers ({@code services:}, {@code image:}), not by its shape alone: most
+   * YAML in a chat message is no container spec.
+   */
+  default boolean claimsBlock(String text) {
+    return false;
   }
 
-  /** The format named {@code name} ({@code compose}, {@code docker-run}, {@code engine-api}). */
-  public static Optional<InputFormat> byName(String name) {
-    if (name == null) {
-      return Optional.empty();
-    }
-    String n = name.trim().toLowerCase(Locale.ROOT);
-    for (InputFormat f : values()) {
-      if (f.apiName.equals(n)) {
-        return Optional.of(f);
+  /**
+   * A format's confidence that a text is in it, from 0 (it is not) to 100, and the reason in a few
+   * words: high when the text carries the format's own markers (a top-level {@code services} key, a
+   * {@code docker run} command), low when only its shape fits (a YAML mapping, a JSON object).
+   */
+  record Guess(int confidence, String reason) {
+    public static final Guess NONE = new Guess(0, "");
+
+    public Guess {
+      if (confidence < 0 || confidence > 100) {
+        throw new IllegalArgumentException("confidence out of 0..100: " + confidence);
       }
     }
-    return Optional.empty();
+
+    public boolean matches() {
+      return confidence > 0;
+    }
   }
 }

@@ -4,7 +4,7 @@ import dev.keycard.input.common.Sysctls;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,14 +20,26 @@ import java.util.Map;
  * input_not_a_container_spec}) that says what the text looks like instead ({@link Shapes}).
  */
 public final class InputReader {
-  private final Map<InputFormat, InputParser> parsers = new EnumMap<>(InputFormat.class);
+  private final Map<InputFormat, InputParser> parsers = new HashMap<>();
+  private final FormatDetector detector;
   private final ChatReader chat;
 
-  public InputReader(List<InputParser> parsers) {
-    for (InputParser p : parsers) {
-      this.parsers.put(p.format(), finishing(p));
+  /** A reader of the formats {@code detector} tells apart. */
+  public InputReader(FormatDetector detector) {
+    this.detector = detector;
+    for (InputFormat f : detector.formats()) {
+      InputParser p = f.parser();
+      if (p.format() != f) {
+        throw new IllegalArgumentException("the parser of " + f.apiName() + " reads " + p.format().apiName());
+      }
+      this.parsers.put(f, finishing(p));
     }
-    this.chat = new ChatReader(this.parsers);
+    this.chat = new ChatReader(this.parsers, detector);
+  }
+
+  /** The formats this reader reads and how it tells them apart. */
+  public FormatDetector detector() {
+    return detector;
   }
 
   /**
@@ -37,22 +49,18 @@ public final class InputReader {
   public ParsedInput read(
       String text, boolean fromObject, InputFormat requested, ParseOptions options) {
     if (fromObject) {
-      InputFormat f =
-          requested != null
-              ? requested
-              : FormatDetector.byContent(text) == InputFormat.COMPOSE
-                  ? InputFormat.COMPOSE
-                  : InputFormat.ENGINE_API;
+      InputFormat byContent = requested != null ? requested : detector.byContent(text);
+      InputFormat f = byContent != null ? byContent : detector.fallback();
       return parse(f, Source.withoutSpans(text), options);
     }
     if (requested != null) {
-      Detection d = FormatDetector.detect(text, requested);
+      Detection d = detector.detect(text, requested);
       return parse(d.format(), d.snippet().source(), options);
     }
     if (SnippetExtractor.hasFence(text)) {
       return message(text, options);
     }
-    InputFormat document = FormatDetector.byContent(text);
+    InputFormat document = detector.byContent(text);
     if (document == null) {
       return message(text, options);
     }
@@ -74,7 +82,7 @@ public final class InputReader {
     Snippet fenced = SnippetExtractor.fenced(text);
     Source about = fenced != null ? fenced.source() : Source.of(text);
     return new ParsedInput(
-        InputFormat.COMPOSE, List.of(), List.of(Shapes.notASpec(about)), about, null);
+        detector.fallback(), List.of(), List.of(Shapes.notASpec(about)), about, null);
   }
 
   /** {@code p}, with what every format's result gets alike (see {@link #finish}). */

@@ -145,7 +145,7 @@ public record ParsedInput(
       }
       return out.append('\n').toString();
     }
-    if (format == InputFormat.DOCKER_RUN && !containers.isEmpty()) {
+    if (format.readsCommands() && !containers.isEmpty()) {
       Span first = commandSpan(0);
       Span last = commandSpan(containers.size() - 1);
       if (first != null && last != null) {

@@ -1,10 +1,12 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Stage 1 and 2 as one operation: what the caller sent, as canonical containers. */
 @ApplicationScoped
@@ -34,10 +36,16 @@ public class ParseService {
     if (name == null || name.isBlank() || name.trim().equalsIgnoreCase("auto")) {
       return null;
     }
-    return InputFormat.byName(name)
+    List<String> names = Formats.names();
+    return Formats.byName(name)
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown format '" + name + "': use auto, compose, docker-run or engine-api"));
+                    "unknown format '"
+                        + name
+                        + "': use auto, "
+                        + String.join(", ", names.subList(0, names.size() - 1))
+                        + " or "
+                        + names.get(names.size() - 1)));
   }
 }

@@ -1,25 +1,16 @@
 package dev.keycard.pipeline;
 
-import dev.keycard.input.InputParser;
-import dev.keycard.input.compose.ComposeParser;
-import dev.keycard.input.dockerrun.DockerRunParser;
-import dev.keycard.input.engineapi.EngineApiParser;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.util.List;
 
-/** Wires the input formats Keycard reads; adding a format means adding its parser here. */
+/** The input reader the service uses: every registered format ({@link Formats}). */
 @ApplicationScoped
 public class Parsers {
   @Produces
   @ApplicationScoped
   InputReader inputReader() {
-    return new InputReader(all());
-  }
-
-  /** Every parser, one per format. */
-  public static List<InputParser> all() {
-    return List.of(new ComposeParser(), new DockerRunParser(), new EngineApiParser());
+    return Formats.reader();
   }
 }

@@ -4,7 +4,7 @@ import dev.keycard.budget.Budget;
 import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.engine.Finding;
-import dev.keycard.input.InputFormat;
+import dev.keycard.format.Formats;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
@@ -54,7 +54,7 @@ public class RemediationService {
 
   private final ParseService parser;
   private final EvaluationService evaluations;
-  private final Remediator remediator = Remediator.standard();
+  private final Remediator remediator = Formats.remediator();
   private final Impacts impacts = Impacts.standard();
 
   public RemediationService(ParseService parser, EvaluationService evaluations) {
@@ -262,7 +262,7 @@ public class RemediationService {
   private Remedy remedy(ParsedInput before, Finding f, Rendered r, ProofWork work) {
     String description = r.note() == null ? f.remediation() : join(f.remediation(), r.note());
     String command =
-        before.format() == InputFormat.DOCKER_RUN
+        before.format().readsCommands()
             ? commandWith(before, f.containerIndex(), r.edits())
             : null;
     if (command != null) {

@@ -18,19 +18,15 @@ import java.util.stream.Collectors;
  * rule sets that contain them, so a test can prove the committed pages are current.
  */
 public final class RuleDocs {
-  /** The formats in the order their examples are shown, with their headings and fences. */
-  private static final Map<InputFormat, String[]> FORMATS = new LinkedHashMap<>();
+  /** The formats, in the order their examples are shown, and how an example's format is told. */
+  private final FormatDetector formats;
 
-  static {
-    FORMATS.put(InputFormat.DOCKER_RUN, new String[] {"docker run", "sh"});
-    FORMATS.put(InputFormat.COMPOSE, new String[] {"Docker Compose", "yaml"});
-    FORMATS.put(InputFormat.ENGINE_API, new String[] {"Docker Engine API", "json"});
+  public RuleDocs(FormatDetector formats) {
+    this.formats = formats;
   }
 
-  private RuleDocs() {}
-
   /** Every page by file name ({@code KC-001.md}, ..., {@code README.md}) for a whole catalogue. */
-  public static Map<String, String> render(PolicyCatalog catalog) {
+  public Map<String, String> render(PolicyCatalog catalog) {
     return render(catalog, op -> Optional.empty());
   }
 
@@ -38,7 +34,7 @@ public final class RuleDocs {
    * Every page, each fix operation followed by what it costs the program: {@code impact} gives the
    * Markdown to show for an operation (from the remediation stage's impact table), or empty.
    */
-  public static Map<String, String> render(
+  public Map<String, String> render(
       PolicyCatalog catalog, Function<FixOperation, Optional<String>> impact) {
     Map<String, String> pages = new TreeMap<>();
     List<RuleDefinition> newest = new ArrayList<>();
@@ -77,7 +73,7 @@ public final class RuleDocs {
   }
 
   /** The help page of one rule; {@code sets} are the rule-set versions that contain it. */
-  public static String page(RuleDefinition d, List<String> sets) {
+  public String page(RuleDefinition d, List<String> sets) {
     return page(d, sets, List.of(), op -> Optional.empty());
   }
 
@@ -86,7 +82,7 @@ public final class RuleDocs {
    * released rule sets still use and what each later one changed, and each fix operation's impact
    * where {@code impact} knows it.
    */
-  public static String page(
+  public String page(
       RuleDefinition d,
       List<String> sets,
       List<Revision> older,
@@ -149,15 +145,15 @@ public final class RuleDocs {
     }
     revisions(md, d, sets, older);
     md.append("## Examples\n\n");
-    for (var f : FORMATS.entrySet()) {
-      List<RuleExample> fail = ofFormat(d.failExamples(), f.getKey());
-      List<RuleExample> pass = ofFormat(d.passExamples(), f.getKey());
+    for (InputFormat f : formats.formats()) {
+      List<RuleExample> fail = ofFormat(d.failExamples(), f);
+      List<RuleExample> pass = ofFormat(d.passExamples(), f);
       if (fail.isEmpty() && pass.isEmpty()) {
         continue;
       }
-      md.append("### ").append(f.getValue()[0]).append("\n\n");
-      examples(md, "Fires on:", fail, f.getValue()[1]);
-      examples(md, "Does not fire on:", pass, f.getValue()[1]);
+      md.append("### ").append(f.title()).append("\n\n");
+      examples(md, "Fires on:", fail, f.language());
+      examples(md, "Does not fire on:", pass, f.language());
     }
     return md.toString().stripTrailing() + "\n";
   }
@@ -276,18 +272,18 @@ public final class RuleDocs {
     }
   }
 
-  private static List<RuleExample> ofFormat(List<RuleExample> es, InputFormat format) {
+  private List<RuleExample> ofFormat(List<RuleExample> es, InputFormat format) {
     return es.stream().filter(e -> formatOf(e) == format).toList();
   }
 
-  /** The example's format as the service would detect it (compose when undecided). */
-  static InputFormat formatOf(RuleExample e) {
-    InputFormat requested = InputFormat.byName(e.format()).orElse(null);
+  /** The example's format as the service would detect it (the fallback format when undecided). */
+  InputFormat formatOf(RuleExample e) {
+    InputFormat requested = formats.byName(e.format());
     if (requested != null) {
       return requested;
     }
-    Detection d = FormatDetector.detect(e.input(), null);
-    return d == null || d.format() == null ? InputFormat.COMPOSE : d.format();
+    Detection d = formats.detect(e.input(), null);
+    return d == null || d.format() == null ? formats.fallback() : d.format();
   }
 
   private static String describe(FixOperation op) {

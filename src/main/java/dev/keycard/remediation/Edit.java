@@ -4,14 +4,14 @@ import dev.keycard.input.Source;
 import java.util.List;
 
 /** A replacement of {@code [start, end)} of the caller's original text, by offsets. */
-record Edit(int start, int end, String text) {
-  Edit {
+public record Edit(int start, int end, String text) {
+  public Edit {
     if (start < 0 || end < start) {
       throw new IllegalArgumentException("bad edit " + start + "-" + end);
     }
   }
 
-  static Edit insert(int at, String text) {
+  public static Edit insert(int at, String text) {
     return new Edit(at, at, text);
   }
 
@@ -21,7 +21,7 @@ record Edit(int start, int end, String text) {
    * ({@code > } in a blockquote, the indentation of a fence in a list item), and a line it removes
    * leaves the markers of the line after it in place.
    */
-  Edit toOriginal(Source source) {
+  public Edit toOriginal(Source source) {
     int s = source.originalOffset(start);
     // a removal that ends with a line break takes the next line's markers too, keeping its own
     boolean wholeLines = end > start && source.text().charAt(end - 1) == '\n';
@@ -34,7 +34,7 @@ record Edit(int start, int end, String text) {
   }
 
   /** As positioned text edits in the caller's original text. */
-  static List<TextEdit> toTextEdits(List<Edit> edits, Source source) {
+  public static List<TextEdit> toTextEdits(List<Edit> edits, Source source) {
     return edits.stream()
         .map(
             e ->

@@ -1,12 +1,11 @@
 package dev.keycard.remediation;
 
-import dev.keycard.input.InputFormat;
 import dev.keycard.policy.FixOperation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +66,8 @@ final class ImpactData {
   }
 
   /** An alternative as the data writes it: a sentence and snippets by format. */
-  record Template(String description, Map<InputFormat, String> snippets) {}
+  /** An alternative's text and its snippet per format, keyed by API name ({@code docker-run}). */
+  record Template(String description, Map<String, String> snippets) {}
 
   /** An image of the well-known catalogue. */
   record KnownImage(
@@ -188,18 +188,15 @@ final class ImpactData {
 
   private static Template template(Object o, String where) {
     Map<String, Object> m = map(o, where);
-    known(m, where, "description", "compose", "docker_run", "engine_api");
-    Map<InputFormat, String> snippets = new EnumMap<>(InputFormat.class);
-    put(snippets, InputFormat.COMPOSE, m.get("compose"));
-    put(snippets, InputFormat.DOCKER_RUN, m.get("docker_run"));
-    put(snippets, InputFormat.ENGINE_API, m.get("engine_api"));
-    return new Template(text(m, "description", where).strip(), Map.copyOf(snippets));
-  }
-
-  private static void put(Map<InputFormat, String> snippets, InputFormat f, Object v) {
-    if (v != null) {
-      snippets.put(f, String.valueOf(v).stripTrailing());
+    Map<String, String> snippets = new HashMap<>();
+    for (Map.Entry<String, Object> e : m.entrySet()) {
+      if (!e.getKey().equals("description") && e.getValue() != null) {
+        // a format's snippet, under its API name with '_' for '-' (docker_run); FixImpactDataTest
+        // holds every key to a registered format
+        snippets.put(e.getKey().replace('_', '-'), String.valueOf(e.getValue()).stripTrailing());
+      }
     }
+    return new Template(text(m, "description", where).strip(), Map.copyOf(snippets));
   }
 
   private static Map<String, Object> load(String resource) {

@@ -184,7 +184,7 @@ public final class Impacts {
     for (Template t : templates) {
       String description = p.fill(t.description());
       if (seen.add(description)) {
-        String snippet = t.snippets().get(p.format());
+        String snippet = t.snippets().get(p.format().apiName());
         out.add(new Alternative(description, snippet == null ? null : p.fill(snippet)));
       }
     }

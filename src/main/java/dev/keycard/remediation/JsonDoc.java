@@ -8,9 +8,9 @@ import java.util.List;
  * its member starts ({@code "Key": value}; the value itself for an array element), so that edits
  * can remove, replace or add one member and leave every other byte alone.
  */
-final class JsonDoc {
+public final class JsonDoc {
   /** One value; {@code keys} and {@code children} are filled for objects and arrays. */
-  static final class Node {
+  public static final class Node {
     final char kind;
     final int memberStart;
     final int start;
@@ -24,7 +24,7 @@ final class JsonDoc {
       this.start = start;
     }
 
-    boolean isObject() {
+    public boolean isObject() {
       return kind == '{';
     }
 
@@ -38,7 +38,7 @@ final class JsonDoc {
     }
 
     /** The index of the first member named {@code key}, or -1; a large object is indexed once. */
-    int indexOf(String key) {
+    public int indexOf(String key) {
       if (keys.size() <= INDEXED) {
         return keys.indexOf(key);
       }
@@ -66,7 +66,7 @@ final class JsonDoc {
   private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
 
   /** {@link #parse(String)}, reusing this thread's previous result for the very same text. */
-  static JsonDoc cached(String text) {
+  public static JsonDoc cached(String text) {
     Object[] last = LAST.get();
     if (last == null || last[0] != text) {
       Object result;
@@ -95,12 +95,12 @@ final class JsonDoc {
   }
 
   /** The tree of a JSON text; throws {@link CannotRender} when it is not plain JSON. */
-  static JsonDoc parse(String text) {
+  public static JsonDoc parse(String text) {
     return new JsonDoc(text);
   }
 
   /** The node at a JSON Pointer, or null. */
-  Node at(String pointer) {
+  public Node at(String pointer) {
     Node n = root;
     for (String t : JsonPatch.tokens(pointer)) {
       if (n == null) {

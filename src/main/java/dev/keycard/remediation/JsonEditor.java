@@ -6,13 +6,13 @@ import java.util.List;
  * Edits of a JSON text that touch one member: removal takes its comma, additions copy the separator
  * and key/value spacing of the members around them (compact or pretty-printed).
  */
-final class JsonEditor {
+public final class JsonEditor {
   private final JsonDoc doc;
   private final String t;
 
   private final boolean spaced;
 
-  JsonEditor(JsonDoc doc) {
+  public JsonEditor(JsonDoc doc) {
     this.doc = doc;
     this.t = doc.text;
     JsonDoc.Node first = firstMember(doc.root);
@@ -20,7 +20,7 @@ final class JsonEditor {
   }
 
   /** Removes member or element {@code k} of {@code parent}. */
-  Edit remove(JsonDoc.Node parent, int k) {
+  public Edit remove(JsonDoc.Node parent, int k) {
     List<JsonDoc.Node> cs = parent.children;
     if (cs.size() == 1) {
       return new Edit(parent.start + 1, parent.end - 1, "");
@@ -32,12 +32,12 @@ final class JsonEditor {
   }
 
   /** Replaces a value. */
-  Edit replace(JsonDoc.Node n, Object value) {
+  public Edit replace(JsonDoc.Node n, Object value) {
     return new Edit(n.start, n.end, JsonPatch.write(value, spaced));
   }
 
   /** Adds {@code "key": value} at the end of an object. */
-  Edit addMember(JsonDoc.Node obj, String key, Object value) {
+  public Edit addMember(JsonDoc.Node obj, String key, Object value) {
     StringBuilder kv = new StringBuilder();
     JsonPatch.string(key, kv);
     kv.append(colon(obj)).append(JsonPatch.write(value, spaced));
@@ -45,7 +45,7 @@ final class JsonEditor {
   }
 
   /** Adds an element at the end of an array. */
-  Edit addElement(JsonDoc.Node arr, Object value) {
+  public Edit addElement(JsonDoc.Node arr, Object value) {
     return append(arr, JsonPatch.write(value, spaced));
   }
 

@@ -111,7 +111,7 @@ public final class JsonPatch {
    * The array index a reference token spells ({@code 0} or up to nine digits without a leading
    * zero), or -1.
    */
-  static int arrayIndex(String token) {
+  public static int arrayIndex(String token) {
     int n = token.length();
     if (n == 0 || n > 9 || (token.charAt(0) == '0' && n > 1)) {
       return -1;
@@ -128,7 +128,7 @@ public final class JsonPatch {
   }
 
   /** The value at a JSON Pointer in a JSON-shaped tree, or null when the path leads nowhere. */
-  static Object at(Object document, String pointer) {
+  public static Object at(Object document, String pointer) {
     Object at = document;
     for (String t : tokens(pointer)) {
       if (at instanceof Map<?, ?> m) {
@@ -147,7 +147,7 @@ public final class JsonPatch {
   }
 
   /** The unescaped reference tokens of a JSON Pointer. */
-  static List<String> tokens(String pointer) {
+  public static List<String> tokens(String pointer) {
     List<String> out = new ArrayList<>();
     if (pointer == null || pointer.isEmpty()) {
       return out;
@@ -159,12 +159,12 @@ public final class JsonPatch {
   }
 
   /** Escapes one reference token. */
-  static String escape(String token) {
+  public static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
   }
 
   /** A deep, mutable copy. */
-  static Object copy(Object v) {
+  public static Object copy(Object v) {
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       m.forEach((k, x) -> out.put(String.valueOf(k), copy(x)));
@@ -203,7 +203,7 @@ public final class JsonPatch {
   }
 
   /** Writes JSON text, with a space after each {@code :} and {@code ,} when {@code spaced}. */
-  static String write(Object v, boolean spaced) {
+  public static String write(Object v, boolean spaced) {
     StringBuilder sb = new StringBuilder();
     write(v, sb, spaced);
     return sb.toString();
@@ -243,7 +243,7 @@ public final class JsonPatch {
   }
 
   /** Appends {@code s} as a JSON string literal. */
-  static void string(String s, StringBuilder sb) {
+  public static void string(String s, StringBuilder sb) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -3,7 +3,7 @@ package dev.keycard.remediation;
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,18 +13,12 @@ import java.util.Optional;
  * checking that a fix closes its finding needs the whole pipeline and happens there.
  */
 public final class Remediator {
-  private final Map<InputFormat, FixRenderer> renderers = new EnumMap<>(InputFormat.class);
+  private final Map<InputFormat, FixRenderer> renderers = new HashMap<>();
 
   public Remediator(List<FixRenderer> renderers) {
     for (FixRenderer r : renderers) {
       this.renderers.put(r.format(), r);
     }
-  }
-
-  /** A remediator for every format Keycard reads. */
-  public static Remediator standard() {
-    return new Remediator(
-        List.of(new DockerRunRenderer(), new ComposeRenderer(), new EngineApiRenderer()));
   }
 
   /** The rendered fix, or empty when the finding has no fix or the format cannot express it. */

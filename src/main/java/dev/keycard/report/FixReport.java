@@ -1,8 +1,8 @@
 package dev.keycard.report;
 
-import dev.keycard.input.InputFormat;
+import dev.keycard.format.Format;
+import dev.keycard.format.Formats;
 import dev.keycard.report.FixResult;
-import dev.keycard.remediation.ComposeExport;
 
 /** Builds the {@code /v1/fix} response from a fix result. */
 public final class FixReport {
@@ -11,13 +11,9 @@ public final class FixReport {
   /** The response; {@code toCompose} adds the fixed containers as a compose document. */
   public static FixResponse of(FixResult r, boolean toCompose) {
     EvaluationResponse e = JsonReport.of(r.evaluation(), r.remedies());
-    String name =
-        switch (r.evaluation().input().format()) {
-          case COMPOSE -> "docker-compose.yml";
-          case ENGINE_API -> "container.json";
-          case DOCKER_RUN -> "command.sh";
-        };
-    boolean compose = toCompose && r.fixedInput().format() != InputFormat.COMPOSE;
+    String name = r.evaluation().input().format().fixFileName();
+    Format compose = Formats.named("compose");
+    boolean export = toCompose && r.fixedInput().format() != compose;
     return new FixResponse(
         e.decisionId(),
         e.allow(),
@@ -33,7 +29,9 @@ public final class FixReport {
         r.patch(),
         r.applied(),
         r.after().findings().stream().map(JsonReport::finding).toList(),
-        toCompose ? (compose ? ComposeExport.of(r.fixedInput().containers()) : r.fixed()) : null,
+        toCompose
+            ? (export ? compose.export(r.fixedInput().containers()).orElseThrow() : r.fixed())
+            : null,
         r.apply().apiName(),
         r.notApplied().stream().map(f -> JsonReport.finding(f, r.remedies().of(f))).toList());
   }

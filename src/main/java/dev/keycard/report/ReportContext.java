@@ -37,11 +37,7 @@ public record ReportContext(
     if (filename != null) {
       return filename;
     }
-    return switch (format) {
-      case COMPOSE -> "input.yaml";
-      case ENGINE_API -> "input.json";
-      case DOCKER_RUN -> "input.sh";
-    };
+    return "input." + format.extension();
   }
 
   /** The document URI: the caller's, else an {@code untitled:} URI named after the artifact. */

@@ -2,9 +2,9 @@ package dev.keycard.report;
 
 import dev.keycard.engine.Finding;
 import dev.keycard.input.InputFormat;
-import dev.keycard.report.Evaluation;
 import dev.keycard.policy.RuleDefinition;
 import dev.keycard.policy.Severity;
+import dev.keycard.report.Evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -81,11 +81,7 @@ final class Views {
 
   /** The fenced-block language of an input format. */
   static String language(InputFormat format) {
-    return switch (format) {
-      case COMPOSE -> "yaml";
-      case ENGINE_API -> "json";
-      case DOCKER_RUN -> "sh";
-    };
+    return format.language();
   }
 
   /** The CIS control numbers in a rule's references ({@code CIS Docker Benchmark v1.6.0 5.4}). */

@@ -28,7 +28,8 @@ class LayeringTest {
         .should().dependOnClassesThat()
         .resideInAnyPackage(
             "dev.keycard.input..", "dev.keycard.policy..", "dev.keycard.engine..",
-            "dev.keycard.remediation..", "dev.keycard.report..", "dev.keycard.pipeline..",
+            "dev.keycard.remediation..", "dev.keycard.format..", "dev.keycard.report..",
+            "dev.keycard.pipeline..",
             "dev.keycard.api..", "com.fasterxml..", "io.quarkus..", "jakarta..", "org.mvel2..")
         .check(classes);
   }
@@ -40,7 +41,8 @@ class LayeringTest {
         .should().dependOnClassesThat()
         .resideInAnyPackage(
             "dev.keycard.model..", "dev.keycard.input..", "dev.keycard.policy..",
-            "dev.keycard.engine..", "dev.keycard.remediation..", "dev.keycard.report..",
+            "dev.keycard.engine..", "dev.keycard.remediation..", "dev.keycard.format..",
+            "dev.keycard.report..",
             "dev.keycard.pipeline..", "dev.keycard.api..", "com.fasterxml..", "io.quarkus..",
             "jakarta..", "org.mvel2..")
         .check(classes);
@@ -54,6 +56,7 @@ class LayeringTest {
         .layer("api").definedBy("dev.keycard.api..")
         .layer("pipeline").definedBy("dev.keycard.pipeline..")
         .layer("report").definedBy("dev.keycard.report..")
+        .layer("format").definedBy("dev.keycard.format..")
         .layer("remediation").definedBy("dev.keycard.remediation..")
         .layer("engine").definedBy("dev.keycard.engine..")
         .layer("policy").definedBy("dev.keycard.policy..")
@@ -62,10 +65,11 @@ class LayeringTest {
         .whereLayer("api").mayNotBeAccessedByAnyLayer()
         .whereLayer("pipeline").mayOnlyBeAccessedByLayers("api")
         .whereLayer("report").mayOnlyBeAccessedByLayers("pipeline", "api")
-        .whereLayer("remediation").mayOnlyBeAccessedByLayers("report", "pipeline", "api")
-        .whereLayer("engine").mayOnlyBeAccessedByLayers("remediation", "report", "pipeline", "api")
-        .whereLayer("policy").mayOnlyBeAccessedByLayers("engine", "remediation", "report", "pipeline", "api")
-        .whereLayer("input").mayOnlyBeAccessedByLayers("policy", "engine", "remediation", "report", "pipeline", "api")
+        .whereLayer("format").mayOnlyBeAccessedByLayers("report", "pipeline", "api")
+        .whereLayer("remediation").mayOnlyBeAccessedByLayers("format", "report", "pipeline", "api")
+        .whereLayer("engine").mayOnlyBeAccessedByLayers("remediation", "format", "report", "pipeline", "api")
+        .whereLayer("policy").mayOnlyBeAccessedByLayers("engine", "remediation", "format", "report", "pipeline", "api")
+        .whereLayer("input").mayOnlyBeAccessedByLayers("policy", "engine", "remediation", "format", "report", "pipeline", "api")
         .check(classes);
   }
 }

@@ -5,10 +5,10 @@ import dev.keycard.engine.Limits;
 import dev.keycard.engine.RuleCompiler;
 import dev.keycard.engine.RuleEngine;
 import dev.keycard.engine.RuleSetCompiler;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.pipeline.Parsers;
 import dev.keycard.policy.PolicyCatalog;
 import dev.keycard.policy.PolicyLoader;
 import dev.keycard.policy.PolicyProblem;
@@ -44,7 +44,7 @@ public class PipelineBenchmark {
   @Param({"docker-run", "compose-1", "compose-5", "compose-200"})
   public String input;
 
-  private final InputReader reader = new InputReader(Parsers.all());
+  private final InputReader reader = Formats.reader();
   private String text;
   private List<CompiledRule> rules;
 

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.keycard.api.JsonViews;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.Parsers;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
 import dev.keycard.pipeline.TestPolicyConfig;
@@ -77,7 +77,7 @@ public class RequestBenchmark {
 
   @Setup
   public void setup() throws Exception {
-    parser = new ParseService(new InputReader(Parsers.all()));
+    parser = new ParseService(Formats.reader());
     PolicyService policies = new PolicyService(TestPolicyConfig.of("policies"), parser);
     if (!policies.problems().isEmpty()) {
       throw new IllegalStateException(policies.problems().toString());

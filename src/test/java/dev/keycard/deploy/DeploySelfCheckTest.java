@@ -10,6 +10,7 @@ import dev.keycard.engine.RuleCompiler;
 import dev.keycard.engine.RuleEngine;
 import dev.keycard.engine.RuleSetCompiler;
 import dev.keycard.engine.fn.SecretFunctions;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.input.dockerfile.DockerfileUser;
@@ -18,7 +19,6 @@ import dev.keycard.model.Port;
 import dev.keycard.pipeline.Companions;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.Parsers;
 import dev.keycard.policy.PolicyCatalog;
 import dev.keycard.policy.PolicyLoader;
 import dev.keycard.policy.PolicyProblem;
@@ -72,7 +72,7 @@ class DeploySelfCheckTest {
   }
 
   private static ParsedInput parse() throws IOException {
-    ParseService parser = new ParseService(new InputReader(Parsers.all()));
+    ParseService parser = new ParseService(Formats.reader());
     String dockerfile = Files.readString(DOCKERFILE);
     return parser.parse(
         new InputRequest(

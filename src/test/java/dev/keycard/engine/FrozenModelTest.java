@@ -2,10 +2,10 @@ package dev.keycard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.model.Container;
-import dev.keycard.pipeline.Parsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class FrozenModelTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void freeze_equalsJacksonsSnakeCaseView(Path file) throws IOException {
-    var parsed = new InputReader(Parsers.all()).read(Files.readString(file), false, null, ParseOptions.defaults());
+    var parsed = Formats.reader().read(Files.readString(file), false, null, ParseOptions.defaults());
     for (Container c : parsed.containers()) {
       assertThat(FrozenModel.freeze(c)).isEqualTo(FrozenModel.viaJackson(c));
     }

@@ -2,10 +2,10 @@ package dev.keycard.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.model.Span;
-import dev.keycard.pipeline.Parsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * documentation): every snippet is found, every position points into the message.
  */
 class ChatMessageTest {
-  static final InputReader READER = new InputReader(Parsers.all());
+  static final InputReader READER = Formats.reader();
 
   static ParsedInput read(String message) {
     return READER.read(message, false, null, ParseOptions.defaults());
@@ -119,7 +119,7 @@ class ChatMessageTest {
     assertThat(p.hasParts()).isTrue();
     assertThat(p.parts())
         .extracting(ParsedInput::format)
-        .containsExactly(InputFormat.DOCKER_RUN, InputFormat.COMPOSE);
+        .containsExactly(Formats.named("docker-run"), Formats.named("compose"));
     assertThat(p.document()).isNull();
     Container inline = p.containers().get(0);
     assertThat(inline.mounts()).anyMatch(m -> "/var/run/docker.sock".equals(m.source()));
@@ -127,7 +127,7 @@ class ChatMessageTest {
     Container dind = p.containers().get(2);
     assertThat(dind.privileged()).isTrue();
     assertThat(at(p, dind.locate("privileged").span())).isEqualTo("privileged: true");
-    assertThat(p.locate(2).part().format()).isEqualTo(InputFormat.COMPOSE);
+    assertThat(p.locate(2).part().format()).isEqualTo(Formats.named("compose"));
     assertThat(p.locate(2).index()).isEqualTo(1);
   }
 
@@ -190,7 +190,7 @@ class ChatMessageTest {
   @Test
   void composeAfterProse_withoutAFence_endsAtTheNextProse() throws IOException {
     ParsedInput p = read(fixture("minio-unfenced-compose.md"));
-    assertThat(p.format()).isEqualTo(InputFormat.COMPOSE);
+    assertThat(p.format()).isEqualTo(Formats.named("compose"));
     assertThat(p.source().text()).startsWith("services:\n").doesNotContain("Thanks");
   }
 
@@ -216,7 +216,7 @@ class ChatMessageTest {
   @Test
   void dockerHostAssignment_isReadAsShDoes() {
     ParsedInput p = read("DOCKER_HOST=ssh://me@host docker run --privileged nginx");
-    assertThat(p.format()).isEqualTo(InputFormat.DOCKER_RUN);
+    assertThat(p.format()).isEqualTo(Formats.named("docker-run"));
     assertThat(p.containers()).singleElement().satisfies(c -> assertThat(c.privileged()).isTrue());
     ParsedInput inChat = read("On the remote box:\n\nFOO=1 sudo docker run --privileged nginx\n");
     assertThat(inChat.containers()).singleElement().satisfies(c -> assertThat(c.privileged()).isTrue());

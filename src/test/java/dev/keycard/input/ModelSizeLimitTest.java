@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keycard.budget.Budget;
 import dev.keycard.budget.Caps;
 import dev.keycard.budget.LimitExceeded;
-import dev.keycard.pipeline.Parsers;
+import dev.keycard.format.Formats;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.function.Supplier;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * aliases too) by {@code max-yaml-nodes}; both refuse with a 413 naming the limit, in every format.
  */
 class ModelSizeLimitTest {
-  private static final InputReader READER = new InputReader(Parsers.all());
+  private static final InputReader READER = Formats.reader();
 
   private static ParsedInput read(String text) {
     return READER.read(text, false, null, ParseOptions.defaults());

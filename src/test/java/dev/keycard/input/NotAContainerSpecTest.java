@@ -2,7 +2,7 @@ package dev.keycard.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keycard.pipeline.Parsers;
+import dev.keycard.format.Formats;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * found" and never a compose evaluation of a "service" called {@code jobs} or {@code metadata}.
  */
 class NotAContainerSpecTest {
-  static final InputReader READER = new InputReader(Parsers.all());
+  static final InputReader READER = Formats.reader();
 
   static Stream<Arguments> texts() {
     return Stream.of(
@@ -77,7 +77,7 @@ class NotAContainerSpecTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("texts")
   void notASpec_withFormatCompose_isTheSameError(String name, String text, String what) {
-    ParsedInput p = READER.read(text, false, InputFormat.COMPOSE, ParseOptions.defaults());
+    ParsedInput p = READER.read(text, false, Formats.named("compose"), ParseOptions.defaults());
     assertThat(p.containers()).isEmpty();
     assertThat(p.errors())
         .singleElement()
@@ -93,7 +93,7 @@ class NotAContainerSpecTest {
   void aDockerRunCommand_withFormatCompose_saysToSendItAsACommand() {
     ParsedInput p =
         READER.read(
-            "docker run --privileged nginx", false, InputFormat.COMPOSE, ParseOptions.defaults());
+            "docker run --privileged nginx", false, Formats.named("compose"), ParseOptions.defaults());
     assertThat(p.errors())
         .singleElement()
         .satisfies(

@@ -2,12 +2,12 @@ package dev.keycard.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.model.Origin;
 import dev.keycard.model.Position;
 import dev.keycard.model.Span;
-import dev.keycard.pipeline.Parsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ import net.jqwik.api.Provide;
  * jqwik.tries.default} for a long run (see src/test/resources/junit-platform.properties).
  */
 class ParserPropertyTest {
-  private static final InputReader READER = new InputReader(Parsers.all());
+  private static final InputReader READER = Formats.reader();
   private static final Path CORPUS =
       Path.of(System.getProperty("keycard.shared", "../shared"), "corpus");
 
@@ -226,23 +226,23 @@ class ParserPropertyTest {
 
   private static final Map<InputFormat, List<String>> CORPUS_BY_FORMAT =
       Map.of(
-          InputFormat.COMPOSE, files("real-world/compose", ".yaml", ".yml"),
-          InputFormat.DOCKER_RUN, files("real-world/docker-run", ".sh"),
-          InputFormat.ENGINE_API, engineApiSamples());
+          Formats.named("compose"), files("real-world/compose", ".yaml", ".yml"),
+          Formats.named("docker-run"), files("real-world/docker-run", ".sh"),
+          Formats.named("engine-api"), engineApiSamples());
 
   @Property(seed = "8271")
   void compose_generated_neverThrows_andStaysInside(@ForAll("composeSoup") String text) {
-    check(text, InputFormat.COMPOSE);
+    check(text, Formats.named("compose"));
   }
 
   @Property(seed = "8272")
   void dockerRun_generated_neverThrows_andStaysInside(@ForAll("runSoup") String text) {
-    check(text, InputFormat.DOCKER_RUN);
+    check(text, Formats.named("docker-run"));
   }
 
   @Property(seed = "8273")
   void engineApi_generated_neverThrows_andStaysInside(@ForAll("jsonSoup") String text) {
-    check(text, InputFormat.ENGINE_API);
+    check(text, Formats.named("engine-api"));
   }
 
   @Property(seed = "8274")
@@ -252,19 +252,19 @@ class ParserPropertyTest {
 
   @Property(seed = "8275")
   void compose_mutatedCorpus_neverThrows_andStaysInside(@ForAll("mutatedCompose") String text) {
-    check(text, InputFormat.COMPOSE);
+    check(text, Formats.named("compose"));
     check(text, null);
   }
 
   @Property(seed = "8276")
   void dockerRun_mutatedCorpus_neverThrows_andStaysInside(@ForAll("mutatedRun") String text) {
-    check(text, InputFormat.DOCKER_RUN);
+    check(text, Formats.named("docker-run"));
     check(text, null);
   }
 
   @Property(seed = "8277")
   void engineApi_mutatedCorpus_neverThrows_andStaysInside(@ForAll("mutatedJson") String text) {
-    check(text, InputFormat.ENGINE_API);
+    check(text, Formats.named("engine-api"));
     check(text, null);
   }
 
@@ -293,17 +293,17 @@ class ParserPropertyTest {
 
   @Provide
   Arbitrary<String> mutatedCompose() {
-    return mutated(InputFormat.COMPOSE, COMPOSE_TOKENS);
+    return mutated(Formats.named("compose"), COMPOSE_TOKENS);
   }
 
   @Provide
   Arbitrary<String> mutatedRun() {
-    return mutated(InputFormat.DOCKER_RUN, RUN_TOKENS);
+    return mutated(Formats.named("docker-run"), RUN_TOKENS);
   }
 
   @Provide
   Arbitrary<String> mutatedJson() {
-    return mutated(InputFormat.ENGINE_API, JSON_TOKENS);
+    return mutated(Formats.named("engine-api"), JSON_TOKENS);
   }
 
   private static Arbitrary<String> soup(List<String> tokens) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keycard.budget.Budget;
 import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.budget.Caps;
-import dev.keycard.pipeline.Parsers;
+import dev.keycard.format.Formats;
 import java.time.Duration;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * words, values or lines, whatever the input's size.
  */
 class ParsersWatchTheDeadlineTest {
-  private static final InputReader READER = new InputReader(Parsers.all());
+  private static final InputReader READER = Formats.reader();
 
   @SuppressWarnings("try") // the binding is the point: it is in force inside
   private static void stopped(String text) {

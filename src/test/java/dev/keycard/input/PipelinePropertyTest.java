@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keycard.engine.Finding;
+import dev.keycard.format.Formats;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.Parsers;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
 import dev.keycard.pipeline.TestPolicyConfig;
@@ -48,7 +48,7 @@ import net.jqwik.api.Provide;
  * ParserPropertyTest}; {@code -Djqwik.tries.default=3000} for a long run.
  */
 class PipelinePropertyTest {
-  private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  private static final ParseService PARSER = new ParseService(Formats.reader());
   private static final EvaluationService EVALUATIONS =
       new EvaluationService(PARSER, new PolicyService(TestPolicyConfig.of("policies"), PARSER));
   private static final RemediationService REMEDIATION = new RemediationService(PARSER, EVALUATIONS);
@@ -197,7 +197,7 @@ class PipelinePropertyTest {
       }
     }
     FixResult all = REMEDIATION.fixAll(e, request, options);
-    if (parsed.format() != InputFormat.DOCKER_RUN) {
+    if (parsed.format() != Formats.named("docker-run")) {
       ParsedInput fixed = PARSER.parse(request(all.fixed(), format));
       assertThat(fixed.errors()).as("the text with every fix applied parses").isEmpty();
       if (parsed.document() != null) {

@@ -2,9 +2,6 @@ package dev.keycard.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keycard.input.compose.ComposeParser;
-import dev.keycard.input.dockerrun.DockerRunParser;
-import dev.keycard.input.engineapi.EngineApiParser;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,7 @@ class SnippetSourcesTest {
   void messageOfManyLines_isIndexedOnce() {
     String doc = "services:\n  a:\n    image: ${A:-".repeat(20_000) + "x" + "}".repeat(20_000) + "\n";
     InputReader reader =
-        new InputReader(List.of(new ComposeParser(), new DockerRunParser(), new EngineApiParser()));
+        dev.keycard.format.Formats.reader();
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long before = threads.getCurrentThreadAllocatedBytes();

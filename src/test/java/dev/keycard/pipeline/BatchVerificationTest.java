@@ -3,6 +3,7 @@ package dev.keycard.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.engine.Finding;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.remediation.Remedies;
@@ -33,7 +34,7 @@ class BatchVerificationTest {
   private static final Path COMMANDS =
       Path.of(
           System.getProperty("keycard.shared", "../shared"), "corpus", "real-world", "docker-run");
-  private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  private static final ParseService PARSER = new ParseService(Formats.reader());
   private static final EvaluationService EVALUATIONS =
       new EvaluationService(PARSER, new PolicyService(TestPolicyConfig.of("policies"), PARSER));
   private static final RemediationService REMEDIATION = new RemediationService(PARSER, EVALUATIONS);

@@ -2,6 +2,7 @@ package dev.keycard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.model.Diagnostic;
 import dev.keycard.report.Evaluation;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * document the finding points at. Evaluated by the whole pipeline over the shipped policies.
  */
 class CommentWaiverTest {
-  private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  private static final ParseService PARSER = new ParseService(Formats.reader());
   private static final PolicyService POLICIES =
       new PolicyService(TestPolicyConfig.of("policies"), PARSER);
 

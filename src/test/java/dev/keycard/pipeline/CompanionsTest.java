@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keycard.budget.Budget;
 import dev.keycard.budget.Caps;
 import dev.keycard.budget.LimitExceeded;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code ARG}/{@code ENV} substitution produces counts once against {@code max-expanded-value}.
  */
 class CompanionsTest {
-  private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  private static final ParseService PARSER = new ParseService(Formats.reader());
 
   private static Caps expanded(int max) {
     Caps d = Caps.DEFAULTS;

@@ -2,6 +2,7 @@ package dev.keycard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.remediation.JsonPatch;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class FixAllTest {
   private static final AtomicInteger PARSES = new AtomicInteger();
   private static final ParseService PARSER =
-      new ParseService(new InputReader(Parsers.all())) {
+      new ParseService(Formats.reader()) {
         @Override
         public ParsedInput parse(InputRequest request) {
           PARSES.incrementAndGet();

@@ -10,6 +10,7 @@ import dev.keycard.budget.Budget;
 import dev.keycard.budget.Caps;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.engine.Finding;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.remediation.JsonPatch;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class LinearProofTest {
   private static final AtomicInteger PARSES = new AtomicInteger();
   private static final ParseService PARSER =
-      new ParseService(new InputReader(Parsers.all())) {
+      new ParseService(Formats.reader()) {
         @Override
         public ParsedInput parse(InputRequest request) {
           PARSES.incrementAndGet();

@@ -2,6 +2,7 @@ package dev.keycard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.report.Evaluation;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * escaped, no stack trace, and a handful of lines a request however many fixes fail.
  */
 class RemediationLogTest {
-  private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  private static final ParseService PARSER = new ParseService(Formats.reader());
   private static final EvaluationService EVALUATIONS =
       new EvaluationService(PARSER, new PolicyService(TestPolicyConfig.of("policies"), PARSER));
   private static final RemediationService REMEDIATION = new RemediationService(PARSER, EVALUATIONS);

@@ -6,6 +6,7 @@ import dev.keycard.engine.Limits;
 import dev.keycard.engine.RuleCompiler;
 import dev.keycard.engine.RuleEngine;
 import dev.keycard.engine.RuleSetCompiler;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.policy.PolicyCatalog;
@@ -32,7 +33,7 @@ public final class ShippedCatalogue {
   private final Map<String, CompiledRule> rulesById = new LinkedHashMap<>();
   private final Map<String, List<CompiledRule>> sets = new LinkedHashMap<>();
   private final Map<String, List<CompiledRule>> versions = new LinkedHashMap<>();
-  private final ParseService parser = new ParseService(new InputReader(Parsers.all()));
+  private final ParseService parser = new ParseService(Formats.reader());
 
   private ShippedCatalogue(PolicyCatalog catalog) {
     this.catalog = catalog;

@@ -2,6 +2,7 @@ package dev.keycard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.report.Evaluation;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Engine API has no variables, so only {@code Env} entries without a value are unknown there.
  */
 class UnknownPartsTest {
-  private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  private static final ParseService PARSER = new ParseService(Formats.reader());
   private static final EvaluationService EVALUATIONS =
       new EvaluationService(PARSER, new PolicyService(TestPolicyConfig.of("policies"), PARSER));
 

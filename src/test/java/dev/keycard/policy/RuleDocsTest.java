@@ -2,6 +2,7 @@ package dev.keycard.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.remediation.Impacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class RuleDocsTest {
   @Test
   void committedPages_equalGeneratedPages() throws Exception {
     Map<String, String> generated =
-        RuleDocs.render(
+        new RuleDocs(Formats.detector()).render(
             PolicyLoader.load(List.of(Path.of("policies"))), Impacts.standard()::describe);
     if (Boolean.getBoolean("docs.update")) {
       write(generated);
@@ -42,7 +43,7 @@ class RuleDocsTest {
   void page_showsSeveritySetsWhenFixAndAnExamplePerFormat() throws Exception {
     PolicyCatalog catalog = PolicyLoader.load(List.of(Path.of("policies")));
     RuleDefinition d = catalog.rule("KC-001").orElseThrow();
-    String page = RuleDocs.page(d, List.of("baseline@1.0.0"));
+    String page = new RuleDocs(Formats.detector()).page(d, List.of("baseline@1.0.0"));
     assertThat(page)
         .startsWith("# KC-001: Container runs privileged\n")
         .contains("| Severity | critical |", "`baseline@1.0.0`", "```\nc.privileged\n```")
@@ -55,17 +56,17 @@ class RuleDocsTest {
   void page_saysWhatEachFixOperationCosts() throws Exception {
     PolicyCatalog catalog = PolicyLoader.load(List.of(Path.of("policies")));
     String privileged =
-        RuleDocs.page(
+        new RuleDocs(Formats.detector()).page(
             catalog.rule("KC-001").orElseThrow(), List.of(), List.of(), Impacts.standard()::describe);
     assertThat(privileged)
         .contains("- remove `privileged` — impact `review`: The container loses every capability")
         .contains("apply=all", "../fixes.md");
     String nnp =
-        RuleDocs.page(
+        new RuleDocs(Formats.detector()).page(
             catalog.rule("KC-004").orElseThrow(), List.of(), List.of(), Impacts.standard()::describe);
     assertThat(nnp).contains("(unless it is there) — impact `safe`");
     String capDrop =
-        RuleDocs.page(
+        new RuleDocs(Formats.detector()).page(
             catalog.rule("KC-005").orElseThrow(), List.of(), List.of(), Impacts.standard()::describe);
     assertThat(capDrop)
         .contains("impact `review` (`safe` when the container runs as a user other than root)");
@@ -73,7 +74,7 @@ class RuleDocsTest {
 
   @Test
   void index_linksEveryRule() throws Exception {
-    Map<String, String> pages = RuleDocs.render(PolicyLoader.load(List.of(Path.of("policies"))));
+    Map<String, String> pages = new RuleDocs(Formats.detector()).render(PolicyLoader.load(List.of(Path.of("policies"))));
     for (String name : pages.keySet()) {
       if (!name.equals("README.md")) {
         assertThat(pages.get("README.md")).contains("](" + name + ")");

@@ -114,24 +114,6 @@ class CommentRemovalTest {
     assertThat(TextEdit.apply(input, remedy.edits())).isEqualTo(expected);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"#- ./data:/data", "# - NET_ADMIN", "#dns:", "# restart: always", "#-"})
-  void commentedOutYaml_isRecognised(String comment) {
-    assertThat(YamlEditor.commentedOut(comment)).isTrue();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "# So that Traefik can listen to the Docker events",
-        "# keycard:ignore KC-030 the proxy only reads events",
-        "# see https://example.com/x",
-        "#"
-      })
-  void wordsAboutTheLineBelow_areNotCommentedOutYaml(String comment) {
-    assertThat(YamlEditor.commentedOut(comment)).isFalse();
-  }
-
   /** awesome-compose's traefik-golang: the socket's comment no longer outlives the socket. */
   @Test
   void traefikGolang_socketCommentGoesWithTheSocket() throws IOException {

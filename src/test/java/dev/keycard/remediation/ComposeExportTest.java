@@ -2,6 +2,7 @@ package dev.keycard.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputFormat;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixResult;
@@ -21,10 +22,10 @@ class ComposeExportTest {
       })
   void fixedCommandAsCompose_parsesAndHasNoFixableFinding(String command) {
     FixResult r = h.fix(command, "fixtest");
-    String compose = ComposeExport.of(r.fixedInput().containers());
+    String compose = Formats.named("compose").export(r.fixedInput().containers()).orElseThrow();
     var request = Harness.request(compose);
     Evaluation e = h.evaluate(request, "fixtest");
-    assertThat(e.input().format()).isEqualTo(InputFormat.COMPOSE);
+    assertThat(e.input().format()).isEqualTo(Formats.named("compose"));
     assertThat(e.input().errors()).isEmpty();
     assertThat(e.findings()).allSatisfy(f -> assertThat(f.fix()).isEmpty());
     assertThat(e.input().containers().get(0).image())

@@ -1,16 +1,16 @@
 package dev.keycard.remediation;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
-import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
-import dev.keycard.report.FixResult;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.Parsers;
-import dev.keycard.pipeline.TestPolicyConfig;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
+import dev.keycard.pipeline.TestPolicyConfig;
+import dev.keycard.report.Evaluation;
+import dev.keycard.report.FixResult;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +25,7 @@ record Harness(ParseService parser, EvaluationService evaluations, RemediationSe
   }
 
   private static Harness create(String policies) {
-    ParseService parser = new ParseService(new InputReader(Parsers.all()));
+    ParseService parser = new ParseService(Formats.reader());
     PolicyService ps = new PolicyService(TestPolicyConfig.of(policies), parser);
     if (!ps.problems().isEmpty()) {
       throw new IllegalStateException("policies not ready: " + ps.problems());

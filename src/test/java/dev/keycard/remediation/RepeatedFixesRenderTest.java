@@ -3,6 +3,7 @@ package dev.keycard.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.engine.Finding;
+import dev.keycard.format.Formats;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.report.Evaluation;
 import dev.keycard.testing.Work;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class RepeatedFixesRenderTest {
   private final Harness h = Harness.of("policies");
-  private final Remediator remediator = Remediator.standard();
+  private final Remediator remediator = Formats.remediator();
 
   private Runnable renderAll(String text) {
     Evaluation e = h.evaluate(Harness.request(text), "restricted");

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flipkart.zjsonpatch.JsonPatch;
 import dev.keycard.engine.Finding;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.policy.PolicyCatalog;
@@ -17,6 +17,7 @@ import dev.keycard.policy.PolicyLoader;
 import dev.keycard.policy.RuleDefinition;
 import dev.keycard.policy.RuleDocs;
 import dev.keycard.policy.RuleExample;
+import dev.keycard.report.Evaluation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -88,7 +89,7 @@ class RuleExampleFixTest {
             fixedText, false, parsed.format().apiName(), example.files(), example.variables());
     ParsedInput fixed = h.parser().parse(fixedRequest);
     assertThat(fixed.errors()).isEmpty();
-    if (parsed.format() == InputFormat.DOCKER_RUN) {
+    if (parsed.format() == Formats.named("docker-run")) {
       assertThat(remedy.command()).isEqualTo(fixed.source().text());
       assertThat(remedy.patch()).isEmpty();
     } else {

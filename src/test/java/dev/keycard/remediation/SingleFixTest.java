@@ -3,8 +3,9 @@ package dev.keycard.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.engine.Finding;
-import dev.keycard.report.Evaluation;
+import dev.keycard.format.Formats;
 import dev.keycard.pipeline.InputRequest;
+import dev.keycard.report.Evaluation;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -259,7 +260,7 @@ class SingleFixTest {
     Evaluation e = h.evaluate(r, "fixtest");
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
-    assertThat(Remediator.standard().render(e.input(), f)).as("the renderer refuses").isEmpty();
+    assertThat(Formats.remediator().render(e.input(), f)).as("the renderer refuses").isEmpty();
     assertThat(h.remediation().remedies(e, r, Harness.options("fixtest")).of(f)).isNull();
   }
 

@@ -40,7 +40,7 @@ class FailOnViewsTest {
     var options = new EvaluationOptions("restricted", List.of(), c.waivers(), failOn);
     var parser =
         new dev.keycard.pipeline.ParseService(
-            new dev.keycard.input.InputReader(dev.keycard.pipeline.Parsers.all()));
+            dev.keycard.format.Formats.reader());
     return ReportFixtures.evaluations().evaluate(parser.parse(r), r, options);
   }
 

@@ -2,13 +2,13 @@ package dev.keycard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.pipeline.EvaluationOptions;
-import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.Parsers;
 import dev.keycard.pipeline.InputRequest;
-import dev.keycard.remediation.Apply;
+import dev.keycard.pipeline.ParseService;
 import dev.keycard.policy.Waiver;
+import dev.keycard.remediation.Apply;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (in CommonMark and in GFM, whose bare-URL autolinks count too), and no control character.
  */
 class MarkdownEscapingTest {
-  static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  static final ParseService PARSER = new ParseService(Formats.reader());
 
   static String markdown(String input, List<Waiver> waivers) {
     InputRequest r = new InputRequest(input, false, null, Map.of(), Map.of());

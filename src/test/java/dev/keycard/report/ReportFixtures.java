@@ -1,18 +1,18 @@
 package dev.keycard.report;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
-import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
-import dev.keycard.report.FixResult;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.Parsers;
-import dev.keycard.pipeline.TestPolicyConfig;
 import dev.keycard.pipeline.PolicyService;
 import dev.keycard.pipeline.RemediationService;
+import dev.keycard.pipeline.TestPolicyConfig;
 import dev.keycard.policy.Waiver;
 import dev.keycard.remediation.Apply;
+import dev.keycard.report.Evaluation;
+import dev.keycard.report.FixResult;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +72,7 @@ final class ReportFixtures {
               """,
               List.of()));
 
-  private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  private static final ParseService PARSER = new ParseService(Formats.reader());
   private static PolicyService policies;
 
   private ReportFixtures() {}

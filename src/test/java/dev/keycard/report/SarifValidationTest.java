@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.Parsers;
 import dev.keycard.remediation.Remedies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class SarifValidationTest {
     ReportFixtures.Case c = CASES.get(2);
     var request = new InputRequest(c.text(), true, "engine-api", Map.of(), Map.of());
     var evaluations = ReportFixtures.evaluations();
-    var parser = new ParseService(new InputReader(Parsers.all()));
+    var parser = new ParseService(Formats.reader());
     var e = evaluations.evaluate(parser.parse(request), request, ReportFixtures.options(c));
     assertThat(e.findings()).allMatch(f -> f.location().span() == null);
     String sarif =
@@ -64,7 +64,7 @@ class SarifValidationTest {
             + "      - $DATA/x:/x:rshared\n";
     var request = new InputRequest(text, false, null, Map.of(), Map.of());
     var evaluations = ReportFixtures.evaluations();
-    var parser = new ParseService(new InputReader(Parsers.all()));
+    var parser = new ParseService(Formats.reader());
     for (boolean deny : List.of(false, true)) {
       var options =
           new dev.keycard.pipeline.EvaluationOptions("restricted", List.of(), List.of(), null, deny);

@@ -8,11 +8,11 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.Parsers;
 import dev.keycard.policy.Severity;
 import dev.keycard.policy.Waiver;
 import dev.keycard.remediation.Remedies;
@@ -68,7 +68,7 @@ class ViewCharactersTest {
           new CodePoints("reversed pair", "\uDC00\uD800"),
           new CodePoints("supplementary noncharacters", "\uD83F\uDFFE\uDBFF\uDFFF"));
 
-  private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  private static final ParseService PARSER = new ParseService(Formats.reader());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonSchema SARIF = sarifSchema();
 

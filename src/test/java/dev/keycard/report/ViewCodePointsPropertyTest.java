@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.Parsers;
 import dev.keycard.policy.Severity;
 import dev.keycard.policy.Waiver;
 import dev.keycard.remediation.Apply;
@@ -98,7 +98,7 @@ class ViewCodePointsPropertyTest {
     COMPOSE_VARIABLES
   }
 
-  private static final ParseService PARSER = new ParseService(new InputReader(Parsers.all()));
+  private static final ParseService PARSER = new ParseService(Formats.reader());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper STRICT =
       JsonMapper.builder()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
 import java.io.IOException;
@@ -60,8 +61,8 @@ class ComposerizeCasesTest {
   @ParameterizedTest(name = "#{0} {1}")
   @MethodSource("cases")
   void composerizeCase_dockerRunAndExpectedCompose_agreeOnSecurity(int index, String name, String command, String compose) {
-    ParsedInput run = Corpus.parse(command, InputFormat.DOCKER_RUN);
-    ParsedInput expected = Corpus.parse(compose, InputFormat.COMPOSE);
+    ParsedInput run = Corpus.parse(command, Formats.named("docker-run"));
+    ParsedInput expected = Corpus.parse(compose, Formats.named("compose"));
     assertThat(run.errors()).as("docker run errors").isEmpty();
     assertThat(expected.errors()).as("compose errors").isEmpty();
     assertThat(run.containers()).hasSameSizeAs(expected.containers());

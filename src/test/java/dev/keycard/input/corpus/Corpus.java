@@ -1,10 +1,10 @@
 package dev.keycard.input.corpus;
 
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.pipeline.Parsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.nio.file.Path;
 /** The shared corpus, read in place (never copied into the project). */
 final class Corpus {
   static final Path ROOT = Path.of(System.getProperty("keycard.shared", "../shared")).resolve("corpus");
-  static final InputReader READER = new InputReader(Parsers.all());
+  static final InputReader READER = Formats.reader();
 
   private Corpus() {}
 

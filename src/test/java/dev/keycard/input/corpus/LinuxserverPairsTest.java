@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keycard.format.Formats;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
@@ -85,8 +86,8 @@ class LinuxserverPairsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("pairs")
   void linuxserverPair_composeAndDockerRun_haveTheSameSecurityModel(String name, String compose, String run) {
-    ParsedInput c = Corpus.parse(Corpus.read(Corpus.ROOT.resolve("real-world").resolve(compose)), InputFormat.COMPOSE);
-    ParsedInput d = Corpus.parse(Corpus.read(Corpus.ROOT.resolve("real-world").resolve(run)), InputFormat.DOCKER_RUN);
+    ParsedInput c = Corpus.parse(Corpus.read(Corpus.ROOT.resolve("real-world").resolve(compose)), Formats.named("compose"));
+    ParsedInput d = Corpus.parse(Corpus.read(Corpus.ROOT.resolve("real-world").resolve(run)), Formats.named("docker-run"));
     assertThat(c.errors()).as("compose errors").isEmpty();
     assertThat(d.errors()).as("docker run errors").isEmpty();
     if (name.equals("airsonic-advanced")) {

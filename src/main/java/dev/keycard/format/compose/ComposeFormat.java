@@ -1,0 +1,103 @@
+package dev.keycard.format.compose;
+
+import com.google.re2j.Pattern;
+import dev.keycard.format.Format;
+import dev.keycard.input.FormatDetector;
+import dev.keycard.input.InputParser;
+import dev.keycard.model.Container;
+import dev.keycard.remediation.FixRenderer;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Docker Compose documents (YAML or JSON), the Compose Specification's {@code services}. */
+public final class ComposeFormat implements Format {
+  public static final ComposeFormat INSTANCE = new ComposeFormat();
+
+  // RE2J (linear time), with java.util.regex's \s spelt out ([ \t\n\x0B\f\r]: RE2's lacks \x0B),
+  // and its $ too (it also matches before a line break that ends the text)
+  private static final Pattern YAML_KEY =
+      Pattern.compile(
+          "^[\"']?[A-Za-z0-9_.<-][^:# \\t\\n\\x0B\\f\\r]*[\"']?:([ \\t\\n\\x0B\\f\\r]|"
+              + "(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?$)");
+  private static final Pattern JSON_SERVICES =
+      Pattern.compile("^[ \\t\\n\\x0B\\f\\r]*\\{[ \\t\\n\\x0B\\f\\r]*\"services\"[ \\t\\n\\x0B\\f\\r]*:");
+  private static final Pattern COMPOSE_KEY =
+      Pattern.compile("(?m)^(?:services:[ \\t]*(?:#.*)?$|[ \\t]*(?:- )?(?:image|build):)");
+  private static final Guess JSON = new Guess(90, "a JSON object with a top-level services key");
+  private static final Guess YAML = new Guess(40, "a YAML mapping");
+
+  private final ComposeParser parser = new ComposeParser();
+  private final ComposeRenderer renderer = new ComposeRenderer();
+
+  private ComposeFormat() {}
+
+  @Override
+  public String apiName() {
+    return "compose";
+  }
+
+  @Override
+  public String title() {
+    return "Docker Compose";
+  }
+
+  @Override
+  public String language() {
+    return "yaml";
+  }
+
+  @Override
+  public String extension() {
+    return "yaml";
+  }
+
+  @Override
+  public String fixFileName() {
+    return "docker-compose.yml";
+  }
+
+  @Override
+  public Set<String> fenceLanguages() {
+    return Set.of("yaml", "yml", "compose", "docker-compose");
+  }
+
+  @Override
+  public Guess detect(String text) {
+    String t = FormatDetector.withoutBom(text);
+    if (FormatDetector.isJson(t)) {
+      return JSON_SERVICES.matcher(t).find() ? JSON : Guess.NONE;
+    }
+    String first = FormatDetector.firstMeaningfulLine(t);
+    if (first != null && (YAML_KEY.matcher(first.strip()).find() || first.strip().startsWith("---"))) {
+      return YAML;
+    }
+    return Guess.NONE;
+  }
+
+  /** A {@code services:} line at the margin, or an {@code image:} or {@code build:} key. */
+  @Override
+  public boolean claimsBlock(String text) {
+    return COMPOSE_KEY.matcher(text).find();
+  }
+
+  @Override
+  public InputParser parser() {
+    return parser;
+  }
+
+  @Override
+  public FixRenderer renderer() {
+    return renderer;
+  }
+
+  @Override
+  public Optional<String> export(List<Container> containers) {
+    return Optional.of(ComposeExport.of(containers));
+  }
+
+  @Override
+  public String toString() {
+    return apiName();
+  }
+}

@@ -1,0 +1,315 @@
+package dev.keycard.format.compose;
+
+import dev.keycard.input.common.Capabilities;
+import dev.keycard.input.common.SecurityOptions;
+import dev.keycard.input.common.Users;
+import dev.keycard.model.Container;
+import dev.keycard.model.Healthcheck;
+import dev.keycard.model.Mount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads one service mapping (merge keys and extends already applied) into a container. Keys that
+ * matter for runtime security are read; others ({@code labels}, {@code ulimits}, {@code
+ * container_name}, ...) are ignored. {@code deploy.resources.limits} and {@code
+ * deploy.restart_policy} win over {@code mem_limit}/{@code cpus}/{@code pids_limit}/{@code restart}
+ * as they do in docker compose, which applies them last.
+ */
+final class ServiceReader {
+  private final Values v;
+  private final Container.Builder b;
+  private final Fields fields;
+
+  ServiceReader(Values values) {
+    this.v = values;
+    this.b = values.builder();
+    this.fields = new Fields(values);
+  }
+
+  void read(YNode.Map service) {
+    for (YNode.Entry e : service.entries()) {
+      read(e);
+    }
+    YNode deploy = service.get("deploy");
+    if (deploy instanceof YNode.Map d) {
+      new Deploy(v).read(d, service);
+    } else if (deploy != null && !(deploy instanceof YNode.Scalar s && s.isNull())) {
+      v.invalid(deploy, "deploy: expected a mapping");
+    }
+    if (b.networkMode == null && b.networks.isEmpty() && service.get("networks") == null) {
+      // Compose attaches such a service to the project's "default" network, a user-defined bridge,
+      // never to Docker's default bridge: saying so lets rules (KC-052) tell it from a docker run.
+      b.networks.add("default");
+    }
+  }
+
+  private void read(YNode.Entry e) {
+    YNode val = e.value();
+    switch (e.name()) {
+      case "image" -> str(e, "image", t -> b.image = t);
+      case "user" -> {
+        Values.Text t = v.text(val, "user");
+        if (t != null) {
+          Users.apply(b, t.value());
+          if (t.unknown()) {
+            b.uid = null;
+            b.gid = null;
+          }
+          v.locate("user", e);
+        }
+      }
+      case "privileged" -> bool(e, "privileged", x -> b.privileged = x);
+      case "read_only" -> bool(e, "read_only", x -> b.readOnly = x);
+      case "oom_kill_disable" -> bool(e, "oom_kill_disable", x -> b.oomKillDisable = x);
+      case "cap_add" -> caps(e, "cap_add", b.capAdd);
+      case "cap_drop" -> caps(e, "cap_drop", b.capDrop);
+      case "security_opt" -> securityOpt(e);
+      case "mem_limit" -> size(e, "memory", x -> b.memory = x);
+      case "mem_reservation" -> size(e, "memory_reservation", x -> b.memoryReservation = x);
+      case "memswap_limit" -> size(e, "memory_swap", x -> b.memorySwap = x);
+      case "cpus" -> {
+        Double d = v.number(val, "cpus");
+        if (d != null) {
+          b.cpus = d;
+          v.locate("cpus", e);
+        }
+      }
+      case "cpu_shares" -> integer(e, "cpu_shares", x -> b.cpuShares = x);
+      case "cpu_quota" -> integer(e, "cpu_quota", x -> b.cpuQuota = x);
+      case "cpu_period" -> integer(e, "cpu_period", x -> b.cpuPeriod = x);
+      case "pids_limit" -> integer(e, "pids_limit", x -> b.pidsLimit = x);
+      case "network_mode" -> str(e, "network_mode", t -> b.networkMode = t);
+      case "networks" -> networks(e);
+      case "pid" -> str(e, "pid", t -> b.pid = t);
+      case "ipc" -> str(e, "ipc", t -> b.ipc = t);
+      case "uts" -> str(e, "uts", t -> b.uts = t);
+      case "userns_mode" -> str(e, "userns", t -> b.userns = t);
+      case "cgroup" -> str(e, "cgroupns", t -> b.cgroupns = t);
+      case "cgroup_parent" -> str(e, "cgroup_parent", t -> b.cgroupParent = t);
+      case "volumes" -> fields.volumes(e);
+      case "tmpfs" -> fields.tmpfs(e);
+      case "devices" -> fields.devices(e);
+      case "device_cgroup_rules" -> strings(e, "device_cgroup_rules", b.deviceCgroupRules);
+      case "ports" -> fields.ports(e);
+      case "sysctls" -> fields.sysctls(e);
+      case "environment" -> fields.environment(e);
+      case "restart" -> restart(e);
+      case "healthcheck" -> healthcheck(e);
+      case "command" -> b.command = fields.command(e, "command");
+      case "entrypoint" -> b.entrypoint = fields.command(e, "entrypoint");
+      case "build" -> build(e);
+      case "env_file" -> envFile(e);
+      case "use_api_socket" -> {
+        if (Boolean.TRUE.equals(v.bool(val, "use_api_socket"))) {
+          String sock = "/var/run/docker.sock";
+          int i = b.mounts.size();
+          b.mounts.add(new Mount(Mount.BIND, sock, sock, false, null));
+          v.locate("mounts[" + i + "]", e);
+        }
+      }
+      default -> {
+        // not security relevant (labels, ulimits, container_name, depends_on, ...)
+      }
+    }
+  }
+
+  private void str(YNode.Entry e, String path, Consumer<String> set) {
+    Values.Text t = v.text(e.value(), path);
+    if (t != null) {
+      set.accept(t.value());
+      v.locate(path, e);
+    }
+  }
+
+  private void bool(YNode.Entry e, String path, Consumer<Boolean> set) {
+    Boolean x = v.bool(e.value(), path);
+    if (x != null) {
+      set.accept(x);
+      v.locate(path, e);
+    }
+  }
+
+  private void size(YNode.Entry e, String path, Consumer<Long> set) {
+    Long x = v.size(e.value(), path);
+    if (x != null) {
+      set.accept(x);
+      v.locate(path, e);
+    }
+  }
+
+  private void integer(YNode.Entry e, String path, Consumer<Long> set) {
+    Long x = v.integer(e.value(), path);
+    if (x != null) {
+      set.accept(x);
+      v.locate(path, e);
+    }
+  }
+
+  private void caps(YNode.Entry e, String path, List<String> into) {
+    strings(e, path, into, Capabilities::normalize);
+  }
+
+  private void strings(YNode.Entry e, String path, List<String> into) {
+    strings(e, path, into, java.util.function.UnaryOperator.identity());
+  }
+
+  /** A list of strings, each known one passed through {@code normalize}. */
+  private void strings(
+      YNode.Entry e, String path, List<String> into, java.util.function.UnaryOperator<String> normalize) {
+    List<YNode> items = v.items(e.value(), path, false);
+    if (items == null) {
+      return;
+    }
+    v.locate(path, e);
+    for (YNode item : items) {
+      String p = path + "[" + into.size() + "]";
+      Values.Text t = v.text(item, p);
+      if (t != null) {
+        into.add(t.unknown() ? t.value() : normalize.apply(t.value()));
+        v.locate(p, item);
+      }
+    }
+  }
+
+  private void securityOpt(YNode.Entry e) {
+    List<YNode> items = v.items(e.value(), "security_opt", false);
+    if (items == null) {
+      return;
+    }
+    v.locate("security_opt", e);
+    for (YNode item : items) {
+      Values.Text t = v.text(item, "security_opt[" + b.securityOpt.size() + "]");
+      if (t != null) {
+        SecurityOptions.apply(b, t.value(), v.origin(item));
+      }
+    }
+  }
+
+  private void networks(YNode.Entry e) {
+    YNode val = e.value();
+    List<YNode> names = new ArrayList<>();
+    if (val instanceof YNode.Map m) {
+      for (YNode.Entry n : m.entries()) {
+        names.add(n.key());
+      }
+    } else {
+      List<YNode> items = v.items(val, "networks", false);
+      if (items == null) {
+        return;
+      }
+      names.addAll(items);
+    }
+    v.locate("networks", e);
+    for (YNode n : names) {
+      String p = "networks[" + b.networks.size() + "]";
+      String t = n instanceof YNode.Scalar s ? s.text() : null;
+      if (t != null) {
+        b.networks.add(t);
+        v.locate(p, n);
+      }
+    }
+  }
+
+  /** {@code no}, {@code always}, {@code unless-stopped}, {@code on-failure[:N]}. */
+  private void restart(YNode.Entry e) {
+    YNode val = e.value();
+    String t =
+        val instanceof YNode.Scalar s && Boolean.FALSE.equals(s.value())
+            ? "no"
+            : v.known(val, "restart_policy");
+    if (t == null) {
+      return;
+    }
+    int colon = t.indexOf(':');
+    String name = colon < 0 ? t.trim() : t.substring(0, colon).trim();
+    if (!List.of("no", "always", "unless-stopped", "on-failure").contains(name)) {
+      v.invalid(val, "restart: unknown policy '" + t + "'");
+      return;
+    }
+    b.restartPolicy = name;
+    v.locate("restart_policy", e);
+    if (colon >= 0) {
+      try {
+        b.restartMaxRetries = Integer.valueOf(t.substring(colon + 1).trim());
+        v.locate("restart_max_retries", e);
+      } catch (NumberFormatException ex) {
+        v.invalid(val, "restart: bad retry count in '" + t + "'");
+      }
+    }
+  }
+
+  private void healthcheck(YNode.Entry e) {
+    if (!(e.value() instanceof YNode.Map m)) {
+      if (!(e.value() instanceof YNode.Scalar s && s.isNull())) {
+        v.invalid(e.value(), "healthcheck: expected a mapping");
+      }
+      return;
+    }
+    boolean disabled = false;
+    YNode dis = m.get("disable");
+    if (dis != null) {
+      disabled = Boolean.TRUE.equals(v.bool(dis, "healthcheck.disable"));
+    }
+    List<String> test = List.of();
+    YNode.Entry te = m.entry("test");
+    if (te != null) {
+      if (te.value() instanceof YNode.Scalar s && s.isString()) {
+        Values.Text t = v.text(s, "healthcheck.test");
+        test = t == null ? List.of() : List.of("CMD-SHELL", t.value());
+      } else {
+        List<String> l = fields.command(te, "healthcheck.test");
+        test = l == null ? List.of() : l;
+      }
+      if (test.size() == 1 && test.get(0).equals("NONE")) {
+        disabled = true;
+      }
+    }
+    b.healthcheck = new Healthcheck(test, disabled);
+    v.locate("healthcheck", e);
+  }
+
+  /** Records the Dockerfile name. */
+  private void build(YNode.Entry e) {
+    YNode val = e.value();
+    String context = null;
+    String dockerfile = "Dockerfile";
+    if (val instanceof YNode.Scalar s && s.isString()) {
+      context = v.known(s, "build");
+    } else if (val instanceof YNode.Map m) {
+      YNode c = m.get("context");
+      context = c == null ? "." : v.known(c, "build.context");
+      YNode df = m.get("dockerfile");
+      if (df != null) {
+        String d = v.known(df, "dockerfile");
+        dockerfile = d == null ? dockerfile : d;
+      }
+    } else {
+      v.invalid(val, "build: expected a path or a mapping");
+      return;
+    }
+    // The build context is never read; only the Dockerfile's name is kept, so that a companion
+    // Dockerfile sent in the request can tell the image's user.
+    b.dockerfile = dockerfile;
+    v.locate("dockerfile", e);
+  }
+
+  private void envFile(YNode.Entry e) {
+    YNode val = e.value();
+    if (val instanceof YNode.Scalar s && !s.isNull()) {
+      notRead("env_file " + s.text(), e.start(), e.end(), e.key().pointer());
+      return;
+    }
+    List<YNode> items = v.items(val, "env_file", false);
+    for (YNode i : items == null ? List.<YNode>of() : items) {
+      YNode p = i instanceof YNode.Map m && m.get("path") != null ? m.get("path") : i;
+      String name = p instanceof YNode.Scalar s ? s.text() : "";
+      notRead("env_file " + name, i.start(), i.end(), i.pointer());
+    }
+  }
+
+  private void notRead(String what, int start, int end, String pointer) {
+    v.diags().warning(Diagnostics.NOT_READ, what + " was not read", start, end, pointer);
+  }
+}

@@ -1,0 +1,382 @@
+package dev.keycard.format.compose;
+
+import dev.keycard.budget.Budget;
+import dev.keycard.budget.BudgetExceeded;
+import dev.keycard.budget.LimitExceeded;
+import dev.keycard.input.ParseLimits;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Reads YAML text into a {@link YNode} tree with positions, aliases expanded, YAML 1.2 core-schema
+ * scalar typing. Every failure (syntax, duplicate key, nesting depth, alias count) is reported as
+ * an error diagnostic; the one thing thrown is the refusal of a document with more nodes after
+ * alias expansion than {@code max-yaml-nodes} (a {@link LimitExceeded}, 413). Text in the plain
+ * subset most compose files use is read directly ({@link PlainYaml}); other plain documents are
+ * built straight from parser events ({@link EventTree}); the rest is composed with SnakeYAML and
+ * converted.
+ */
+final class YamlReader {
+  /** Characters of input; the HTTP layer limits bodies further, this guards direct callers. */
+  static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+
+  private final String text;
+  private final ParseLimits limits;
+  private final Diagnostics diags;
+  private Offsets offsets; // built when SnakeYAML's marks need mapping
+
+  /**
+   * Nodes after alias expansion ({@code max-yaml-nodes}): a billion-laughs document uses few
+   * aliases that multiply, so the number of aliases alone does not stop it, and an anchored list of
+   * 800 mounts given to 99 services is 80,000 nodes from 28 KB of text. Every node counts, a scalar
+   * reached through an alias too.
+   */
+  private final int maxNodes = Budget.current().caps().maxYamlNodes();
+
+  private long nodes;
+
+  private YamlReader(String text, ParseLimits limits, Diagnostics diags) {
+    this.text = text;
+    this.limits = limits;
+    this.diags = diags;
+  }
+
+  /** The tree of {@code text}, or null after an error diagnostic (or for an empty document). */
+  static YNode read(String text, ParseLimits limits, Diagnostics diags) {
+    return new YamlReader(text, limits, diags).read();
+  }
+
+  /** The tree as the composing path alone builds it: what the fast path must agree with. */
+  static YNode readComposing(String text, ParseLimits limits, Diagnostics diags) {
+    return new YamlReader(text, limits, diags).read(false);
+  }
+
+  private YNode read() {
+    return read(true);
+  }
+
+  private YNode read(boolean fast) {
+    if (fast) {
+      try {
+        return counted(PlainYaml.read(text, limits));
+      } catch (LimitExceeded | BudgetExceeded e) {
+        throw e;
+      } catch (RuntimeException | StackOverflowError e) {
+        // anything beyond the plain subset (Unsupported), nesting deeper than the stack under a
+        // raised depth limit, or a bug in the fast path (tests call PlainYaml directly and see
+        // it): SnakeYAML reads the text and reports as always
+      }
+    }
+    LoadSettings settings = settings(limits.maxAliases(), text.length());
+    if (fast) {
+      try {
+        return counted(EventTree.read(text, settings, offsets(), limits));
+      } catch (EventTree.Unsupported | YamlEngineException | StackOverflowError e) {
+        // aliases, duplicate keys, limits and syntax errors: compose, and report as always
+      }
+    }
+    try {
+      Composer composer =
+          new DepthLimitedComposer(
+              settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      Optional<Node> root = composer.getSingleNode();
+      if (root.isEmpty()) {
+        return null;
+      }
+      return convert(root.get(), "", 0);
+    } catch (TooDeep e) {
+      diags.error(e.getMessage(), e.offset, e.offset, null);
+    } catch (TooLarge e) {
+      diags.error(e.getMessage(), 0, 0, null);
+    } catch (MarkedYamlEngineException e) {
+      if (unclosedQuote(e)) {
+        // the problem mark is the end of the stream, lines below what the user got wrong
+        int at = e.getContextMark().map(this::offset).orElse(0);
+        diags.error(
+            "invalid YAML: the quote opened here is never closed (" + oneLine(e.getProblem()) + ")",
+            at, at + 1, null);
+        return null;
+      }
+      int at = e.getProblemMark().or(e::getContextMark).map(this::offset).orElse(0);
+      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+      diags.error("invalid YAML: " + oneLine(problem), at, at, null);
+    } catch (YamlEngineException | StackOverflowError e) {
+      // the depth limit should prevent a stack overflow; this is the last line of defence
+      // alias limit, code point limit and other unmarked failures
+      diags.error("invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
+    }
+    return null;
+  }
+
+  /** A quoted scalar that runs to the end of the stream: its opening quote is the place to show. */
+  private static boolean unclosedQuote(MarkedYamlEngineException e) {
+    return e.getContext() != null
+        && e.getContext().contains("quoted scalar")
+        && e.getContextMark().isPresent()
+        && e.getProblem() != null
+        && e.getProblem().contains("end of stream");
+  }
+
+  /** Settings are immutable, and building them builds a schema: the usual ones are built once. */
+  private static final LoadSettings DEFAULT_SETTINGS = build(ParseLimits.DEFAULTS.maxAliases());
+
+  /**
+   * Text up to this long is read with SnakeYAML's own buffer; longer text with one as long as the
+   * text. SnakeYAML refills its buffer a kilobyte at a time, copying what it has not consumed:
+   * reading one scalar of a megabyte (a flow mapping on one line) copied it a thousand times, some
+   * seconds of work.
+   */
+  static final int BUFFERED = 64 * 1024;
+
+  private static LoadSettings settings(int maxAliases, int length) {
+    if (length > BUFFERED) {
+      return build(maxAliases, length + 1);
+    }
+    return maxAliases == ParseLimits.DEFAULTS.maxAliases() ? DEFAULT_SETTINGS : build(maxAliases);
+  }
+
+  private static LoadSettings build(int maxAliases) {
+    return build(maxAliases, null);
+  }
+
+  private static LoadSettings build(int maxAliases, Integer bufferSize) {
+    LoadSettingsBuilder b = LoadSettings.builder();
+    if (bufferSize != null) {
+      b.setBufferSize(bufferSize);
+    }
+    return b
+        .setLabel("compose")
+        .setAllowDuplicateKeys(false)
+        .setMaxAliasesForCollections(Math.max(0, maxAliases))
+        .setCodePointLimit(MAX_CODE_POINTS)
+        .setSchema(CoreSchemaFast.INSTANCE)
+        .setUseMarks(true)
+        .build();
+  }
+
+  private static String oneLine(String s) {
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl).strip();
+  }
+
+  private YNode convert(Node node, String pointer, int depth) {
+    if (depth > limits.maxDepth()) {
+      throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
+    }
+    // an alias is converted again wherever it is used: counted before it is built
+    count(1);
+    return switch (node.getNodeType()) {
+      case SCALAR -> scalar((ScalarNode) node, pointer);
+      case SEQUENCE -> sequence((SequenceNode) node, pointer, depth);
+      default -> mapping((MappingNode) node, pointer, depth);
+    };
+  }
+
+  /** A tree read without aliases, once its nodes are counted. */
+  private YNode counted(YNode root) {
+    count(size(root));
+    return root;
+  }
+
+  private static long size(YNode n) {
+    if (n instanceof YNode.Seq q) {
+      long k = 1;
+      for (YNode i : q.items()) {
+        k += size(i);
+      }
+      return k;
+    }
+    if (n instanceof YNode.Map m) {
+      long k = 1;
+      for (YNode.Entry e : m.entries()) {
+        k += 1 + size(e.value());
+      }
+      return k;
+    }
+    return n == null ? 0 : 1;
+  }
+
+  private void count(long n) {
+    nodes += n;
+    Budget.current().tick();
+    if (nodes > maxNodes) {
+      throw LimitExceeded.tooLarge(
+          "max-yaml-nodes",
+          maxNodes,
+          "the YAML document has more than "
+              + maxNodes
+              + " nodes once its aliases are expanded (keycard.limits.max-yaml-nodes)");
+    }
+  }
+
+  private YNode.Scalar scalar(ScalarNode n, String pointer) {
+    int start = offset(n.getStartMark());
+    int end = Math.max(start, offset(n.getEndMark()));
+    if (n.getScalarStyle() == ScalarStyle.LITERAL || n.getScalarStyle() == ScalarStyle.FOLDED) {
+      end = trimEnd(start, end);
+    }
+    return new YNode.Scalar(pointer, start, end, n.getValue(), Scalars.value(n));
+  }
+
+  private YNode.Seq sequence(SequenceNode n, String pointer, int depth) {
+    List<YNode> items = new ArrayList<>(n.getValue().size());
+    int i = 0;
+    for (Node child : n.getValue()) {
+      items.add(convert(child, pointer + "/" + i++, depth + 1));
+    }
+    int start = offset(n.getStartMark());
+    int end =
+        collectionEnd(
+            n.getFlowStyle(),
+            n.getEndMark(),
+            start,
+            items.isEmpty() ? null : items.get(items.size() - 1));
+    return new YNode.Seq(pointer, start, end, items);
+  }
+
+  private YNode.Map mapping(MappingNode n, String pointer, int depth) {
+    List<YNode.Entry> entries = new ArrayList<>(n.getValue().size());
+    Set<String> keys = new HashSet<>();
+    for (NodeTuple t : n.getValue()) {
+      YNode keyNode = convert(t.getKeyNode(), pointer, depth + 1);
+      YNode.Scalar key =
+          keyNode instanceof YNode.Scalar s
+              ? s
+              : new YNode.Scalar(pointer, keyNode.start(), keyNode.end(), "", "");
+      String child = pointer + "/" + YNode.escape(key.text());
+      if (!keys.add(key.text())) {
+        diags.error("duplicate key '" + key.text() + "'", key.start(), key.end(), child);
+      }
+      key = new YNode.Scalar(child, key.start(), key.end(), key.text(), key.value());
+      entries.add(new YNode.Entry(key, convert(t.getValueNode(), child, depth + 1)));
+    }
+    int start = offset(n.getStartMark());
+    YNode last = entries.isEmpty() ? null : entries.get(entries.size() - 1).value();
+    int end = collectionEnd(n.getFlowStyle(), n.getEndMark(), start, last);
+    return new YNode.Map(pointer, start, end, entries);
+  }
+
+  /** A block collection ends where its last child ends, not at the next token. */
+  private int collectionEnd(FlowStyle style, Optional<Mark> endMark, int start, YNode last) {
+    if (style == FlowStyle.FLOW || last == null) {
+      return Math.max(start, offset(endMark));
+    }
+    return Math.max(start, last.end());
+  }
+
+  private int trimEnd(int start, int end) {
+    return offsets().trimEnd(start, end);
+  }
+
+  private int offset(Optional<Mark> mark) {
+    return offsets().of(mark);
+  }
+
+  private int offset(Mark mark) {
+    return offsets().of(mark);
+  }
+
+  private Offsets offsets() {
+    if (offsets == null) {
+      offsets = new Offsets(text);
+    }
+    return offsets;
+  }
+
+  /** Nesting deeper than the limit. */
+  static final class TooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int offset;
+
+    TooDeep(int max, int offset) {
+      super("YAML nesting deeper than " + max + " levels", null, false, false);
+      this.offset = offset;
+    }
+  }
+
+  /** More services than a document may hold, stopped while composing. */
+  static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Stops composing (which recurses once per level) before the stack does. */
+  private final class DepthLimitedComposer extends Composer {
+    private int depth;
+    private String rootKey;
+    private int services;
+
+    DepthLimitedComposer(LoadSettings settings, ParserImpl parser) {
+      super(settings, parser);
+    }
+
+    @Override
+    protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
+      enter();
+      try {
+        return super.composeSequenceNode(anchor);
+      } finally {
+        depth--;
+      }
+    }
+
+    @Override
+    protected Node composeMappingNode(Optional<Anchor> anchor) {
+      enter();
+      try {
+        return super.composeMappingNode(anchor);
+      } finally {
+        depth--;
+      }
+    }
+
+    /**
+     * Keeps {@code <<} an ordinary key: SnakeYAML would flatten merges while composing, losing
+     * where merged values were written and changing the document that patches address.
+     */
+    @Override
+    protected Node composeKeyNode(MappingNode node) {
+      Node key = super.composeKeyNode(node);
+      if (Tag.MERGE.equals(key.getTag())) {
+        key.setTag(Tag.STR);
+      }
+      if (depth == 1) {
+        rootKey = key instanceof ScalarNode s ? s.getValue() : null;
+      } else if (depth == 2 && "services".equals(rootKey) && ++services > limits.maxContainers()) {
+        // stop a 100,000-service document here instead of composing all of it
+        throw new TooLarge("more than " + limits.maxContainers() + " services");
+      }
+      return key;
+    }
+
+    private void enter() {
+      if (++depth > limits.maxDepth()) {
+        throw new TooDeep(limits.maxDepth(), offset(parser.peekEvent().getStartMark()));
+      }
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.keycard.format.dockerrun;
+
+import dev.keycard.format.dockerrun.FlagSpec.Type;
+import java.util.List;
+
+/**
+ * The 107 flags of {@code docker run} / {@code docker container create}, generated from {@code
+ * shared/reference/docker-run-flags.json} (docker/cli {@code cli/command/container/opts.go}, {@code
+ * run.go}, {@code create.go}); regenerate rather than edit by hand.
+ */
+final class DockerFlags {
+  private static final char NONE = FlagSpec.NO_SHORTHAND;
+
+  /** Every flag {@code docker run} accepts; {@code runOnly} ones are unknown to {@code create}. */
+  static final List<FlagSpec> RUN =
+      List.of(
+          flag("--add-host", NONE, Type.LIST, null, false),
+          flag("--annotation", NONE, Type.MAP, null, false),
+          flag("--attach", 'a', Type.LIST, null, false),
+          flag("--blkio-weight", NONE, Type.UINT16, null, false),
+          flag("--blkio-weight-device", NONE, Type.LIST, null, false),
+          flag("--cap-add", NONE, Type.LIST, null, false),
+          flag("--cap-drop", NONE, Type.LIST, null, false),
+          flag("--cgroup-parent", NONE, Type.STRING, null, false),
+          flag("--cgroupns", NONE, Type.STRING, null, false),
+          flag("--cidfile", NONE, Type.STRING, null, false),
+          flag("--cpu-count", NONE, Type.INT64, null, false),
+          flag("--cpu-percent", NONE, Type.INT64, null, false),
+          flag("--cpu-period", NONE, Type.INT64, null, false),
+          flag("--cpu-quota", NONE, Type.INT64, null, false),
+          flag("--cpu-rt-period", NONE, Type.INT64, null, false),
+          flag("--cpu-rt-runtime", NONE, Type.INT64, null, false),
+          flag("--cpu-shares", 'c', Type.INT64, null, false),
+          flag("--cpus", NONE, Type.DECIMAL, null, false),
+          flag("--cpuset-cpus", NONE, Type.STRING, null, false),
+          flag("--cpuset-mems", NONE, Type.STRING, null, false),
+          flag("--detach", 'd', Type.BOOL, null, true),
+          flag("--detach-keys", NONE, Type.STRING, null, true),
+          flag("--device", NONE, Type.LIST, null, false),
+          flag("--device-cgroup-rule", NONE, Type.LIST, null, false),
+          flag("--device-read-bps", NONE, Type.LIST, null, false),
+          flag("--device-read-iops", NONE, Type.LIST, null, false),
+          flag("--device-write-bps", NONE, Type.LIST, null, false),
+          flag("--device-write-iops", NONE, Type.LIST, null, false),
+          flag("--disable-content-trust", NONE, Type.BOOL, null, false),
+          flag("--dns", NONE, Type.LIST, null, false),
+          flag("--dns-opt", NONE, Type.LIST, "--dns-option", false),
+          flag("--dns-option", NONE, Type.LIST, null, false),
+          flag("--dns-search", NONE, Type.LIST, null, false),
+          flag("--domainname", NONE, Type.STRING, null, false),
+          flag("--entrypoint", NONE, Type.STRING, null, false),
+          flag("--env", 'e', Type.LIST, null, false),
+          flag("--env-file", NONE, Type.LIST, null, false),
+          flag("--expose", NONE, Type.LIST, null, false),
+          flag("--gpus", NONE, Type.GPU_REQUEST, null, false),
+          flag("--group-add", NONE, Type.LIST, null, false),
+          flag("--health-cmd", NONE, Type.STRING, null, false),
+          flag("--health-interval", NONE, Type.DURATION, null, false),
+          flag("--health-retries", NONE, Type.INT, null, false),
+          flag("--health-start-interval", NONE, Type.DURATION, null, false),
+          flag("--health-start-period", NONE, Type.DURATION, null, false),
+          flag("--health-timeout", NONE, Type.DURATION, null, false),
+          flag("--help", NONE, Type.BOOL, null, false),
+          flag("--hostname", 'h', Type.STRING, null, false),
+          flag("--init", NONE, Type.BOOL, null, false),
+          flag("--interactive", 'i', Type.BOOL, null, false),
+          flag("--io-maxbandwidth", NONE, Type.BYTES, null, false),
+          flag("--io-maxiops", NONE, Type.UINT64, null, false),
+          flag("--ip", NONE, Type.IP, null, false),
+          flag("--ip6", NONE, Type.IP, null, false),
+          flag("--ipc", NONE, Type.STRING, null, false),
+          flag("--isolation", NONE, Type.STRING, null, false),
+          flag("--kernel-memory", NONE, Type.BYTES, null, false),
+          flag("--label", 'l', Type.LIST, null, false),
+          flag("--label-file", NONE, Type.LIST, null, false),
+          flag("--link", NONE, Type.LIST, null, false),
+          flag("--link-local-ip", NONE, Type.LIST, null, false),
+          flag("--log-driver", NONE, Type.STRING, null, false),
+          flag("--log-opt", NONE, Type.LIST, null, false),
+          flag("--mac-address", NONE, Type.STRING, null, false),
+          flag("--memory", 'm', Type.BYTES, null, false),
+          flag("--memory-reservation", NONE, Type.BYTES, null, false),
+          flag("--memory-swap", NONE, Type.BYTES, null, false),
+          flag("--memory-swappiness", NONE, Type.INT64, null, false),
+          flag("--mount", NONE, Type.MOUNT, null, false),
+          flag("--name", NONE, Type.STRING, null, false),
+          flag("--net", NONE, Type.NETWORK, "--network", false),
+          flag("--net-alias", NONE, Type.LIST, "--network-alias", false),
+          flag("--network", NONE, Type.NETWORK, null, false),
+          flag("--network-alias", NONE, Type.LIST, null, false),
+          flag("--no-healthcheck", NONE, Type.BOOL, null, false),
+          flag("--oom-kill-disable", NONE, Type.BOOL, null, false),
+          flag("--oom-score-adj", NONE, Type.INT, null, false),
+          flag("--pid", NONE, Type.STRING, null, false),
+          flag("--pids-limit", NONE, Type.INT64, null, false),
+          flag("--platform", NONE, Type.STRING, null, false),
+          flag("--privileged", NONE, Type.BOOL, null, false),
+          flag("--publish", 'p', Type.LIST, null, false),
+          flag("--publish-all", 'P', Type.BOOL, null, false),
+          flag("--pull", NONE, Type.STRING, null, false),
+          flag("--quiet", 'q', Type.BOOL, null, false),
+          flag("--read-only", NONE, Type.BOOL, null, false),
+          flag("--restart", NONE, Type.STRING, null, false),
+          flag("--rm", NONE, Type.BOOL, null, false),
+          flag("--runtime", NONE, Type.STRING, null, false),
+          flag("--security-opt", NONE, Type.LIST, null, false),
+          flag("--shm-size", NONE, Type.BYTES, null, false),
+          flag("--sig-proxy", NONE, Type.BOOL, null, true),
+          flag("--stop-signal", NONE, Type.STRING, null, false),
+          flag("--stop-timeout", NONE, Type.INT, null, false),
+          flag("--storage-opt", NONE, Type.LIST, null, false),
+          flag("--sysctl", NONE, Type.MAP, null, false),
+          flag("--tmpfs", NONE, Type.LIST, null, false),
+          flag("--tty", 't', Type.BOOL, null, false),
+          flag("--ulimit", NONE, Type.ULIMIT, null, false),
+          flag("--use-api-socket", NONE, Type.BOOL, null, false),
+          flag("--user", 'u', Type.STRING, null, false),
+          flag("--userns", NONE, Type.STRING, null, false),
+          flag("--uts", NONE, Type.STRING, null, false),
+          flag("--volume", 'v', Type.LIST, null, false),
+          flag("--volume-driver", NONE, Type.STRING, null, false),
+          flag("--volumes-from", NONE, Type.LIST, null, false),
+          flag("--workdir", 'w', Type.STRING, null, false));
+
+  private DockerFlags() {}
+
+  private static FlagSpec flag(
+      String name, char shorthand, Type type, String aliasOf, boolean runOnly) {
+    return new FlagSpec(name, shorthand, type, aliasOf, runOnly);
+  }
+}

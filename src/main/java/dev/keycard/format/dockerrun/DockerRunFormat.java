@@ -1,0 +1,88 @@
+package dev.keycard.format.dockerrun;
+
+import com.google.re2j.Pattern;
+import dev.keycard.format.Format;
+import dev.keycard.input.FormatDetector;
+import dev.keycard.input.InputParser;
+import dev.keycard.input.SnippetExtractor;
+import dev.keycard.remediation.FixRenderer;
+import java.util.Set;
+
+/** {@code docker run}, {@code docker create} and {@code podman run} command lines. */
+public final class DockerRunFormat implements Format {
+  public static final DockerRunFormat INSTANCE = new DockerRunFormat();
+
+  private static final Pattern COMMAND_WORD =
+      Pattern.compile(
+          "[ \\t\\n\\x0B\\f\\r]*(?:[$#>][ \\t\\n\\x0B\\f\\r]+)?(?:sudo[ \\t\\n\\x0B\\f\\r]+)?[^ \\t\\n\\x0B\\f\\r]*(?:docker|podman)\\b");
+  private static final Guess COMMAND = new Guess(80, "a first line that runs docker or podman");
+
+  private final DockerRunParser parser = new DockerRunParser();
+  private final DockerRunRenderer renderer = new DockerRunRenderer();
+
+  private DockerRunFormat() {}
+
+  @Override
+  public String apiName() {
+    return "docker-run";
+  }
+
+  @Override
+  public String title() {
+    return "docker run";
+  }
+
+  @Override
+  public String language() {
+    return "sh";
+  }
+
+  @Override
+  public String extension() {
+    return "sh";
+  }
+
+  @Override
+  public String fixFileName() {
+    return "command.sh";
+  }
+
+  @Override
+  public Set<String> fenceLanguages() {
+    return Set.of("bash", "sh", "shell", "console", "shell-session", "zsh");
+  }
+
+  @Override
+  public Guess detect(String text) {
+    String t = FormatDetector.withoutBom(text);
+    if (FormatDetector.isJson(t)) {
+      return Guess.NONE;
+    }
+    String first = FormatDetector.firstMeaningfulLine(t);
+    if (first != null
+        && (SnippetExtractor.startsCommand(first) || COMMAND_WORD.matcher(first).lookingAt())) {
+      return COMMAND;
+    }
+    return Guess.NONE;
+  }
+
+  @Override
+  public boolean readsCommands() {
+    return true;
+  }
+
+  @Override
+  public InputParser parser() {
+    return parser;
+  }
+
+  @Override
+  public FixRenderer renderer() {
+    return renderer;
+  }
+
+  @Override
+  public String toString() {
+    return apiName();
+  }
+}

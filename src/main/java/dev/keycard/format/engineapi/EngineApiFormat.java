@@ -1,0 +1,69 @@
+package dev.keycard.format.engineapi;
+
+import dev.keycard.format.Format;
+import dev.keycard.input.FormatDetector;
+import dev.keycard.input.InputParser;
+import dev.keycard.remediation.FixRenderer;
+import java.util.Set;
+
+/** Docker Engine API container-create bodies and {@code docker inspect} output (JSON). */
+public final class EngineApiFormat implements Format {
+  public static final EngineApiFormat INSTANCE = new EngineApiFormat();
+
+  private static final Guess JSON = new Guess(50, "a JSON document");
+
+  private final EngineApiParser parser = new EngineApiParser();
+  private final EngineApiRenderer renderer = new EngineApiRenderer();
+
+  private EngineApiFormat() {}
+
+  @Override
+  public String apiName() {
+    return "engine-api";
+  }
+
+  @Override
+  public String title() {
+    return "Docker Engine API";
+  }
+
+  @Override
+  public String language() {
+    return "json";
+  }
+
+  @Override
+  public String extension() {
+    return "json";
+  }
+
+  @Override
+  public String fixFileName() {
+    return "container.json";
+  }
+
+  @Override
+  public Set<String> fenceLanguages() {
+    return Set.of();
+  }
+
+  @Override
+  public Guess detect(String text) {
+    return FormatDetector.isJson(text) ? JSON : Guess.NONE;
+  }
+
+  @Override
+  public InputParser parser() {
+    return parser;
+  }
+
+  @Override
+  public FixRenderer renderer() {
+    return renderer;
+  }
+
+  @Override
+  public String toString() {
+    return apiName();
+  }
+}

@@ -1,0 +1,329 @@
+package dev.keycard.format.engineapi;
+
+import dev.keycard.input.common.Capabilities;
+import dev.keycard.input.common.PortSpecs;
+import dev.keycard.input.common.SecurityOptions;
+import dev.keycard.model.Container;
+import dev.keycard.model.Device;
+import dev.keycard.model.Port;
+import dev.keycard.model.Sysctl;
+import dev.keycard.model.Tmpfs;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads the security-relevant fields of an Engine API {@code HostConfig} into a container. */
+final class HostConfigReader {
+  static final Set<String> KNOWN =
+      Set.of(
+          "Privileged",
+          "CapAdd",
+          "CapDrop",
+          "ReadonlyRootfs",
+          "Tmpfs",
+          "SecurityOpt",
+          "Memory",
+          "MemoryReservation",
+          "MemorySwap",
+          "NanoCpus",
+          "CpuQuota",
+          "CpuPeriod",
+          "CpuShares",
+          "PidsLimit",
+          "OomKillDisable",
+          "NetworkMode",
+          "PidMode",
+          "IpcMode",
+          "UTSMode",
+          "UsernsMode",
+          "CgroupnsMode",
+          "CgroupParent",
+          "Binds",
+          "Mounts",
+          "Devices",
+          "DeviceCgroupRules",
+          "PortBindings",
+          "PublishAllPorts",
+          "Sysctls",
+          "RestartPolicy",
+          "MaskedPaths",
+          "ReadonlyPaths");
+
+  private static final long DEFAULT_CPU_PERIOD = 100_000L;
+
+  private final Values v;
+  private final Container.Builder b;
+
+  HostConfigReader(Values v, Container.Builder b) {
+    this.v = v;
+    this.b = b;
+  }
+
+  /** Reads {@code hc}; its Binds and Mounts are skipped when the caller has the real mounts. */
+  void read(JsonNode hc, boolean readMounts) {
+    v.checkCase(hc, KNOWN);
+    flags(hc);
+    capabilities(hc);
+    tmpfs(hc);
+    securityOptions(hc);
+    resources(hc);
+    namespaces(hc);
+    if (readMounts) {
+      MountReader mounts = new MountReader(v, b);
+      mounts.binds(v.strings(hc, "Binds", false));
+      mounts.hostConfigMounts(v.array(hc, "Mounts"));
+    }
+    devices(hc);
+    ports(hc);
+    sysctls(hc);
+    restart(hc);
+    systemPaths(hc);
+  }
+
+  private void flags(JsonNode hc) {
+    Boolean privileged = v.bool(hc, "Privileged");
+    if (privileged != null) {
+      b.privileged = privileged;
+      b.locate("privileged", v.member(hc.get("Privileged")));
+    }
+    Boolean readOnly = v.bool(hc, "ReadonlyRootfs");
+    if (readOnly != null) {
+      b.readOnly = readOnly;
+      b.locate("read_only", v.member(hc.get("ReadonlyRootfs")));
+    }
+    Boolean publishAll = v.bool(hc, "PublishAllPorts");
+    if (publishAll != null) {
+      b.publishAll = publishAll;
+      b.locate("publish_all", v.member(hc.get("PublishAllPorts")));
+    }
+    Boolean oomKillDisable = v.bool(hc, "OomKillDisable");
+    if (oomKillDisable != null) {
+      b.oomKillDisable = oomKillDisable;
+      b.locate("oom_kill_disable", v.member(hc.get("OomKillDisable")));
+    }
+  }
+
+  private void capabilities(JsonNode hc) {
+    capList(hc, "CapAdd", "cap_add", b.capAdd);
+    capList(hc, "CapDrop", "cap_drop", b.capDrop);
+  }
+
+  private void capList(JsonNode hc, String key, String path, List<String> into) {
+    List<JsonNode> caps = v.strings(hc, key, true);
+    if (caps == null) {
+      return;
+    }
+    b.locate(path, v.member(hc.get(key)));
+    for (JsonNode c : caps) {
+      b.locate(path + "[" + into.size() + "]", v.value(c));
+      into.add(Capabilities.normalize((String) c.plain()));
+    }
+  }
+
+  private void tmpfs(JsonNode hc) {
+    JsonNode map = v.object(hc, "Tmpfs");
+    if (map == null) {
+      return;
+    }
+    b.locate("tmpfs", v.member(map));
+    for (var e : map.fields().entrySet()) {
+      JsonNode opts = e.getValue();
+      String options = opts.isNull() ? "" : v.string(opts);
+      if (options == null) {
+        continue;
+      }
+      b.locate("tmpfs[" + b.tmpfs.size() + "]", v.member(opts));
+      b.tmpfs.add(new Tmpfs(e.getKey(), options.isEmpty() ? null : options));
+    }
+  }
+
+  private void securityOptions(JsonNode hc) {
+    List<JsonNode> opts = v.strings(hc, "SecurityOpt", false);
+    if (opts == null) {
+      return;
+    }
+    b.locate("security_opt", v.member(hc.get("SecurityOpt")));
+    for (JsonNode o : opts) {
+      SecurityOptions.apply(b, (String) o.plain(), v.value(o));
+    }
+  }
+
+  private void resources(JsonNode hc) {
+    b.memory = longField(hc, "Memory", "memory");
+    b.memoryReservation = longField(hc, "MemoryReservation", "memory_reservation");
+    b.memorySwap = longField(hc, "MemorySwap", "memory_swap");
+    b.cpuShares = longField(hc, "CpuShares", "cpu_shares");
+    b.cpuQuota = longField(hc, "CpuQuota", "cpu_quota");
+    b.cpuPeriod = longField(hc, "CpuPeriod", "cpu_period");
+    b.pidsLimit = longField(hc, "PidsLimit", "pids_limit");
+    Long nano = v.integer(hc, "NanoCpus");
+    if (nano != null && nano > 0) {
+      b.cpus = nano / 1e9;
+      b.locate("cpus", v.member(hc.get("NanoCpus")));
+    } else if (b.cpuQuota != null && b.cpuQuota > 0) {
+      // the daemon applies a quota against the CFS period, 100ms unless CpuPeriod says otherwise
+      long period = b.cpuPeriod != null && b.cpuPeriod > 0 ? b.cpuPeriod : DEFAULT_CPU_PERIOD;
+      b.cpus = (double) b.cpuQuota / period;
+      b.locate("cpus", v.member(hc.get("CpuQuota")));
+    }
+  }
+
+  private Long longField(JsonNode hc, String key, String path) {
+    Long value = v.integer(hc, key);
+    if (value != null) {
+      b.locate(path, v.member(hc.get(key)));
+    }
+    return value;
+  }
+
+  private void namespaces(JsonNode hc) {
+    String network = v.string(hc, "NetworkMode");
+    if (network != null && !network.isEmpty()) {
+      // kept raw: "default" is what the CLI sends for bridge, and rules may want to tell them apart
+      b.networkMode = network;
+      b.locate("network_mode", v.member(hc.get("NetworkMode")));
+    }
+    b.pid = mode(hc, "PidMode", "pid");
+    b.ipc = mode(hc, "IpcMode", "ipc");
+    b.uts = mode(hc, "UTSMode", "uts");
+    b.userns = mode(hc, "UsernsMode", "userns");
+    b.cgroupns = mode(hc, "CgroupnsMode", "cgroupns");
+    b.cgroupParent = mode(hc, "CgroupParent", "cgroup_parent");
+  }
+
+  /** A mode string; empty means the daemon default, which is the same as absent. */
+  private String mode(JsonNode hc, String key, String path) {
+    String s = v.string(hc, key);
+    if (s == null || s.isEmpty()) {
+      return null;
+    }
+    b.locate(path, v.member(hc.get(key)));
+    return s;
+  }
+
+  private void devices(JsonNode hc) {
+    JsonNode list = v.array(hc, "Devices");
+    if (list != null) {
+      b.locate("devices", v.member(list));
+      for (JsonNode d : list.items()) {
+        if (!d.isObject()) {
+          v.warn(Values.TYPE_MISMATCH, d.pointer() + " must be an object", d, false);
+          continue;
+        }
+        String host = v.string(d, "PathOnHost");
+        String target = v.string(d, "PathInContainer");
+        String perms = v.string(d, "CgroupPermissions");
+        b.locate("devices[" + b.devices.size() + "]", v.value(d));
+        b.devices.add(new Device(host, target, perms));
+      }
+    }
+    List<JsonNode> rules = v.strings(hc, "DeviceCgroupRules", false);
+    if (rules != null) {
+      b.locate("device_cgroup_rules", v.member(hc.get("DeviceCgroupRules")));
+      for (JsonNode r : rules) {
+        b.locate("device_cgroup_rules[" + b.deviceCgroupRules.size() + "]", v.value(r));
+        b.deviceCgroupRules.add((String) r.plain());
+      }
+    }
+  }
+
+  private void ports(JsonNode hc) {
+    JsonNode map = v.object(hc, "PortBindings");
+    if (map == null) {
+      return;
+    }
+    b.locate("ports", v.member(map));
+    for (var e : map.fields().entrySet()) {
+      String key = e.getKey();
+      int slash = key.indexOf('/');
+      String proto = slash < 0 ? "tcp" : key.substring(slash + 1).toLowerCase(Locale.ROOT);
+      int[] container = PortSpecs.range(slash < 0 ? key : key.substring(0, slash));
+      if (container == null) {
+        v.warn(Values.TYPE_MISMATCH, "invalid port \"" + key + "\"; ignored", e.getValue(), true);
+        continue;
+      }
+      JsonNode bindings = e.getValue();
+      if (bindings.isNull()) {
+        continue;
+      }
+      if (!bindings.isArray()) {
+        v.warn(Values.TYPE_MISMATCH, bindings.pointer() + " must be an array", bindings, true);
+        continue;
+      }
+      for (JsonNode binding : bindings.items()) {
+        binding(binding, container, proto);
+      }
+    }
+  }
+
+  private void binding(JsonNode binding, int[] container, String proto) {
+    if (!binding.isObject()) {
+      v.warn(Values.TYPE_MISMATCH, binding.pointer() + " must be an object", binding, false);
+      return;
+    }
+    String ip = v.string(binding, "HostIp");
+    String hostPort = v.string(binding, "HostPort");
+    int[] host = hostPort == null || hostPort.isEmpty() ? null : PortSpecs.range(hostPort);
+    if (hostPort != null && !hostPort.isEmpty() && host == null) {
+      v.warn(Values.TYPE_MISMATCH, "invalid host port \"" + hostPort + "\"", binding, false);
+      return;
+    }
+    b.locate("ports[" + b.ports.size() + "]", v.value(binding));
+    b.ports.add(
+        new Port(
+            ip == null || ip.isEmpty() ? null : ip,
+            host == null ? null : host[0],
+            host == null ? null : host[1],
+            container[0],
+            container[1],
+            proto));
+  }
+
+  private void sysctls(JsonNode hc) {
+    JsonNode map = v.object(hc, "Sysctls");
+    if (map == null) {
+      return;
+    }
+    b.locate("sysctls", v.member(map));
+    for (var e : map.fields().entrySet()) {
+      String value = v.string(e.getValue());
+      if (value != null) {
+        b.locate("sysctls[" + b.sysctls.size() + "]", v.member(e.getValue()));
+        b.sysctls.add(new Sysctl(e.getKey(), value));
+      }
+    }
+  }
+
+  private void restart(JsonNode hc) {
+    JsonNode policy = v.object(hc, "RestartPolicy");
+    if (policy == null) {
+      return;
+    }
+    String name = v.string(policy, "Name");
+    if (name != null && !name.isEmpty()) {
+      b.restartPolicy = name;
+      b.locate("restart_policy", v.member(policy));
+    }
+    Long retries = v.integer(policy, "MaximumRetryCount");
+    if (retries != null && retries >= Integer.MIN_VALUE && retries <= Integer.MAX_VALUE) {
+      b.restartMaxRetries = retries.intValue();
+      b.locate("restart_max_retries", v.member(policy.get("MaximumRetryCount")));
+    }
+  }
+
+  /**
+   * {@code --security-opt systempaths=unconfined} reaches the API as empty {@code MaskedPaths} and
+   * {@code ReadonlyPaths}, not as a security option; only both together unmask everything.
+   */
+  private void systemPaths(JsonNode hc) {
+    JsonNode masked = v.array(hc, "MaskedPaths");
+    JsonNode readOnly = v.array(hc, "ReadonlyPaths");
+    if (masked != null
+        && readOnly != null
+        && masked.items().isEmpty()
+        && readOnly.items().isEmpty()) {
+      b.systempaths = "unconfined";
+      b.locate("systempaths", v.member(masked));
+    }
+  }
+}
