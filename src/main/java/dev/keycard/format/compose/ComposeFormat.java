@@ -12,8 +12,6 @@ import java.util.Set;
 
 /** Docker Compose documents (YAML or JSON), the Compose Specification's {@code services}. */
 public final class ComposeFormat implements Format {
-  public static final ComposeFormat INSTANCE = new ComposeFormat();
-
   // RE2J (linear time), with java.util.regex's \s spelt out ([ \t\n\x0B\f\r]: RE2's lacks \x0B),
   // and its $ too (it also matches before a line break that ends the text)
   private static final Pattern YAML_KEY =
@@ -27,39 +25,21 @@ public final class ComposeFormat implements Format {
   private static final Guess JSON = new Guess(90, "a JSON object with a top-level services key");
   private static final Guess YAML = new Guess(40, "a YAML mapping");
 
+  private static final Names NAMES =
+      new Names(
+          "compose", "Docker Compose", "yaml", "yaml", "docker-compose.yml",
+          Set.of("yaml", "yml", "compose", "docker-compose"));
+
+  public static final ComposeFormat INSTANCE = new ComposeFormat();
+
   private final ComposeParser parser = new ComposeParser();
   private final ComposeRenderer renderer = new ComposeRenderer();
 
   private ComposeFormat() {}
 
   @Override
-  public String apiName() {
-    return "compose";
-  }
-
-  @Override
-  public String title() {
-    return "Docker Compose";
-  }
-
-  @Override
-  public String language() {
-    return "yaml";
-  }
-
-  @Override
-  public String extension() {
-    return "yaml";
-  }
-
-  @Override
-  public String fixFileName() {
-    return "docker-compose.yml";
-  }
-
-  @Override
-  public Set<String> fenceLanguages() {
-    return Set.of("yaml", "yml", "compose", "docker-compose");
+  public Names names() {
+    return NAMES;
   }
 
   @Override

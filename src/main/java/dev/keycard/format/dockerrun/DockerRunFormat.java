@@ -10,12 +10,17 @@ import java.util.Set;
 
 /** {@code docker run}, {@code docker create} and {@code podman run} command lines. */
 public final class DockerRunFormat implements Format {
-  public static final DockerRunFormat INSTANCE = new DockerRunFormat();
-
   private static final Pattern COMMAND_WORD =
       Pattern.compile(
           "[ \\t\\n\\x0B\\f\\r]*(?:[$#>][ \\t\\n\\x0B\\f\\r]+)?(?:sudo[ \\t\\n\\x0B\\f\\r]+)?[^ \\t\\n\\x0B\\f\\r]*(?:docker|podman)\\b");
   private static final Guess COMMAND = new Guess(80, "a first line that runs docker or podman");
+
+  private static final Names NAMES =
+      new Names(
+          "docker-run", "docker run", "sh", "sh", "command.sh",
+          Set.of("bash", "sh", "shell", "console", "shell-session", "zsh"));
+
+  public static final DockerRunFormat INSTANCE = new DockerRunFormat();
 
   private final DockerRunParser parser = new DockerRunParser();
   private final DockerRunRenderer renderer = new DockerRunRenderer();
@@ -23,33 +28,8 @@ public final class DockerRunFormat implements Format {
   private DockerRunFormat() {}
 
   @Override
-  public String apiName() {
-    return "docker-run";
-  }
-
-  @Override
-  public String title() {
-    return "docker run";
-  }
-
-  @Override
-  public String language() {
-    return "sh";
-  }
-
-  @Override
-  public String extension() {
-    return "sh";
-  }
-
-  @Override
-  public String fixFileName() {
-    return "command.sh";
-  }
-
-  @Override
-  public Set<String> fenceLanguages() {
-    return Set.of("bash", "sh", "shell", "console", "shell-session", "zsh");
+  public Names names() {
+    return NAMES;
   }
 
   @Override

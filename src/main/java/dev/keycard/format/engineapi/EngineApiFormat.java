@@ -8,9 +8,13 @@ import java.util.Set;
 
 /** Docker Engine API container-create bodies and {@code docker inspect} output (JSON). */
 public final class EngineApiFormat implements Format {
-  public static final EngineApiFormat INSTANCE = new EngineApiFormat();
-
   private static final Guess JSON = new Guess(50, "a JSON document");
+
+  private static final Names NAMES =
+      new Names(
+          "engine-api", "Docker Engine API", "json", "json", "container.json", Set.of());
+
+  public static final EngineApiFormat INSTANCE = new EngineApiFormat();
 
   private final EngineApiParser parser = new EngineApiParser();
   private final EngineApiRenderer renderer = new EngineApiRenderer();
@@ -18,33 +22,8 @@ public final class EngineApiFormat implements Format {
   private EngineApiFormat() {}
 
   @Override
-  public String apiName() {
-    return "engine-api";
-  }
-
-  @Override
-  public String title() {
-    return "Docker Engine API";
-  }
-
-  @Override
-  public String language() {
-    return "json";
-  }
-
-  @Override
-  public String extension() {
-    return "json";
-  }
-
-  @Override
-  public String fixFileName() {
-    return "container.json";
-  }
-
-  @Override
-  public Set<String> fenceLanguages() {
-    return Set.of();
+  public Names names() {
+    return NAMES;
   }
 
   @Override
