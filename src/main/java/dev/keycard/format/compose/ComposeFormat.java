@@ -1,17 +1,15 @@
 package dev.keycard.format.compose;
 
 import com.google.re2j.Pattern;
-import dev.keycard.format.Format;
+import dev.keycard.format.BaseFormat;
 import dev.keycard.input.FormatDetector;
-import dev.keycard.input.InputParser;
 import dev.keycard.model.Container;
-import dev.keycard.remediation.FixRenderer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Docker Compose documents (YAML or JSON), the Compose Specification's {@code services}. */
-public final class ComposeFormat implements Format {
+public final class ComposeFormat extends BaseFormat {
   // RE2J (linear time), with java.util.regex's \s spelt out ([ \t\n\x0B\f\r]: RE2's lacks \x0B),
   // and its $ too (it also matches before a line break that ends the text)
   private static final Pattern YAML_KEY =
@@ -32,14 +30,8 @@ public final class ComposeFormat implements Format {
 
   public static final ComposeFormat INSTANCE = new ComposeFormat();
 
-  private final ComposeParser parser = new ComposeParser();
-  private final ComposeRenderer renderer = new ComposeRenderer();
-
-  private ComposeFormat() {}
-
-  @Override
-  public Names names() {
-    return NAMES;
+  private ComposeFormat() {
+    super(NAMES, new ComposeParser(), new ComposeRenderer());
   }
 
   @Override
@@ -61,23 +53,9 @@ public final class ComposeFormat implements Format {
     return COMPOSE_KEY.matcher(text).find();
   }
 
-  @Override
-  public InputParser parser() {
-    return parser;
-  }
-
-  @Override
-  public FixRenderer renderer() {
-    return renderer;
-  }
 
   @Override
   public Optional<String> export(List<Container> containers) {
     return Optional.of(ComposeExport.of(containers));
-  }
-
-  @Override
-  public String toString() {
-    return apiName();
   }
 }

@@ -1,15 +1,13 @@
 package dev.keycard.format.dockerrun;
 
 import com.google.re2j.Pattern;
-import dev.keycard.format.Format;
+import dev.keycard.format.BaseFormat;
 import dev.keycard.input.FormatDetector;
-import dev.keycard.input.InputParser;
 import dev.keycard.input.SnippetExtractor;
-import dev.keycard.remediation.FixRenderer;
 import java.util.Set;
 
 /** {@code docker run}, {@code docker create} and {@code podman run} command lines. */
-public final class DockerRunFormat implements Format {
+public final class DockerRunFormat extends BaseFormat {
   private static final Pattern COMMAND_WORD =
       Pattern.compile(
           "[ \\t\\n\\x0B\\f\\r]*(?:[$#>][ \\t\\n\\x0B\\f\\r]+)?(?:sudo[ \\t\\n\\x0B\\f\\r]+)?[^ \\t\\n\\x0B\\f\\r]*(?:docker|podman)\\b");
@@ -22,14 +20,8 @@ public final class DockerRunFormat implements Format {
 
   public static final DockerRunFormat INSTANCE = new DockerRunFormat();
 
-  private final DockerRunParser parser = new DockerRunParser();
-  private final DockerRunRenderer renderer = new DockerRunRenderer();
-
-  private DockerRunFormat() {}
-
-  @Override
-  public Names names() {
-    return NAMES;
+  private DockerRunFormat() {
+    super(NAMES, new DockerRunParser(), new DockerRunRenderer());
   }
 
   @Override
@@ -49,20 +41,5 @@ public final class DockerRunFormat implements Format {
   @Override
   public boolean readsCommands() {
     return true;
-  }
-
-  @Override
-  public InputParser parser() {
-    return parser;
-  }
-
-  @Override
-  public FixRenderer renderer() {
-    return renderer;
-  }
-
-  @Override
-  public String toString() {
-    return apiName();
   }
 }

@@ -1,13 +1,11 @@
 package dev.keycard.format.engineapi;
 
-import dev.keycard.format.Format;
+import dev.keycard.format.BaseFormat;
 import dev.keycard.input.FormatDetector;
-import dev.keycard.input.InputParser;
-import dev.keycard.remediation.FixRenderer;
 import java.util.Set;
 
 /** Docker Engine API container-create bodies and {@code docker inspect} output (JSON). */
-public final class EngineApiFormat implements Format {
+public final class EngineApiFormat extends BaseFormat {
   private static final Guess JSON = new Guess(50, "a JSON document");
 
   private static final Names NAMES =
@@ -16,33 +14,12 @@ public final class EngineApiFormat implements Format {
 
   public static final EngineApiFormat INSTANCE = new EngineApiFormat();
 
-  private final EngineApiParser parser = new EngineApiParser();
-  private final EngineApiRenderer renderer = new EngineApiRenderer();
-
-  private EngineApiFormat() {}
-
-  @Override
-  public Names names() {
-    return NAMES;
+  private EngineApiFormat() {
+    super(NAMES, new EngineApiParser(), new EngineApiRenderer());
   }
 
   @Override
   public Guess detect(String text) {
     return FormatDetector.isJson(text) ? JSON : Guess.NONE;
-  }
-
-  @Override
-  public InputParser parser() {
-    return parser;
-  }
-
-  @Override
-  public FixRenderer renderer() {
-    return renderer;
-  }
-
-  @Override
-  public String toString() {
-    return apiName();
   }
 }
