@@ -90,6 +90,9 @@ public interface InputFormat {
   record Guess(int confidence, String reason) {
     public static final Guess NONE = new Guess(0, "");
 
+    /** From here on a format is sure: the text carries markers no other format's text has. */
+    public static final int SURE = 90;
+
     public Guess {
       if (confidence < 0 || confidence > 100) {
         throw new IllegalArgumentException("confidence out of 0..100: " + confidence);

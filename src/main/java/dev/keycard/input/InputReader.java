@@ -65,7 +65,8 @@ public final class InputReader {
       return message(text, options);
     }
     ParsedInput whole = parse(document, Source.of(text), options);
-    if (!whole.hasErrors() || FormatDetector.isJson(text)) {
+    if (!whole.hasErrors() || FormatDetector.sure(document, text)) {
+      // JSON and Kubernetes manifests are surely what they look like: their errors are the answer
       return whole;
     }
     ParsedInput asMessage = chat.read(text, options);

@@ -51,11 +51,13 @@ public final class ModelSize {
         + size(c.selinux())
         + size(c.networks())
         + size(c.mounts())
+        + size(c.volumes())
         + size(c.devices())
         + size(c.deviceCgroupRules())
         + size(c.ports())
         + size(c.sysctls())
         + size(c.environment())
+        + size(c.probeHosts())
         + size(c.command())
         + size(c.entrypoint());
   }

@@ -21,6 +21,15 @@ import java.util.Map;
  * {@link #locations()} maps each present setting's path ({@code privileged}, {@code cap_add[1]},
  * {@code mounts[0].source}) to where it came from. A fix for an absent setting is inserted at the
  * container's origin.
+ *
+ * <p>Settings only Kubernetes has (null or empty for {@code docker-run}, {@code compose} and
+ * {@code engine-api}): {@link #runAsNonRoot()} whether the runtime refuses to start the container
+ * as root ({@code false} when a Kubernetes pod does not say); {@link #hostProcess()} a Windows
+ * HostProcess container; {@link #seccompDefault()} the seccomp profile that applies when {@link
+ * #seccomp()} is null ({@code unconfined} for Kubernetes, null where Docker's default profile
+ * applies); {@link #volumes()} the pod's volumes the container can see, mounted or not (a mounted
+ * {@code hostPath} is also a bind mount in {@link #mounts()}); {@link #probeHosts()} every {@code
+ * host} of its probes and lifecycle handlers.
  */
 public record Container(
     String name,
@@ -28,9 +37,11 @@ public record Container(
     String user,
     Long uid,
     Long gid,
+    Boolean runAsNonRoot,
     String imageUser,
     String dockerfile,
     boolean privileged,
+    Boolean hostProcess,
     List<String> capAdd,
     List<String> capDrop,
     boolean readOnly,
@@ -38,6 +49,7 @@ public record Container(
     List<String> securityOpt,
     Boolean noNewPrivileges,
     String seccomp,
+    String seccompDefault,
     String apparmor,
     List<String> selinux,
     String systempaths,
@@ -59,6 +71,7 @@ public record Container(
     String cgroupns,
     String cgroupParent,
     List<Mount> mounts,
+    List<Volume> volumes,
     List<Device> devices,
     List<String> deviceCgroupRules,
     List<Port> ports,
@@ -68,6 +81,7 @@ public record Container(
     String restartPolicy,
     Integer restartMaxRetries,
     Healthcheck healthcheck,
+    List<String> probeHosts,
     List<String> command,
     List<String> entrypoint,
     String format,
@@ -83,11 +97,13 @@ public record Container(
     selinux = List.copyOf(selinux);
     networks = List.copyOf(networks);
     mounts = List.copyOf(mounts);
+    volumes = List.copyOf(volumes);
     devices = List.copyOf(devices);
     deviceCgroupRules = List.copyOf(deviceCgroupRules);
     ports = List.copyOf(ports);
     sysctls = List.copyOf(sysctls);
     environment = List.copyOf(environment);
+    probeHosts = List.copyOf(probeHosts);
     command = command == null ? null : List.copyOf(command);
     entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
     locations = Map.copyOf(locations);
@@ -142,13 +158,13 @@ public record Container(
       locs.put("image_user", where);
     }
     return new Container(
-        name, image, this.user, uid, gid, user, dockerfile, privileged, capAdd, capDrop,
-        readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, apparmor, selinux, systempaths,
-        memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
-        oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
-        mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
-        restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, format, origin, locs,
-        unknown);
+        name, image, this.user, uid, gid, runAsNonRoot, user, dockerfile, privileged, hostProcess,
+        capAdd, capDrop, readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, seccompDefault,
+        apparmor, selinux, systempaths, memory, memoryReservation, memorySwap, cpus, cpuShares,
+        cpuQuota, cpuPeriod, pidsLimit, oomKillDisable, networkMode, networks, pid, ipc, uts,
+        userns, cgroupns, cgroupParent, mounts, volumes, devices, deviceCgroupRules, ports,
+        publishAll, sysctls, environment, restartPolicy, restartMaxRetries, healthcheck,
+        probeHosts, command, entrypoint, format, origin, locs, unknown);
   }
 
   /**
@@ -161,13 +177,13 @@ public record Container(
       return this;
     }
     return new Container(
-        name, image, user, uid, gid, imageUser, dockerfile, privileged, capAdd, capDrop,
-        readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, apparmor, selinux, systempaths,
-        memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
-        oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
-        mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
-        restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, inputFormat, origin,
-        locations, unknown);
+        name, image, user, uid, gid, runAsNonRoot, imageUser, dockerfile, privileged, hostProcess,
+        capAdd, capDrop, readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, seccompDefault,
+        apparmor, selinux, systempaths, memory, memoryReservation, memorySwap, cpus, cpuShares,
+        cpuQuota, cpuPeriod, pidsLimit, oomKillDisable, networkMode, networks, pid, ipc, uts,
+        userns, cgroupns, cgroupParent, mounts, volumes, devices, deviceCgroupRules, ports,
+        publishAll, sysctls, environment, restartPolicy, restartMaxRetries, healthcheck,
+        probeHosts, command, entrypoint, inputFormat, origin, locations, unknown);
   }
 
   public static Builder builder() {
@@ -182,9 +198,11 @@ public record Container(
     public String user;
     public Long uid;
     public Long gid;
+    public Boolean runAsNonRoot;
     public String imageUser;
     public String dockerfile;
     public boolean privileged;
+    public Boolean hostProcess;
     public final List<String> capAdd = new ArrayList<>();
     public final List<String> capDrop = new ArrayList<>();
     public boolean readOnly;
@@ -192,6 +210,7 @@ public record Container(
     public final List<String> securityOpt = new ArrayList<>();
     public Boolean noNewPrivileges;
     public String seccomp;
+    public String seccompDefault;
     public String apparmor;
     public final List<String> selinux = new ArrayList<>();
     public String systempaths;
@@ -213,6 +232,7 @@ public record Container(
     public String cgroupns;
     public String cgroupParent;
     public final List<Mount> mounts = new ArrayList<>();
+    public final List<Volume> volumes = new ArrayList<>();
     public final List<Device> devices = new ArrayList<>();
     public final List<String> deviceCgroupRules = new ArrayList<>();
     public final List<Port> ports = new ArrayList<>();
@@ -222,6 +242,7 @@ public record Container(
     public String restartPolicy;
     public Integer restartMaxRetries;
     public Healthcheck healthcheck;
+    public final List<String> probeHosts = new ArrayList<>();
     public List<String> command;
     public List<String> entrypoint;
     public String format;
@@ -248,12 +269,13 @@ public record Container(
 
     public Container build() {
       return new Container(
-          name, image, user, uid, gid, imageUser, dockerfile, privileged, capAdd, capDrop,
-          readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, apparmor, selinux, systempaths,
-          memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
-          oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
-          mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
-          restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, format, origin,
+          name, image, user, uid, gid, runAsNonRoot, imageUser, dockerfile, privileged,
+          hostProcess, capAdd, capDrop, readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp,
+          seccompDefault, apparmor, selinux, systempaths, memory, memoryReservation, memorySwap,
+          cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit, oomKillDisable, networkMode, networks,
+          pid, ipc, uts, userns, cgroupns, cgroupParent, mounts, volumes, devices,
+          deviceCgroupRules, ports, publishAll, sysctls, environment, restartPolicy,
+          restartMaxRetries, healthcheck, probeHosts, command, entrypoint, format, origin,
           locations, List.copyOf(unknown));
     }
   }

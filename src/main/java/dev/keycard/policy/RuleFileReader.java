@@ -31,7 +31,8 @@ public final class RuleFileReader {
   public static final Set<String> LIST_FIELDS =
       Set.of(
           "cap_add", "cap_drop", "tmpfs", "security_opt", "selinux", "networks", "mounts",
-          "devices", "device_cgroup_rules", "ports", "sysctls", "environment");
+          "devices", "device_cgroup_rules", "ports", "sysctls", "environment", "volumes",
+          "probe_hosts");
   private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
   private static final Pattern FIELD = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 

@@ -9,6 +9,7 @@ import dev.keycard.model.Mount;
 import dev.keycard.model.Port;
 import dev.keycard.model.Sysctl;
 import dev.keycard.model.Tmpfs;
+import dev.keycard.model.Volume;
 import dev.keycard.policy.FixOperation;
 import java.util.List;
 import java.util.Locale;
@@ -160,6 +161,8 @@ final class Placeholders {
       case "ports" -> c.ports();
       case "sysctls" -> c.sysctls();
       case "environment" -> c.environment();
+      case "volumes" -> c.volumes();
+      case "probe_hosts" -> c.probeHosts();
       default -> null;
     };
   }
@@ -186,6 +189,9 @@ final class Placeholders {
     }
     if (element instanceof Tmpfs t) {
       return t.target();
+    }
+    if (element instanceof Volume v) {
+      return v.source() != null ? v.source() : v.name();
     }
     return String.valueOf(element);
   }
