@@ -103,8 +103,8 @@ public final class FormatDetector {
     if (t.startsWith("[")) {
       return false;
     }
-    if (t.startsWith("{")) {
-      return jsonTopLevelKeys(t);
+    if (t.startsWith("{") && !t.startsWith("{{")) {
+      return jsonTopLevelKeys(t); // a Helm template may start with {{- if ... }}: YAML below
     }
     boolean apiVersion = false;
     boolean kind = false;
