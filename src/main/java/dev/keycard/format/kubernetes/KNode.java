@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * A node of one Kubernetes document, aliases and {@code <<} merges expanded as kubectl reads them:
+ * A node of one Kubernetes document, aliases and {@code <<} merges expanded as kubectl reads them
+ * (SnakeYAML applies a merge while composing, a key written in the mapping winning over a merged
+ * one, so the tree and the document hold the merged mapping):
  * {@code pointer} is its RFC 6901 JSON Pointer inside its own document (without the document's
  * index in a stream), {@code start}/{@code end} are UTF-16 offsets into the parsed text of where it
  * was written (for an alias, where its anchor was written).
@@ -49,16 +51,8 @@ sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
     }
   }
 
-  /**
-   * A mapping: {@link #entries()} as written (a {@code <<} merge key among them, as the document
-   * holds it), {@link #entry} and {@link #fields()} as kubectl reads the mapping, its {@code <<}
-   * merges applied (a key written in the mapping wins over a merged one, an earlier merged mapping
-   * over a later one). A merged entry keeps the pointer and position of where it was written.
-   */
+  /** A mapping, entries in written order (keys are unique: duplicates are refused). */
   final class Map implements KNode {
-    /** The YAML merge key, which kubectl (go-yaml) applies. */
-    static final String MERGE = "<<";
-
     private final String pointer;
     private final int start;
     private final int end;
@@ -71,22 +65,8 @@ sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
       this.end = end;
       this.entries = List.copyOf(entries);
       java.util.Map<String, Entry> f = new LinkedHashMap<>(entries.size() * 4 / 3 + 1);
-      Entry merge = null;
       for (Entry e : entries) {
-        if (e.name().equals(MERGE) && e.key().plain()) {
-          merge = e;
-        } else {
-          f.putIfAbsent(e.name(), e);
-        }
-      }
-      if (merge != null) {
-        List<KNode> sources =
-            merge.value() instanceof Seq q ? q.items() : List.of(merge.value());
-        for (KNode source : sources) {
-          if (source instanceof Map m) {
-            m.fields.forEach(f::putIfAbsent);
-          }
-        }
+        f.putIfAbsent(e.name(), e);
       }
       this.fields = f;
     }
@@ -106,12 +86,12 @@ sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
       return end;
     }
 
-    /** The entries as written. */
+    /** The entries in written order. */
     List<Entry> entries() {
       return entries;
     }
 
-    /** The entries as kubectl reads them, merges applied, in written order. */
+    /** The entries in written order (the first of a key given twice, which is refused anyway). */
     java.util.Collection<Entry> fields() {
       return fields.values();
     }

@@ -44,8 +44,8 @@ public final class KubernetesFormat extends BaseFormat {
     if (t.startsWith("[")) {
       return false;
     }
-    if (t.startsWith("{")) {
-      return jsonTopLevelKeys(t);
+    if (t.startsWith("{") && !t.startsWith("{{")) {
+      return jsonTopLevelKeys(t); // a Helm template may start with {{- if ... }}: YAML below
     }
     boolean apiVersion = false;
     boolean kind = false;

@@ -661,7 +661,10 @@ final class PodReader {
       }
     }
     if (memRequest != null) {
-      Long x = Quantities.bytes(quantity(memRequest, "resources.requests.memory"));
+      Long x =
+          memRequest == memLimit
+              ? b.memory
+              : Quantities.bytes(quantity(memRequest, "resources.requests.memory"));
       if (x != null) {
         b.memoryReservation = x;
         locate(b, "memory_reservation", memRequest);
@@ -674,8 +677,13 @@ final class PodReader {
         locate(b, "cpus", cpuLimit);
       }
     }
-    if (cpuRequest != null) {
-      Long milli = Quantities.milli(quantity(cpuRequest, "resources.requests.cpu"));
+    if (cpuRequest != null && (cpuRequest != cpuLimit || b.cpus != null)) {
+      // a request defaulted from a valid limit is read without a second warning
+      Long milli =
+          Quantities.milli(
+              cpuRequest == cpuLimit
+                  ? v.string(cpuRequest.value(), "resources.limits.cpu")
+                  : quantity(cpuRequest, "resources.requests.cpu"));
       if (milli != null) {
         // the kubelet's MilliCPUToShares: at least 2
         b.cpuShares = Math.max(2L, milli * 1024 / 1000);
