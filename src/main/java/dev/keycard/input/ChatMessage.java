@@ -65,7 +65,11 @@ public final class ChatMessage {
     }
     for (ProseSnippets.Found f : ProseSnippets.find(message, lines, inBlock)) {
       InputFormat format =
-          f.kind() == Kind.YAML ? InputFormat.COMPOSE : InputFormat.DOCKER_RUN;
+          f.kind() != Kind.YAML
+              ? InputFormat.DOCKER_RUN
+              : FormatDetector.isKubernetes(f.snippet().source().text())
+                  ? InputFormat.KUBERNETES
+                  : InputFormat.COMPOSE;
       out.add(new Part(f.snippet(), format, f.kind(), f.optionsFrom()));
     }
     out.sort(Comparator.comparingInt(Part::offset));
@@ -99,7 +103,12 @@ public final class ChatMessage {
       return SnippetExtractor.hasCommand(text) ? InputFormat.DOCKER_RUN : null;
     }
     if (byLanguage == InputFormat.COMPOSE) {
-      return InputFormat.COMPOSE;
+      return !FormatDetector.isComposeTag(s.language()) && FormatDetector.isKubernetes(text)
+          ? InputFormat.KUBERNETES
+          : InputFormat.COMPOSE;
+    }
+    if (byLanguage == InputFormat.KUBERNETES || FormatDetector.isKubernetes(text)) {
+      return InputFormat.KUBERNETES;
     }
     if (JSON_START.matcher(text).find()) {
       return FormatDetector.byContent(text);

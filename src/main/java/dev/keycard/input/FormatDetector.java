@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * Decides the format of one document or snippet. In order: a fenced Markdown block is taken out of
- * the message; text starting with <code>{</code> or {@code [} is JSON (compose when it has a
+ * the message; a YAML or JSON document with top-level {@code apiVersion} and {@code kind} keys is
+ * a Kubernetes manifest (a stream of them too, and a Helm template, which its parser refuses with a
+ * hint); other text starting with <code>{</code> or {@code [} is JSON (compose when it has a
  * top-level {@code services} key, else engine-api); a first line that runs {@code docker} or
  * {@code podman} (after {@code NAME=value} assignments, {@code sudo}, a prompt) is a command;
  * anything that reads as a YAML mapping is compose; prose with a {@code docker run} line somewhere
@@ -41,6 +43,11 @@ public final class FormatDetector {
       return new Detection(requested, snippet);
     }
     InputFormat byLanguage = byLanguage(snippet.language());
+    if (byLanguage == InputFormat.COMPOSE
+        && !isComposeTag(snippet.language())
+        && isKubernetes(snippet.source().text())) {
+      return new Detection(InputFormat.KUBERNETES, snippet); // a ```yaml block holding a manifest
+    }
     if (byLanguage != null) {
       return new Detection(byLanguage, snippet);
     }
@@ -70,10 +77,111 @@ public final class FormatDetector {
   static InputFormat byLanguage(String language) {
     return switch (language.toLowerCase(Locale.ROOT)) {
       case "yaml", "yml", "compose", "docker-compose" -> InputFormat.COMPOSE;
+      case "kubernetes", "k8s" -> InputFormat.KUBERNETES;
       case "bash", "sh", "shell", "console", "shell-session", "zsh" -> InputFormat.DOCKER_RUN;
       case "json" -> null;
       default -> null;
     };
+  }
+
+  /** Whether a fence's tag names compose itself rather than YAML in general. */
+  static boolean isComposeTag(String language) {
+    String l = language.toLowerCase(Locale.ROOT);
+    return l.equals("compose") || l.equals("docker-compose");
+  }
+
+  /**
+   * Whether the text is a Kubernetes manifest or a stream of them: JSON whose top-level object has
+   * {@code apiVersion} and {@code kind} members, or YAML with {@code apiVersion:} and {@code kind:}
+   * keys at the left margin (no compose file has either). One pass over the text.
+   */
+  public static boolean isKubernetes(String text) {
+    String t = text.stripLeading();
+    if (t.startsWith("\uFEFF")) {
+      t = t.substring(1).stripLeading();
+    }
+    if (t.startsWith("[")) {
+      return false;
+    }
+    if (t.startsWith("{") && !t.startsWith("{{")) {
+      return jsonTopLevelKeys(t); // a Helm template may start with {{- if ... }}: YAML below
+    }
+    boolean apiVersion = false;
+    boolean kind = false;
+    int i = 0;
+    int n = t.length();
+    while (i < n && !(apiVersion && kind)) {
+      int end = t.indexOf('\n', i);
+      end = end < 0 ? n : end;
+      apiVersion |= isMarginKey(t, i, end, "apiVersion");
+      kind |= isMarginKey(t, i, end, "kind");
+      i = end + 1;
+    }
+    return apiVersion && kind;
+  }
+
+  /** {@code key:} (or {@code "key":}, {@code 'key':}) at the start of the line {@code [from, to)}. */
+  private static boolean isMarginKey(String t, int from, int to, String key) {
+    int i = from;
+    char q = i < to ? t.charAt(i) : 0;
+    if (q == '"' || q == '\'') {
+      i++;
+    } else {
+      q = 0;
+    }
+    if (!t.startsWith(key, i)) {
+      return false;
+    }
+    i += key.length();
+    if (q != 0) {
+      if (i >= to || t.charAt(i) != q) {
+        return false;
+      }
+      i++;
+    }
+    if (i >= to || t.charAt(i) != ':') {
+      return false;
+    }
+    return i + 1 >= to || t.charAt(i + 1) == ' ' || t.charAt(i + 1) == '\t' || t.charAt(i + 1) == '\r';
+  }
+
+  /** Whether a JSON object's own members (not nested ones) include "apiVersion" and "kind". */
+  private static boolean jsonTopLevelKeys(String t) {
+    boolean apiVersion = false;
+    boolean kind = false;
+    int depth = 0;
+    boolean expectKey = false;
+    int n = t.length();
+    for (int i = 0; i < n; i++) {
+      char c = t.charAt(i);
+      if (c == '"') {
+        int start = i + 1;
+        i++;
+        while (i < n && t.charAt(i) != '"') {
+          i += t.charAt(i) == '\\' ? 2 : 1;
+        }
+        if (depth == 1 && expectKey) {
+          int end = Math.min(i, n);
+          apiVersion |= t.regionMatches(start, "apiVersion", 0, 10) && end - start == 10;
+          kind |= t.regionMatches(start, "kind", 0, 4) && end - start == 4;
+          if (apiVersion && kind) {
+            return true;
+          }
+        }
+        expectKey = false;
+      } else if (c == '{' || c == '[') {
+        depth++;
+        expectKey = c == '{';
+      } else if (c == '}' || c == ']') {
+        depth--;
+        if (depth <= 0) {
+          return false;
+        }
+      } else if (c == ',') {
+        expectKey = depth == 1 || expectKey;
+      }
+    }
+    return false;
   }
 
   /** Whether the text is JSON by its first character (after blanks and a byte-order mark). */
@@ -90,6 +198,9 @@ public final class FormatDetector {
     String t = text.stripLeading();
     if (t.startsWith("\uFEFF")) {
       t = t.substring(1).stripLeading();
+    }
+    if (isKubernetes(t)) {
+      return InputFormat.KUBERNETES;
     }
     if (t.startsWith("{") || t.startsWith("[")) {
       return JSON_SERVICES.matcher(t).find() ? InputFormat.COMPOSE : InputFormat.ENGINE_API;

@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum InputFormat {
   COMPOSE("compose"),
   DOCKER_RUN("docker-run"),
-  ENGINE_API("engine-api");
+  ENGINE_API("engine-api"),
+  KUBERNETES("kubernetes");
 
   private final String apiName;
 
@@ -19,7 +20,8 @@ public enum InputFormat {
     return apiName;
   }
 
-  /** The format named {@code name} ({@code compose}, {@code docker-run}, {@code engine-api}). */
+  /** The format named {@code name} ({@code compose}, {@code docker-run}, {@code engine-api}, {@code
+   * kubernetes}). */
   public static Optional<InputFormat> byName(String name) {
     if (name == null) {
       return Optional.empty();

@@ -37,11 +37,12 @@ public final class InputReader {
   public ParsedInput read(
       String text, boolean fromObject, InputFormat requested, ParseOptions options) {
     if (fromObject) {
+      InputFormat detected = FormatDetector.byContent(text);
       InputFormat f =
           requested != null
               ? requested
-              : FormatDetector.byContent(text) == InputFormat.COMPOSE
-                  ? InputFormat.COMPOSE
+              : detected == InputFormat.COMPOSE || detected == InputFormat.KUBERNETES
+                  ? detected
                   : InputFormat.ENGINE_API;
       return parse(f, Source.withoutSpans(text), options);
     }
@@ -57,7 +58,8 @@ public final class InputReader {
       return message(text, options);
     }
     ParsedInput whole = parse(document, Source.of(text), options);
-    if (!whole.hasErrors() || FormatDetector.isJson(text)) {
+    if (!whole.hasErrors() || FormatDetector.isJson(text) || document == InputFormat.KUBERNETES) {
+      // JSON and Kubernetes manifests are surely what they look like: their errors are the answer
       return whole;
     }
     ParsedInput asMessage = chat.read(text, options);

@@ -1,5 +1,6 @@
 package dev.keycard.pipeline;
 
+import dev.keycard.format.kubernetes.KubernetesParser;
 import dev.keycard.input.InputParser;
 import dev.keycard.input.compose.ComposeParser;
 import dev.keycard.input.dockerrun.DockerRunParser;
@@ -20,6 +21,6 @@ public class Parsers {
 
   /** Every parser, one per format. */
   public static List<InputParser> all() {
-    return List.of(new ComposeParser(), new DockerRunParser(), new EngineApiParser());
+    return List.of(new ComposeParser(), new DockerRunParser(), new EngineApiParser(), new KubernetesParser());
   }
 }

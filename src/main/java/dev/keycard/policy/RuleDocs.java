@@ -25,6 +25,7 @@ public final class RuleDocs {
     FORMATS.put(InputFormat.DOCKER_RUN, new String[] {"docker run", "sh"});
     FORMATS.put(InputFormat.COMPOSE, new String[] {"Docker Compose", "yaml"});
     FORMATS.put(InputFormat.ENGINE_API, new String[] {"Docker Engine API", "json"});
+    FORMATS.put(InputFormat.KUBERNETES, new String[] {"Kubernetes", "yaml"});
   }
 
   private RuleDocs() {}

@@ -16,6 +16,7 @@ public final class FixReport {
           case COMPOSE -> "docker-compose.yml";
           case ENGINE_API -> "container.json";
           case DOCKER_RUN -> "command.sh";
+          case KUBERNETES -> "manifest.yaml";
         };
     boolean compose = toCompose && r.fixedInput().format() != InputFormat.COMPOSE;
     return new FixResponse(

@@ -41,6 +41,7 @@ public record ReportContext(
       case COMPOSE -> "input.yaml";
       case ENGINE_API -> "input.json";
       case DOCKER_RUN -> "input.sh";
+      case KUBERNETES -> "input.yaml";
     };
   }
 

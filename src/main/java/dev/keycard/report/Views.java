@@ -85,6 +85,7 @@ final class Views {
       case COMPOSE -> "yaml";
       case ENGINE_API -> "json";
       case DOCKER_RUN -> "sh";
+      case KUBERNETES -> "yaml";
     };
   }
 
