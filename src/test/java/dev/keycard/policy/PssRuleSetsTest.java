@@ -138,6 +138,57 @@ class PssRuleSetsTest {
     }
   }
 
+  /**
+   * A Pod and the docker run line that asks for the same: the same baseline findings (restricted
+   * differs by design: the kubelet applies no seccomp profile and enforces no non-root user unless
+   * told to).
+   */
+  @Test
+  void podAndDockerRun_askingTheSame_getTheSameBaselineFindings() {
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          hostNetwork: true
+          hostPID: true
+          securityContext:
+            sysctls:
+              - name: kernel.msgmax
+                value: "1"
+          containers:
+            - name: app
+              image: nginx
+              ports:
+                - containerPort: 80
+                  hostPort: 8080
+              securityContext:
+                privileged: true
+                capabilities:
+                  add: [NET_RAW]
+                seccompProfile:
+                  type: Unconfined
+                appArmorProfile:
+                  type: Unconfined
+                seLinuxOptions:
+                  type: spc_t
+                procMount: Unmasked
+        """;
+    String run =
+        "docker run --privileged --net host --pid host --cap-add NET_RAW -p 8080:80"
+            + " --security-opt seccomp=unconfined --security-opt apparmor=unconfined"
+            + " --security-opt label=type:spc_t --security-opt systempaths=unconfined"
+            + " --sysctl kernel.msgmax=1 nginx";
+    Set<String> expected =
+        Set.of(
+            "KC-001", "KC-010", "KC-011", "KC-201", "KC-204", "KC-206", "KC-207", "KC-208",
+            "KC-209", "KC-210");
+    assertThat(findings("pss-baseline", pod)).isEqualTo(expected);
+    assertThat(findings("pss-baseline", run)).isEqualTo(expected);
+  }
+
   @Test
   void oneSetting_givesOneFinding() {
     // NET_RAW breaks baseline Capabilities (KC-201) and, with it, restricted Capabilities: one
