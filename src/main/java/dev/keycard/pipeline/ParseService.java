@@ -38,6 +38,6 @@ public class ParseService {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown format '" + name + "': use auto, compose, docker-run or engine-api"));
+                    "unknown format '" + name + "': use auto, compose, docker-run, engine-api or kubernetes"));
   }
 }
