@@ -155,7 +155,7 @@ public final class RuleDocs {
       md.append("### ").append(f.title()).append("\n\n");
       not.ifPresent(
           n -> md.append("Not expressible in ").append(f.title()).append(": ")
-              .append(n.reason().strip()).append(" The rule does not fire on its containers.\n\n"));
+              .append(n.reason().strip()).append("\n\n"));
       examples(md, "Fires on:", fail, f.language());
       examples(md, "Does not fire on:", pass, f.language());
     }
