@@ -1,9 +1,9 @@
 package dev.keycard.api;
 
 import dev.keycard.input.ParsedInput;
-import dev.keycard.input.Shapes;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.pipeline.ParseService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -66,7 +66,7 @@ public class ParseResource {
       Diagnostic first = parsed.errors().get(0);
       // an input that is no container spec has no format to name: say what it looks like
       String detail =
-          Shapes.NOT_A_SPEC.equals(first.code())
+          first.is(DiagnosticCode.INPUT_NOT_A_CONTAINER_SPEC)
               ? "The input is " + first.message()
               : "The " + parsed.format().apiName() + " input could not be parsed: " + first.message();
       throw new ProblemException(ErrorCode.INPUT_PARSE_ERROR, detail, errors);

@@ -1,5 +1,6 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.input.Diagnostics;
 import dev.keycard.budget.Budget;
 import dev.keycard.input.CommentWaiver;
 import java.util.ArrayDeque;

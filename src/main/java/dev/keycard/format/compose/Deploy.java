@@ -1,5 +1,6 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Container;
 
 /**
@@ -73,8 +74,8 @@ final class Deploy {
       YNode.Map service, String key, Object current, Object value, YNode.Entry e) {
     if (service.entry(key) != null && current != null && !current.equals(value)) {
       v.diags()
-          .warning(
-              Diagnostics.INVALID_VALUE,
+          .add(
+              DiagnosticCode.INPUT_INVALID_VALUE,
               key + " and deploy.resources differ; deploy.resources is used",
               e.start(),
               e.end(),

@@ -1,5 +1,7 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.input.Diagnostics;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.input.common.Capabilities;
 import dev.keycard.input.common.SecurityOptions;
 import dev.keycard.input.common.Users;
@@ -310,6 +312,6 @@ final class ServiceReader {
   }
 
   private void notRead(String what, int start, int end, String pointer) {
-    v.diags().warning(Diagnostics.NOT_READ, what + " was not read", start, end, pointer);
+    v.diags().add(DiagnosticCode.INPUT_UNREAD_FILE, what + " was not read", start, end, pointer);
   }
 }

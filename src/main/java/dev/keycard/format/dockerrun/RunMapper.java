@@ -1,5 +1,6 @@
 package dev.keycard.format.dockerrun;
 
+import dev.keycard.model.DiagnosticCode;
 import com.google.re2j.Pattern;
 import dev.keycard.input.common.Capabilities;
 import dev.keycard.input.common.DeviceSpecs;
@@ -93,8 +94,8 @@ final class RunMapper {
       case "--sysctl" -> sysctl(u, at);
       case "--env" -> Environment.env(ctx, u);
       case "--env-file" ->
-          ctx.sink.warning(
-              DiagnosticSink.UNREAD_FILE,
+          ctx.sink.add(
+              DiagnosticCode.INPUT_UNREAD_FILE,
               "env file " + v.text() + " was not read; its variables are unknown",
               u.start(),
               u.end());
@@ -136,8 +137,8 @@ final class RunMapper {
       b.locate("cpus", quotaOrigin);
     }
     if (noHealthcheck != null && healthOptions) {
-      ctx.sink.warning(
-          DiagnosticSink.INVALID_VALUE,
+      ctx.sink.add(
+          DiagnosticCode.INPUT_INVALID_VALUE,
           "--no-healthcheck conflicts with --health-* options; docker would refuse the command",
           noHealthcheck.start(),
           noHealthcheck.end());
