@@ -1,8 +1,7 @@
 package dev.keycard.format.compose;
 
-import dev.keycard.input.Diagnostics;
-import dev.keycard.model.DiagnosticCode;
 import dev.keycard.input.CommentWaiver;
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
@@ -11,6 +10,7 @@ import dev.keycard.input.ParsedInput;
 import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

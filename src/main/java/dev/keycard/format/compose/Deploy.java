@@ -1,7 +1,7 @@
 package dev.keycard.format.compose;
 
-import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 
 /**
  * Reads {@code deploy.resources} and {@code deploy.restart_policy}. These win over the service keys

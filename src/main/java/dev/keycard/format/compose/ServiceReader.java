@@ -1,11 +1,11 @@
 package dev.keycard.format.compose;
 
 import dev.keycard.input.Diagnostics;
-import dev.keycard.model.DiagnosticCode;
 import dev.keycard.input.common.Capabilities;
 import dev.keycard.input.common.SecurityOptions;
 import dev.keycard.input.common.Users;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Healthcheck;
 import dev.keycard.model.Mount;
 import java.util.ArrayList;

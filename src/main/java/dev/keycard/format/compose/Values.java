@@ -1,10 +1,10 @@
 package dev.keycard.format.compose;
 
 import dev.keycard.input.Diagnostics;
-import dev.keycard.model.DiagnosticCode;
 import dev.keycard.input.common.GoBool;
 import dev.keycard.input.common.Sizes;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.BitSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.keycard.format.compose;
 
-import dev.keycard.input.Diagnostics;
-import dev.keycard.model.DiagnosticCode;
 import dev.keycard.budget.Budget;
 import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.budget.LimitExceeded;
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.keycard.format.dockerrun;
 
-import dev.keycard.input.Diagnostics;
-import dev.keycard.model.DiagnosticCode;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.HashMap;
 import java.util.Map;

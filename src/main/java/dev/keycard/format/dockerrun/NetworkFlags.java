@@ -1,7 +1,7 @@
 package dev.keycard.format.dockerrun;
 
-import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.keycard.format.dockerrun;
 
+import dev.keycard.budget.Budget;
 import dev.keycard.input.Diagnostics;
 import dev.keycard.model.DiagnosticCode;
-import dev.keycard.budget.Budget;
 import java.util.ArrayList;
 import java.util.List;
 

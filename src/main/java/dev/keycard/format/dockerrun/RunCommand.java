@@ -1,9 +1,9 @@
 package dev.keycard.format.dockerrun;
 
 import dev.keycard.input.Diagnostics;
-import dev.keycard.model.DiagnosticCode;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.List;
 

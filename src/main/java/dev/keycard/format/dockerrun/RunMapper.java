@@ -1,6 +1,5 @@
 package dev.keycard.format.dockerrun;
 
-import dev.keycard.model.DiagnosticCode;
 import com.google.re2j.Pattern;
 import dev.keycard.input.common.Capabilities;
 import dev.keycard.input.common.DeviceSpecs;
@@ -13,6 +12,7 @@ import dev.keycard.input.common.Sysctls;
 import dev.keycard.input.common.Users;
 import dev.keycard.model.Container;
 import dev.keycard.model.Device;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Healthcheck;
 import dev.keycard.model.Origin;
 import dev.keycard.model.Sysctl;
