@@ -34,7 +34,9 @@ class DiagnosticsTest {
     for (int i = 0; i < 50; i++) {
       warn(d, 0);
     }
-    assertThat(d.list()).singleElement().satisfies(x -> assertThat(x.message()).isEqualTo("unknown flag 0"));
+    assertThat(d.list())
+        .singleElement()
+        .satisfies(x -> assertThat(x.message()).isEqualTo("unknown flag 0"));
     assertThat(d.dropped()).isZero();
   }
 

@@ -122,7 +122,8 @@ final class YamlReader {
       }
       int at = e.getProblemMark().or(e::getContextMark).map(this::offset).orElse(0);
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-      diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(problem), at, at, null);
+      diags.add(
+          DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(problem), at, at, null);
     } catch (YamlEngineException | StackOverflowError e) {
       // the depth limit should prevent a stack overflow; this is the last line of defence
       // alias limit, code point limit and other unmarked failures

@@ -430,7 +430,9 @@ final class ShellLexer {
   private void unterminated(int at, String what) {
     error =
         Diagnostic.of(
-            DiagnosticCode.INPUT_PARSE_ERROR, "unterminated " + what + " opened here", source.span(at, at + 1));
+            DiagnosticCode.INPUT_PARSE_ERROR,
+            "unterminated " + what + " opened here",
+            source.span(at, at + 1));
   }
 
   private void finishWord() {

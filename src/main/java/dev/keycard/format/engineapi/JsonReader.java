@@ -46,7 +46,8 @@ final class JsonReader {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       int offset = loc == null ? text.length() : (int) Math.max(0, loc.getCharOffset());
-      error(DiagnosticCode.INPUT_PARSE_ERROR, "invalid JSON: " + e.getOriginalMessage(), offset, offset);
+      String problem = "invalid JSON: " + e.getOriginalMessage();
+      error(DiagnosticCode.INPUT_PARSE_ERROR, problem, offset, offset);
       return null;
     } catch (IOException e) {
       // reading a String cannot fail with a plain IOException; report it rather than throw anyway
@@ -90,7 +91,8 @@ final class JsonReader {
         continue;
       }
       if (++count > limits.maxTokens()) {
-        error(DiagnosticCode.INPUT_LIMIT_EXCEEDED, "more than " + limits.maxTokens() + " JSON values", offset, offset);
+        String limit = "more than " + limits.maxTokens() + " JSON values";
+        error(DiagnosticCode.INPUT_LIMIT_EXCEEDED, limit, offset, offset);
         return null;
       }
       Frame parent = stack.peek();
@@ -131,7 +133,11 @@ final class JsonReader {
     }
     if (p.nextToken() != null) {
       int offset = (int) p.currentTokenLocation().getCharOffset();
-      error(DiagnosticCode.INPUT_PARSE_ERROR, "unexpected content after the JSON value", offset, offset + 1);
+      error(
+          DiagnosticCode.INPUT_PARSE_ERROR,
+          "unexpected content after the JSON value",
+          offset,
+          offset + 1);
       return null;
     }
     return root;
