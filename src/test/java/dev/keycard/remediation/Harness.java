@@ -1,6 +1,7 @@
 package dev.keycard.remediation;
 
 import dev.keycard.format.Formats;
+import dev.keycard.pipeline.Answer;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.InputRequest;
@@ -48,9 +49,14 @@ record Harness(
     return new InputRequest(text, false, null, Map.of(), Map.of());
   }
 
+  /** What {@code POST /v1/evaluate} answers: the decision, its fixes proven when asked. */
+  Answer answer(InputRequest r, String ruleset) {
+    return keycard.decide(Keycard.Request.uncached(r, options(ruleset)));
+  }
+
   /** What {@code POST /v1/evaluate} decides for the request, without its fixes. */
   Evaluation evaluate(InputRequest r, String ruleset) {
-    return keycard.decide(Keycard.Request.uncached(r, options(ruleset))).evaluation();
+    return answer(r, ruleset).evaluation();
   }
 
   /** What {@code POST /v1/fix?apply=all} answers for the text. */
