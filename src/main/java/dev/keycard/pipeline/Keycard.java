@@ -143,10 +143,8 @@ public class Keycard {
 
   /**
    * Decides the request afresh (never from the answer cache) and applies the verified fixes that
-   * {@code apply} selects, round after round, evaluating again after each.
-   *
-   * @throws EvaluationService.UnknownRuleSet, UnknownFormat, Unparsed, RejectedRules as {@link
-   *     #decide} does
+   * {@code apply} selects, round after round, evaluating again after each. Refuses a request as
+   * {@link #decide} does.
    */
   public FixResult fix(Request request, Apply apply) {
     return remediation.fixAll(evaluate(request), request.input(), request.options(), apply);
