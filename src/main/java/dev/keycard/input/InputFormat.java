@@ -10,26 +10,41 @@ import java.util.Set;
  * nothing else names a format. Instances are singletons, compared by identity.
  */
 public interface InputFormat {
+  /** How the format is named and fenced. */
+  Names names();
+
   /** The API name: the {@code format} request field and {@code /v1/parse} value ({@code compose}). */
-  String apiName();
+  default String apiName() {
+    return names().apiName();
+  }
 
   /** The format's name for people ({@code Docker Compose}), as headings in the docs say it. */
-  String title();
+  default String title() {
+    return names().title();
+  }
 
   /** The Markdown fence language of a snippet in this format ({@code yaml}, {@code sh}). */
-  String language();
+  default String language() {
+    return names().language();
+  }
 
   /** The file extension of an input in this format, without the dot ({@code yaml}). */
-  String extension();
+  default String extension() {
+    return names().extension();
+  }
 
   /** The file name a unified diff of a fixed input names ({@code docker-compose.yml}). */
-  String fixFileName();
+  default String fixFileName() {
+    return names().fixFileName();
+  }
 
   /**
    * The Markdown fence languages that name this format ({@code yaml}, {@code compose}); a language
    * several formats claim is decided by the text ({@link #detect}).
    */
-  Set<String> fenceLanguages();
+  default Set<String> fenceLanguages() {
+    return names().fenceLanguages();
+  }
 
   /** How sure this format is that {@code text} (one document, no fence) is in it, and why. */
   Guess detect(String text);
@@ -52,6 +67,19 @@ public interface InputFormat {
    */
   default boolean claimsBlock(String text) {
     return false;
+  }
+
+  /** The names of a format: see the methods of the same names. */
+  record Names(
+      String apiName,
+      String title,
+      String language,
+      String extension,
+      String fixFileName,
+      Set<String> fenceLanguages) {
+    public Names {
+      fenceLanguages = Set.copyOf(fenceLanguages);
+    }
   }
 
   /**

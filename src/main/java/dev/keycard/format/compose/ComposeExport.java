@@ -7,6 +7,7 @@ import dev.keycard.model.Mount;
 import dev.keycard.model.Port;
 import dev.keycard.model.Tmpfs;
 import dev.keycard.remediation.RenderValues;
+import dev.keycard.remediation.yaml.YamlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

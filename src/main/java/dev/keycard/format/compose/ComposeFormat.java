@@ -1,19 +1,15 @@
 package dev.keycard.format.compose;
 
 import com.google.re2j.Pattern;
-import dev.keycard.format.Format;
+import dev.keycard.format.BaseFormat;
 import dev.keycard.input.FormatDetector;
-import dev.keycard.input.InputParser;
 import dev.keycard.model.Container;
-import dev.keycard.remediation.FixRenderer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Docker Compose documents (YAML or JSON), the Compose Specification's {@code services}. */
-public final class ComposeFormat implements Format {
-  public static final ComposeFormat INSTANCE = new ComposeFormat();
-
+public final class ComposeFormat extends BaseFormat {
   // RE2J (linear time), with java.util.regex's \s spelt out ([ \t\n\x0B\f\r]: RE2's lacks \x0B),
   // and its $ too (it also matches before a line break that ends the text)
   private static final Pattern YAML_KEY =
@@ -27,39 +23,15 @@ public final class ComposeFormat implements Format {
   private static final Guess JSON = new Guess(90, "a JSON object with a top-level services key");
   private static final Guess YAML = new Guess(40, "a YAML mapping");
 
-  private final ComposeParser parser = new ComposeParser();
-  private final ComposeRenderer renderer = new ComposeRenderer();
+  private static final Names NAMES =
+      new Names(
+          "compose", "Docker Compose", "yaml", "yaml", "docker-compose.yml",
+          Set.of("yaml", "yml", "compose", "docker-compose"));
 
-  private ComposeFormat() {}
+  public static final ComposeFormat INSTANCE = new ComposeFormat();
 
-  @Override
-  public String apiName() {
-    return "compose";
-  }
-
-  @Override
-  public String title() {
-    return "Docker Compose";
-  }
-
-  @Override
-  public String language() {
-    return "yaml";
-  }
-
-  @Override
-  public String extension() {
-    return "yaml";
-  }
-
-  @Override
-  public String fixFileName() {
-    return "docker-compose.yml";
-  }
-
-  @Override
-  public Set<String> fenceLanguages() {
-    return Set.of("yaml", "yml", "compose", "docker-compose");
+  private ComposeFormat() {
+    super(NAMES, new ComposeParser(), new ComposeRenderer());
   }
 
   @Override
@@ -81,23 +53,9 @@ public final class ComposeFormat implements Format {
     return COMPOSE_KEY.matcher(text).find();
   }
 
-  @Override
-  public InputParser parser() {
-    return parser;
-  }
-
-  @Override
-  public FixRenderer renderer() {
-    return renderer;
-  }
 
   @Override
   public Optional<String> export(List<Container> containers) {
     return Optional.of(ComposeExport.of(containers));
-  }
-
-  @Override
-  public String toString() {
-    return apiName();
   }
 }

@@ -14,6 +14,8 @@ import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.RenderValues;
 import dev.keycard.remediation.Rendered;
+import dev.keycard.remediation.yaml.YamlDoc;
+import dev.keycard.remediation.yaml.YamlEditor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +45,7 @@ final class ComposeRenderer implements FixRenderer {
     if (!input.source().hasSpans() || input.document() == null) {
       return Optional.empty();
     }
-    YamlDoc doc = YamlDoc.cached(input.source().text()).orElse(null);
+    YamlDoc doc = YamlDoc.cached(input.source().text(), PlainNodes::composeOrNull).orElse(null);
     Container c = input.containers().get(f.containerIndex());
     if (doc == null || c.origin() == null || c.origin().path() == null) {
       return Optional.empty();

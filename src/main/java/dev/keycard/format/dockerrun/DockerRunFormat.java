@@ -1,55 +1,27 @@
 package dev.keycard.format.dockerrun;
 
 import com.google.re2j.Pattern;
-import dev.keycard.format.Format;
+import dev.keycard.format.BaseFormat;
 import dev.keycard.input.FormatDetector;
-import dev.keycard.input.InputParser;
 import dev.keycard.input.SnippetExtractor;
-import dev.keycard.remediation.FixRenderer;
 import java.util.Set;
 
 /** {@code docker run}, {@code docker create} and {@code podman run} command lines. */
-public final class DockerRunFormat implements Format {
-  public static final DockerRunFormat INSTANCE = new DockerRunFormat();
-
+public final class DockerRunFormat extends BaseFormat {
   private static final Pattern COMMAND_WORD =
       Pattern.compile(
           "[ \\t\\n\\x0B\\f\\r]*(?:[$#>][ \\t\\n\\x0B\\f\\r]+)?(?:sudo[ \\t\\n\\x0B\\f\\r]+)?[^ \\t\\n\\x0B\\f\\r]*(?:docker|podman)\\b");
   private static final Guess COMMAND = new Guess(80, "a first line that runs docker or podman");
 
-  private final DockerRunParser parser = new DockerRunParser();
-  private final DockerRunRenderer renderer = new DockerRunRenderer();
+  private static final Names NAMES =
+      new Names(
+          "docker-run", "docker run", "sh", "sh", "command.sh",
+          Set.of("bash", "sh", "shell", "console", "shell-session", "zsh"));
 
-  private DockerRunFormat() {}
+  public static final DockerRunFormat INSTANCE = new DockerRunFormat();
 
-  @Override
-  public String apiName() {
-    return "docker-run";
-  }
-
-  @Override
-  public String title() {
-    return "docker run";
-  }
-
-  @Override
-  public String language() {
-    return "sh";
-  }
-
-  @Override
-  public String extension() {
-    return "sh";
-  }
-
-  @Override
-  public String fixFileName() {
-    return "command.sh";
-  }
-
-  @Override
-  public Set<String> fenceLanguages() {
-    return Set.of("bash", "sh", "shell", "console", "shell-session", "zsh");
+  private DockerRunFormat() {
+    super(NAMES, new DockerRunParser(), new DockerRunRenderer());
   }
 
   @Override
@@ -69,20 +41,5 @@ public final class DockerRunFormat implements Format {
   @Override
   public boolean readsCommands() {
     return true;
-  }
-
-  @Override
-  public InputParser parser() {
-    return parser;
-  }
-
-  @Override
-  public FixRenderer renderer() {
-    return renderer;
-  }
-
-  @Override
-  public String toString() {
-    return apiName();
   }
 }

@@ -1,69 +1,25 @@
 package dev.keycard.format.engineapi;
 
-import dev.keycard.format.Format;
+import dev.keycard.format.BaseFormat;
 import dev.keycard.input.FormatDetector;
-import dev.keycard.input.InputParser;
-import dev.keycard.remediation.FixRenderer;
 import java.util.Set;
 
 /** Docker Engine API container-create bodies and {@code docker inspect} output (JSON). */
-public final class EngineApiFormat implements Format {
-  public static final EngineApiFormat INSTANCE = new EngineApiFormat();
-
+public final class EngineApiFormat extends BaseFormat {
   private static final Guess JSON = new Guess(50, "a JSON document");
 
-  private final EngineApiParser parser = new EngineApiParser();
-  private final EngineApiRenderer renderer = new EngineApiRenderer();
+  private static final Names NAMES =
+      new Names(
+          "engine-api", "Docker Engine API", "json", "json", "container.json", Set.of());
 
-  private EngineApiFormat() {}
+  public static final EngineApiFormat INSTANCE = new EngineApiFormat();
 
-  @Override
-  public String apiName() {
-    return "engine-api";
-  }
-
-  @Override
-  public String title() {
-    return "Docker Engine API";
-  }
-
-  @Override
-  public String language() {
-    return "json";
-  }
-
-  @Override
-  public String extension() {
-    return "json";
-  }
-
-  @Override
-  public String fixFileName() {
-    return "container.json";
-  }
-
-  @Override
-  public Set<String> fenceLanguages() {
-    return Set.of();
+  private EngineApiFormat() {
+    super(NAMES, new EngineApiParser(), new EngineApiRenderer());
   }
 
   @Override
   public Guess detect(String text) {
     return FormatDetector.isJson(text) ? JSON : Guess.NONE;
-  }
-
-  @Override
-  public InputParser parser() {
-    return parser;
-  }
-
-  @Override
-  public FixRenderer renderer() {
-    return renderer;
-  }
-
-  @Override
-  public String toString() {
-    return apiName();
   }
 }

@@ -1,4 +1,4 @@
-package dev.keycard.format.compose;
+package dev.keycard.remediation.yaml;
 
 import com.google.re2j.Pattern;
 import dev.keycard.remediation.CannotRender;
@@ -19,17 +19,17 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * items copy the indentation, dash style, flow or block style and line endings around them,
  * replaced scalars keep their quotes.
  */
-final class YamlEditor {
+public final class YamlEditor {
   private final YamlDoc doc;
   private final String t;
 
-  YamlEditor(YamlDoc doc) {
+  public YamlEditor(YamlDoc doc) {
     this.doc = doc;
     this.t = doc.text;
   }
 
   /** Removes a mapping entry (key and value). */
-  List<Edit> removeEntry(MappingNode map, NodeTuple entry) {
+  public List<Edit> removeEntry(MappingNode map, NodeTuple entry) {
     int i = map.getValue().indexOf(entry);
     int from = doc.start(entry.getKeyNode());
     int to = doc.valueEnd(entry);
@@ -48,7 +48,7 @@ final class YamlEditor {
   }
 
   /** Removes one item of a sequence. */
-  List<Edit> removeItem(SequenceNode seq, int i) {
+  public List<Edit> removeItem(SequenceNode seq, int i) {
     Node item = seq.getValue().get(i);
     if (doc.start(item) < doc.start(seq)) {
       throw new CannotRender("the item is an alias");
@@ -127,7 +127,7 @@ final class YamlEditor {
    * Whether a comment reads as YAML taken out ({@code #- /data:/data}, {@code #dns:}, {@code #
    * restart: always}) rather than as words about the line below: such a line stays.
    */
-  static boolean commentedOut(String comment) {
+  public static boolean commentedOut(String comment) {
     int i = 0;
     while (i < comment.length() && comment.charAt(i) == '#') {
       i++;
@@ -146,7 +146,7 @@ final class YamlEditor {
   }
 
   /** Replaces a scalar, keeping its quote style when the new value is a string. */
-  Edit replaceScalar(ScalarNode n, Object value) {
+  public Edit replaceScalar(ScalarNode n, Object value) {
     String text;
     if (value instanceof String s && n.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
       text = YamlText.quoted(s);
@@ -159,7 +159,7 @@ final class YamlEditor {
   }
 
   /** Replaces any value written inline (a scalar or flow collection, or an alias token). */
-  Edit replaceInline(int start, int end, Object value) {
+  public Edit replaceInline(int start, int end, Object value) {
     String flow = YamlText.flow(value);
     int eol = doc.lineEnd(end);
     if ((flow.startsWith("[") || flow.startsWith("{"))
@@ -180,7 +180,7 @@ final class YamlEditor {
               + "(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?$");
 
   /** Adds {@code key: value} at the end of a mapping, in its style. */
-  Edit insertEntry(MappingNode map, String key, Object value, ListStyle style) {
+  public Edit insertEntry(MappingNode map, String key, Object value, ListStyle style) {
     List<NodeTuple> entries = map.getValue();
     if (doc.isFlow(map)) {
       String kv = YamlText.scalar(key) + ": " + YamlText.flow(value);
@@ -235,7 +235,7 @@ final class YamlEditor {
   }
 
   /** Appends an item to a sequence, copying the last item's dash and indentation. */
-  Edit appendItem(SequenceNode seq, Object value) {
+  public Edit appendItem(SequenceNode seq, Object value) {
     List<Node> items = seq.getValue();
     if (items.isEmpty()) {
       if (!doc.isFlow(seq)) {
@@ -262,10 +262,10 @@ final class YamlEditor {
    * How new lists are written in a service: flow ({@code [a]}) or block, with the dash's offset
    * from its key and the document's indentation step.
    */
-  record ListStyle(boolean flow, int dashOffset, int step) {}
+  public record ListStyle(boolean flow, int dashOffset, int step) {}
 
   /** The list style a mapping already uses, else the document's, else block lists. */
-  ListStyle styleOf(MappingNode service, int step) {
+  public ListStyle styleOf(MappingNode service, int step) {
     ListStyle own = styleIn(service, step);
     if (own != null) {
       return own;

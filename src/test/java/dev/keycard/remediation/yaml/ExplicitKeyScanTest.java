@@ -1,4 +1,4 @@
-package dev.keycard.format.compose;
+package dev.keycard.remediation.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

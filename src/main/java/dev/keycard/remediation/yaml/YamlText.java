@@ -1,4 +1,4 @@
-package dev.keycard.format.compose;
+package dev.keycard.remediation.yaml;
 
 import com.google.re2j.Pattern;
 import dev.keycard.remediation.JsonPatch;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON-shaped values written as YAML text that reads back as exactly the same value. */
-final class YamlText {
+public final class YamlText {
   /** What YAML 1.1 or 1.2 would read as something else than a string (matched whole). */
   private static final Pattern SPECIAL =
       Pattern.compile(
@@ -22,7 +22,7 @@ final class YamlText {
   private YamlText() {}
 
   /** A scalar as YAML: booleans, numbers and null plain, strings plain when safe, else quoted. */
-  static String scalar(Object v) {
+  public static String scalar(Object v) {
     if (v == null) {
       return "null";
     }
@@ -41,7 +41,7 @@ final class YamlText {
    * ending in {@code :}, and nothing YAML would read as null, a boolean or a number. (A comma would
    * split the scalar in a flow collection, so it is quoted everywhere.)
    */
-  static boolean isPlain(String s) {
+  public static boolean isPlain(String s) {
     int n = s.length();
     if (n == 0 || !isPlainStart(s.charAt(0)) || s.charAt(n - 1) == ':') {
       return false;
@@ -69,14 +69,14 @@ final class YamlText {
   }
 
   /** A string double-quoted with JSON escapes (valid YAML). */
-  static String quoted(String s) {
+  public static String quoted(String s) {
     StringBuilder sb = new StringBuilder();
     JsonPatch.string(s, sb);
     return sb.toString();
   }
 
   /** Any JSON-shaped value in flow style: {@code [a, b]}, {@code {k: v}}. */
-  static String flow(Object v) {
+  public static String flow(Object v) {
     if (v instanceof Map<?, ?> m) {
       StringBuilder sb = new StringBuilder("{");
       boolean first = true;

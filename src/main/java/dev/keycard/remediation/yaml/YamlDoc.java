@@ -1,6 +1,5 @@
-package dev.keycard.format.compose;
+package dev.keycard.remediation.yaml;
 
-import dev.keycard.format.compose.PlainNodes;
 import dev.keycard.remediation.CannotRender;
 import dev.keycard.remediation.JsonPatch;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -24,10 +24,10 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
  * A YAML text as nodes with UTF-16 offsets, addressed by JSON Pointer as the compose parser
  * addresses it. An alias is recognised by where its node was written: outside its parent.
  */
-final class YamlDoc {
-  final String text;
-  final String eol;
-  final Node root;
+public final class YamlDoc {
+  public final String text;
+  public final String eol;
+  public final Node root;
   private final int[] cpToUtf16;
 
   private YamlDoc(String text, Node root) {
@@ -43,33 +43,37 @@ final class YamlDoc {
     cpToUtf16[cp] = text.length();
   }
 
-  /**
-   * The document, or empty when the text is not one YAML document. The failsafe schema keeps {@code
-   * <<} merge keys as written (the core schema would flatten them into the mapping).
-   */
   /** The last text parsed on this thread: one request renders many fixes of one document. */
   private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
 
-  /** {@link #parse(String)}, reusing this thread's previous result for the very same text. */
-  static Optional<YamlDoc> cached(String text) {
+  /**
+   * {@link #parse(String, Function)}, reusing this thread's previous result for the very same text.
+   */
+  public static Optional<YamlDoc> cached(String text, Function<String, Node> fast) {
     Object[] last = LAST.get();
     if (last != null && last[0] == text) {
       @SuppressWarnings("unchecked")
       Optional<YamlDoc> doc = (Optional<YamlDoc>) last[1];
       return doc;
     }
-    Optional<YamlDoc> doc = parse(text);
+    Optional<YamlDoc> doc = parse(text, fast);
     LAST.set(new Object[] {text, doc});
     return doc;
   }
 
-  static Optional<YamlDoc> parse(String text) {
-    Node plain = PlainNodes.composeOrNull(text);
+  /**
+   * The document, or empty when the text is not one YAML document: {@code fast}'s nodes when it
+   * reads the text (a format's own reader of the YAML subset most files are written in; null when it
+   * gives up), else SnakeYAML's. The failsafe schema keeps {@code <<} merge keys as written (the
+   * core schema would flatten them into the mapping).
+   */
+  public static Optional<YamlDoc> parse(String text, Function<String, Node> fast) {
+    Node plain = fast == null ? null : fast.apply(text);
     return plain != null ? Optional.of(new YamlDoc(text, plain)) : composed(text);
   }
 
   /** The document as SnakeYAML's composer builds it (the only path outside the plain subset). */
-  static Optional<YamlDoc> composed(String text) {
+  public static Optional<YamlDoc> composed(String text) {
     LoadSettings settings =
         LoadSettings.builder()
             // SnakeYAML refills a small buffer by copying what it has not consumed: a buffer as
@@ -83,11 +87,11 @@ final class YamlDoc {
     return new Compose(settings).composeString(text).map(n -> new YamlDoc(text, n));
   }
 
-  int start(Node n) {
+  public int start(Node n) {
     return offset(n.getStartMark());
   }
 
-  int end(Node n) {
+  public int end(Node n) {
     return Math.max(start(n), offset(n.getEndMark()));
   }
 
@@ -97,10 +101,10 @@ final class YamlDoc {
   }
 
   /** One step of a pointer walk: the parent collection, the child, and its tuple in a mapping. */
-  record Step(Node parent, Node node, NodeTuple tuple, int index) {}
+  public record Step(Node parent, Node node, NodeTuple tuple, int index) {}
 
   /** The steps from the root to {@code pointer}, or null when it does not exist. */
-  List<Step> walk(String pointer) {
+  public List<Step> walk(String pointer) {
     List<Step> steps = new java.util.ArrayList<>();
     Node at = root;
     for (String token : JsonPatch.tokens(pointer)) {
@@ -115,7 +119,7 @@ final class YamlDoc {
   }
 
   /** The node at {@code pointer}, or null. */
-  Node at(String pointer) {
+  public Node at(String pointer) {
     List<Step> steps = walk(pointer);
     return steps == null ? null : steps.isEmpty() ? root : steps.get(steps.size() - 1).node();
   }
@@ -167,12 +171,12 @@ final class YamlDoc {
    * list dashes ({@code (?m)^[ \t]*(?:- +)*\?(?: |$)}), asked once per mapping: every fix of a
    * service asks. By hand, as that expression recursed once per dash in the JDK's matcher.
    */
-  boolean explicitKey(MappingNode m, int from, int to) {
+  public boolean explicitKey(MappingNode m, int from, int to) {
     return explicitKeys.computeIfAbsent(m, k -> explicitKey(text, from, to));
   }
 
   /** {@link #explicitKey(MappingNode, int, int)} of any text. */
-  static boolean explicitKey(String text, int from, int to) {
+  public static boolean explicitKey(String text, int from, int to) {
     int i = from;
     while (i < to) {
       int j = i;
@@ -207,7 +211,7 @@ final class YamlDoc {
    * The list style found first anywhere in the document by {@code search} ({@link
    * YamlEditor#styleOf}), searched once per document; its step is the first caller's.
    */
-  YamlEditor.ListStyle anyListStyle(Supplier<YamlEditor.ListStyle> search) {
+  public YamlEditor.ListStyle anyListStyle(Supplier<YamlEditor.ListStyle> search) {
     if (anyListStyle == null) {
       anyListStyle = Optional.ofNullable(search.get());
     }
@@ -215,7 +219,7 @@ final class YamlDoc {
   }
 
   /** Whether {@code child} was written somewhere else than inside {@code parent} (an alias). */
-  boolean isAlias(Step s) {
+  public boolean isAlias(Step s) {
     int cs = start(s.node());
     if (s.tuple() != null) {
       return cs < end(s.tuple().getKeyNode());
@@ -223,13 +227,13 @@ final class YamlDoc {
     return cs < start(s.parent()) || cs > end(s.parent());
   }
 
-  boolean isFlow(Node n) {
+  public boolean isFlow(Node n) {
     return (n instanceof MappingNode m && m.getFlowStyle() == FlowStyle.FLOW)
         || (n instanceof SequenceNode q && q.getFlowStyle() == FlowStyle.FLOW);
   }
 
   /** Where a node's own text ends: for a block collection, the end of its last value. */
-  int contentEnd(Node n) {
+  public int contentEnd(Node n) {
     if (isFlow(n) || n instanceof ScalarNode) {
       int e = end(n);
       while (e > start(n) && (text.charAt(e - 1) == '\n' || text.charAt(e - 1) == '\r')) {
@@ -251,7 +255,7 @@ final class YamlDoc {
   }
 
   /** Where an entry's value ends in the text, also when the value is an alias ({@code *name}). */
-  int valueEnd(NodeTuple t) {
+  public int valueEnd(NodeTuple t) {
     int keyEnd = end(t.getKeyNode());
     if (start(t.getValueNode()) >= keyEnd) {
       return Math.max(contentEnd(t.getKeyNode()), contentEnd(t.getValueNode()));
@@ -261,7 +265,7 @@ final class YamlDoc {
   }
 
   /** The {@code [start, end)} of the alias token written after a key ending at {@code keyEnd}. */
-  int[] aliasToken(int keyEnd) {
+  public int[] aliasToken(int keyEnd) {
     int i = keyEnd;
     while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == ':')) {
       i++;
@@ -278,7 +282,7 @@ final class YamlDoc {
     return new int[] {i, j};
   }
 
-  int lineStart(int offset) {
+  public int lineStart(int offset) {
     int i = offset;
     while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
       i--;
@@ -287,7 +291,7 @@ final class YamlDoc {
   }
 
   /** The offset of the line break ending the line that holds {@code offset} (or the text end). */
-  int lineEnd(int offset) {
+  public int lineEnd(int offset) {
     int i = offset;
     while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
       i++;
@@ -296,7 +300,7 @@ final class YamlDoc {
   }
 
   /** The offset just after the line break ending the line that holds {@code offset}. */
-  int nextLine(int offset) {
+  public int nextLine(int offset) {
     int i = lineEnd(offset);
     if (text.startsWith("\r\n", i)) {
       return i + 2;
@@ -305,12 +309,12 @@ final class YamlDoc {
   }
 
   /** The column (0-based, UTF-16) of an offset. */
-  int column(int offset) {
+  public int column(int offset) {
     return offset - lineStart(offset);
   }
 
   /** Whether the line holding {@code offset} has nothing before it but indentation. */
-  boolean firstOnLine(int offset) {
+  public boolean firstOnLine(int offset) {
     return text.substring(lineStart(offset), offset).isBlank();
   }
 }
