@@ -6,8 +6,8 @@ import dev.keycard.engine.RuleEvaluationException;
 import dev.keycard.engine.RuleOverloadException;
 import dev.keycard.engine.RuleTimeoutException;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.input.Shapes;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.pipeline.Keycard;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -62,7 +62,7 @@ public final class ProblemMappers {
     Diagnostic first = parsed.errors().get(0);
     // an input that is no container spec has no format to name: say what it looks like
     String detail =
-        Shapes.NOT_A_SPEC.equals(first.code())
+        first.is(DiagnosticCode.INPUT_NOT_A_CONTAINER_SPEC)
             ? "The input is " + first.message()
             : "The " + parsed.format().apiName() + " input could not be parsed: " + first.message();
     return Problem.of(ErrorCode.INPUT_PARSE_ERROR, detail, errors);

@@ -4,6 +4,7 @@ import dev.keycard.budget.Budget;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.Digests;
 import dev.keycard.policy.FixOperation;
@@ -184,8 +185,8 @@ public final class RuleEngine {
       scope.outside(
           () ->
               warnings.add(
-                  Diagnostic.warning(
-                          "rule_evaluation_error",
+                  Diagnostic.of(
+                          DiagnosticCode.RULE_EVALUATION_ERROR,
                           d.id() + " could not be evaluated for container '" + c.name() + "': "
                               + e.getMessage(),
                           c.origin() == null ? null : c.origin().span())
@@ -251,8 +252,8 @@ public final class RuleEngine {
         }
       } catch (RuleEvaluationException e) {
         warnings.add(
-            Diagnostic.warning(
-                    "rule_evaluation_error",
+            Diagnostic.of(
+                    DiagnosticCode.RULE_EVALUATION_ERROR,
                     r.id() + " severity escalation could not be evaluated for container '"
                         + c.name() + "': " + e.getMessage(),
                     c.origin() == null ? null : c.origin().span())

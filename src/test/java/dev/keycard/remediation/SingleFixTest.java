@@ -199,7 +199,7 @@ class SingleFixTest {
     return Stream.of(
         Arguments.of(
             // Docker keeps the later "User" (and merges repeated objects): an edit of one
-            // occurrence may change nothing; the parser's duplicate_key warning says why
+            // occurrence may change nothing; the parser's input_duplicate_key warning says why
             "engine-api: a body that repeats a key",
             "KC-002",
             "{\"Image\": \"x\", \"User\": \"0\", \"User\": \"root\","
