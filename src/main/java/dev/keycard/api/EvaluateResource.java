@@ -1,12 +1,9 @@
 package dev.keycard.api;
 
-import dev.keycard.input.ParsedInput;
-import dev.keycard.pipeline.EvaluationOptions;
+import dev.keycard.pipeline.Answer;
 import dev.keycard.pipeline.EvaluationService;
-import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.RemediationService;
+import dev.keycard.pipeline.Keycard;
 import dev.keycard.remediation.Apply;
-import dev.keycard.remediation.Remedies;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.EvaluationResponse;
 import dev.keycard.report.FixResult;
@@ -29,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,36 +39,26 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Budgeted
 @Path("/v1/evaluate")
 public class EvaluateResource {
-  private final ParseService parser;
-  private final EvaluationService evaluations;
+  private final Keycard keycard;
   private final RequestReader reader;
-  private final RemediationService remediation;
-
   private final ReportsConfig docs;
   private final String version;
-  private final AnswerCache answers;
   private final AdhocRules adhoc;
   private final SarifRuleTables sarifRules;
 
   public EvaluateResource(
-      ParseService parser,
-      EvaluationService evaluations,
+      Keycard keycard,
       RequestReader reader,
-      RemediationService remediation,
       ReportsConfig docs,
-      AnswerCache answers,
       AdhocRules adhoc,
       SarifRuleTables sarifRules,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.0.0")
           String version) {
-    this.parser = parser;
-    this.evaluations = evaluations;
+    this.keycard = keycard;
     this.reader = reader;
-    this.remediation = remediation;
     this.docs = docs;
     this.sarifRules = sarifRules;
     this.version = version;
-    this.answers = answers;
     this.adhoc = adhoc;
   }
 
@@ -169,41 +155,29 @@ public class EvaluateResource {
     if (AdhocRules.present(request.rules())) {
       adhoc.require(); // before the answer cache: a cached answer must not bypass the check
     }
-    long start = System.nanoTime();
-    EvaluationOptions options = Options.of(request);
-    AnswerCache.Key key = AnswerCache.Key.of(request);
-    AnswerCache.Answer answer = answers.find(key);
-    Evaluation e;
-    if (answer == null) {
-      try {
-        e = run(parser, evaluations, request, adhoc);
-      } catch (ProblemException p) {
-        if (view == OutputView.LSP && p.problem().code().equals(ErrorCode.INPUT_PARSE_ERROR.code())) {
-          return Response.ok(lspErrors(p.problem(), request), view.contentType()).build();
-        }
-        throw p;
+    Answer answer;
+    try {
+      answer = keycard.decide(Options.request(request));
+    } catch (Keycard.Unparsed p) {
+      if (view == OutputView.LSP) {
+        return Response.ok(lspErrors(ProblemMappers.problem(p), request), view.contentType())
+            .build();
       }
-      answer = answers.keep(key, e);
-    } else {
-      e = evaluations.again(answer.evaluation(), request.input(), start);
+      throw p;
+    } catch (EvaluationService.RejectedRules r) {
+      throw Options.rejected(r.problems(), request.rules());
     }
-    AnswerCache.Answer proven = answer;
-    Supplier<Remedies> remedies =
-        () ->
-            answers.remedies(
-                key,
-                proven,
-                () -> remediation.remedies(proven.evaluation(), request.input(), options));
+    Evaluation e = answer.evaluation();
     ReportContext ctx =
         new ReportContext(
             request.filename(), request.uri(), docs.baseUrl(), version, sarifRules.of(e.ruleSet()));
     Object entity =
         switch (view) {
-          case JSON -> JsonReport.of(e, remedies.get());
-          case SARIF -> SarifReport.of(e, remedies.get(), ctx);
-          case LSP -> LspReport.of(e, remedies.get(), ctx);
+          case JSON -> JsonReport.of(e, answer.remedies());
+          case SARIF -> SarifReport.of(e, answer.remedies(), ctx);
+          case LSP -> LspReport.of(e, answer.remedies(), ctx);
           case JUNIT -> JunitReport.of(e, ctx);
-          case MARKDOWN -> markdown(e, request, options);
+          case MARKDOWN -> markdown(answer);
         };
     return Response.ok(entity, view.contentType()).build();
   }
@@ -231,35 +205,15 @@ public class EvaluateResource {
     return LspReport.ofErrors(uri, notes);
   }
 
-  private String markdown(Evaluation e, ApiRequest request, EvaluationOptions options) {
+  private static String markdown(Answer answer) {
+    Evaluation e = answer.evaluation();
     if (e.findings().isEmpty()) {
       return MarkdownReport.of(e, null, 0);
     }
     // safe fixes only: the ones that need a review are listed with what they would break
-    FixResult fixed = remediation.fixAll(e, request.input(), options, Apply.SAFE);
+    FixResult fixed = answer.fixed(Apply.SAFE);
     // the fixed snippets, not the chat message they came in (the prose and the fences around them)
     return MarkdownReport.withFixed(
         e, fixed.fixedInput(), fixed.applied(), fixed.notApplied(), fixed.remedies());
-  }
-
-  /** Parses and evaluates, mapping every caller mistake to its problem. */
-  static Evaluation run(
-      ParseService parser, EvaluationService evaluations, ApiRequest request, AdhocRules adhoc) {
-    if (AdhocRules.present(request.rules())) {
-      adhoc.require();
-    }
-    var options = Options.of(request);
-    try {
-      evaluations.ruleSet(options.ruleset());
-    } catch (EvaluationService.UnknownRuleSet e) {
-      throw new ProblemException(
-          e.malformed() ? ErrorCode.BAD_REQUEST : ErrorCode.NOT_FOUND, e.getMessage());
-    }
-    ParsedInput parsed = ParseResource.parse(parser, request);
-    try {
-      return evaluations.decide(parsed, request.input(), options);
-    } catch (EvaluationService.RejectedRules e) {
-      throw Options.rejected(e.problems(), request.rules());
-    }
   }
 }

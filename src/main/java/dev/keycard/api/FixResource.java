@@ -1,10 +1,8 @@
 package dev.keycard.api;
 
-import dev.keycard.remediation.Apply;
-import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationService;
-import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.RemediationService;
+import dev.keycard.pipeline.Keycard;
+import dev.keycard.remediation.Apply;
 import dev.keycard.report.FixReport;
 import dev.keycard.report.FixResponse;
 import jakarta.ws.rs.Consumes;
@@ -29,22 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Budgeted
 @Path("/v1/fix")
 public class FixResource {
-  private final ParseService parser;
-  private final EvaluationService evaluations;
+  private final Keycard keycard;
   private final RequestReader reader;
-  private final RemediationService remediation;
   private final AdhocRules adhoc;
 
-  public FixResource(
-      ParseService parser,
-      EvaluationService evaluations,
-      RequestReader reader,
-      RemediationService remediation,
-      AdhocRules adhoc) {
-    this.parser = parser;
-    this.evaluations = evaluations;
+  public FixResource(Keycard keycard, RequestReader reader, AdhocRules adhoc) {
+    this.keycard = keycard;
     this.reader = reader;
-    this.remediation = remediation;
     this.adhoc = adhoc;
   }
 
@@ -79,9 +68,14 @@ public class FixResource {
     }
     Apply mode = apply(apply);
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
-    Evaluation e = EvaluateResource.run(parser, evaluations, request, adhoc);
-    return FixReport.of(
-        remediation.fixAll(e, request.input(), Options.of(request), mode), "compose".equals(to));
+    if (AdhocRules.present(request.rules())) {
+      adhoc.require();
+    }
+    try {
+      return FixReport.of(keycard.fix(Options.request(request), mode), "compose".equals(to));
+    } catch (EvaluationService.RejectedRules r) {
+      throw Options.rejected(r.problems(), request.rules());
+    }
   }
 
   /** The {@code apply} parameter: absent or blank is {@code safe}; anything else but all is 400. */

@@ -4,12 +4,11 @@ import dev.keycard.pipeline.LimitsConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keycard.input.ParsedInput;
 import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.InputRequest;
-import dev.keycard.pipeline.ParseService;
+import dev.keycard.pipeline.Keycard;
 import dev.keycard.report.JsonReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,15 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/v1/data")
 @Produces(MediaType.APPLICATION_JSON)
 public class OpaDataResource {
-  private final ParseService parser;
-  private final EvaluationService evaluations;
+  private final Keycard keycard;
   private final ObjectMapper mapper;
   private final LimitsConfig limits;
 
-  public OpaDataResource(
-      ParseService parser, EvaluationService evaluations, ObjectMapper mapper, LimitsConfig limits) {
-    this.parser = parser;
-    this.evaluations = evaluations;
+  public OpaDataResource(Keycard keycard, ObjectMapper mapper, LimitsConfig limits) {
+    this.keycard = keycard;
     this.mapper = mapper;
     this.limits = limits;
   }
@@ -93,14 +89,17 @@ public class OpaDataResource {
       return Map.of();
     }
     try {
-      evaluations.ruleSet(parts[1]);
+      keycard.ruleSet(parts[1]);
     } catch (EvaluationService.UnknownRuleSet e) {
       return Map.of();
     }
     InputRequest request = request(input);
-    ParsedInput parsed =
-        ParseResource.parse(parser, new ApiRequest(request, parts[1], null, null, null, null, null, null));
-    Evaluation e = evaluations.decide(parsed, request, new EvaluationOptions(parts[1], null, null, null));
+    Evaluation e =
+        keycard
+            .decide(
+                Keycard.Request.uncached(
+                    request, new EvaluationOptions(parts[1], null, null, null)))
+            .evaluation();
     List<String> deny =
         e.findings().stream().map(f -> f.ruleId() + ": " + f.message()).toList();
     Map<String, Object> result = new LinkedHashMap<>();

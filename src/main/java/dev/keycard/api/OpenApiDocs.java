@@ -1,8 +1,11 @@
 package dev.keycard.api;
 
+import dev.keycard.model.DiagnosticCode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -97,6 +100,7 @@ public class OpenApiDocs implements OASFilter {
       openApi.setComponents(OASFactory.createComponents());
     }
     openApi.getComponents().addSchema("Problem", problemSchema());
+    describeWarningCodes(openApi);
     if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
       return;
     }
@@ -242,6 +246,31 @@ public class OpenApiDocs implements OASFilter {
             "JSON with 'input' and options, or the raw document (compose YAML, a docker run"
                 + " command, engine-api JSON) with options as query parameters.")
         .content(content);
+  }
+
+  /** The schemas of a warning on the wire, whose {@code code} is a {@link DiagnosticCode}. */
+  static final List<String> WARNING_SCHEMAS = List.of("WarningItem", "WarningView");
+
+  /** The description of a warning's {@code code}: the vocabulary, and where it is explained. */
+  static String warningCodeDescription() {
+    return "A diagnostic code, the same for every input format (docs/diagnostics.md says what each"
+        + " means and who emits it): "
+        + Arrays.stream(DiagnosticCode.values())
+            .map(DiagnosticCode::code)
+            .collect(Collectors.joining(", "));
+  }
+
+  private static void describeWarningCodes(OpenAPI openApi) {
+    Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+    for (String name : WARNING_SCHEMAS) {
+      Schema schema = schemas == null ? null : schemas.get(name);
+      if (schema != null && schema.getProperties() != null) {
+        Schema code = schema.getProperties().get("code");
+        if (code != null) {
+          code.description(warningCodeDescription());
+        }
+      }
+    }
   }
 
   private static Schema problemSchema() {

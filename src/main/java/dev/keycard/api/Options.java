@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.pipeline.EvaluationOptions;
+import dev.keycard.pipeline.Keycard;
 import dev.keycard.policy.Waiver;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleDefinition;
@@ -21,6 +22,14 @@ final class Options {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Options() {}
+
+  /** The request for the pipeline: the input, its options as read and as sent. */
+  static Keycard.Request request(ApiRequest r) {
+    return new Keycard.Request(
+        r.input(),
+        of(r),
+        new Keycard.Sent(r.ruleset(), r.rules(), r.exclude(), r.failOn(), r.onUnknown()));
+  }
 
   static EvaluationOptions of(ApiRequest r) {
     return new EvaluationOptions(

@@ -1,10 +1,8 @@
 package dev.keycard.api;
 
 import dev.keycard.input.ParsedInput;
-import dev.keycard.input.Shapes;
 import dev.keycard.model.Container;
-import dev.keycard.model.Diagnostic;
-import dev.keycard.pipeline.ParseService;
+import dev.keycard.pipeline.Keycard;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Budgeted
 @Path("/v1/parse")
 public class ParseResource {
-  private final ParseService parser;
+  private final Keycard keycard;
   private final RequestReader reader;
 
-  public ParseResource(ParseService parser, RequestReader reader) {
-    this.parser = parser;
+  public ParseResource(Keycard keycard, RequestReader reader) {
+    this.keycard = keycard;
     this.reader = reader;
   }
 
@@ -46,44 +44,10 @@ public class ParseResource {
       byte[] body,
       @Context UriInfo uri) {
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
-    ParsedInput parsed = parse(parser, request);
+    ParsedInput parsed = keycard.parse(request.input());
     return new ParseResponse(
         parsed.format().apiName(),
         parsed.containers(),
         parsed.warnings().stream().map(WarningView::of).toList());
-  }
-
-  /** Parses, turning a bad format name or unparseable input into a 400 problem. */
-  static ParsedInput parse(ParseService parser, ApiRequest request) {
-    ParsedInput parsed;
-    try {
-      parsed = parser.parse(request.input());
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(ErrorCode.UNKNOWN_FORMAT, e.getMessage());
-    }
-    if (parsed.hasErrors()) {
-      List<Problem.ErrorItem> errors = parsed.errors().stream().map(ParseResource::item).toList();
-      Diagnostic first = parsed.errors().get(0);
-      // an input that is no container spec has no format to name: say what it looks like
-      String detail =
-          Shapes.NOT_A_SPEC.equals(first.code())
-              ? "The input is " + first.message()
-              : "The " + parsed.format().apiName() + " input could not be parsed: " + first.message();
-      throw new ProblemException(ErrorCode.INPUT_PARSE_ERROR, detail, errors);
-    }
-    return parsed;
-  }
-
-  private static Problem.ErrorItem item(Diagnostic d) {
-    if (d.span() == null) {
-      return new Problem.ErrorItem(d.message(), null, null, null, null, d.path());
-    }
-    return new Problem.ErrorItem(
-        d.message(),
-        d.span().start().line(),
-        d.span().start().column(),
-        d.span().end().line(),
-        d.span().end().column(),
-        d.path());
   }
 }

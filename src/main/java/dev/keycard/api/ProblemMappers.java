@@ -5,12 +5,17 @@ import dev.keycard.budget.LimitExceeded;
 import dev.keycard.engine.RuleEvaluationException;
 import dev.keycard.engine.RuleOverloadException;
 import dev.keycard.engine.RuleTimeoutException;
+import dev.keycard.input.ParsedInput;
+import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
+import dev.keycard.pipeline.Keycard;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,6 +35,50 @@ public final class ProblemMappers {
   @ServerExceptionMapper
   public Response notReady(dev.keycard.pipeline.EvaluationService.NotReady e) {
     return respond(Problem.of(ErrorCode.NOT_READY, e.getMessage(), null));
+  }
+
+  /** A rule-set selector that is malformed (400) or names nothing loaded (404). */
+  @ServerExceptionMapper
+  public Response unknownRuleSet(dev.keycard.pipeline.EvaluationService.UnknownRuleSet e) {
+    return respond(
+        Problem.of(
+            e.malformed() ? ErrorCode.BAD_REQUEST : ErrorCode.NOT_FOUND, e.getMessage(), List.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response unknownFormat(Keycard.UnknownFormat e) {
+    return respond(Problem.of(ErrorCode.UNKNOWN_FORMAT, e.getMessage(), List.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response unparsed(Keycard.Unparsed e) {
+    return respond(problem(e));
+  }
+
+  /** An input that does not parse: 400 with every error at its position. */
+  static Problem problem(Keycard.Unparsed e) {
+    ParsedInput parsed = e.parsed();
+    List<Problem.ErrorItem> errors = parsed.errors().stream().map(ProblemMappers::item).toList();
+    Diagnostic first = parsed.errors().get(0);
+    // an input that is no container spec has no format to name: say what it looks like
+    String detail =
+        first.is(DiagnosticCode.INPUT_NOT_A_CONTAINER_SPEC)
+            ? "The input is " + first.message()
+            : "The " + parsed.format().apiName() + " input could not be parsed: " + first.message();
+    return Problem.of(ErrorCode.INPUT_PARSE_ERROR, detail, errors);
+  }
+
+  private static Problem.ErrorItem item(Diagnostic d) {
+    if (d.span() == null) {
+      return new Problem.ErrorItem(d.message(), null, null, null, null, d.path());
+    }
+    return new Problem.ErrorItem(
+        d.message(),
+        d.span().start().line(),
+        d.span().start().column(),
+        d.span().end().line(),
+        d.span().end().column(),
+        d.path());
   }
 
   /**

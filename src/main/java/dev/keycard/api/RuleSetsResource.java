@@ -7,7 +7,7 @@ import dev.keycard.policy.RuleDefinition;
 import dev.keycard.policy.RuleExample;
 import dev.keycard.policy.RuleSet;
 import dev.keycard.policy.RuleSetSelector;
-import dev.keycard.pipeline.PolicyService;
+import dev.keycard.pipeline.Keycard;
 import dev.keycard.pipeline.RuleCheckService;
 import dev.keycard.report.JsonReport;
 import jakarta.ws.rs.Consumes;
@@ -29,16 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetsResource {
-  private final PolicyService policies;
-  private final RuleCheckService checker;
+  private final Keycard keycard;
   private final LimitsConfig limits;
   private final AdhocRules adhoc;
 
-  public RuleSetsResource(
-      PolicyService policies, RuleCheckService checker, LimitsConfig limits, AdhocRules adhoc) {
+  public RuleSetsResource(Keycard keycard, LimitsConfig limits, AdhocRules adhoc) {
     this.adhoc = adhoc;
-    this.policies = policies;
-    this.checker = checker;
+    this.keycard = keycard;
     this.limits = limits;
   }
 
@@ -145,7 +142,7 @@ public class RuleSetsResource {
     if (text.isBlank()) {
       throw new ProblemException(ErrorCode.BAD_REQUEST, "The body is empty: send a rule, a list of rules or a rule set.");
     }
-    RuleCheckService.CheckResult r = checker.check(text);
+    RuleCheckService.CheckResult r = keycard.check(text);
     return new CheckView(
         r.ok(),
         r.rules().stream()
@@ -163,7 +160,7 @@ public class RuleSetsResource {
   }
 
   private PolicyCatalog catalog() {
-    return policies.catalog()
+    return keycard.catalog()
         .orElseThrow(() -> new ProblemException(ErrorCode.NOT_READY, "Rule sets failed to load; see /q/health/ready."));
   }
 

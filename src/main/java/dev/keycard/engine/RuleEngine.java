@@ -4,6 +4,7 @@ import dev.keycard.budget.Budget;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.Digests;
 import dev.keycard.policy.FixOperation;
@@ -187,8 +188,8 @@ public final class RuleEngine {
       scope.outside(
           () ->
               warnings.add(
-                  Diagnostic.warning(
-                          "rule_evaluation_error",
+                  Diagnostic.of(
+                          DiagnosticCode.RULE_EVALUATION_ERROR,
                           d.id() + " could not be evaluated for container '" + c.name() + "': "
                               + e.getMessage(),
                           c.origin() == null ? null : c.origin().span())
@@ -254,8 +255,8 @@ public final class RuleEngine {
         }
       } catch (RuleEvaluationException e) {
         warnings.add(
-            Diagnostic.warning(
-                    "rule_evaluation_error",
+            Diagnostic.of(
+                    DiagnosticCode.RULE_EVALUATION_ERROR,
                     r.id() + " severity escalation could not be evaluated for container '"
                         + c.name() + "': " + e.getMessage(),
                     c.origin() == null ? null : c.origin().span())

@@ -3,6 +3,7 @@ package dev.keycard.input;
 import dev.keycard.input.common.Sysctls;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,8 +110,8 @@ public final class InputReader {
           format,
           List.of(),
           List.of(
-              Diagnostic.error(
-                  "input_parse_error",
+              Diagnostic.of(
+                  DiagnosticCode.INPUT_PARSE_ERROR,
                   "no parser for format " + format.apiName(),
                   source.span(0, 0))),
           source,
@@ -131,13 +132,15 @@ public final class InputReader {
     String name = parsed.format().apiName();
     List<Container> marked = new ArrayList<>(parsed.containers().size());
     parsed.containers().forEach(c -> marked.add(c.withFormat(name)));
-    List<Diagnostic> diagnostics = parsed.diagnostics();
     List<Diagnostic> refused = parsed.hasErrors() ? List.of() : Sysctls.refused(marked);
-    if (!refused.isEmpty() && diagnostics.size() < maxDiagnostics) {
-      diagnostics = new ArrayList<>(diagnostics);
-      // bounded like every parser's own diagnostics, so hostile input cannot flood the answer
-      diagnostics.addAll(refused.subList(0, Math.min(refused.size(), maxDiagnostics - diagnostics.size())));
+    if (refused.isEmpty()) {
+      return parsed.withContainers(marked);
     }
-    return parsed.withContainers(marked).withDiagnostics(diagnostics);
+    // bounded like every parser's own diagnostics, so hostile input cannot flood the answer
+    Diagnostics diagnostics =
+        Diagnostics.continuing(parsed.source(), maxDiagnostics, parsed.diagnostics());
+    diagnostics.addAll(refused);
+    return parsed.withContainers(marked).withDiagnostics(diagnostics.list());
   }
+
 }

@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.keycard.input.Lines.Line;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Span;
 
 /**
@@ -14,9 +15,6 @@ import dev.keycard.model.Span;
  * (linear; nothing is parsed).
  */
 public final class Shapes {
-  /** The diagnostic code of an input that is no container spec at all. */
-  public static final String NOT_A_SPEC = "input_not_a_container_spec";
-
   private static final String READS =
       "Keycard reads docker run commands, Docker Compose files, Docker Engine API bodies and"
           + " Kubernetes manifests, as they are or in a Markdown code block";
@@ -170,7 +168,10 @@ public final class Shapes {
 
   /** The error for a text that holds no container spec, at its first line. */
   public static Diagnostic notASpec(String what, Span at) {
-    return Diagnostic.error(NOT_A_SPEC, "not a container spec: this looks like " + what + ". " + READS + ".", at);
+    return Diagnostic.of(
+        DiagnosticCode.INPUT_NOT_A_CONTAINER_SPEC,
+        "not a container spec: this looks like " + what + ". " + READS + ".",
+        at);
   }
 
   /** The error for a text that holds no container spec, described from the text itself. */

@@ -3,6 +3,7 @@ package dev.keycard.model;
 /**
  * A positioned message from a parser: an error makes the input unusable, a warning records something
  * Keycard did not or could not take into account (an unread {@code env_file}, an unresolved variable).
+ * Its code and severity come from one {@link DiagnosticCode}, the documented vocabulary.
  */
 public record Diagnostic(Severity severity, String code, String message, Span span, String path) {
 
@@ -12,12 +13,9 @@ public record Diagnostic(Severity severity, String code, String message, Span sp
     WARNING
   }
 
-  public static Diagnostic error(String code, String message, Span span) {
-    return new Diagnostic(Severity.ERROR, code, message, span, null);
-  }
-
-  public static Diagnostic warning(String code, String message, Span span) {
-    return new Diagnostic(Severity.WARNING, code, message, span, null);
+  /** A diagnostic of {@code code}, with the code's severity. */
+  public static Diagnostic of(DiagnosticCode code, String message, Span span) {
+    return new Diagnostic(code.severity(), code.code(), message, span, null);
   }
 
   public Diagnostic withPath(String newPath) {
@@ -26,5 +24,10 @@ public record Diagnostic(Severity severity, String code, String message, Span sp
 
   public boolean isError() {
     return severity == Severity.ERROR;
+  }
+
+  /** Whether this diagnostic is of {@code c}. */
+  public boolean is(DiagnosticCode c) {
+    return c.code().equals(code);
   }
 }

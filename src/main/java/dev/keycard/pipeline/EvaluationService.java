@@ -11,6 +11,7 @@ import dev.keycard.engine.RuleEngine;
 import dev.keycard.engine.RuleSetCompiler;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleDefinition;
 import dev.keycard.policy.Waiver;
@@ -164,8 +165,8 @@ public class EvaluationService {
     for (Waiver w : options.waivers()) {
       if (w.expired(today)) {
         warnings.add(
-            Diagnostic.warning(
-                "waiver_expired",
+            Diagnostic.of(
+                DiagnosticCode.WAIVER_EXPIRED,
                 "the waiver for " + w.ruleId() + (w.container() == null ? "" : " on '" + w.container() + "'")
                     + " expired on " + w.expires() + " and no longer applies",
                 null));

@@ -335,7 +335,20 @@ public class RemediationService {
    */
   public FixResult fixAll(
       Evaluation e, InputRequest request, EvaluationOptions options, Apply apply) {
-    return new FixRounds(this).run(e, request, options, remedies(e, request, options), apply);
+    return fixAll(e, request, options, apply, remedies(e, request, options));
+  }
+
+  /**
+   * As {@link #fixAll(Evaluation, InputRequest, EvaluationOptions, Apply)}, from the fixes of
+   * {@code e}'s findings already proven ({@link Answer#remedies}).
+   */
+  FixResult fixAll(
+      Evaluation e,
+      InputRequest request,
+      EvaluationOptions options,
+      Apply apply,
+      Remedies remedies) {
+    return new FixRounds(this).run(e, request, options, remedies, apply);
   }
 
   ParseService parser() {

@@ -2,6 +2,7 @@ package dev.keycard.pipeline;
 
 import dev.keycard.input.CommentWaiver;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.policy.Waiver;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,10 +16,6 @@ import java.util.Set;
  * sits on no setting or service key of a service (it waives nothing).
  */
 final class WaiverWarnings {
-  static final String UNKNOWN_RULE = "waiver_unknown_rule";
-  static final String NO_REASON = "waiver_without_reason";
-  static final String UNATTACHED = "waiver_unattached";
-
   /**
    * Warnings about comments kept, as a parser keeps its diagnostics: a file of 100,000 waiver
    * comments, or one comment naming 100,000 ids, must not give an answer of as many warnings.
@@ -38,8 +35,8 @@ final class WaiverWarnings {
     }
     for (String id : unknownRequested) {
       out.add(
-          Diagnostic.warning(
-              UNKNOWN_RULE,
+          Diagnostic.of(
+              DiagnosticCode.WAIVER_UNKNOWN_RULE,
               "exclude names " + shown(id) + ", which is no rule of " + ruleSet
                   + "; it waives nothing" + hint(id, ruleIds),
               null));
@@ -52,8 +49,8 @@ final class WaiverWarnings {
       String named = shown(String.join(",", c.ruleIds()));
       if (!c.attached()) {
         out.add(
-            Diagnostic.warning(
-                UNATTACHED,
+            Diagnostic.of(
+                DiagnosticCode.WAIVER_UNATTACHED,
                 "# keycard:ignore " + named + " sits on no setting or service key of a service, so"
                     + " it waives nothing; write it after the setting, alone on the line above it,"
                     + " or after the service key",
@@ -65,8 +62,8 @@ final class WaiverWarnings {
         }
         if (!ruleIds.contains(id)) {
           out.add(
-              Diagnostic.warning(
-                  UNKNOWN_RULE,
+              Diagnostic.of(
+                  DiagnosticCode.WAIVER_UNKNOWN_RULE,
                   "# keycard:ignore names " + shown(id) + ", which is no rule of " + ruleSet
                       + "; the comment waives nothing for it" + hint(id, ruleIds),
                   c.span()));
@@ -74,8 +71,8 @@ final class WaiverWarnings {
       }
       if (c.reason() == null && out.size() < limit) {
         out.add(
-            Diagnostic.warning(
-                NO_REASON,
+            Diagnostic.of(
+                DiagnosticCode.WAIVER_WITHOUT_REASON,
                 "# keycard:ignore " + named
                     + " gives no reason; write why the risk is accepted after the rule id",
                 c.span()));

@@ -9,6 +9,12 @@ import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.pipeline.EvaluationOptions;
+import dev.keycard.pipeline.InputRequest;
+import dev.keycard.pipeline.Keycard;
+import dev.keycard.pipeline.ParseService;
+import dev.keycard.pipeline.PolicyService;
+import dev.keycard.pipeline.TestPolicyConfig;
 import dev.keycard.policy.PolicyCatalog;
 import dev.keycard.policy.PolicyLoader;
 import dev.keycard.policy.PolicyProblem;
@@ -16,6 +22,7 @@ import dev.keycard.policy.RuleSetSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parse + evaluate the shipped {@code restricted} rule set, single thread, per input: a docker run
- * line and compose documents of 1, 5 and 200 services. Run from the repository root: {@code
+ * line and compose documents of 1, 5 and 200 services; the stages alone ({@code parseAndEvaluate})
+ * and as the service decides a request, through its entry point ({@code decide}: {@link
+ * Keycard#decide} without the answer cache and without fixes, which a view asks for). Run from the repository root: {@code
  * ./mvnw -Pbench test-compile exec:exec -Djmh.args="PipelineBenchmark -f 1"}.
  */
 @State(Scope.Benchmark)
@@ -47,6 +56,8 @@ public class PipelineBenchmark {
   private final InputReader reader = Formats.reader();
   private String text;
   private List<CompiledRule> rules;
+  private Keycard keycard;
+  private Keycard.Request request;
 
   @Setup
   public void setup() throws Exception {
@@ -66,6 +77,16 @@ public class PipelineBenchmark {
           case "compose-5" -> compose(5);
           default -> compose(200);
         };
+    ParseService parser = new ParseService(reader);
+    PolicyService policies = new PolicyService(TestPolicyConfig.of("policies"), parser);
+    if (!policies.problems().isEmpty()) {
+      throw new IllegalStateException(policies.problems().toString());
+    }
+    keycard = Keycard.uncached(parser, policies);
+    request =
+        Keycard.Request.uncached(
+            new InputRequest(text, false, null, Map.of(), Map.of()),
+            new EvaluationOptions("restricted", List.of(), List.of(), null));
   }
 
   /** A realistic service, repeated: image, ports, volumes, environment, caps, a healthcheck. */
@@ -93,5 +114,10 @@ public class PipelineBenchmark {
   public Object parseAndEvaluate() {
     ParsedInput parsed = reader.read(text, false, null, ParseOptions.defaults());
     return RuleEngine.evaluateNow(rules, parsed.containers());
+  }
+
+  @Benchmark
+  public Object decide() {
+    return keycard.decide(request).evaluation();
   }
 }

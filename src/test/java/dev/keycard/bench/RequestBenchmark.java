@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.keycard.api.JsonViews;
 import dev.keycard.format.Formats;
-import dev.keycard.input.InputReader;
+import dev.keycard.pipeline.Answer;
 import dev.keycard.pipeline.EvaluationOptions;
-import dev.keycard.pipeline.EvaluationService;
 import dev.keycard.pipeline.InputRequest;
+import dev.keycard.pipeline.Keycard;
 import dev.keycard.pipeline.ParseService;
 import dev.keycard.pipeline.PolicyService;
-import dev.keycard.pipeline.RemediationService;
 import dev.keycard.pipeline.TestPolicyConfig;
+import dev.keycard.remediation.Apply;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixReport;
@@ -41,8 +41,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What one {@code POST /v1/evaluate} costs without HTTP: parse, evaluate {@code restricted}, render
- * and verify every fix, build the JSON view and write it with the service's Jackson views; and
+ * What one {@code POST /v1/evaluate} costs without HTTP: the service's own entry point ({@link
+ * Keycard#decide}, without the answer cache, so that every call does the whole work) parses,
+ * evaluates {@code restricted}, renders and verifies every fix; then the JSON view is built and
+ * written with the service's Jackson views; and
  * writing that answer alone ({@code writeJsonOnly}). Inputs: the load test's 5-service compose with
  * 31 findings ({@code bench/load.sh}) and the hardened 5-service compose of {@link
  * PipelineBenchmark}. Run from the repository root: {@code ./mvnw -Pbench test-compile exec:exec
@@ -58,9 +60,7 @@ public class RequestBenchmark {
   @Param({"five-findings", "five-hardened"})
   public String input;
 
-  private ParseService parser;
-  private EvaluationService evaluations;
-  private RemediationService remediation;
+  private Keycard keycard;
 
   /** Configured as application.properties configures the service's mapper. */
   private final ObjectMapper mapper =
@@ -71,26 +71,27 @@ public class RequestBenchmark {
                   JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
               .build());
 
-  private InputRequest request;
+  private Keycard.Request request;
   private final EvaluationOptions options =
       new EvaluationOptions("restricted", List.of(), List.of(), null);
 
   @Setup
   public void setup() throws Exception {
-    parser = new ParseService(Formats.reader());
+    ParseService parser = new ParseService(Formats.reader());
     PolicyService policies = new PolicyService(TestPolicyConfig.of("policies"), parser);
     if (!policies.problems().isEmpty()) {
       throw new IllegalStateException(policies.problems().toString());
     }
-    evaluations = new EvaluationService(parser, policies);
-    remediation = new RemediationService(parser, evaluations);
+    keycard = Keycard.uncached(parser, policies);
     String text =
         input.equals("five-findings")
             ? Files.readString(Path.of("src/test/resources/bench/five-findings.yaml"))
             : PipelineBenchmark.compose(5);
-    request = new InputRequest(text, false, null, Map.of(), Map.of());
-    Evaluation e = evaluations.decide(parser.parse(request), request, options);
-    remedies = remediation.remedies(e, request, options);
+    request =
+        Keycard.Request.uncached(new InputRequest(text, false, null, Map.of(), Map.of()), options);
+    Answer answer = keycard.decide(request);
+    Evaluation e = answer.evaluation();
+    remedies = answer.remedies();
     evaluation = e;
     report = JsonReport.of(e, remedies);
     context =
@@ -114,15 +115,14 @@ public class RequestBenchmark {
 
   @Benchmark
   public byte[] evaluateWithFixes() throws Exception {
-    Evaluation e = evaluations.decide(parser.parse(request), request, options);
-    return mapper.writeValueAsBytes(JsonReport.of(e, remediation.remedies(e, request, options)));
+    Answer answer = keycard.decide(request);
+    return mapper.writeValueAsBytes(JsonReport.of(answer.evaluation(), answer.remedies()));
   }
 
   /** What {@code POST /v1/fix} does besides HTTP: every fix applied, the diff and the patch. */
   @Benchmark
   public byte[] fixEverything() throws Exception {
-    Evaluation e = evaluations.decide(parser.parse(request), request, options);
-    return mapper.writeValueAsBytes(FixReport.of(remediation.fixAll(e, request, options), false));
+    return mapper.writeValueAsBytes(FixReport.of(keycard.fix(request, Apply.ALL), false));
   }
 
   @Benchmark
@@ -148,7 +148,6 @@ public class RequestBenchmark {
 
   @Benchmark
   public byte[] evaluateOnly() throws Exception {
-    Evaluation e = evaluations.decide(parser.parse(request), request, options);
-    return mapper.writeValueAsBytes(JsonReport.of(e));
+    return mapper.writeValueAsBytes(JsonReport.of(keycard.decide(request).evaluation()));
   }
 }

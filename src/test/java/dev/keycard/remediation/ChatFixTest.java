@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.engine.Finding;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.pipeline.Answer;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixResult;
@@ -75,9 +76,10 @@ class ChatFixTest {
   void messageInParts_offersTextEditsAndNoJsonPatch() throws IOException {
     Harness h = Harness.of("policies");
     InputRequest request = Harness.request(message("jenkins-mixed.md"));
-    Evaluation e = h.evaluate(request, "restricted");
+    Answer answer = h.answer(request, "restricted");
+    Evaluation e = answer.evaluation();
     assertThat(e.input().hasParts()).isTrue();
-    Remedies remedies = h.remediation().remedies(e, request, Harness.options("restricted"));
+    Remedies remedies = answer.remedies();
     assertThat(remedies.size()).isPositive();
     for (Finding f : e.findings()) {
       Remedy x = remedies.of(f);

@@ -3,6 +3,7 @@ package dev.keycard.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.engine.Finding;
+import dev.keycard.pipeline.Answer;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixResult;
@@ -106,10 +107,11 @@ class CommentRemovalTest {
   void removal_takesOnlyTheCommentsThatDocumentIt(
       String name, String rule, String input, String expected) {
     InputRequest r = Harness.request(input);
-    Evaluation e = h.evaluate(r, "fixtest");
+    Answer answer = h.answer(r, "fixtest");
+    Evaluation e = answer.evaluation();
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
-    Remedy remedy = h.remediation().remedies(e, r, Harness.options("fixtest")).of(f);
+    Remedy remedy = answer.remedies().of(f);
     assertThat(remedy).as("a verified fix").isNotNull();
     assertThat(TextEdit.apply(input, remedy.edits())).isEqualTo(expected);
   }

@@ -3,6 +3,7 @@ package dev.keycard.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.engine.Finding;
+import dev.keycard.pipeline.Answer;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.policy.FixOperation;
 import dev.keycard.policy.PolicyLoader;
@@ -147,10 +148,11 @@ class ImpactTableTest {
 
   private Remedy remedy(String input, String rule) {
     InputRequest r = Harness.request(input);
-    Evaluation e = h.evaluate(r, "fixtest");
+    Answer answer = h.answer(r, "fixtest");
+    Evaluation e = answer.evaluation();
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
-    Remedy remedy = h.remediation().remedies(e, r, Harness.options("fixtest")).of(f);
+    Remedy remedy = answer.remedies().of(f);
     assertThat(remedy).as("a verified fix for " + rule).isNotNull();
     assertThat(remedy.impact()).as("every rendered fix carries an impact").isNotNull();
     return remedy;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.engine.Finding;
 import dev.keycard.format.Formats;
+import dev.keycard.pipeline.Answer;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.report.Evaluation;
 import java.util.Map;
@@ -198,7 +199,7 @@ class SingleFixTest {
     return Stream.of(
         Arguments.of(
             // Docker keeps the later "User" (and merges repeated objects): an edit of one
-            // occurrence may change nothing; the parser's duplicate_key warning says why
+            // occurrence may change nothing; the parser's input_duplicate_key warning says why
             "engine-api: a body that repeats a key",
             "KC-002",
             "{\"Image\": \"x\", \"User\": \"0\", \"User\": \"root\","
@@ -257,21 +258,23 @@ class SingleFixTest {
   @MethodSource("noFixCases")
   void noRightEdit_noFix(String name, String rule, String input) {
     InputRequest r = Harness.request(input);
-    Evaluation e = h.evaluate(r, "fixtest");
+    Answer answer = h.answer(r, "fixtest");
+    Evaluation e = answer.evaluation();
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
     assertThat(Formats.remediator().render(e.input(), f)).as("the renderer refuses").isEmpty();
-    assertThat(h.remediation().remedies(e, r, Harness.options("fixtest")).of(f)).isNull();
+    assertThat(answer.remedies().of(f)).isNull();
   }
 
   @ParameterizedTest(name = "resolved variable: {0}")
   @MethodSource("variableCases")
   void interpolatedValue_isReplacedOnlyWithANote(String name, String input, String expected) {
     InputRequest r = new InputRequest(input, false, null, Map.of(), Map.of("U", "root"));
-    Evaluation e = h.evaluate(r, "fixtest");
+    Answer answer = h.answer(r, "fixtest");
+    Evaluation e = answer.evaluation();
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals("KC-002")).findFirst().orElseThrow();
-    Remedy remedy = h.remediation().remedies(e, r, Harness.options("fixtest")).of(f);
+    Remedy remedy = answer.remedies().of(f);
     assertThat(TextEdit.apply(input, remedy.edits())).isEqualTo(expected);
     assertThat(remedy.description()).contains("replaces the variable ${U}");
   }
@@ -285,10 +288,11 @@ class SingleFixTest {
   }
 
   private String fixed(InputRequest r, String rule) {
-    Evaluation e = h.evaluate(r, "fixtest");
+    Answer answer = h.answer(r, "fixtest");
+    Evaluation e = answer.evaluation();
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
-    Remedy remedy = h.remediation().remedies(e, r, Harness.options("fixtest")).of(f);
+    Remedy remedy = answer.remedies().of(f);
     assertThat(remedy).as("a verified fix").isNotNull();
     return TextEdit.apply(r.text(), remedy.edits());
   }

@@ -3,6 +3,7 @@ package dev.keycard.remediation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keycard.engine.Finding;
+import dev.keycard.pipeline.Answer;
 import dev.keycard.pipeline.InputRequest;
 import dev.keycard.remediation.ImpactData.Entry;
 import dev.keycard.remediation.ImpactData.KnownImage;
@@ -134,10 +135,11 @@ class WellKnownImagesTest {
   void aNeedOfAWellKnownImage_makesItsFixReviewAndSaysWhy(
       String name, String input, String rule, String sentence, String docs) {
     InputRequest r = Harness.request(input);
-    Evaluation e = h.evaluate(r, "restricted");
+    Answer answer = h.answer(r, "restricted");
+    Evaluation e = answer.evaluation();
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
-    Remedy remedy = h.remediation().remedies(e, r, Harness.options("restricted")).of(f);
+    Remedy remedy = answer.remedies().of(f);
     assertThat(remedy).as("the fix is still offered, verified").isNotNull();
     assertThat(remedy.impact().impact()).isEqualTo(Impact.REVIEW);
     assertThat(remedy.impact().breaks()).startsWith(sentence).contains(docs);
@@ -150,13 +152,13 @@ class WellKnownImagesTest {
         "services:\n  proxy:\n    image: traefik\n    volumes:\n"
             + "      - /var/run/docker.sock:/var/run/docker.sock\n";
     InputRequest r = Harness.request(input);
-    Evaluation e = h.evaluate(r, "restricted");
+    Answer answer = h.answer(r, "restricted");
+    Evaluation e = answer.evaluation();
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals("KC-030")).findFirst().orElseThrow();
     assertThat(f.message()).as("the finding is the rule's own").contains("mounts the host's container runtime socket");
     Alternative first =
-        h.remediation()
-            .remedies(e, r, Harness.options("restricted"))
+        answer.remedies()
             .of(f)
             .impact()
             .alternatives()
@@ -170,11 +172,12 @@ class WellKnownImagesTest {
   void anImageNotInTheCatalogue_getsTheGenericSentence() {
     InputRequest r =
         Harness.request("docker run -v /var/run/docker.sock:/var/run/docker.sock myorg/tool");
-    Evaluation e = h.evaluate(r, "restricted");
+    Answer answer = h.answer(r, "restricted");
+    Evaluation e = answer.evaluation();
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals("KC-030")).findFirst().orElseThrow();
     String breaks =
-        h.remediation().remedies(e, r, Harness.options("restricted")).of(f).impact().breaks();
+        answer.remedies().of(f).impact().breaks();
     assertThat(breaks).startsWith("The container can no longer reach the container runtime");
   }
 
@@ -182,11 +185,12 @@ class WellKnownImagesTest {
   void aNeedTheImageDoesNotHave_leavesTheGenericImpact() {
     // traefik needs the socket, not host networking: the generic sentence, no citation
     InputRequest r = Harness.request("docker run --network host traefik");
-    Evaluation e = h.evaluate(r, "restricted");
+    Answer answer = h.answer(r, "restricted");
+    Evaluation e = answer.evaluation();
     Finding f =
         e.findings().stream().filter(x -> x.ruleId().equals("KC-010")).findFirst().orElseThrow();
     String breaks =
-        h.remediation().remedies(e, r, Harness.options("restricted")).of(f).impact().breaks();
+        answer.remedies().of(f).impact().breaks();
     assertThat(breaks)
         .startsWith("The container gets a network namespace")
         .doesNotContain("https://");

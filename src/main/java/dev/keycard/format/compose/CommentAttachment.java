@@ -2,6 +2,7 @@ package dev.keycard.format.compose;
 
 import dev.keycard.budget.Budget;
 import dev.keycard.input.CommentWaiver;
+import dev.keycard.input.Diagnostics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -1,6 +1,7 @@
 package dev.keycard.format.compose;
 
 import dev.keycard.input.CommentWaiver;
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
@@ -9,6 +10,7 @@ import dev.keycard.input.ParsedInput;
 import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +122,8 @@ public final class ComposeParser implements InputParser {
       return result(source, List.of(), diags, root);
     }
     if (services.size() > options.limits().maxContainers()) {
-      diags.error(
+      diags.add(
+          DiagnosticCode.INPUT_LIMIT_EXCEEDED,
           services.size() + " services exceed the limit of " + options.limits().maxContainers(),
           0,
           0,
@@ -166,7 +169,7 @@ public final class ComposeParser implements InputParser {
       List<CommentWaiver> waivers) {
     Object doc = root == null ? null : YNode.toJson(root);
     return new ParsedInput(
-        ComposeFormat.INSTANCE, containers, diags.all(), source, doc, List.of(), waivers);
+        ComposeFormat.INSTANCE, containers, diags.list(), source, doc, List.of(), waivers);
   }
 
   /** A service as written: name, pointer, span of its key (or the whole fragment), body. */
@@ -186,8 +189,12 @@ public final class ComposeParser implements InputParser {
     if (svc != null) {
       if (svc.value() instanceof YNode.Map sm && isMisplacedFragment(sm)) {
         // "services:" directly holding service keys: compose rejects it, a human meant one service
-        diags.warning(
-            Diagnostics.INVALID_VALUE, "services: holds service keys; read as one service", sm);
+        diags.add(
+            DiagnosticCode.INPUT_INVALID_VALUE,
+            "services: holds service keys; read as one service",
+            sm.start(),
+            sm.end(),
+            sm.pointer());
         String name = fragmentName(sm.get("image"));
         out.put(name, new Service(name, sm.pointer(), svc.start(), svc.end(), sm));
       } else if (svc.value() instanceof YNode.Map sm) {
@@ -206,7 +213,7 @@ public final class ComposeParser implements InputParser {
     }
     if (out.isEmpty() && !diags.hasErrors()) {
       if (svc != null || m.entries().stream().allMatch(e -> isTopLevel(e.name()))) {
-        diags.error("no services found", 0, 0, null);
+        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "no services found", 0, 0, null);
       } else {
         // a workflow's "jobs: {build: ...}" or a manifest's "metadata: {labels: ...}" is no service
         diags.add(Shapes.notASpec(source));
@@ -288,8 +295,13 @@ public final class ComposeParser implements InputParser {
             e.name(),
             new Service(e.name(), e.key().pointer(), e.key().start(), e.key().end(), body));
       } else {
-        d.warning(
-            Diagnostics.INVALID_VALUE, "service " + e.name() + " is not a mapping", e.value());
+        YNode v = e.value();
+        d.add(
+            DiagnosticCode.INPUT_INVALID_VALUE,
+            "service " + e.name() + " is not a mapping",
+            v.start(),
+            v.end(),
+            v.pointer());
       }
     }
   }
@@ -326,7 +338,12 @@ public final class ComposeParser implements InputParser {
                           .map(x -> x instanceof YNode.Scalar s ? s.text() : "")
                           .toList())
                   : "";
-      diags.warning(Diagnostics.NOT_READ, "include " + name + " was not read", i);
+      diags.add(
+          DiagnosticCode.INPUT_UNREAD_FILE,
+          "include " + name + " was not read",
+          i.start(),
+          i.end(),
+          i.pointer());
     }
   }
 }

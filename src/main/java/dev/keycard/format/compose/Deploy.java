@@ -1,6 +1,7 @@
 package dev.keycard.format.compose;
 
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 
 /**
  * Reads {@code deploy.resources} and {@code deploy.restart_policy}. These win over the service keys
@@ -73,8 +74,8 @@ final class Deploy {
       YNode.Map service, String key, Object current, Object value, YNode.Entry e) {
     if (service.entry(key) != null && current != null && !current.equals(value)) {
       v.diags()
-          .warning(
-              Diagnostics.INVALID_VALUE,
+          .add(
+              DiagnosticCode.INPUT_INVALID_VALUE,
               key + " and deploy.resources differ; deploy.resources is used",
               e.start(),
               e.end(),

@@ -1,5 +1,7 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.input.Diagnostics;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,10 +50,16 @@ final class Extends {
     YNode.Map result = own;
     if (base != null) {
       if (!services.containsKey(base)) {
-        diags.warning(
-            Diagnostics.INVALID_VALUE, "extends: service '" + base + "' not found", ext.value());
+        YNode v = ext.value();
+        diags.add(
+            DiagnosticCode.INPUT_INVALID_VALUE,
+            "extends: service '" + base + "' not found",
+            v.start(),
+            v.end(),
+            v.pointer());
       } else if (!stack.add(name) || stack.contains(base)) {
-        diags.error(
+        diags.add(
+            DiagnosticCode.INPUT_PARSE_ERROR,
             "extends cycle: " + String.join(" -> ", stack) + " -> " + base,
             ext.start(),
             ext.end(),
@@ -74,8 +82,8 @@ final class Extends {
     if (v instanceof YNode.Map m) {
       YNode file = m.get("file");
       if (file instanceof YNode.Scalar f && !f.isNull()) {
-        diags.warning(
-            Diagnostics.NOT_READ,
+        diags.add(
+            DiagnosticCode.INPUT_UNREAD_FILE,
             "extends file " + f.text() + " was not read",
             ext.start(),
             ext.end(),
@@ -86,7 +94,12 @@ final class Extends {
         return s.text();
       }
     }
-    diags.warning(Diagnostics.INVALID_VALUE, "extends: expected a service name", v);
+    diags.add(
+        DiagnosticCode.INPUT_INVALID_VALUE,
+        "extends: expected a service name",
+        v.start(),
+        v.end(),
+        v.pointer());
     return null;
   }
 

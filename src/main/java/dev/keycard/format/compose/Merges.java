@@ -1,5 +1,7 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.input.Diagnostics;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -94,11 +96,21 @@ final class Merges {
         if (i instanceof YNode.Map) {
           out.add(i);
         } else {
-          diags.warning(Diagnostics.INVALID_VALUE, "merge key << expects mappings", i);
+          diags.add(
+              DiagnosticCode.INPUT_INVALID_VALUE,
+              "merge key << expects mappings",
+              i.start(),
+              i.end(),
+              i.pointer());
         }
       }
     } else {
-      diags.warning(Diagnostics.INVALID_VALUE, "merge key << expects a mapping", v);
+      diags.add(
+          DiagnosticCode.INPUT_INVALID_VALUE,
+          "merge key << expects a mapping",
+          v.start(),
+          v.end(),
+          v.pointer());
     }
     return out;
   }

@@ -1,9 +1,11 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.common.Capabilities;
 import dev.keycard.input.common.SecurityOptions;
 import dev.keycard.input.common.Users;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Healthcheck;
 import dev.keycard.model.Mount;
 import java.util.ArrayList;
@@ -310,6 +312,6 @@ final class ServiceReader {
   }
 
   private void notRead(String what, int start, int end, String pointer) {
-    v.diags().warning(Diagnostics.NOT_READ, what + " was not read", start, end, pointer);
+    v.diags().add(DiagnosticCode.INPUT_UNREAD_FILE, what + " was not read", start, end, pointer);
   }
 }

@@ -1,8 +1,10 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.common.GoBool;
 import dev.keycard.input.common.Sizes;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.BitSet;
 import java.util.List;
@@ -75,7 +77,7 @@ final class Values {
   }
 
   void invalid(YNode at, String message) {
-    diags.warning(Diagnostics.INVALID_VALUE, message, at);
+    diags.add(DiagnosticCode.INPUT_INVALID_VALUE, message, at.start(), at.end(), at.pointer());
   }
 
   /** A scalar as text, interpolated; null for null or a non-scalar (with a warning). */
@@ -102,8 +104,8 @@ final class Values {
     for (int i = 0; i < r.missing().size(); i++) {
       String name = r.missing().get(i);
       String why = r.messages().get(i);
-      diags.warning(
-          Diagnostics.UNRESOLVED_VARIABLE,
+      diags.add(
+          DiagnosticCode.INPUT_UNRESOLVED_VALUE,
           "variable "
               + name
               + " is not set"
@@ -111,7 +113,9 @@ final class Values {
               + "; "
               + path
               + " is unknown",
-          s);
+          s.start(),
+          s.end(),
+          s.pointer());
     }
     return new Text(r.value(), true, r.partly(), r.unknownChars());
   }

@@ -3,7 +3,9 @@ package dev.keycard.format.compose;
 import dev.keycard.budget.Budget;
 import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.budget.LimitExceeded;
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -105,25 +107,28 @@ final class YamlReader {
       }
       return convert(root.get(), "", 0);
     } catch (TooDeep e) {
-      diags.error(e.getMessage(), e.offset, e.offset, null);
+      diags.add(DiagnosticCode.INPUT_LIMIT_EXCEEDED, e.getMessage(), e.offset, e.offset, null);
     } catch (TooLarge e) {
-      diags.error(e.getMessage(), 0, 0, null);
+      diags.add(DiagnosticCode.INPUT_LIMIT_EXCEEDED, e.getMessage(), 0, 0, null);
     } catch (MarkedYamlEngineException e) {
       if (unclosedQuote(e)) {
         // the problem mark is the end of the stream, lines below what the user got wrong
         int at = e.getContextMark().map(this::offset).orElse(0);
-        diags.error(
+        diags.add(
+            DiagnosticCode.INPUT_PARSE_ERROR,
             "invalid YAML: the quote opened here is never closed (" + oneLine(e.getProblem()) + ")",
             at, at + 1, null);
         return null;
       }
       int at = e.getProblemMark().or(e::getContextMark).map(this::offset).orElse(0);
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-      diags.error("invalid YAML: " + oneLine(problem), at, at, null);
+      diags.add(
+          DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(problem), at, at, null);
     } catch (YamlEngineException | StackOverflowError e) {
       // the depth limit should prevent a stack overflow; this is the last line of defence
       // alias limit, code point limit and other unmarked failures
-      diags.error("invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
+      String problem = "invalid YAML: " + oneLine(String.valueOf(e.getMessage()));
+      diags.add(DiagnosticCode.INPUT_PARSE_ERROR, problem, 0, 0, null);
     }
     return null;
   }
@@ -266,7 +271,12 @@ final class YamlReader {
               : new YNode.Scalar(pointer, keyNode.start(), keyNode.end(), "", "");
       String child = pointer + "/" + YNode.escape(key.text());
       if (!keys.add(key.text())) {
-        diags.error("duplicate key '" + key.text() + "'", key.start(), key.end(), child);
+        diags.add(
+            DiagnosticCode.INPUT_PARSE_ERROR,
+            "duplicate key '" + key.text() + "'",
+            key.start(),
+            key.end(),
+            child);
       }
       key = new YNode.Scalar(child, key.start(), key.end(), key.text(), key.value());
       entries.add(new YNode.Entry(key, convert(t.getValueNode(), child, depth + 1)));

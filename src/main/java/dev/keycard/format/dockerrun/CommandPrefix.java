@@ -1,5 +1,6 @@
 package dev.keycard.format.dockerrun;
 
+import dev.keycard.input.Diagnostics;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ final class CommandPrefix {
   private CommandPrefix() {}
 
   /** The invocation, or null when the words are not a {@code docker run}-like command. */
-  static Invocation find(List<Piece> words, DiagnosticSink sink) {
+  static Invocation find(List<Piece> words, Diagnostics sink) {
     int n = words.size();
     int i = 0;
     while (i < n) {

@@ -1,5 +1,6 @@
 package dev.keycard.format.dockerrun;
 
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
@@ -10,6 +11,7 @@ import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +31,7 @@ public final class DockerRunParser implements InputParser {
   @Override
   public ParsedInput parse(Source source, ParseOptions options) {
     ParseLimits limits = (options == null ? ParseOptions.defaults() : options).limits();
-    DiagnosticSink sink = new DiagnosticSink(source, limits.maxDiagnostics());
+    Diagnostics sink = new Diagnostics(source, limits.maxDiagnostics());
     ShellLexer.Result lexed = ShellLexer.lex(source, limits.maxTokens());
     lexed.warnings().forEach(sink::add);
     List<Container> containers = new ArrayList<>();
@@ -46,7 +48,8 @@ public final class DockerRunParser implements InputParser {
       }
       sawRun = true;
       if (containers.size() >= limits.maxContainers()) {
-        sink.error(
+        sink.add(
+            DiagnosticCode.INPUT_LIMIT_EXCEEDED,
             "too many containers: the limit is " + limits.maxContainers(),
             words.get(0).start(),
             words.get(words.size() - 1).end());
@@ -64,17 +67,21 @@ public final class DockerRunParser implements InputParser {
     return result(containers, sink, source);
   }
 
-  private static void notARun(List<List<Piece>> commands, Source source, DiagnosticSink sink) {
+  private static void notARun(List<List<Piece>> commands, Source source, Diagnostics sink) {
     if (commands.isEmpty()) {
-      sink.error("not a docker run command: the input has no command", 0, source.text().length());
+      sink.add(
+          DiagnosticCode.INPUT_PARSE_ERROR,
+          "not a docker run command: the input has no command",
+          0,
+          source.text().length());
       return;
     }
     List<Piece> first = commands.get(0);
     int end = first.get(Math.min(first.size(), 3) - 1).end();
     // no command creates a container: say what the text is instead (a kubectl line, docker ps)
     sink.add(
-        Diagnostic.error(
-            Shapes.NOT_A_SPEC,
+        Diagnostic.of(
+            DiagnosticCode.INPUT_NOT_A_CONTAINER_SPEC,
             "not a docker run command: this looks like "
                 + Shapes.describe(source.text())
                 + "; expected 'docker run', 'docker create', 'docker container run' or 'podman run'",
@@ -82,7 +89,7 @@ public final class DockerRunParser implements InputParser {
   }
 
   private static ParsedInput result(
-      List<Container> containers, DiagnosticSink sink, Source source) {
+      List<Container> containers, Diagnostics sink, Source source) {
     return new ParsedInput(DockerRunFormat.INSTANCE, containers, sink.list(), source, null);
   }
 }

@@ -2,8 +2,10 @@ package dev.keycard.format.dockerrun;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,11 +17,11 @@ final class MapContext {
 
   final Container.Builder b;
   final Source source;
-  final DiagnosticSink sink;
+  final Diagnostics sink;
   final boolean podman;
   private final Map<String, Integer> repeats = new HashMap<>();
 
-  MapContext(Container.Builder b, Source source, DiagnosticSink sink, boolean podman) {
+  MapContext(Container.Builder b, Source source, Diagnostics sink, boolean podman) {
     this.b = b;
     this.source = source;
     this.sink = sink;
@@ -80,8 +82,8 @@ final class MapContext {
     if (value.onlyPlaceholders()) {
       return true;
     }
-    sink.warning(
-        DiagnosticSink.UNRESOLVED,
+    sink.add(
+        DiagnosticCode.INPUT_UNRESOLVED_VALUE,
         "the value of "
             + u.written()
             + " uses "
@@ -94,8 +96,8 @@ final class MapContext {
 
   /** A warning that a flag's value is invalid and was left out. */
   void invalid(FlagUse u, String why) {
-    sink.warning(
-        DiagnosticSink.INVALID_VALUE,
+    sink.add(
+        DiagnosticCode.INPUT_INVALID_VALUE,
         "invalid argument \""
             + (u.text() == null ? "" : u.text())
             + "\" for \""
@@ -112,8 +114,8 @@ final class MapContext {
    * instead of starting the container); the value is left out of the model.
    */
   void refused(FlagUse u, String why) {
-    sink.warning(
-        DiagnosticSink.INVALID_VALUE,
+    sink.add(
+        DiagnosticCode.INPUT_INVALID_VALUE,
         "invalid argument \""
             + (u.text() == null ? "" : u.text())
             + "\" for \""

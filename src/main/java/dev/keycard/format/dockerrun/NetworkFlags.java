@@ -1,6 +1,7 @@
 package dev.keycard.format.dockerrun;
 
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +77,8 @@ final class NetworkFlags {
     for (Net net : nets) {
       boolean special = isSpecial(net.name());
       if (net != first && (special || firstSpecial)) {
-        ctx.sink.warning(
-            DiagnosticSink.INVALID_VALUE,
+        ctx.sink.add(
+            DiagnosticCode.INPUT_INVALID_VALUE,
             "conflicting options: cannot attach both user-defined and non-user-defined network"
                 + " modes ('"
                 + first.name()

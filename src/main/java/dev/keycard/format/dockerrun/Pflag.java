@@ -1,6 +1,8 @@
 package dev.keycard.format.dockerrun;
 
 import dev.keycard.budget.Budget;
+import dev.keycard.input.Diagnostics;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +25,7 @@ final class Pflag {
 
   private Pflag() {}
 
-  static Result parse(List<Piece> words, int from, FlagTable table, DiagnosticSink sink) {
+  static Result parse(List<Piece> words, int from, FlagTable table, Diagnostics sink) {
     List<FlagUse> uses = new ArrayList<>();
     int n = words.size();
     int i = from;
@@ -51,15 +53,15 @@ final class Pflag {
   }
 
   private static int longFlag(
-      List<Piece> words, int i, FlagTable table, DiagnosticSink sink, List<FlagUse> uses) {
+      List<Piece> words, int i, FlagTable table, Diagnostics sink, List<FlagUse> uses) {
     Piece w = words.get(i);
     String t = w.text();
     int eq = t.indexOf('=');
     String name = eq < 0 ? t : t.substring(0, eq);
     FlagSpec spec = table.byName(name);
     if (spec == null) {
-      sink.warning(
-          DiagnosticSink.UNKNOWN_FLAG,
+      sink.add(
+          DiagnosticCode.INPUT_UNKNOWN_FLAG,
           "unknown flag: " + name + " (ignored; assumed to take no value)",
           w.start(),
           w.end());
@@ -74,7 +76,8 @@ final class Pflag {
       return i + 1;
     }
     if (i + 1 >= words.size()) {
-      sink.error("flag needs an argument: " + name, w.start(), w.end());
+      sink.add(
+          DiagnosticCode.INPUT_PARSE_ERROR, "flag needs an argument: " + name, w.start(), w.end());
       return -1;
     }
     Piece value = words.get(i + 1);
@@ -83,7 +86,7 @@ final class Pflag {
   }
 
   private static int shortFlags(
-      List<Piece> words, int i, FlagTable table, DiagnosticSink sink, List<FlagUse> uses) {
+      List<Piece> words, int i, FlagTable table, Diagnostics sink, List<FlagUse> uses) {
     Piece w = words.get(i);
     String t = w.text();
     int j = 1;
@@ -92,8 +95,8 @@ final class Pflag {
       FlagSpec spec = table.byShorthand(c);
       String written = "-" + c;
       if (spec == null) {
-        sink.warning(
-            DiagnosticSink.UNKNOWN_FLAG,
+        sink.add(
+            DiagnosticCode.INPUT_UNKNOWN_FLAG,
             "unknown shorthand flag: '" + c + "' in " + t + " (rest of the word ignored)",
             w.start(),
             w.end());
@@ -114,7 +117,11 @@ final class Pflag {
         return i + 1;
       }
       if (i + 1 >= words.size()) {
-        sink.error("flag needs an argument: '" + c + "' in " + t, w.start(), w.end());
+        sink.add(
+            DiagnosticCode.INPUT_PARSE_ERROR,
+            "flag needs an argument: '" + c + "' in " + t,
+            w.start(),
+            w.end());
         return -1;
       }
       Piece value = words.get(i + 1);

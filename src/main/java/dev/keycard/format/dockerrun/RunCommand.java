@@ -1,7 +1,9 @@
 package dev.keycard.format.dockerrun;
 
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.List;
 
@@ -15,7 +17,7 @@ final class RunCommand {
 
   /** The container, or null when the command has an error (reported to {@code sink}). */
   static Container build(
-      List<Piece> words, CommandPrefix.Invocation inv, Source source, DiagnosticSink sink) {
+      List<Piece> words, CommandPrefix.Invocation inv, Source source, Diagnostics sink) {
     FlagTable table = inv.podman() ? FlagTable.podman() : FlagTable.docker(inv.create());
     Pflag.Result flags = Pflag.parse(words, inv.argsStart(), table, sink);
     if (flags.failed()) {
@@ -23,7 +25,8 @@ final class RunCommand {
     }
     if (flags.positional() >= words.size()) {
       Piece last = words.get(words.size() - 1);
-      sink.error(
+      sink.add(
+          DiagnosticCode.INPUT_PARSE_ERROR,
           "no image: \"" + inv.command() + "\" requires an image after its options",
           words.get(0).start(),
           last.end());
@@ -66,8 +69,8 @@ final class RunCommand {
     if (image.isUnknown()) {
       b.unknown("image");
     } else if (!ImageRefs.isValid(image.text())) {
-      ctx.sink.warning(
-          DiagnosticSink.INVALID_VALUE,
+      ctx.sink.add(
+          DiagnosticCode.INPUT_INVALID_VALUE,
           "invalid reference format: '"
               + image.text()
               + "' is read as the image, which docker"

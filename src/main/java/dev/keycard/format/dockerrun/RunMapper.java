@@ -12,6 +12,7 @@ import dev.keycard.input.common.Sysctls;
 import dev.keycard.input.common.Users;
 import dev.keycard.model.Container;
 import dev.keycard.model.Device;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Healthcheck;
 import dev.keycard.model.Origin;
 import dev.keycard.model.Sysctl;
@@ -93,8 +94,8 @@ final class RunMapper {
       case "--sysctl" -> sysctl(u, at);
       case "--env" -> Environment.env(ctx, u);
       case "--env-file" ->
-          ctx.sink.warning(
-              DiagnosticSink.UNREAD_FILE,
+          ctx.sink.add(
+              DiagnosticCode.INPUT_UNREAD_FILE,
               "env file " + v.text() + " was not read; its variables are unknown",
               u.start(),
               u.end());
@@ -136,8 +137,8 @@ final class RunMapper {
       b.locate("cpus", quotaOrigin);
     }
     if (noHealthcheck != null && healthOptions) {
-      ctx.sink.warning(
-          DiagnosticSink.INVALID_VALUE,
+      ctx.sink.add(
+          DiagnosticCode.INPUT_INVALID_VALUE,
           "--no-healthcheck conflicts with --health-* options; docker would refuse the command",
           noHealthcheck.start(),
           noHealthcheck.end());

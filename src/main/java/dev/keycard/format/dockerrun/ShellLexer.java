@@ -3,6 +3,7 @@ package dev.keycard.format.dockerrun;
 import dev.keycard.budget.Budget;
 import dev.keycard.input.Source;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -142,8 +143,8 @@ final class ShellLexer {
       if (lineEnd - i > 1 || (lineEnd - i == 1 && s.charAt(i) != '\r')) {
         // sh would escape the space and end the command; pasted text means a continuation
         warnings.add(
-            Diagnostic.warning(
-                "input_parse_warning",
+            Diagnostic.of(
+                DiagnosticCode.INPUT_PARSE_WARNING,
                 "whitespace after a line-continuation backslash; read as a continuation",
                 source.span(pos, lineEnd)));
       }
@@ -292,9 +293,6 @@ final class ShellLexer {
     endCommand(start);
   }
 
-  /** The warning code of a placeholder, listed in {@code docs/chat-and-placeholders.md}. */
-  static final String PLACEHOLDER = "input_placeholder";
-
   /**
    * Reads the placeholder that starts at {@code pos} into the current word, if one does (see the
    * class comment for the grammar); false leaves everything as it was.
@@ -313,8 +311,8 @@ final class ShellLexer {
     pos = close + 1;
     word.endAt(pos);
     warnings.add(
-        Diagnostic.warning(
-            PLACEHOLDER,
+        Diagnostic.of(
+            DiagnosticCode.INPUT_PLACEHOLDER,
             "'"
                 + abbreviate(s.substring(start, pos))
                 + "' is read as a placeholder for a value only you know (sh would read '<' as a"
@@ -366,8 +364,8 @@ final class ShellLexer {
       // 'http://<host ip>:80' pasted from documentation: not a placeholder (it has a blank), so
       // the shell reads a redirection
       warnings.add(
-          Diagnostic.warning(
-              "input_parse_warning",
+          Diagnostic.of(
+              DiagnosticCode.INPUT_PARSE_WARNING,
               "'<' inside a word starts a shell redirection: if '"
                   + abbreviate(s.substring(pos, gt + 1))
                   + "' is a placeholder, replace it or quote the value",
@@ -420,8 +418,8 @@ final class ShellLexer {
       end++;
     }
     error =
-        Diagnostic.error(
-            "input_parse_error",
+        Diagnostic.of(
+            DiagnosticCode.INPUT_PARSE_ERROR,
             "syntax error: the redirection '"
                 + s.substring(at, end)
                 + "' has no target (is "
@@ -431,8 +429,10 @@ final class ShellLexer {
 
   private void unterminated(int at, String what) {
     error =
-        Diagnostic.error(
-            "input_parse_error", "unterminated " + what + " opened here", source.span(at, at + 1));
+        Diagnostic.of(
+            DiagnosticCode.INPUT_PARSE_ERROR,
+            "unterminated " + what + " opened here",
+            source.span(at, at + 1));
   }
 
   private void finishWord() {
@@ -451,8 +451,8 @@ final class ShellLexer {
       }
     } else if (++tokens > maxTokens) {
       error =
-          Diagnostic.error(
-              "input_parse_error",
+          Diagnostic.of(
+              DiagnosticCode.INPUT_LIMIT_EXCEEDED,
               "too many words: the limit is " + maxTokens,
               source.span(piece.start(), piece.end()));
     } else {

@@ -1,5 +1,6 @@
 package dev.keycard.format.engineapi;
 
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
@@ -9,6 +10,7 @@ import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,14 +25,6 @@ import java.util.List;
  * 6901 pointer into the document and the span of the text it came from.
  */
 public final class EngineApiParser implements InputParser {
-  static final String UNEXPECTED_ROOT = "input_parse_error";
-
-  /**
-   * The warning code of a key an object repeats: Docker's decoder keeps the later value and merges
-   * objects, so no text edit can say which occurrence it changes, and no fix is rendered.
-   */
-  public static final String DUPLICATE_KEY = "duplicate_key";
-
   @Override
   public InputFormat format() {
     return EngineApiFormat.INSTANCE;
@@ -39,7 +33,7 @@ public final class EngineApiParser implements InputParser {
   @Override
   public ParsedInput parse(Source source, ParseOptions options) {
     ParseOptions opts = options == null ? ParseOptions.defaults() : options;
-    DiagnosticSink sink = new DiagnosticSink(opts.limits().maxDiagnostics());
+    Diagnostics sink = new Diagnostics(source, opts.limits().maxDiagnostics());
     JsonNode root = new JsonReader(source, opts.limits(), sink).read();
     List<Container> containers = new ArrayList<>();
     if (root != null && isKubernetes(root)) {
@@ -60,8 +54,8 @@ public final class EngineApiParser implements InputParser {
         readAll(root, reader, values, opts.limits().maxContainers(), containers, sink);
       } else {
         sink.add(
-            Diagnostic.error(
-                    UNEXPECTED_ROOT,
+            Diagnostic.of(
+                    DiagnosticCode.INPUT_PARSE_ERROR,
                     "expected a JSON object (a create body or an inspect object) or an array of"
                         + " them",
                     values.value(root).span())
@@ -96,11 +90,11 @@ public final class EngineApiParser implements InputParser {
       Values values,
       int maxContainers,
       List<Container> out,
-      DiagnosticSink sink) {
+      Diagnostics sink) {
     if (root.items().size() > maxContainers) {
       sink.add(
-          Diagnostic.error(
-                  JsonReader.LIMIT_EXCEEDED,
+          Diagnostic.of(
+                  DiagnosticCode.INPUT_LIMIT_EXCEEDED,
                   "more than " + maxContainers + " containers in one input",
                   values.value(root).span())
               .withPath(""));
@@ -109,8 +103,8 @@ public final class EngineApiParser implements InputParser {
     if (root.items().isEmpty()) {
       // nothing to judge is no verdict: an empty array must not read as "allowed"
       sink.add(
-          Diagnostic.error(
-                  UNEXPECTED_ROOT,
+          Diagnostic.of(
+                  DiagnosticCode.INPUT_PARSE_ERROR,
                   "an empty array holds no container (expected create bodies or inspect objects)",
                   values.value(root).span())
               .withPath(""));
@@ -122,8 +116,8 @@ public final class EngineApiParser implements InputParser {
       } else {
         // an element Keycard cannot judge makes the whole answer an error, never a pass
         sink.add(
-            Diagnostic.error(
-                    UNEXPECTED_ROOT,
+            Diagnostic.of(
+                    DiagnosticCode.INPUT_PARSE_ERROR,
                     item.pointer() + " is not a container object (a create body or an inspect"
                         + " object)",
                     values.value(item).span())

@@ -1,10 +1,10 @@
 package dev.keycard.format.engineapi;
 
 import dev.keycard.engine.Finding;
-import dev.keycard.format.engineapi.EngineApiParser;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.FixOperation;
 import dev.keycard.remediation.Edit;
@@ -64,7 +64,7 @@ final class EngineApiRenderer implements FixRenderer {
       return Optional.empty();
     }
     if (input.diagnostics().stream()
-        .anyMatch(d -> EngineApiParser.DUPLICATE_KEY.equals(d.code()))) {
+        .anyMatch(d -> d.is(DiagnosticCode.INPUT_DUPLICATE_KEY))) {
       // the later value counts and objects merge: an edit of one occurrence may change nothing
       return Optional.empty();
     }

@@ -207,7 +207,7 @@ final class HostConfigReader {
       b.locate("devices", v.member(list));
       for (JsonNode d : list.items()) {
         if (!d.isObject()) {
-          v.warn(Values.TYPE_MISMATCH, d.pointer() + " must be an object", d, false);
+          v.invalid(d.pointer() + " must be an object", d, false);
           continue;
         }
         String host = v.string(d, "PathOnHost");
@@ -239,7 +239,7 @@ final class HostConfigReader {
       String proto = slash < 0 ? "tcp" : key.substring(slash + 1).toLowerCase(Locale.ROOT);
       int[] container = PortSpecs.range(slash < 0 ? key : key.substring(0, slash));
       if (container == null) {
-        v.warn(Values.TYPE_MISMATCH, "invalid port \"" + key + "\"; ignored", e.getValue(), true);
+        v.invalid("invalid port \"" + key + "\"; ignored", e.getValue(), true);
         continue;
       }
       JsonNode bindings = e.getValue();
@@ -247,7 +247,7 @@ final class HostConfigReader {
         continue;
       }
       if (!bindings.isArray()) {
-        v.warn(Values.TYPE_MISMATCH, bindings.pointer() + " must be an array", bindings, true);
+        v.invalid(bindings.pointer() + " must be an array", bindings, true);
         continue;
       }
       for (JsonNode binding : bindings.items()) {
@@ -258,14 +258,14 @@ final class HostConfigReader {
 
   private void binding(JsonNode binding, int[] container, String proto) {
     if (!binding.isObject()) {
-      v.warn(Values.TYPE_MISMATCH, binding.pointer() + " must be an object", binding, false);
+      v.invalid(binding.pointer() + " must be an object", binding, false);
       return;
     }
     String ip = v.string(binding, "HostIp");
     String hostPort = v.string(binding, "HostPort");
     int[] host = hostPort == null || hostPort.isEmpty() ? null : PortSpecs.range(hostPort);
     if (hostPort != null && !hostPort.isEmpty() && host == null) {
-      v.warn(Values.TYPE_MISMATCH, "invalid host port \"" + hostPort + "\"", binding, false);
+      v.invalid("invalid host port \"" + hostPort + "\"", binding, false);
       return;
     }
     b.locate("ports[" + b.ports.size() + "]", v.value(binding));

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.keycard.budget.Budget;
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
 import dev.keycard.input.Source;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,14 +24,11 @@ import java.util.Deque;
  * of values by {@link ParseLimits#maxTokens()}.
  */
 final class JsonReader {
-  static final String PARSE_ERROR = "input_parse_error";
-  static final String LIMIT_EXCEEDED = "input_limit_exceeded";
-
   private final Source source;
   private final ParseLimits limits;
-  private final DiagnosticSink sink;
+  private final Diagnostics sink;
 
-  JsonReader(Source source, ParseLimits limits, DiagnosticSink sink) {
+  JsonReader(Source source, ParseLimits limits, Diagnostics sink) {
     this.source = source;
     this.limits = limits;
     this.sink = sink;
@@ -47,11 +46,12 @@ final class JsonReader {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       int offset = loc == null ? text.length() : (int) Math.max(0, loc.getCharOffset());
-      error(PARSE_ERROR, "invalid JSON: " + e.getOriginalMessage(), offset, offset);
+      String problem = "invalid JSON: " + e.getOriginalMessage();
+      error(DiagnosticCode.INPUT_PARSE_ERROR, problem, offset, offset);
       return null;
     } catch (IOException e) {
       // reading a String cannot fail with a plain IOException; report it rather than throw anyway
-      error(PARSE_ERROR, "invalid JSON: " + e.getMessage(), 0, 0);
+      error(DiagnosticCode.INPUT_PARSE_ERROR, "invalid JSON: " + e.getMessage(), 0, 0);
       return null;
     }
   }
@@ -91,7 +91,8 @@ final class JsonReader {
         continue;
       }
       if (++count > limits.maxTokens()) {
-        error(LIMIT_EXCEEDED, "more than " + limits.maxTokens() + " JSON values", offset, offset);
+        String limit = "more than " + limits.maxTokens() + " JSON values";
+        error(DiagnosticCode.INPUT_LIMIT_EXCEEDED, limit, offset, offset);
         return null;
       }
       Frame parent = stack.peek();
@@ -102,7 +103,7 @@ final class JsonReader {
       if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
         if (stack.size() + 1 > limits.maxDepth()) {
           error(
-              LIMIT_EXCEEDED,
+              DiagnosticCode.INPUT_LIMIT_EXCEEDED,
               "JSON nested deeper than " + limits.maxDepth() + " levels",
               offset,
               offset + 1);
@@ -127,12 +128,16 @@ final class JsonReader {
       }
     }
     if (root == null) {
-      error(PARSE_ERROR, "empty input: expected a JSON object or array", 0, 0);
+      error(DiagnosticCode.INPUT_PARSE_ERROR, "empty input: expected a JSON object or array", 0, 0);
       return null;
     }
     if (p.nextToken() != null) {
       int offset = (int) p.currentTokenLocation().getCharOffset();
-      error(PARSE_ERROR, "unexpected content after the JSON value", offset, offset + 1);
+      error(
+          DiagnosticCode.INPUT_PARSE_ERROR,
+          "unexpected content after the JSON value",
+          offset,
+          offset + 1);
       return null;
     }
     return root;
@@ -179,8 +184,8 @@ final class JsonReader {
     JsonNode old = parent.node.put(parent.key, node);
     if (old != null) {
       Diagnostic d =
-          Diagnostic.warning(
-              EngineApiParser.DUPLICATE_KEY,
+          Diagnostic.of(
+              DiagnosticCode.INPUT_DUPLICATE_KEY,
               "duplicate key \""
                   + parent.key
                   + "\": as in Docker's decoder, the later value wins and"
@@ -195,10 +200,10 @@ final class JsonReader {
     return (int) p.currentLocation().getCharOffset();
   }
 
-  private void error(String code, String message, int start, int end) {
+  private void error(DiagnosticCode code, String message, int start, int end) {
     int s = Math.min(start, source.text().length());
     int e = Math.max(s, Math.min(end, source.text().length()));
-    sink.add(Diagnostic.error(code, message, source.span(s, e)));
+    sink.add(code, message, s, e);
   }
 
   /** An open object or array and the name of its next member. */

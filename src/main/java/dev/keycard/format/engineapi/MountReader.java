@@ -29,7 +29,7 @@ final class MountReader {
     for (JsonNode bind : binds) {
       SpecResult<Mount> r = VolumeSpecs.parse((String) bind.plain());
       if (!r.isOk()) {
-        v.warn(Values.TYPE_MISMATCH, r.error() + "; ignored", bind, false);
+        v.invalid(r.error() + "; ignored", bind, false);
         continue;
       }
       for (Mount m : r.values()) {
@@ -71,14 +71,13 @@ final class MountReader {
     }
     for (JsonNode m : list.items()) {
       if (!m.isObject()) {
-        v.warn(Values.TYPE_MISMATCH, m.pointer() + " must be an object", m, false);
+        v.invalid(m.pointer() + " must be an object", m, false);
         continue;
       }
       String type = v.string(m, "Type");
       String target = v.string(m, targetKey);
       if (type == null || type.isEmpty() || target == null) {
-        v.warn(
-            Values.TYPE_MISMATCH,
+        v.invalid(
             m.pointer() + " needs a Type and a " + targetKey + "; the mount is ignored",
             m,
             false);

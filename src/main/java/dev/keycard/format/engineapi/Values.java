@@ -1,7 +1,8 @@
 package dev.keycard.format.engineapi;
 
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.Source;
-import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +14,10 @@ import java.util.Set;
  * structs; a value of the wrong type is reported as a warning and read as absent, never thrown.
  */
 final class Values {
-  static final String TYPE_MISMATCH = "invalid_value";
-  static final String CASE_MISMATCH = "field_name_case";
-
   private final Source source;
-  private final DiagnosticSink sink;
+  private final Diagnostics sink;
 
-  Values(Source source, DiagnosticSink sink) {
+  Values(Source source, Diagnostics sink) {
     this.source = source;
     this.sink = sink;
   }
@@ -123,7 +121,7 @@ final class Values {
       for (String k : known) {
         if (k.toLowerCase(Locale.ROOT).equals(e.getKey().toLowerCase(Locale.ROOT))) {
           warn(
-              CASE_MISMATCH,
+              DiagnosticCode.INPUT_FIELD_NAME_CASE,
               "\""
                   + e.getKey()
                   + "\" is not read by Keycard (the API field is \""
@@ -138,15 +136,20 @@ final class Values {
     }
   }
 
-  void warn(String code, String message, JsonNode at, boolean wholeMember) {
+  /** Warns that {@code at} holds a value of the wrong type or syntax, which is ignored. */
+  void invalid(String message, JsonNode at, boolean wholeMember) {
+    warn(DiagnosticCode.INPUT_INVALID_VALUE, message, at, wholeMember);
+  }
+
+  void warn(DiagnosticCode code, String message, JsonNode at, boolean wholeMember) {
     Origin o = wholeMember ? member(at) : value(at);
-    sink.add(Diagnostic.warning(code, message, o.span()).withPath(at.pointer()));
+    sink.add(code, message, o.span(), at.pointer());
   }
 
   private boolean expect(JsonNode n, boolean ok, String what) {
     if (!ok) {
       warn(
-          TYPE_MISMATCH,
+          DiagnosticCode.INPUT_INVALID_VALUE,
           n.pointer() + " must be " + what + ", not " + describe(n) + "; the setting is ignored",
           n,
           true);

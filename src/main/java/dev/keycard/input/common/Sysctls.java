@@ -2,6 +2,7 @@ package dev.keycard.input.common;
 
 import dev.keycard.model.Container;
 import dev.keycard.model.Diagnostic;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import dev.keycard.model.Sysctl;
 import java.util.ArrayList;
@@ -29,9 +30,6 @@ public final class Sysctls {
           "kernel.shmmax",
           "kernel.shmmni",
           "kernel.shm_rmid_forced");
-
-  /** The diagnostic code of a sysctl Docker refuses. */
-  public static final String REFUSED = "input_invalid_value";
 
   private Sysctls() {}
 
@@ -109,8 +107,8 @@ public final class Sysctls {
         if (why != null) {
           Origin at = c.locate(path);
           out.add(
-              Diagnostic.warning(
-                      REFUSED,
+              Diagnostic.of(
+                      DiagnosticCode.INPUT_INVALID_VALUE,
                       "container '" + c.name() + "': " + refusedMessage(s.name(), s.value(), why),
                       at == null ? null : at.span())
                   .withPath(at == null ? null : at.path()));

@@ -172,7 +172,12 @@ class ComposeLimitsAndErrorsTest {
       y.append("      V").append(i).append(": ${U").append(i).append("}\n");
     }
     ParsedInput in = parse(y.toString(), new ParseLimits(100, 64, 100, 100, 10));
+    // nine of the fifty warnings, and the notice that says how many were left out, in their place
     assertThat(in.diagnostics()).hasSize(10);
+    assertThat(in.diagnostics().subList(0, 9))
+        .allSatisfy(d -> assertThat(d.code()).isEqualTo("input_unresolved_value"));
+    assertThat(in.diagnostics().get(9).code()).isEqualTo("input_diagnostics_truncated");
+    assertThat(in.diagnostics().get(9).message()).startsWith("41 more diagnostics");
     assertThat(in.containers().get(0).unknown()).hasSize(50);
   }
 

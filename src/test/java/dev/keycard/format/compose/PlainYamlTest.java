@@ -3,6 +3,7 @@ package dev.keycard.format.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.Source;
@@ -49,7 +50,7 @@ class PlainYamlTest {
     }
     Diagnostics d = new Diagnostics(Source.of(text), 100);
     YNode composed = YamlReader.readComposing(text, limits, d);
-    assertThat(d.all()).as("diagnostics of a text the plain reader took:\n%s", text).isEmpty();
+    assertThat(d.list()).as("diagnostics of a text the plain reader took:\n%s", text).isEmpty();
     assertThat(fast).as("tree of:\n%s", text).isEqualTo(composed);
     return true;
   }

@@ -69,6 +69,13 @@ class DockerRunLimitsTest {
     ParsedInput p = parse(line);
     assertThat(p.containers()).hasSize(1);
     assertThat(p.diagnostics()).hasSize(ParseLimits.DEFAULTS.maxDiagnostics());
+    // 99 unknown-flag warnings are listed, and one notice says how many of 10,000 were not
+    assertThat(p.diagnostics().get(ParseLimits.DEFAULTS.maxDiagnostics() - 1))
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo("input_diagnostics_truncated");
+              assertThat(d.message()).startsWith("9901 more diagnostics were left out");
+            });
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keycard.model.DiagnosticCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ class FlagReferenceTest {
           .isEqualTo(bool ? "busybox" : "true");
       assertThat(parsed.warnings())
           .as("warnings of %s", name)
-          .noneMatch(d -> d.code().equals(DiagnosticSink.UNKNOWN_FLAG));
+          .noneMatch(d -> d.is(DiagnosticCode.INPUT_UNKNOWN_FLAG));
     }
   }
 }

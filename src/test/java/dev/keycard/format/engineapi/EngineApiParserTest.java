@@ -289,7 +289,7 @@ class EngineApiParserTest {
         .singleElement()
         .satisfies(
             w -> {
-              assertThat(w.code()).isEqualTo("invalid_value");
+              assertThat(w.code()).isEqualTo("input_invalid_value");
               assertThat(w.path()).isEqualTo("/HostConfig/Privileged");
               assertThat(w.span().start().column()).isEqualTo(31);
             });
@@ -310,7 +310,7 @@ class EngineApiParserTest {
         .singleElement()
         .satisfies(
             w -> {
-              assertThat(w.code()).isEqualTo("field_name_case");
+              assertThat(w.code()).isEqualTo("input_field_name_case");
               assertThat(w.message()).contains("Privileged");
             });
   }

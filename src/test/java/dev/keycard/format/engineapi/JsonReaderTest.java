@@ -104,7 +104,7 @@ class JsonReaderTest {
         .singleElement()
         .satisfies(
             w -> {
-              assertThat(w.code()).isEqualTo("duplicate_key");
+              assertThat(w.code()).isEqualTo("input_duplicate_key");
               assertThat(w.path()).isEqualTo("/HostConfig/Privileged");
               assertThat(w.span().start().column()).isEqualTo(51);
             });
@@ -128,7 +128,7 @@ class JsonReaderTest {
     assertThat(c.locate("privileged").path()).isEqualTo("/HostConfig/Privileged");
     assertThat(in.warnings())
         .singleElement()
-        .satisfies(w -> assertThat(w.code()).isEqualTo("duplicate_key"));
+        .satisfies(w -> assertThat(w.code()).isEqualTo("input_duplicate_key"));
   }
 
   @Test
@@ -155,6 +155,8 @@ class JsonReaderTest {
     String body = "{\"Image\": \"a\", \"Env\": [" + "1,".repeat(50) + "2]}";
     ParsedInput in = new EngineApiParser().parse(Source.of(body), opts);
     assertThat(in.diagnostics()).hasSize(5);
+    assertThat(in.diagnostics().get(4).code()).isEqualTo("input_diagnostics_truncated");
+    assertThat(in.diagnostics().get(4).message()).startsWith("47 more diagnostics");
     assertThat(in.containers().get(0).environment()).isEqualTo(List.of());
   }
 }

@@ -1,8 +1,7 @@
-package dev.keycard.api;
+package dev.keycard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keycard.pipeline.InputRequest;
 import dev.keycard.report.Evaluation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -63,7 +62,7 @@ class AnswerCacheUnitTest {
   @Test
   @org.junit.jupiter.api.Timeout(120) // a hang guard: before, the second asker waited on a monitor
   void aSecondAsker_waitsForTheProofOnlyUntilItsOwnDeadline() throws Exception {
-    AnswerCache.Answer a = new AnswerCache.Answer(EVALUATION);
+    AnswerCache.Entry a = new AnswerCache.Entry(EVALUATION);
     java.util.concurrent.CountDownLatch proving = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     Thread first =
@@ -131,7 +130,7 @@ class AnswerCacheUnitTest {
             ? AnswerCacheFill.largeAnswer(7, 20, chars / 2)
             : AnswerCacheFill.SMALL;
     one.keep(k, e);
-    AnswerCache.Answer a = one.keep(k, e);
+    AnswerCache.Entry a = one.keep(k, e);
     if (kind == AnswerCacheFill.Kind.ANSWER) {
       one.remedies(k, a, () -> AnswerCacheFill.fixes(a.evaluation(), chars / 40));
     }
@@ -144,7 +143,7 @@ class AnswerCacheUnitTest {
     AnswerCache.Key k = AnswerCacheFill.key(AnswerCacheFill.Kind.ANSWER, 1, 0);
     var e = AnswerCacheFill.largeAnswer(1, 10, 1_000);
     cache.keep(k, e);
-    AnswerCache.Answer a = cache.keep(k, e);
+    AnswerCache.Entry a = cache.keep(k, e);
     long before = cache.weightedSize();
     cache.remedies(k, a, () -> AnswerCacheFill.fixes(e, 50_000));
     assertThat(cache.weightedSize()).isGreaterThan(before + 10 * 2 * 50_000L);
@@ -167,7 +166,7 @@ class AnswerCacheUnitTest {
     AnswerCache.Key k = AnswerCacheFill.key(AnswerCacheFill.Kind.ANSWER, 2, 0);
     var e = AnswerCacheFill.largeAnswer(2, 4, 400);
     cache.keep(k, e);
-    AnswerCache.Answer a = cache.keep(k, e);
+    AnswerCache.Entry a = cache.keep(k, e);
     assertThat(cache.find(k)).isSameAs(a);
     cache.remedies(k, a, () -> AnswerCacheFill.fixes(e, 40_000));
     assertThat(cache.find(k)).isNull();

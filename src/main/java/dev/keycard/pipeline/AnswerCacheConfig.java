@@ -1,4 +1,4 @@
-package dev.keycard.api;
+package dev.keycard.pipeline;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

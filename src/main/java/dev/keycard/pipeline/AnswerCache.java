@@ -1,11 +1,10 @@
-package dev.keycard.api;
+package dev.keycard.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keycard.budget.Budget;
 import dev.keycard.budget.BudgetExceeded;
-import dev.keycard.pipeline.InputRequest;
 import dev.keycard.policy.RuleSet;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.report.Evaluation;
@@ -24,9 +23,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Recent answers of {@code /v1/evaluate}, so that a text sent again (an IDE re-checking a file on
- * save, a CI pipeline re-run on the same compose file) is not parsed, evaluated and proven again.
- * An answer is a pure function of the request's content, the rule set (loaded once, at start-up)
+ * Recent answers of {@link Keycard#decide} ({@code /v1/evaluate}), so that a text sent again (an
+ * IDE re-checking a file on save, a CI pipeline re-run on the same compose file) is not parsed,
+ * evaluated and proven again. Only the facade uses it; the key holds the options as the caller
+ * sent them ({@link Keycard.Sent}), not as read. An answer is a pure function of the request's content, the rule set (loaded once, at start-up)
  * and the day (waivers expire by date), and that is the whole key: equal content, not a hash, so
  * two texts can never share an answer. A cached answer is still a decision of its own: a new
  * decision id, a decision-log line and the counters (see {@link
@@ -51,20 +51,21 @@ public class AnswerCache {
       String failOn,
       String onUnknown,
       LocalDate day) {
-    static Key of(ApiRequest r) {
+    static Key of(Keycard.Request r) {
+      Keycard.Sent s = r.sent();
       return new Key(
           r.input(),
-          r.ruleset(),
-          r.rules(),
-          r.exclude(),
-          r.failOn(),
-          r.onUnknown(),
+          s.ruleset(),
+          s.rules(),
+          s.exclude(),
+          s.failOn(),
+          s.onUnknown(),
           LocalDate.now(ZoneOffset.UTC));
     }
   }
 
   /** One evaluation and, once a view asked for them, its verified fixes. */
-  static final class Answer {
+  static final class Entry {
     private final Evaluation evaluation;
     private Remedies remedies;
 
@@ -74,7 +75,7 @@ public class AnswerCache {
     /** Whether the cache holds this answer (it is weighed again when its fixes are proven). */
     private volatile boolean cached;
 
-    Answer(Evaluation evaluation) {
+    Entry(Evaluation evaluation) {
       this.evaluation = evaluation;
     }
 
@@ -133,7 +134,7 @@ public class AnswerCache {
   /** How many recently seen requests the admission filter remembers (by hash only). */
   private static final int SEEN = 8_192;
 
-  private final Cache<Key, Answer> cache;
+  private final Cache<Key, Entry> cache;
 
   /** The largest entry kept: a sixteenth of the cache. */
   private final long maxEntry;
@@ -165,7 +166,7 @@ public class AnswerCache {
             ? null
             : Caffeine.newBuilder()
                 .maximumWeight(max)
-                .<Key, Answer>weigher((k, a) -> a.weight)
+                .<Key, Entry>weigher((k, a) -> a.weight)
                 .expireAfterAccess(config.idle())
                 .executor(Runnable::run)
                 .build();
@@ -189,15 +190,15 @@ public class AnswerCache {
   }
 
   /** The earlier answer to the same request today, if it is still cached. */
-  Answer find(Key key) {
-    Answer a = cache == null ? null : cache.getIfPresent(key);
+  Entry find(Key key) {
+    Entry a = cache == null ? null : cache.getIfPresent(key);
     (a == null ? misses : hits).increment();
     return a;
   }
 
   /** Keeps an answer for later identical requests if this request was seen before; returns it. */
-  Answer keep(Key key, Evaluation e) {
-    Answer a = new Answer(e);
+  Entry keep(Key key, Evaluation e) {
+    Entry a = new Entry(e);
     if (cache != null && seenBefore(key.hashCode())) {
       long w = weigh(key, a);
       if (w <= maxEntry) {
@@ -213,7 +214,7 @@ public class AnswerCache {
    * The verified fixes of {@code a}, proven once; a cached answer is weighed again with them, and
    * dropped if it is now over the largest entry kept.
    */
-  Remedies remedies(Key key, Answer a, Supplier<Remedies> prove) {
+  Remedies remedies(Key key, Entry a, Supplier<Remedies> prove) {
     boolean[] proven = {false};
     Remedies r =
         a.remedies(
@@ -234,7 +235,7 @@ public class AnswerCache {
     return r;
   }
 
-  private static double weighted(Cache<Key, Answer> c) {
+  private static double weighted(Cache<Key, Entry> c) {
     return c.policy().eviction().map(ev -> ev.weightedSize().orElse(0)).orElse(0L);
   }
 
@@ -263,7 +264,7 @@ public class AnswerCache {
   }
 
   /** Estimated bytes of the entry, or a number over {@link #maxEntry} once it is passed. */
-  private long weigh(Key k, Answer a) {
+  private long weigh(Key k, Entry a) {
     Remedies r;
     synchronized (a) {
       r = a.remedies;

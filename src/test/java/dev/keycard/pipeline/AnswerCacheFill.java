@@ -1,9 +1,8 @@
-package dev.keycard.api;
+package dev.keycard.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.keycard.engine.Finding;
-import dev.keycard.pipeline.InputRequest;
 import dev.keycard.policy.Severity;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.remediation.Remedy;
@@ -128,7 +127,7 @@ public final class AnswerCacheFill {
         AnswerCache.Key k = key(kind, i, chars);
         Evaluation e = kind == Kind.ANSWER ? largeAnswer(i, 20, chars / 2) : SMALL;
         for (int twice = 0; twice < 2; twice++) {
-          AnswerCache.Answer a = cache.find(k);
+          AnswerCache.Entry a = cache.find(k);
           if (a == null) {
             a = cache.keep(k, e);
           }

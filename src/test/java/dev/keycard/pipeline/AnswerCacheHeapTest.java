@@ -1,4 +1,4 @@
-package dev.keycard.api;
+package dev.keycard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.keycard.api;
+package dev.keycard.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Field;
