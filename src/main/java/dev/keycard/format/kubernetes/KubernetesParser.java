@@ -1,5 +1,6 @@
 package dev.keycard.format.kubernetes;
 
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
@@ -8,6 +9,7 @@ import dev.keycard.input.ParsedInput;
 import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
+import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,11 +56,11 @@ public final class KubernetesParser implements InputParser {
 
   @Override
   public ParsedInput parse(Source source, ParseOptions options) {
-    Diags diags = new Diags(source, options.limits().maxDiagnostics());
+    Diagnostics diags = new Diagnostics(source, options.limits().maxDiagnostics());
     String text = source.text();
     int template = HelmTemplates.find(text);
     if (template >= 0) {
-      diags.error(
+      diags.add(DiagnosticCode.INPUT_PARSE_ERROR, 
           "a Helm chart template, not a manifest: '{{' starts a template action here; render the"
               + " chart first (helm template <release> <chart>) and send its output",
           template,
@@ -99,8 +101,8 @@ public final class KubernetesParser implements InputParser {
           r.skipped.isEmpty()
               ? "a YAML document without Kubernetes workloads"
               : "Kubernetes objects without containers (" + kinds(r.skipped) + ")";
-      diags.error(
-          Shapes.NOT_A_SPEC,
+      diags.add(
+          DiagnosticCode.INPUT_NOT_A_CONTAINER_SPEC,
           "not a container spec: this looks like "
               + what
               + ". Keycard reads Pods and the controllers that hold a pod template (Deployment,"
@@ -118,8 +120,8 @@ public final class KubernetesParser implements InputParser {
   }
 
   private static ParsedInput result(
-      Source source, List<Container> containers, Diags diags, Object document) {
-    return new ParsedInput(KubernetesFormat.INSTANCE, containers, diags.all(), source, document);
+      Source source, List<Container> containers, Diagnostics diags, Object document) {
+    return new ParsedInput(KubernetesFormat.INSTANCE, containers, diags.list(), source, document);
   }
 
   private static String kinds(Map<String, Integer> counts) {
@@ -131,7 +133,7 @@ public final class KubernetesParser implements InputParser {
 
   /** The state of one parse: containers so far, names taken, kinds skipped. */
   private static final class Reading {
-    private final Diags diags;
+    private final Diagnostics diags;
     private final ParseOptions options;
     private final ModelSize size = ModelSize.ofRequest();
     final List<Container> containers = new ArrayList<>();
@@ -141,7 +143,7 @@ public final class KubernetesParser implements InputParser {
     private int firstSkippedEnd;
     private String firstSkippedPointer;
 
-    Reading(Diags diags, ParseOptions options) {
+    Reading(Diagnostics diags, ParseOptions options) {
       this.diags = diags;
       this.options = options;
     }
@@ -200,7 +202,8 @@ public final class KubernetesParser implements InputParser {
       PodReader pod = new PodReader(v, podSpec, podMetadata);
       for (PodReader.Written w : pod.containers()) {
         if (containers.size() >= options.limits().maxContainers()) {
-          diags.error(
+          diags.add(
+              DiagnosticCode.INPUT_LIMIT_EXCEEDED,
               "more than " + options.limits().maxContainers() + " containers in the input",
               w.body().start(),
               w.body().start(),
@@ -268,8 +271,8 @@ public final class KubernetesParser implements InputParser {
         return;
       }
       int total = skipped.values().stream().mapToInt(Integer::intValue).sum();
-      diags.warning(
-          Diags.SKIPPED,
+      diags.add(
+          DiagnosticCode.INPUT_OBJECTS_SKIPPED,
           total
               + (total == 1 ? " object" : " objects")
               + " without containers not checked ("

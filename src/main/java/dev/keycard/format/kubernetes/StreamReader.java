@@ -2,7 +2,9 @@ package dev.keycard.format.kubernetes;
 
 import dev.keycard.budget.Budget;
 import dev.keycard.budget.LimitExceeded;
+import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.model.DiagnosticCode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,12 +48,12 @@ final class StreamReader {
 
   private final String text;
   private final ParseLimits limits;
-  private final Diags diags;
+  private final Diagnostics diags;
   private final int maxNodes = Budget.current().caps().maxYamlNodes();
   private final int[] cpToUtf16;
   private long nodes;
 
-  private StreamReader(String text, ParseLimits limits, Diags diags) {
+  private StreamReader(String text, ParseLimits limits, Diagnostics diags) {
     this.text = text;
     this.limits = limits;
     this.diags = diags;
@@ -64,7 +66,7 @@ final class StreamReader {
    *
    * @throws LimitExceeded past {@code max-yaml-nodes}
    */
-  static List<Document> read(String text, ParseLimits limits, Diags diags) {
+  static List<Document> read(String text, ParseLimits limits, Diagnostics diags) {
     return new StreamReader(text, limits, diags).read();
   }
 
@@ -86,11 +88,11 @@ final class StreamReader {
       }
       return out;
     } catch (TooDeep e) {
-      diags.error(e.getMessage(), e.offset, e.offset, null);
+      diags.add(DiagnosticCode.INPUT_PARSE_ERROR, e.getMessage(), e.offset, e.offset, null);
     } catch (MarkedYamlEngineException e) {
       if (unclosedQuote(e)) {
         int at = e.getContextMark().map(this::offset).orElse(0);
-        diags.error(
+        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, 
             "invalid YAML: the quote opened here is never closed (" + oneLine(e.getProblem()) + ")",
             at,
             at + 1,
@@ -98,12 +100,12 @@ final class StreamReader {
       } else {
         int at = e.getProblemMark().or(e::getContextMark).map(this::offset).orElse(0);
         String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-        diags.error("invalid YAML: " + oneLine(problem), at, at, null);
+        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(problem), at, at, null);
       }
     } catch (YamlEngineException | StackOverflowError e) {
       // the alias and code point limits and other unmarked failures; the depth limit keeps the
       // stack from overflowing, this is the last line of defence
-      diags.error("invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
+      diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
     }
     return List.of();
   }
@@ -216,7 +218,7 @@ final class StreamReader {
         key = s;
       } else {
         // {{ .Values.x }} left in a template is a mapping used as a key: no manifest has one
-        diags.error(
+        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, 
             "invalid manifest: a mapping key must be a string, not a "
                 + (keyNode instanceof KNode.Seq ? "sequence" : "mapping")
                 + HelmTemplates.HINT,
@@ -227,7 +229,7 @@ final class StreamReader {
       }
       String child = pointer + "/" + KNode.escape(key.text());
       if (!keys.add(key.text())) {
-        diags.error("duplicate key '" + key.text() + "'", key.start(), key.end(), child);
+        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "duplicate key '" + key.text() + "'", key.start(), key.end(), child);
       }
       key = new KNode.Scalar(child, key.start(), key.end(), key.text(), key.value(), key.plain());
       entries.add(new KNode.Entry(key, convert(t.getValueNode(), child, depth + 1)));

@@ -1,5 +1,7 @@
 package dev.keycard.format.kubernetes;
 
+import dev.keycard.input.Diagnostics;
+import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import java.util.List;
 
@@ -9,15 +11,15 @@ import java.util.List;
  * refuse the object and nothing would run. Origins carry the document's pointer prefix in a stream.
  */
 final class Values {
-  private final Diags diags;
+  private final Diagnostics diags;
   private final String prefix;
 
-  Values(Diags diags, String prefix) {
+  Values(Diagnostics diags, String prefix) {
     this.diags = diags;
     this.prefix = prefix;
   }
 
-  Diags diags() {
+  Diagnostics diags() {
     return diags;
   }
 
@@ -37,7 +39,7 @@ final class Values {
   }
 
   void invalid(KNode at, String message) {
-    diags.warning(Diags.INVALID_VALUE, message, at.start(), at.end(), prefix + at.pointer());
+    diags.add(DiagnosticCode.INPUT_INVALID_VALUE, message, at.start(), at.end(), prefix + at.pointer());
   }
 
   /**

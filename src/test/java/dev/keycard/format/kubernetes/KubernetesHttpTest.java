@@ -68,7 +68,7 @@ class KubernetesHttpTest {
         .body("containers[0].locations.privileged.path", equalTo("/1/spec/template/spec/containers/0/securityContext/privileged"))
         .body("containers[0].locations.privileged.start.line", equalTo(21))
         .body("containers[0].locations.privileged.start.column", equalTo(11))
-        .body("warnings.code", hasItem("kubernetes_objects_skipped"));
+        .body("warnings.code", hasItem("input_objects_skipped"));
   }
 
   @Test

@@ -188,7 +188,7 @@ class KubernetesParserTest {
         .singleElement()
         .satisfies(
             d -> {
-              assertThat(d.code()).isEqualTo("kubernetes_objects_skipped");
+              assertThat(d.code()).isEqualTo("input_objects_skipped");
               assertThat(d.message()).contains("3 objects").contains("Service").contains("ConfigMap ×2");
               assertThat(d.span().start().line()).isEqualTo(2);
               assertThat(d.path()).isEqualTo("/0/kind");
@@ -691,7 +691,7 @@ class KubernetesParserTest {
     assertThat(c.privileged()).isFalse();
     assertThat(c.uid()).isNull();
     assertThat(c.memory()).isNull();
-    assertThat(p.warnings()).extracting(Diagnostic::code).containsOnly("invalid_value");
+    assertThat(p.warnings()).extracting(Diagnostic::code).containsOnly("input_invalid_value");
     assertThat(p.warnings()).hasSize(3);
   }
 
