@@ -423,28 +423,41 @@ final class KubernetesRenderer implements FixRenderer {
       return put(home, value);
     }
 
-    /** {@code uid[:gid]} as runAsUser and runAsGroup, where the model read each or the container's. */
+    /**
+     * {@code uid[:gid]} as runAsUser and runAsGroup, each where the model read it; one not read is
+     * added next to where the user was read (the pod's securityContext when the container
+     * inherits it), else to the container's.
+     */
     boolean user(String user) {
       String[] parts = user.split(":", -1);
       if (parts.length > 2 || !isId(parts[0]) || (parts.length == 2 && !isId(parts[1]))) {
         return false; // a user name: Kubernetes takes numeric ids only
       }
-      return id("uid", "runAsUser", Long.parseLong(parts[0]))
-          && (parts.length < 2 || id("gid", "runAsGroup", Long.parseLong(parts[1])));
+      String uid = idPointer("uid", "runAsUser");
+      String sc = uid != null ? parent(uid) : container + "/securityContext";
+      return id(uid, sc + "/runAsUser", Long.parseLong(parts[0]))
+          && (parts.length < 2
+              || id(idPointer("gid", "runAsGroup"), sc + "/runAsGroup", Long.parseLong(parts[1])));
+    }
+
+    /** Where the model read {@code field}, when it is the pod's or the container's own key. */
+    String idPointer(String field, String key) {
+      String p = pointer(field);
+      boolean own = p != null
+          && (p.equals(container + "/securityContext/" + key) || p.equals(pod + "/securityContext/" + key));
+      return own && owned(p, pod) ? p : null;
     }
 
     private static boolean isId(String s) {
       return !s.isEmpty() && s.length() <= 10 && s.chars().allMatch(ch -> ch >= '0' && ch <= '9');
     }
 
-    boolean id(String field, String key, long value) {
-      String p = pointer(field);
-      if (p != null && owned(p, pod) && (p.startsWith(container + "/securityContext/") || p.equals(pod + "/securityContext/" + key))) {
-        return replace(p, value);
+    boolean id(String read, String home, long value) {
+      if (read != null) {
+        return replace(read, value);
       }
-      String home = container + "/securityContext/" + key;
       if (present(home)) {
-        return owned(home, container) && replace(home, value);
+        return owned(home, pod) && replace(home, value);
       }
       return put(home, value);
     }

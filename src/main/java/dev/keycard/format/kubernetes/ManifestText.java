@@ -84,7 +84,6 @@ abstract sealed class ManifestText {
   static final class Yaml extends ManifestText {
     final YamlDoc doc;
     final YamlEditor editor;
-    private YamlEditor.ListStyle style;
 
     Yaml(YamlDoc doc) {
       this.doc = doc;
@@ -92,18 +91,36 @@ abstract sealed class ManifestText {
     }
 
     /**
-     * How new nested blocks are written: the document's indentation step (how far a mapping's keys
-     * sit from the key that holds it, measured on the first nested block mapping found) and its
-     * list style.
+     * How new nested blocks are written at {@code pointer}: the indentation step of the mappings on
+     * the way there (how far a mapping's keys sit from the key that holds it, the deepest one
+     * measured), else of the first nested block mapping of the document, else 2; and the list style
+     * of {@code near} or the document.
      */
-    private YamlEditor.ListStyle style(MappingNode near) {
-      if (style == null) {
-        int step = step(doc.root, 0);
-        step = step > 0 ? step : 2;
-        style = near == null ? new YamlEditor.ListStyle(false, step, step) : editor.styleOf(near, step);
+    private YamlEditor.ListStyle style(String pointer, MappingNode near) {
+      int step = 0;
+      List<YamlDoc.Step> steps = doc.walk(pointer);
+      for (YamlDoc.Step s : steps == null ? List.<YamlDoc.Step>of() : steps) {
+        if (s.tuple() != null
+            && s.node() instanceof MappingNode v
+            && !doc.isFlow(v)
+            && !v.getValue().isEmpty()
+            && doc.start(v) > doc.start(s.tuple().getKeyNode())) {
+          int d = doc.column(doc.start(v.getValue().get(0).getKeyNode()))
+              - doc.column(doc.start(s.tuple().getKeyNode()));
+          step = d > 0 ? d : step;
+        }
       }
-      return style;
+      if (step == 0) {
+        if (documentStep == 0) {
+          int d = step(doc.root, 0);
+          documentStep = d > 0 ? d : 2;
+        }
+        step = documentStep;
+      }
+      return near == null ? new YamlEditor.ListStyle(false, step, step) : editor.styleOf(near, step);
     }
+
+    private int documentStep;
 
     private int step(Node n, int depth) {
       if (!(n instanceof MappingNode m) || doc.isFlow(m) || depth > 8) {
@@ -178,7 +195,7 @@ abstract sealed class ManifestText {
       if (!doc.isFlow(m) && doc.explicitKey(m, from, doc.end(m))) {
         throw new CannotRender("the mapping uses an explicit key (? key)");
       }
-      return editor.insertEntries(m, entries, style(m));
+      return editor.insertEntries(m, entries, style(pointer, m));
     }
 
     @Override
@@ -186,7 +203,8 @@ abstract sealed class ManifestText {
       if (!(node(pointer) instanceof SequenceNode q)) {
         throw new CannotRender("not a list at " + pointer);
       }
-      return editor.appendBlockItem(q, value, style(doc.root instanceof MappingNode m ? m : null));
+      return editor.appendBlockItem(
+          q, value, style(pointer, doc.root instanceof MappingNode m ? m : null));
     }
 
     @Override
