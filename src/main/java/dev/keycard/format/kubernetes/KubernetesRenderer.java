@@ -47,16 +47,14 @@ import java.util.Set;
  *       no other mount of the pod uses it; {@code remove propagation} removes {@code
  *       mountPropagation}; {@code set host_ip} sets the port's {@code hostIP} (only for a port with
  *       a {@code hostPort});
- *   <li>{@code remove_item security_opt} for a finding about seccomp, AppArmor or the proc mount
- *       changes the setting the model read: a profile of type {@code Unconfined} becomes {@code
- *       RuntimeDefault}, a legacy annotation {@code unconfined} becomes {@code runtime/default},
- *       {@code procMount: Unmasked} is removed.
  * </ul>
  *
  * <p>Kubernetes has no field for {@code pids_limit} (a per-pod limit is the kubelet's), devices,
  * device cgroup rules, the cgroup namespace or parent, {@code oom_kill_disable}, a restart retry
  * count, the UTS namespace or a user-namespace mode other than {@code hostUsers}: those fixes are
- * not rendered. Neither is a setting of a Linux field in a pod whose {@code spec.os.name} is {@code
+ * not rendered. Nor is a Docker security option's removal: the model of a Kubernetes container has
+ * no security options (its seccomp, AppArmor, SELinux and /proc settings are fields of their own),
+ * so no rule ranging over them finds one. Neither is a setting of a Linux field in a pod whose {@code spec.os.name} is {@code
  * windows} (the API server refuses them there). A value another mapping supplies (an alias or
  * {@code <<} merge) is not edited where it was written; the container or pod gets its own key.
  */
@@ -197,7 +195,6 @@ final class KubernetesRenderer implements FixRenderer {
         case "cap_add" -> removeListItem("cap_add[" + f.itemIndex() + "]", container);
         case "sysctls" -> removeListItem("sysctls[" + f.itemIndex() + "]", pod);
         case "mounts" -> removeMount(f.itemIndex());
-        case "security_opt" -> confinement(f);
         default -> false;
       };
     }
@@ -257,39 +254,6 @@ final class KubernetesRenderer implements FixRenderer {
             }
           }
         }
-      }
-      return false;
-    }
-
-    /**
-     * A finding about confinement turned off (seccomp, AppArmor, unmasked /proc) whose fix removes
-     * the Docker security option: the Kubernetes setting the model read instead.
-     */
-    boolean confinement(Finding f) {
-      String what = f.path() == null ? "" : f.path();
-      if (f.itemIndex() >= 0 && f.itemIndex() < c.securityOpt().size()) {
-        what = RenderValues.optionKey(c.securityOpt().get(f.itemIndex()));
-      }
-      return switch (what) {
-        case "seccomp" -> profile("seccomp", c.seccomp());
-        case "apparmor" -> profile("apparmor", c.apparmor());
-        case "systempaths" -> removeListItem("systempaths", container);
-        default -> false;
-      };
-    }
-
-    /** An unconfined seccomp or AppArmor profile made the runtime's default, where it was read. */
-    boolean profile(String field, String value) {
-      String p = pointer(field);
-      if (p == null || !"unconfined".equals(value) || !owned(p, prefix)) {
-        return false;
-      }
-      Object v = at(p);
-      if ("Unconfined".equals(v) && p.endsWith("/type")) {
-        return replace(p, "RuntimeDefault");
-      }
-      if (v instanceof String s && s.trim().equals("unconfined") && p.contains("/annotations/")) {
-        return replace(p, "runtime/default");
       }
       return false;
     }
@@ -678,9 +642,15 @@ final class KubernetesRenderer implements FixRenderer {
       return root;
     }
 
-    /** Writes the entries added to existing mappings, one edit per mapping. */
+    /**
+     * Writes the entries added to existing mappings, one edit per mapping, the deepest mapping's
+     * first: a container's new keys and its pod's, added where both mappings end, must be written
+     * the container's first.
+     */
     void flush() {
-      for (Map.Entry<String, Map<String, Object>> e : pending.entrySet()) {
+      List<Map.Entry<String, Map<String, Object>>> order = new ArrayList<>(pending.entrySet());
+      order.sort((a, b) -> Integer.compare(JsonPatch.tokens(b.getKey()).size(), JsonPatch.tokens(a.getKey()).size()));
+      for (Map.Entry<String, Map<String, Object>> e : order) {
         if (text != null) {
           edits.add(text.insert(local(e.getKey()), e.getValue()));
         }

@@ -48,6 +48,21 @@ final class KubeFixHarness {
     return evaluations.evaluate(parser.parse(r), r, options(ruleset));
   }
 
+  /** An evaluation by the caller's own rules only (YAML, as a request sends them). */
+  Evaluation evaluateWith(String text, String rules) {
+    InputRequest r = request(text);
+    return evaluations.evaluate(parser.parse(r), r, adHoc(rules));
+  }
+
+  static EvaluationOptions adHoc(String rules) {
+    dev.keycard.policy.RuleFileReader reader = new dev.keycard.policy.RuleFileReader();
+    List<dev.keycard.policy.RuleDefinition> defs = reader.readRules(rules, "caller");
+    if (!reader.problems().isEmpty()) {
+      throw new IllegalArgumentException(reader.problems().toString());
+    }
+    return new EvaluationOptions("baseline", defs, List.of(), null);
+  }
+
   Remedies remedies(Evaluation e, String ruleset) {
     return remediation.remedies(e, request(e.input().source().original()), options(ruleset));
   }
