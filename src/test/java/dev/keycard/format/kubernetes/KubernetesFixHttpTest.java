@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Kubernetes manifests over HTTP: /v1/fix on a Deployment and on a stream, and every view of a stream. */
 @QuarkusTest
-class KubernetesHttpTest {
+class KubernetesFixHttpTest {
   static final String DEPLOYMENT =
       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n"
           + "  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n"
