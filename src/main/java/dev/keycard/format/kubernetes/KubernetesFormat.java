@@ -20,7 +20,7 @@ public final class KubernetesFormat extends BaseFormat {
   public static final KubernetesFormat INSTANCE = new KubernetesFormat();
 
   private KubernetesFormat() {
-    super(NAMES, new KubernetesParser(), null);
+    super(NAMES, new KubernetesParser(), new KubernetesRenderer());
   }
 
   @Override

@@ -31,16 +31,25 @@ public final class YamlDoc {
   private final int[] cpToUtf16;
 
   private YamlDoc(String text, Node root) {
+    this(text, root, codePointOffsets(text));
+  }
+
+  private YamlDoc(String text, Node root, int[] cpToUtf16) {
     this.text = text;
     this.root = root;
     this.eol = text.contains("\r\n") ? "\r\n" : "\n";
-    this.cpToUtf16 = new int[text.codePointCount(0, text.length()) + 1];
+    this.cpToUtf16 = cpToUtf16;
+  }
+
+  private static int[] codePointOffsets(String text) {
+    int[] out = new int[text.codePointCount(0, text.length()) + 1];
     int cp = 0;
     for (int i = 0; i < text.length(); ) {
-      cpToUtf16[cp++] = i;
+      out[cp++] = i;
       i += Character.charCount(text.codePointAt(i));
     }
-    cpToUtf16[cp] = text.length();
+    out[cp] = text.length();
+    return out;
   }
 
   /** The last text parsed on this thread: one request renders many fixes of one document. */
@@ -74,8 +83,11 @@ public final class YamlDoc {
 
   /** The document as SnakeYAML's composer builds it (the only path outside the plain subset). */
   public static Optional<YamlDoc> composed(String text) {
-    LoadSettings settings =
-        LoadSettings.builder()
+    return new Compose(settings(text)).composeString(text).map(n -> new YamlDoc(text, n));
+  }
+
+  private static LoadSettings settings(String text) {
+    return LoadSettings.builder()
             // SnakeYAML refills a small buffer by copying what it has not consumed: a buffer as
             // long as the text reads a megabyte scalar once, not a thousand times
             .setBufferSize(Math.max(1024, text.length() + 1))
@@ -84,7 +96,25 @@ public final class YamlDoc {
             .setSchema(new FailsafeSchema())
             .setUseMarks(true)
             .build();
-    return new Compose(settings).composeString(text).map(n -> new YamlDoc(text, n));
+  }
+
+  /**
+   * Every document of a YAML stream ({@code ---}), empty ones included, in written order, as
+   * SnakeYAML's composer builds them; each addresses its own document by JSON Pointer, and its
+   * offsets are offsets into the whole text. Empty when the text is not a YAML stream.
+   */
+  public static Optional<List<YamlDoc>> composedAll(String text) {
+    LoadSettings settings = settings(text);
+    int[] offsets = codePointOffsets(text);
+    List<YamlDoc> out = new java.util.ArrayList<>();
+    try {
+      for (Node n : new Compose(settings).composeAllFromString(text)) {
+        out.add(new YamlDoc(text, n, offsets));
+      }
+    } catch (org.snakeyaml.engine.v2.exceptions.YamlEngineException e) {
+      return Optional.empty();
+    }
+    return Optional.of(out);
   }
 
   public int start(Node n) {
