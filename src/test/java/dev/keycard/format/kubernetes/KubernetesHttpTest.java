@@ -139,19 +139,6 @@ class KubernetesHttpTest {
   }
 
   @Test
-  void fix_withoutAKubernetesRenderer_answersWithTheFindingsAndNoFix() {
-    given()
-        .contentType("application/yaml")
-        .body(bytes(STREAM))
-        .post("/v1/fix")
-        .then()
-        .statusCode(200)
-        .body("input.format", equalTo("kubernetes"))
-        .body("fixed", equalTo(STREAM))
-        .body("applied", equalTo(0));
-  }
-
-  @Test
   void views_sarifAndMarkdown_work() {
     given()
         .contentType("application/yaml")
