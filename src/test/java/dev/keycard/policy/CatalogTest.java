@@ -57,6 +57,7 @@ class CatalogTest {
           "KC-200", "Windows HostProcess (windowsOptions.hostProcess)",
           "KC-202", "pod volumes that are not mounted (spec.volumes)",
           "KC-205", "probe and lifecycle-hook hosts (the kubelet runs them from the node)",
+          "KC-211", "a pod's own SELinux options (spec.securityContext.seLinuxOptions)",
           "KC-220", "inline volume sources (nfs, iscsi, ...)",
           "KC-224", "a runtime that applies no seccomp profile by default (the kubelet's)",
           "KC-227", "a per-container user namespace (Docker's --userns takes only host)");
