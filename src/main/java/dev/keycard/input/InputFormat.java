@@ -69,6 +69,14 @@ public interface InputFormat {
     return false;
   }
 
+  /**
+   * Who starts this format's containers and refuses a sysctl it cannot set in them, for the
+   * warning that says so ({@code Docker}; {@code the kubelet} for Kubernetes, which rejects the pod).
+   */
+  default String runtime() {
+    return "Docker";
+  }
+
   /** The names of a format: see the methods of the same names. */
   record Names(
       String apiName,

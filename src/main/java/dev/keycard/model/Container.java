@@ -29,7 +29,26 @@ import java.util.Map;
  * #seccomp()} is null ({@code unconfined} for Kubernetes, null where Docker's default profile
  * applies); {@link #volumes()} the pod's volumes the container can see, mounted or not (a mounted
  * {@code hostPath} is also a bind mount in {@link #mounts()}); {@link #probeHosts()} every {@code
- * host} of its probes and lifecycle handlers.
+ * host} of its probes and lifecycle handlers; {@link #os()} the pod's operating system ({@code
+ * spec.os.name} as written, {@code linux} or {@code windows}; null when the pod does not say);
+ * {@link #capAddAsWritten()} and {@link #capDropAsWritten()} the capability names exactly as the
+ * pod spec writes them, item for item beside the normalised {@link #capAdd()} and {@link
+ * #capDrop()} (Kubernetes hands the names to the runtime unchanged and Pod Security Admission
+ * compares them exactly, so {@code chown} and {@code CAP_CHOWN} are not its {@code CHOWN}, while
+ * containerd and CRI-O upper-case a name and prefix {@code CAP_}: {@code sys_admin} does grant
+ * SYS_ADMIN, which is why the normalised lists stay what the other rules read; the Docker formats
+ * leave these empty, Docker normalising the names itself); {@link #podSelinux()} the pod's own
+ * {@code seLinuxOptions} as label options ({@code type:<t>}, {@code user:<u>}, {@code role:<r>},
+ * {@code level:<l>}), whether or not the container overrides them ({@link #selinux()} is what the
+ * container runs with; the pod's options still label the pod's volumes, and an ephemeral
+ * container added later inherits them).
+ *
+ * <p>{@link #securityOpt()} is the runtime's security options in Docker's vocabulary, for every
+ * format: as written for Docker input; for Kubernetes, the equivalents of the pod spec's settings
+ * ({@code seccomp=unconfined}, {@code apparmor=unconfined}, {@code systempaths=unconfined}, ...),
+ * located at the Kubernetes field each came from. {@link #ports()} are host-published ports only:
+ * a Kubernetes {@code containerPort} without a {@code hostPort} is not published on the node and
+ * is not listed.
  */
 public record Container(
     String name,
@@ -42,8 +61,11 @@ public record Container(
     String dockerfile,
     boolean privileged,
     Boolean hostProcess,
+    String os,
     List<String> capAdd,
     List<String> capDrop,
+    List<String> capAddAsWritten,
+    List<String> capDropAsWritten,
     boolean readOnly,
     List<Tmpfs> tmpfs,
     List<String> securityOpt,
@@ -52,6 +74,7 @@ public record Container(
     String seccompDefault,
     String apparmor,
     List<String> selinux,
+    List<String> podSelinux,
     String systempaths,
     Long memory,
     Long memoryReservation,
@@ -92,9 +115,12 @@ public record Container(
   public Container {
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);
+    capAddAsWritten = List.copyOf(capAddAsWritten);
+    capDropAsWritten = List.copyOf(capDropAsWritten);
     tmpfs = List.copyOf(tmpfs);
     securityOpt = List.copyOf(securityOpt);
     selinux = List.copyOf(selinux);
+    podSelinux = List.copyOf(podSelinux);
     networks = List.copyOf(networks);
     mounts = List.copyOf(mounts);
     volumes = List.copyOf(volumes);
@@ -159,9 +185,10 @@ public record Container(
     }
     return new Container(
         name, image, this.user, uid, gid, runAsNonRoot, user, dockerfile, privileged, hostProcess,
-        capAdd, capDrop, readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, seccompDefault,
-        apparmor, selinux, systempaths, memory, memoryReservation, memorySwap, cpus, cpuShares,
-        cpuQuota, cpuPeriod, pidsLimit, oomKillDisable, networkMode, networks, pid, ipc, uts,
+        os, capAdd, capDrop, capAddAsWritten, capDropAsWritten, readOnly, tmpfs, securityOpt,
+        noNewPrivileges, seccomp, seccompDefault, apparmor, selinux, podSelinux, systempaths,
+        memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
+        oomKillDisable, networkMode, networks, pid, ipc, uts,
         userns, cgroupns, cgroupParent, mounts, volumes, devices, deviceCgroupRules, ports,
         publishAll, sysctls, environment, restartPolicy, restartMaxRetries, healthcheck,
         probeHosts, command, entrypoint, format, origin, locs, unknown);
@@ -178,9 +205,10 @@ public record Container(
     }
     return new Container(
         name, image, user, uid, gid, runAsNonRoot, imageUser, dockerfile, privileged, hostProcess,
-        capAdd, capDrop, readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, seccompDefault,
-        apparmor, selinux, systempaths, memory, memoryReservation, memorySwap, cpus, cpuShares,
-        cpuQuota, cpuPeriod, pidsLimit, oomKillDisable, networkMode, networks, pid, ipc, uts,
+        os, capAdd, capDrop, capAddAsWritten, capDropAsWritten, readOnly, tmpfs, securityOpt,
+        noNewPrivileges, seccomp, seccompDefault, apparmor, selinux, podSelinux, systempaths,
+        memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
+        oomKillDisable, networkMode, networks, pid, ipc, uts,
         userns, cgroupns, cgroupParent, mounts, volumes, devices, deviceCgroupRules, ports,
         publishAll, sysctls, environment, restartPolicy, restartMaxRetries, healthcheck,
         probeHosts, command, entrypoint, inputFormat, origin, locations, unknown);
@@ -203,8 +231,11 @@ public record Container(
     public String dockerfile;
     public boolean privileged;
     public Boolean hostProcess;
+    public String os;
     public final List<String> capAdd = new ArrayList<>();
     public final List<String> capDrop = new ArrayList<>();
+    public final List<String> capAddAsWritten = new ArrayList<>();
+    public final List<String> capDropAsWritten = new ArrayList<>();
     public boolean readOnly;
     public final List<Tmpfs> tmpfs = new ArrayList<>();
     public final List<String> securityOpt = new ArrayList<>();
@@ -213,6 +244,7 @@ public record Container(
     public String seccompDefault;
     public String apparmor;
     public final List<String> selinux = new ArrayList<>();
+    public final List<String> podSelinux = new ArrayList<>();
     public String systempaths;
     public Long memory;
     public Long memoryReservation;
@@ -270,9 +302,10 @@ public record Container(
     public Container build() {
       return new Container(
           name, image, user, uid, gid, runAsNonRoot, imageUser, dockerfile, privileged,
-          hostProcess, capAdd, capDrop, readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp,
-          seccompDefault, apparmor, selinux, systempaths, memory, memoryReservation, memorySwap,
-          cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit, oomKillDisable, networkMode, networks,
+          hostProcess, os, capAdd, capDrop, capAddAsWritten, capDropAsWritten, readOnly, tmpfs,
+          securityOpt, noNewPrivileges, seccomp, seccompDefault, apparmor, selinux, podSelinux,
+          systempaths, memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota,
+          cpuPeriod, pidsLimit, oomKillDisable, networkMode, networks,
           pid, ipc, uts, userns, cgroupns, cgroupParent, mounts, volumes, devices,
           deviceCgroupRules, ports, publishAll, sysctls, environment, restartPolicy,
           restartMaxRetries, healthcheck, probeHosts, command, entrypoint, format, origin,

@@ -31,9 +31,9 @@ public final class RuleFileReader {
   /** The list fields a {@code for_each} rule may range over. */
   public static final Set<String> LIST_FIELDS =
       Set.of(
-          "cap_add", "cap_drop", "tmpfs", "security_opt", "selinux", "networks", "mounts",
-          "devices", "device_cgroup_rules", "ports", "sysctls", "environment", "volumes",
-          "probe_hosts");
+          "cap_add", "cap_drop", "cap_add_as_written", "cap_drop_as_written", "tmpfs",
+          "security_opt", "selinux", "pod_selinux", "networks", "mounts", "devices",
+          "device_cgroup_rules", "ports", "sysctls", "environment", "volumes", "probe_hosts");
   private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
   private static final Pattern RULE_REF = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}(@[1-9][0-9]{0,5})?");
   private static final Pattern FORMAT_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");

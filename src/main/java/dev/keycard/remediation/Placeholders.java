@@ -151,9 +151,12 @@ final class Placeholders {
     return switch (field) {
       case "cap_add" -> c.capAdd();
       case "cap_drop" -> c.capDrop();
+      case "cap_add_as_written" -> c.capAddAsWritten();
+      case "cap_drop_as_written" -> c.capDropAsWritten();
       case "tmpfs" -> c.tmpfs();
       case "security_opt" -> c.securityOpt();
       case "selinux" -> c.selinux();
+      case "pod_selinux" -> c.podSelinux();
       case "networks" -> c.networks();
       case "mounts" -> c.mounts();
       case "devices" -> c.devices();

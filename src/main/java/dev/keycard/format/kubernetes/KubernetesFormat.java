@@ -29,6 +29,12 @@ public final class KubernetesFormat extends BaseFormat {
   }
 
   /** A manifest pasted into a chat message is told by its apiVersion and kind keys alone. */
+  /** The kubelet rejects a pod with a sysctl it cannot set (not namespaced, or shared with the host). */
+  @Override
+  public String runtime() {
+    return "the kubelet";
+  }
+
   @Override
   public boolean claimsBlock(String text) {
     return isKubernetes(text);

@@ -195,8 +195,43 @@ final class KubernetesRenderer implements FixRenderer {
         case "cap_add" -> removeListItem("cap_add[" + f.itemIndex() + "]", container);
         case "sysctls" -> removeListItem("sysctls[" + f.itemIndex() + "]", pod);
         case "mounts" -> removeMount(f.itemIndex());
+        case "security_opt" -> securityOption(f.itemIndex());
         default -> false;
       };
+    }
+
+    /**
+     * A security option the reader took from a Kubernetes field, fixed there: a seccomp or AppArmor
+     * profile of type {@code Unconfined} becomes {@code RuntimeDefault} (its legacy annotation
+     * {@code runtime/default}), {@code procMount: Unmasked} goes. Nothing else (an SELinux label,
+     * a Localhost AppArmor profile) has a safe rewrite.
+     */
+    boolean securityOption(int index) {
+      if (index < 0 || index >= c.securityOpt().size()) {
+        return false;
+      }
+      String option = c.securityOpt().get(index);
+      String p = pointer("security_opt[" + index + "]");
+      if (p == null) {
+        return false;
+      }
+      String scope = p.startsWith(container + "/") ? container : prefix;
+      if (!owned(p, scope)) {
+        return false;
+      }
+      boolean profile = option.startsWith("seccomp=") || option.startsWith("apparmor=");
+      boolean unconfined = option.endsWith("=unconfined") || option.endsWith(":unconfined");
+      if (option.startsWith("systempaths=") && unconfined && p.endsWith("/procMount")) {
+        removeCascading(p, scope);
+        return true;
+      }
+      if (profile && unconfined && p.endsWith("/type")) {
+        return replace(p, "RuntimeDefault");
+      }
+      if (profile && unconfined && p.contains("/metadata/annotations/")) {
+        return replace(p, "runtime/default");
+      }
+      return false;
     }
 
     boolean removeListItem(String path, String scope) {
@@ -264,11 +299,30 @@ final class KubernetesRenderer implements FixRenderer {
       }
       String v = String.valueOf(value);
       return switch (field) {
-        case "cap_drop" -> RenderValues.holds(c, field, v) || addCapDrop(v);
+        case "cap_drop" -> RenderValues.holds(c, field, v) ? spellCapDrop(v) : addCapDrop(v);
         case "security_opt" -> RenderValues.sameOption(v, "no-new-privileges:true") && noNewPrivileges();
         case "tmpfs" -> tmpfs(v);
         default -> false;
       };
+    }
+
+    /**
+     * {@code cap} is dropped, but maybe not written so ({@code drop: [all]}): the runtime reads it,
+     * Pod Security Admission compares names exactly, so the first spelling of it is written as
+     * {@code cap}.
+     */
+    boolean spellCapDrop(String cap) {
+      List<String> written = c.capDropAsWritten();
+      if (written.isEmpty() || written.contains(cap)) {
+        return true;
+      }
+      for (int i = 0; i < written.size(); i++) {
+        if (i < c.capDrop().size() && c.capDrop().get(i).equals(cap)) {
+          String p = pointer("cap_drop[" + i + "]");
+          return p != null && owned(p, container) && replace(p, cap);
+        }
+      }
+      return false;
     }
 
     boolean addCapDrop(String cap) {

@@ -35,6 +35,13 @@ import java.util.function.Consumer;
  * probe is the healthcheck, its test the command of an {@code exec} probe ({@code CMD} form) and
  * empty for the other kinds. {@code restartPolicy} is recorded only when written ({@code Always}
  * is {@code always}, {@code OnFailure} {@code on-failure}, {@code Never} {@code no}).
+ *
+ * <p>Also: {@code spec.os.name} is {@code os} as written; capability names are kept as written in
+ * {@code cap_add_as_written}/{@code cap_drop_as_written} beside the normalised lists; the pod's own
+ * {@code seLinuxOptions} are {@code pod_selinux} on every container, overridden or not; the
+ * settings Docker has security options for are also in {@code security_opt}, in Docker's
+ * vocabulary and located at their Kubernetes field ({@link #securityOptions}); only a port with a
+ * non-zero {@code hostPort} is in {@code ports}, the model's list of host-published ports.
  */
 final class PodReader {
   /** {@code userns} of a pod with {@code hostUsers: false}. */
@@ -65,6 +72,7 @@ final class PodReader {
   private At<String> apparmor;
   private KNode.Entry seLinux;
   private At<Boolean> hostProcess;
+  private At<String> os;
   private KNode.Entry sysctlsEntry;
   private final List<At<Sysctl>> sysctls = new ArrayList<>();
   private KNode.Entry volumesEntry;
@@ -149,6 +157,12 @@ final class PodReader {
       } else if (p != null) {
         v.invalid(rp.value(), "restartPolicy: expected Always, OnFailure or Never, got '" + Values.clip(p) + "'");
       }
+    }
+    KNode.Map osMap = v.map(spec.get("os"), "os");
+    KNode.Entry osName = osMap == null ? null : osMap.entry("name");
+    String osValue = osName == null ? null : v.string(osName.value(), "os.name");
+    if (osValue != null) {
+      os = new At<>(osValue, v.origin(osName));
     }
     KNode.Entry sce = spec.entry("securityContext");
     KNode.Map sc = sce == null ? null : v.map(sce.value(), "securityContext");
@@ -307,6 +321,13 @@ final class PodReader {
     KNode.Entry sce = c.entry("securityContext");
     KNode.Map sc = sce == null ? null : v.map(sce.value(), "securityContext");
     securityContext(b, sc, w);
+    if (os != null) {
+      b.os = os.value();
+      b.locate("os", os.origin());
+    }
+    if (seLinux != null) {
+      seLinux(b, seLinux, "pod_selinux", b.podSelinux);
+    }
     namespaces(b);
     b.seccompDefault = "unconfined";
     sysctls(b);
@@ -365,8 +386,8 @@ final class PodReader {
       }
       KNode.Map caps = v.map(sc.get("capabilities"), "securityContext.capabilities");
       if (caps != null) {
-        capabilities(b, caps.entry("add"), "cap_add", b.capAdd);
-        capabilities(b, caps.entry("drop"), "cap_drop", b.capDrop);
+        capabilities(b, caps.entry("add"), "cap_add", b.capAdd, b.capAddAsWritten);
+        capabilities(b, caps.entry("drop"), "cap_drop", b.capDrop, b.capDropAsWritten);
       }
       KNode.Entry pm = sc.entry("procMount");
       if (pm != null) {
@@ -415,12 +436,50 @@ final class PodReader {
       b.locate("apparmor", aa.origin());
     }
     if (selinux != null) {
-      seLinux(b, selinux);
+      seLinux(b, selinux, "selinux", b.selinux);
     }
     if (hp != null) {
       b.hostProcess = hp.value();
       b.locate("host_process", hp.origin());
     }
+    securityOptions(b);
+  }
+
+  /**
+   * The settings just read as Docker's security options, each located at the Kubernetes field it
+   * came from: {@code no-new-privileges=<bool>} (allowPrivilegeEscalation negated), {@code
+   * seccomp=unconfined}, {@code apparmor=unconfined} or {@code apparmor=<name>} (a Localhost
+   * profile, which both load by name), {@code label=<key>:<value>} for each SELinux option, {@code
+   * systempaths=unconfined} (procMount Unmasked). A seccomp RuntimeDefault or Localhost profile and
+   * an AppArmor RuntimeDefault have no Docker spelling (Docker's own default profiles and profile
+   * files are not the runtime's) and are not listed; neither is {@code label=disable}, which
+   * Kubernetes cannot ask for.
+   */
+  private static void securityOptions(Container.Builder b) {
+    if (b.noNewPrivileges != null) {
+      securityOpt(b, "no-new-privileges=" + b.noNewPrivileges, "no_new_privileges");
+    }
+    if ("unconfined".equals(b.seccomp)) {
+      securityOpt(b, "seccomp=unconfined", "seccomp");
+    }
+    if ("unconfined".equals(b.apparmor)) {
+      securityOpt(b, "apparmor=unconfined", "apparmor");
+    } else if (b.apparmor != null
+        && b.apparmor.startsWith("localhost/")
+        && b.apparmor.length() > "localhost/".length()) {
+      securityOpt(b, "apparmor=" + b.apparmor.substring("localhost/".length()), "apparmor");
+    }
+    for (int i = 0; i < b.selinux.size(); i++) {
+      securityOpt(b, "label=" + b.selinux.get(i), "selinux[" + i + "]");
+    }
+    if ("unconfined".equals(b.systempaths)) {
+      securityOpt(b, "systempaths=unconfined", "systempaths");
+    }
+  }
+
+  private static void securityOpt(Container.Builder b, String option, String from) {
+    b.locate("security_opt[" + b.securityOpt.size() + "]", b.locations.get(from));
+    b.securityOpt.add(option);
   }
 
   private static <T> At<T> or(At<T> own, At<T> inherited) {
@@ -445,33 +504,44 @@ final class PodReader {
     return value == null ? null : new At<>(legacySeccomp(value), v.origin(a));
   }
 
-  private void seLinux(Container.Builder b, KNode.Entry e) {
+  /** {@code seLinuxOptions} as label options ({@code user:<u>}, ...) into {@code path}. */
+  private void seLinux(Container.Builder b, KNode.Entry e, String path, List<String> into) {
     KNode.Map m = v.map(e.value(), "seLinuxOptions");
     if (m == null) {
       return;
     }
-    locate(b, "selinux", e);
+    locate(b, path, e);
     for (String key : new String[] {"user", "role", "type", "level"}) {
       KNode.Entry k = m.entry(key);
       String value = k == null ? null : v.string(k.value(), "seLinuxOptions." + key);
       if (value != null && !value.isEmpty()) {
-        locate(b, "selinux[" + b.selinux.size() + "]", k);
-        b.selinux.add(key + ":" + value);
+        locate(b, path + "[" + into.size() + "]", k);
+        into.add(key + ":" + value);
       }
     }
   }
 
-  private void capabilities(Container.Builder b, KNode.Entry e, String path, List<String> into) {
+  /**
+   * {@code capabilities.add} or {@code .drop}: normalised into {@code into} (as the runtime
+   * applies them) and, item for item, as written into {@code written} (as Pod Security Admission
+   * compares them).
+   */
+  private void capabilities(
+      Container.Builder b, KNode.Entry e, String path, List<String> into, List<String> written) {
     if (e == null) {
       return;
     }
     List<KNode> items = v.items(e.value(), "capabilities." + (path.equals("cap_add") ? "add" : "drop"));
     locate(b, path, e);
+    locate(b, path + "_as_written", e);
     for (KNode item : items) {
       String t = v.string(item, path);
       if (t != null) {
-        b.locate(path + "[" + into.size() + "]", v.origin(item));
+        Origin at = v.origin(item);
+        b.locate(path + "[" + into.size() + "]", at);
+        b.locate(path + "_as_written[" + written.size() + "]", at);
         into.add(Capabilities.normalize(t));
+        written.add(t);
       }
     }
   }
@@ -583,7 +653,6 @@ final class PodReader {
     if (pe == null) {
       return;
     }
-    locate(b, "ports", pe);
     for (KNode item : v.items(pe.value(), "ports")) {
       KNode.Map m = v.map(item, "ports[]");
       if (m == null) {
@@ -595,8 +664,15 @@ final class PodReader {
       String hostIp = v.string(m.get("hostIP"), "ports[].hostIP");
       String protocol = v.string(m.get("protocol"), "ports[].protocol");
       Integer container = cp == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, cp));
-      Integer host =
-          hp == null || hp == 0 ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hp));
+      if (hp == null || hp == 0) {
+        // a containerPort without a hostPort is not published on the node: it is documentation
+        // (and a name for Services), reachable only on the pod's own address
+        continue;
+      }
+      int host = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hp));
+      if (b.ports.isEmpty()) {
+        locate(b, "ports", pe);
+      }
       String path = "ports[" + b.ports.size() + "]";
       b.ports.add(
           new Port(
@@ -607,9 +683,7 @@ final class PodReader {
               container,
               protocol == null ? "tcp" : protocol.toLowerCase(Locale.ROOT)));
       b.locate(path, v.origin(item));
-      if (host != null) {
-        locate(b, path + ".host_port", hpe);
-      }
+      locate(b, path + ".host_port", hpe);
     }
   }
 

@@ -74,8 +74,6 @@ class KubernetesFixShapesTest {
         Arguments.of("an ephemeral container takes no resources", "restricted", "KC-040",
             pod + "  containers:\n  - name: app\n    image: nginx\n    resources: {limits: {memory: 1Gi}}\n"
                 + "  ephemeralContainers:\n  - name: debug\n    image: busybox\n"),
-        Arguments.of("a host IP for a port not published on the host means nothing", "cis-docker", "KC-051",
-            pod + "  containers:\n  - name: app\n    image: nginx\n    ports:\n    - containerPort: 80\n"),
         Arguments.of("securityContext written as an empty value has no place to write into", "restricted", "KC-005",
             pod + "  containers:\n  - name: app\n    image: nginx\n    securityContext:\n"));
   }

@@ -627,12 +627,10 @@ class KubernetesParserTest {
   }
 
   @Test
-  void ports_keepTheirHostPort_onlyWhenGiven() {
+  void ports_areOnlyThoseWithAHostPort() {
     Container c = named(ok(KITCHEN_SINK), "pod/sink/main");
-    assertThat(c.ports())
-        .containsExactly(
-            new Port("10.0.0.1", 80, 80, 8080, 8080, "udp"),
-            new Port(null, null, null, 9090, 9090, "tcp"));
+    // containerPort 9090 has no hostPort: not published on the node, so not a port of the model
+    assertThat(c.ports()).containsExactly(new Port("10.0.0.1", 80, 80, 8080, 8080, "udp"));
     assertThat(c.locations().get("ports[0].host_port").path()).isEqualTo("/spec/containers/0/ports/0/hostPort");
   }
 

@@ -87,6 +87,9 @@ class PsaFixturesParseTest {
       Map<String, Object> caps = map(sc.get("capabilities"));
       assertThat(c.capAdd()).as(where).isEqualTo(upper(list(caps.get("add"))));
       assertThat(c.capDrop()).as(where).isEqualTo(upper(list(caps.get("drop"))));
+      assertThat(c.capAddAsWritten()).as(where).isEqualTo(list(caps.get("add")));
+      assertThat(c.capDropAsWritten()).as(where).isEqualTo(list(caps.get("drop")));
+      assertThat(c.os()).as(where).isEqualTo(map(spec.get("os")).get("name"));
       assertThat(c.noNewPrivileges())
           .as(where)
           .isEqualTo(sc.get("allowPrivilegeEscalation") == null ? null : !(Boolean) sc.get("allowPrivilegeEscalation"));
@@ -122,8 +125,17 @@ class PsaFixturesParseTest {
         }
       }
       assertThat(c.selinux()).as(where).isEqualTo(labels);
-      List<Port> hostPorts = c.ports().stream().filter(p -> p.hostPort() != null).toList();
-      assertThat(hostPorts.stream().map(Port::hostPort).toList())
+      Map<String, Object> podSelinux = map(podSc.get("seLinuxOptions"));
+      List<String> podLabels = new ArrayList<>();
+      for (String k : new String[] {"user", "role", "type", "level"}) {
+        if (podSelinux.get(k) != null && !podSelinux.get(k).toString().isEmpty()) {
+          podLabels.add(k + ":" + podSelinux.get(k));
+        }
+      }
+      assertThat(c.podSelinux()).as(where).isEqualTo(podLabels);
+      // only host-published ports are ports of the model
+      assertThat(c.ports()).as(where).allSatisfy(p -> assertThat(p.hostPort()).isNotNull());
+      assertThat(c.ports().stream().map(Port::hostPort).toList())
           .as(where)
           .isEqualTo(list(written.get("ports")).stream()
               .map(p -> number(map(p).get("hostPort")))
