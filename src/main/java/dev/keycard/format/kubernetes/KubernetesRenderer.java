@@ -392,17 +392,37 @@ final class KubernetesRenderer implements FixRenderer {
      * characters), not taken in the pod.
      */
     String volumeName(String target, Set<String> taken) {
-      String base = target.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+      String base = label(target);
       base = base.isEmpty() ? "scratch" : base;
       Object written = at(container + "/name");
-      String own = written instanceof String s ? s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-") : "";
+      String own = written instanceof String s ? label(s.toLowerCase(java.util.Locale.ROOT)) : "";
       String name = own.isEmpty() || own.length() + base.length() + 1 > 57 ? base + "-" + listKey.toLowerCase(java.util.Locale.ROOT) + "-" + index() : own + "-" + base;
-      name = name.replaceAll("^-+", "");
       String candidate = name;
       for (int n = 2; taken.contains(candidate); n++) {
         candidate = name + "-" + n;
       }
       return candidate;
+    }
+
+    /**
+     * {@code s} as a DNS label's characters: each run of characters other than {@code a-z} and
+     * {@code 0-9} one dash, none at either end (one pass: no regex engine sees caller text).
+     */
+    static String label(String s) {
+      StringBuilder out = new StringBuilder(s.length());
+      for (int i = 0; i < s.length(); i++) {
+        char ch = s.charAt(i);
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+          out.append(ch);
+        } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+          out.append('-');
+        }
+      }
+      int end = out.length();
+      while (end > 0 && out.charAt(end - 1) == '-') {
+        end--;
+      }
+      return out.substring(0, end);
     }
 
     int index() {
