@@ -7,6 +7,12 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** YAML 1.2 core-schema values of resolved scalars, as JSON-shaped Java values. */
 final class Scalars {
+  /**
+   * Longer integers (digits, with a 0x or 0o prefix) stay text: {@code BigInteger} parses in
+   * quadratic time, a million digits in tens of seconds, and no setting holds such a number.
+   */
+  static final int MAX_DIGITS = 400;
+
   private Scalars() {}
 
   static Object value(ScalarNode n) {
@@ -42,6 +48,9 @@ final class Scalars {
       boolean neg = s.startsWith("-");
       if (s.startsWith("-") || s.startsWith("+")) {
         s = s.substring(1);
+      }
+      if (s.length() > MAX_DIGITS) {
+        return v; // kept as text: parsing is quadratic, and no setting needs such a number
       }
       BigInteger b;
       if (s.startsWith("0x")) {

@@ -274,15 +274,15 @@ final class StreamReader {
       if (s.startsWith("-") || s.startsWith("+")) {
         s = s.substring(1);
       }
+      if (s.length() > 400) {
+        return v; // no integer of a manifest is that long: kept as text, never converted
+      }
       BigInteger b;
       if (s.startsWith("0x")) {
         b = new BigInteger(s.substring(2), 16);
       } else if (s.startsWith("0o")) {
         b = new BigInteger(s.substring(2), 8);
       } else {
-        if (s.length() > 400) {
-          return v; // no integer of a manifest is that long: kept as text, never converted
-        }
         b = new BigInteger(s);
       }
       b = neg ? b.negate() : b;

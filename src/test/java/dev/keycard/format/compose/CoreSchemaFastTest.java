@@ -140,4 +140,20 @@ class CoreSchemaFastTest {
     assertThat(Scalars.value("1_000", tag)).isEqualTo(1000L);
     assertThat(Scalars.value("1.5", tag)).isEqualTo("1.5");
   }
+
+  @org.junit.jupiter.api.Test
+  void integerOfAMillionDigits_staysText_insteadOfTakingSecondsToParse() {
+    org.snakeyaml.engine.v2.nodes.Tag tag = org.snakeyaml.engine.v2.nodes.Tag.INT;
+    String decimal = "9".repeat(1_000_000);
+    String hex = "0x" + "f".repeat(1_000_000);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(2),
+        () -> {
+          assertThat(Scalars.value(decimal, tag)).isEqualTo(decimal);
+          assertThat(Scalars.value(hex, tag)).isEqualTo(hex);
+        });
+    String longest = "9".repeat(Scalars.MAX_DIGITS);
+    assertThat(Scalars.value(longest, tag)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(Scalars.value(longest + "9", tag)).isEqualTo(longest + "9");
+  }
 }
