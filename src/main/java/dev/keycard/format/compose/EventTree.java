@@ -2,6 +2,7 @@ package dev.keycard.format.compose;
 
 import dev.keycard.budget.Budget;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.YamlScalars;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,7 +82,7 @@ final class EventTree {
       end = offsets.trimEnd(start, end);
     }
     String text = e.getValue();
-    return new YNode.Scalar(pointer, start, end, text, Scalars.value(text, tag(e)));
+    return new YNode.Scalar(pointer, start, end, text, YamlScalars.value(text, tag(e)));
   }
 
   /** The tag SnakeYAML's composer gives the scalar. */

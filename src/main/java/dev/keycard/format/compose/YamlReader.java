@@ -5,6 +5,7 @@ import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.YamlScalars;
 import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -241,7 +242,7 @@ final class YamlReader {
     if (n.getScalarStyle() == ScalarStyle.LITERAL || n.getScalarStyle() == ScalarStyle.FOLDED) {
       end = trimEnd(start, end);
     }
-    return new YNode.Scalar(pointer, start, end, n.getValue(), Scalars.value(n));
+    return new YNode.Scalar(pointer, start, end, n.getValue(), YamlScalars.value(n));
   }
 
   private YNode.Seq sequence(SequenceNode n, String pointer, int depth) {

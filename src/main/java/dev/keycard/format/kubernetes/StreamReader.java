@@ -4,12 +4,11 @@ import dev.keycard.budget.Budget;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.YamlScalars;
 import dev.keycard.model.DiagnosticCode;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -26,7 +25,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
@@ -193,7 +191,7 @@ final class StreamReader {
         start,
         end,
         n.getValue(),
-        value(n.getValue(), n.getTag()),
+        YamlScalars.value(n),
         n.getScalarStyle() == ScalarStyle.PLAIN);
   }
 
@@ -245,69 +243,6 @@ final class StreamReader {
       return Math.max(start, endMark.map(this::offset).orElse(start));
     }
     return Math.max(start, last.end());
-  }
-
-  /** The JSON-shaped value of a resolved scalar (YAML 1.2 core schema). */
-  static Object value(String v, Tag tag) {
-    if (Tag.STR.equals(tag)) {
-      return v;
-    }
-    if (Tag.NULL.equals(tag)) {
-      return null;
-    }
-    if (Tag.BOOL.equals(tag)) {
-      return Boolean.valueOf(v.toLowerCase(Locale.ROOT).equals("true"));
-    }
-    if (Tag.INT.equals(tag)) {
-      return integer(v);
-    }
-    if (Tag.FLOAT.equals(tag)) {
-      return floating(v);
-    }
-    return v;
-  }
-
-  private static Object integer(String v) {
-    try {
-      String s = v.replace("_", "");
-      boolean neg = s.startsWith("-");
-      if (s.startsWith("-") || s.startsWith("+")) {
-        s = s.substring(1);
-      }
-      if (s.length() > 400) {
-        return v; // no integer of a manifest is that long: kept as text, never converted
-      }
-      BigInteger b;
-      if (s.startsWith("0x")) {
-        b = new BigInteger(s.substring(2), 16);
-      } else if (s.startsWith("0o")) {
-        b = new BigInteger(s.substring(2), 8);
-      } else {
-        b = new BigInteger(s);
-      }
-      b = neg ? b.negate() : b;
-      return b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
-    } catch (NumberFormatException e) {
-      return v;
-    }
-  }
-
-  private static Object floating(String v) {
-    String s = v.toLowerCase(Locale.ROOT);
-    switch (s) {
-      case ".inf", "+.inf":
-        return Double.POSITIVE_INFINITY;
-      case "-.inf":
-        return Double.NEGATIVE_INFINITY;
-      case ".nan":
-        return Double.NaN;
-      default:
-        try {
-          return Double.valueOf(s);
-        } catch (NumberFormatException e) {
-          return v;
-        }
-    }
   }
 
   private int offset(Optional<Mark> mark) {
