@@ -1,6 +1,7 @@
 package dev.keycard.format.compose;
 
 import dev.keycard.budget.Budget;
+import dev.keycard.input.yaml.YamlOffsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -162,7 +163,7 @@ final class SuppressionComments {
    * line ({@code command: | # comment}) is part of its token and is read for a comment too.
    * {@code SuppressionCommentsTest} holds this to SnakeYAML's comment tokens.
    */
-  static Scan scan(String text, Offsets offsets, LineIndex lines) {
+  static Scan scan(String text, YamlOffsets offsets, LineIndex lines) {
     if (text.indexOf(WORD) < 0) {
       return new Scan(List.of(), new BitSet()); // the common case: nothing to scan
     }

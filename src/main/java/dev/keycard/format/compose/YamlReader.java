@@ -5,6 +5,7 @@ import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.input.yaml.YamlScalars;
 import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class YamlReader {
   private final String text;
   private final ParseLimits limits;
   private final Diagnostics diags;
-  private Offsets offsets; // built when SnakeYAML's marks need mapping
+  private YamlOffsets offsets; // built when SnakeYAML's marks need mapping
 
   /**
    * Nodes after alias expansion ({@code max-yaml-nodes}): a billion-laughs document uses few
@@ -308,9 +309,9 @@ final class YamlReader {
     return offsets().of(mark);
   }
 
-  private Offsets offsets() {
+  private YamlOffsets offsets() {
     if (offsets == null) {
-      offsets = new Offsets(text);
+      offsets = new YamlOffsets(text);
     }
     return offsets;
   }

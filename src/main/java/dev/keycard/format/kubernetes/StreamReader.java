@@ -4,6 +4,7 @@ import dev.keycard.budget.Budget;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.input.yaml.YamlScalars;
 import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
@@ -48,14 +49,14 @@ final class StreamReader {
   private final ParseLimits limits;
   private final Diagnostics diags;
   private final int maxNodes = Budget.current().caps().maxYamlNodes();
-  private final int[] cpToUtf16;
+  private final YamlOffsets offsets;
   private long nodes;
 
   private StreamReader(String text, ParseLimits limits, Diagnostics diags) {
     this.text = text;
     this.limits = limits;
     this.diags = diags;
-    this.cpToUtf16 = codePointOffsets(text);
+    this.offsets = new YamlOffsets(text);
   }
 
   /**
@@ -182,9 +183,7 @@ final class StreamReader {
     int start = offset(n.getStartMark());
     int end = Math.max(start, offset(n.getEndMark()));
     if (n.getScalarStyle() == ScalarStyle.LITERAL || n.getScalarStyle() == ScalarStyle.FOLDED) {
-      while (end > start && Character.isWhitespace(text.charAt(Math.min(end, text.length()) - 1))) {
-        end--;
-      }
+      end = offsets.trimEnd(start, end);
     }
     return new KNode.Scalar(
         pointer,
@@ -246,30 +245,11 @@ final class StreamReader {
   }
 
   private int offset(Optional<Mark> mark) {
-    return mark.isPresent() ? offset(mark.get()) : 0;
+    return offsets.of(mark);
   }
 
   private int offset(Mark mark) {
-    int cp = Math.max(0, mark.getIndex());
-    if (cpToUtf16 == null) {
-      return Math.min(cp, text.length());
-    }
-    return cpToUtf16[Math.min(cp, cpToUtf16.length - 1)];
-  }
-
-  private static int[] codePointOffsets(String s) {
-    int n = s.codePointCount(0, s.length());
-    if (n == s.length()) {
-      return null;
-    }
-    int[] map = new int[n + 1];
-    int off = 0;
-    for (int i = 0; i < n; i++) {
-      map[i] = off;
-      off += Character.charCount(s.codePointAt(off));
-    }
-    map[n] = s.length();
-    return map;
+    return offsets.of(mark);
   }
 
   /** Nesting deeper than the limit. */
