@@ -2,6 +2,7 @@ package dev.keycard.format.compose;
 
 import dev.keycard.budget.Budget;
 import dev.keycard.input.yaml.YamlOffsets;
+import dev.keycard.input.yaml.YamlSettings;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -252,9 +253,9 @@ final class SuppressionComments {
     LoadSettingsBuilder b =
         LoadSettings.builder()
             .setLabel("compose")
-            .setCodePointLimit(YamlReader.MAX_CODE_POINTS)
+            .setCodePointLimit(YamlSettings.MAX_CODE_POINTS)
             .setUseMarks(true);
-    if (length > YamlReader.BUFFERED) {
+    if (length > YamlSettings.BUFFERED) {
       b.setBufferSize(length + 1); // as the reader does: no kilobyte-at-a-time copying
     }
     return b.build();

@@ -1,11 +1,15 @@
 package dev.keycard.format.kubernetes;
 
 import dev.keycard.budget.Budget;
-import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.DepthLimitedComposer;
+import dev.keycard.input.yaml.DepthLimitedComposer.TooDeep;
+import dev.keycard.input.yaml.YamlErrors;
+import dev.keycard.input.yaml.YamlNodeLimit;
 import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.input.yaml.YamlScalars;
+import dev.keycard.input.yaml.YamlSettings;
 import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,20 +17,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
-import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -34,13 +34,12 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * one per document ({@code ---}), with SnakeYAML Engine under bounds: aliases to collections at
  * most {@code maxAliases}, nesting at most {@code maxDepth}, at most 8 Mi code points, and every
  * node after alias expansion counted against {@code max-yaml-nodes} over the whole stream (past it,
- * a {@link LimitExceeded}, 413). Duplicate keys are refused, as the API server refuses them. A
- * syntax error is one error diagnostic at its place, and the stream is not read further.
+ * a {@link dev.keycard.budget.LimitExceeded}, 413). Duplicate keys are refused, as the API server
+ * refuses them. A syntax error is one error diagnostic at its place, and the stream is not read
+ * further.
  */
 final class StreamReader {
-  static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
-  /** Text longer than this is read with a buffer as long as the text (see compose's reader). */
-  private static final int BUFFERED = 64 * 1024;
+  private static final YamlSettings SETTINGS = new YamlSettings("kubernetes", new CoreSchema());
 
   /** One document of the stream: its index among the stream's documents and its root (null when empty). */
   record Document(int index, KNode root) {}
@@ -48,9 +47,8 @@ final class StreamReader {
   private final String text;
   private final ParseLimits limits;
   private final Diagnostics diags;
-  private final int maxNodes = Budget.current().caps().maxYamlNodes();
   private final YamlOffsets offsets;
-  private long nodes;
+  private final YamlNodeLimit nodes = new YamlNodeLimit("stream");
 
   private StreamReader(String text, ParseLimits limits, Diagnostics diags) {
     this.text = text;
@@ -63,21 +61,17 @@ final class StreamReader {
    * The documents of {@code text} in order, empty ones included (so that an index counts the
    * {@code ---} separators as a reader does); an empty list after an error diagnostic.
    *
-   * @throws LimitExceeded past {@code max-yaml-nodes}
+   * @throws dev.keycard.budget.LimitExceeded past {@code max-yaml-nodes}
    */
   static List<Document> read(String text, ParseLimits limits, Diagnostics diags) {
     return new StreamReader(text, limits, diags).read();
   }
 
   private List<Document> read() {
-    LoadSettings settings = settings(limits.maxAliases(), text.length());
+    LoadSettings settings = SETTINGS.forText(limits.maxAliases(), text.length());
     List<Document> out = new ArrayList<>();
     try {
-      Composer composer =
-          new DepthLimitedComposer(
-              settings,
-              new ParserImpl(
-                  settings, new org.snakeyaml.engine.v2.scanner.StreamReader(settings, text)));
+      Composer composer = new DepthLimitedComposer(settings, text, limits.maxDepth(), offsets);
       while (composer.hasNext()) {
         Budget.current().tick();
         Node root = composer.next();
@@ -88,23 +82,9 @@ final class StreamReader {
       return out;
     } catch (TooDeep e) {
       diags.add(DiagnosticCode.INPUT_PARSE_ERROR, e.getMessage(), e.offset, e.offset, null);
-    } catch (MarkedYamlEngineException e) {
-      if (unclosedQuote(e)) {
-        int at = e.getContextMark().map(this::offset).orElse(0);
-        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, 
-            "invalid YAML: the quote opened here is never closed (" + oneLine(e.getProblem()) + ")",
-            at,
-            at + 1,
-            null);
-      } else {
-        int at = e.getProblemMark().or(e::getContextMark).map(this::offset).orElse(0);
-        String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(problem), at, at, null);
-      }
     } catch (YamlEngineException | StackOverflowError e) {
-      // the alias and code point limits and other unmarked failures; the depth limit keeps the
-      // stack from overflowing, this is the last line of defence
-      diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
+      // the depth limit keeps the stack from overflowing, this is the last line of defence
+      YamlErrors.report(e, offsets, diags);
     }
     return List.of();
   }
@@ -113,70 +93,17 @@ final class StreamReader {
     return n instanceof KNode.Scalar s && s.isNull() && s.text().isEmpty();
   }
 
-  private static boolean unclosedQuote(MarkedYamlEngineException e) {
-    return e.getContext() != null
-        && e.getContext().contains("quoted scalar")
-        && e.getContextMark().isPresent()
-        && e.getProblem() != null
-        && e.getProblem().contains("end of stream");
-  }
-
-  private static final LoadSettings DEFAULT_SETTINGS =
-      build(ParseLimits.DEFAULTS.maxAliases(), null);
-
-  private static LoadSettings settings(int maxAliases, int length) {
-    if (length > BUFFERED) {
-      return build(maxAliases, length + 1);
-    }
-    return maxAliases == ParseLimits.DEFAULTS.maxAliases()
-        ? DEFAULT_SETTINGS
-        : build(maxAliases, null);
-  }
-
-  private static LoadSettings build(int maxAliases, Integer bufferSize) {
-    LoadSettingsBuilder b = LoadSettings.builder();
-    if (bufferSize != null) {
-      b.setBufferSize(bufferSize);
-    }
-    return b.setLabel("kubernetes")
-        .setAllowDuplicateKeys(false)
-        .setMaxAliasesForCollections(Math.max(0, maxAliases))
-        .setCodePointLimit(MAX_CODE_POINTS)
-        .setSchema(new CoreSchema())
-        .setUseMarks(true)
-        .build();
-  }
-
-  private static String oneLine(String s) {
-    String t = s == null ? "" : s.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl).strip();
-  }
-
   private KNode convert(Node node, String pointer, int depth) {
     if (depth > limits.maxDepth()) {
       throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
     }
     // an alias is converted again wherever it is used: counted before it is built
-    count();
+    nodes.add(1);
     return switch (node.getNodeType()) {
       case SCALAR -> scalar((ScalarNode) node, pointer);
       case SEQUENCE -> sequence((SequenceNode) node, pointer, depth);
       default -> mapping((MappingNode) node, pointer, depth);
     };
-  }
-
-  private void count() {
-    nodes++;
-    Budget.current().tick();
-    if (nodes > maxNodes) {
-      throw LimitExceeded.tooLarge(
-          "max-yaml-nodes",
-          maxNodes,
-          "the YAML stream has more than "
-              + maxNodes
-              + " nodes once its aliases are expanded (keycard.limits.max-yaml-nodes)");
-    }
   }
 
   private KNode.Scalar scalar(ScalarNode n, String pointer) {
@@ -250,51 +177,5 @@ final class StreamReader {
 
   private int offset(Mark mark) {
     return offsets.of(mark);
-  }
-
-  /** Nesting deeper than the limit. */
-  static final class TooDeep extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final int offset;
-
-    TooDeep(int max, int offset) {
-      super("YAML nesting deeper than " + max + " levels", null, false, false);
-      this.offset = offset;
-    }
-  }
-
-  /** Stops composing (which recurses once per level) before the stack does. */
-  private final class DepthLimitedComposer extends Composer {
-    private int depth;
-
-    DepthLimitedComposer(LoadSettings settings, ParserImpl parser) {
-      super(settings, parser);
-    }
-
-    @Override
-    protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
-      enter();
-      try {
-        return super.composeSequenceNode(anchor);
-      } finally {
-        depth--;
-      }
-    }
-
-    @Override
-    protected Node composeMappingNode(Optional<Anchor> anchor) {
-      enter();
-      try {
-        return super.composeMappingNode(anchor);
-      } finally {
-        depth--;
-      }
-    }
-
-    private void enter() {
-      if (++depth > limits.maxDepth()) {
-        throw new TooDeep(limits.maxDepth(), offset(parser.peekEvent().getStartMark()));
-      }
-    }
   }
 }
