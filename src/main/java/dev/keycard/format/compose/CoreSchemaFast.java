@@ -1,5 +1,6 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.input.yaml.YamlScalars;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,7 @@ final class CoreSchemaFast implements Schema {
         return isBool(value) ? Tag.BOOL : Tag.STR;
       case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.':
         // only the int and float patterns start with these; [-+]?[0-9]+ is an int
-        if (isDecimal(value)) {
+        if (YamlScalars.isDecimal(value)) {
           return Tag.INT;
         }
         return isNumeric(value) ? coreResolver.resolve(value, true) : Tag.STR;
@@ -81,24 +82,6 @@ final class CoreSchemaFast implements Schema {
       case "true", "True", "TRUE", "false", "False", "FALSE" -> true;
       default -> false;
     };
-  }
-
-  /** {@code [-+]?[0-9]+}: what the core int pattern matches first, before any float pattern. */
-  static boolean isDecimal(String v) {
-    if (v.isEmpty()) {
-      return false;
-    }
-    int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
-    if (i == v.length()) {
-      return false;
-    }
-    for (; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** False when the int and float patterns cannot match; true means the patterns decide. */

@@ -1,33 +1,32 @@
 package dev.keycard.format.kubernetes;
 
 import dev.keycard.budget.Budget;
-import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.DepthLimitedComposer;
+import dev.keycard.input.yaml.DepthLimitedComposer.TooDeep;
+import dev.keycard.input.yaml.YamlErrors;
+import dev.keycard.input.yaml.YamlNodeLimit;
+import dev.keycard.input.yaml.YamlOffsets;
+import dev.keycard.input.yaml.YamlScalars;
+import dev.keycard.input.yaml.YamlSettings;
 import dev.keycard.model.DiagnosticCode;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
-import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -35,13 +34,12 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * one per document ({@code ---}), with SnakeYAML Engine under bounds: aliases to collections at
  * most {@code maxAliases}, nesting at most {@code maxDepth}, at most 8 Mi code points, and every
  * node after alias expansion counted against {@code max-yaml-nodes} over the whole stream (past it,
- * a {@link LimitExceeded}, 413). Duplicate keys are refused, as the API server refuses them. A
- * syntax error is one error diagnostic at its place, and the stream is not read further.
+ * a {@link dev.keycard.budget.LimitExceeded}, 413). Duplicate keys are refused, as the API server
+ * refuses them. A syntax error is one error diagnostic at its place, and the stream is not read
+ * further.
  */
 final class StreamReader {
-  static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
-  /** Text longer than this is read with a buffer as long as the text (see compose's reader). */
-  private static final int BUFFERED = 64 * 1024;
+  private static final YamlSettings SETTINGS = new YamlSettings("kubernetes", new CoreSchema());
 
   /** One document of the stream: its index among the stream's documents and its root (null when empty). */
   record Document(int index, KNode root) {}
@@ -49,36 +47,31 @@ final class StreamReader {
   private final String text;
   private final ParseLimits limits;
   private final Diagnostics diags;
-  private final int maxNodes = Budget.current().caps().maxYamlNodes();
-  private final int[] cpToUtf16;
-  private long nodes;
+  private final YamlOffsets offsets;
+  private final YamlNodeLimit nodes = new YamlNodeLimit("stream");
 
   private StreamReader(String text, ParseLimits limits, Diagnostics diags) {
     this.text = text;
     this.limits = limits;
     this.diags = diags;
-    this.cpToUtf16 = codePointOffsets(text);
+    this.offsets = new YamlOffsets(text);
   }
 
   /**
    * The documents of {@code text} in order, empty ones included (so that an index counts the
    * {@code ---} separators as a reader does); an empty list after an error diagnostic.
    *
-   * @throws LimitExceeded past {@code max-yaml-nodes}
+   * @throws dev.keycard.budget.LimitExceeded past {@code max-yaml-nodes}
    */
   static List<Document> read(String text, ParseLimits limits, Diagnostics diags) {
     return new StreamReader(text, limits, diags).read();
   }
 
   private List<Document> read() {
-    LoadSettings settings = settings(limits.maxAliases(), text.length());
+    LoadSettings settings = SETTINGS.forText(limits.maxAliases(), text.length());
     List<Document> out = new ArrayList<>();
     try {
-      Composer composer =
-          new DepthLimitedComposer(
-              settings,
-              new ParserImpl(
-                  settings, new org.snakeyaml.engine.v2.scanner.StreamReader(settings, text)));
+      Composer composer = new DepthLimitedComposer(settings, text, limits.maxDepth(), offsets);
       while (composer.hasNext()) {
         Budget.current().tick();
         Node root = composer.next();
@@ -89,23 +82,9 @@ final class StreamReader {
       return out;
     } catch (TooDeep e) {
       diags.add(DiagnosticCode.INPUT_PARSE_ERROR, e.getMessage(), e.offset, e.offset, null);
-    } catch (MarkedYamlEngineException e) {
-      if (unclosedQuote(e)) {
-        int at = e.getContextMark().map(this::offset).orElse(0);
-        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, 
-            "invalid YAML: the quote opened here is never closed (" + oneLine(e.getProblem()) + ")",
-            at,
-            at + 1,
-            null);
-      } else {
-        int at = e.getProblemMark().or(e::getContextMark).map(this::offset).orElse(0);
-        String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(problem), at, at, null);
-      }
     } catch (YamlEngineException | StackOverflowError e) {
-      // the alias and code point limits and other unmarked failures; the depth limit keeps the
-      // stack from overflowing, this is the last line of defence
-      diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(String.valueOf(e.getMessage())), 0, 0, null);
+      // the depth limit keeps the stack from overflowing, this is the last line of defence
+      YamlErrors.report(e, offsets, diags);
     }
     return List.of();
   }
@@ -114,52 +93,12 @@ final class StreamReader {
     return n instanceof KNode.Scalar s && s.isNull() && s.text().isEmpty();
   }
 
-  private static boolean unclosedQuote(MarkedYamlEngineException e) {
-    return e.getContext() != null
-        && e.getContext().contains("quoted scalar")
-        && e.getContextMark().isPresent()
-        && e.getProblem() != null
-        && e.getProblem().contains("end of stream");
-  }
-
-  private static final LoadSettings DEFAULT_SETTINGS =
-      build(ParseLimits.DEFAULTS.maxAliases(), null);
-
-  private static LoadSettings settings(int maxAliases, int length) {
-    if (length > BUFFERED) {
-      return build(maxAliases, length + 1);
-    }
-    return maxAliases == ParseLimits.DEFAULTS.maxAliases()
-        ? DEFAULT_SETTINGS
-        : build(maxAliases, null);
-  }
-
-  private static LoadSettings build(int maxAliases, Integer bufferSize) {
-    LoadSettingsBuilder b = LoadSettings.builder();
-    if (bufferSize != null) {
-      b.setBufferSize(bufferSize);
-    }
-    return b.setLabel("kubernetes")
-        .setAllowDuplicateKeys(false)
-        .setMaxAliasesForCollections(Math.max(0, maxAliases))
-        .setCodePointLimit(MAX_CODE_POINTS)
-        .setSchema(new CoreSchema())
-        .setUseMarks(true)
-        .build();
-  }
-
-  private static String oneLine(String s) {
-    String t = s == null ? "" : s.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl).strip();
-  }
-
   private KNode convert(Node node, String pointer, int depth) {
     if (depth > limits.maxDepth()) {
       throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
     }
     // an alias is converted again wherever it is used: counted before it is built
-    count();
+    nodes.add(1);
     return switch (node.getNodeType()) {
       case SCALAR -> scalar((ScalarNode) node, pointer);
       case SEQUENCE -> sequence((SequenceNode) node, pointer, depth);
@@ -167,33 +106,18 @@ final class StreamReader {
     };
   }
 
-  private void count() {
-    nodes++;
-    Budget.current().tick();
-    if (nodes > maxNodes) {
-      throw LimitExceeded.tooLarge(
-          "max-yaml-nodes",
-          maxNodes,
-          "the YAML stream has more than "
-              + maxNodes
-              + " nodes once its aliases are expanded (keycard.limits.max-yaml-nodes)");
-    }
-  }
-
   private KNode.Scalar scalar(ScalarNode n, String pointer) {
     int start = offset(n.getStartMark());
     int end = Math.max(start, offset(n.getEndMark()));
     if (n.getScalarStyle() == ScalarStyle.LITERAL || n.getScalarStyle() == ScalarStyle.FOLDED) {
-      while (end > start && Character.isWhitespace(text.charAt(Math.min(end, text.length()) - 1))) {
-        end--;
-      }
+      end = offsets.trimEnd(start, end);
     }
     return new KNode.Scalar(
         pointer,
         start,
         end,
         n.getValue(),
-        value(n.getValue(), n.getTag()),
+        YamlScalars.value(n),
         n.getScalarStyle() == ScalarStyle.PLAIN);
   }
 
@@ -247,139 +171,11 @@ final class StreamReader {
     return Math.max(start, last.end());
   }
 
-  /** The JSON-shaped value of a resolved scalar (YAML 1.2 core schema). */
-  static Object value(String v, Tag tag) {
-    if (Tag.STR.equals(tag)) {
-      return v;
-    }
-    if (Tag.NULL.equals(tag)) {
-      return null;
-    }
-    if (Tag.BOOL.equals(tag)) {
-      return Boolean.valueOf(v.toLowerCase(Locale.ROOT).equals("true"));
-    }
-    if (Tag.INT.equals(tag)) {
-      return integer(v);
-    }
-    if (Tag.FLOAT.equals(tag)) {
-      return floating(v);
-    }
-    return v;
-  }
-
-  private static Object integer(String v) {
-    try {
-      String s = v.replace("_", "");
-      boolean neg = s.startsWith("-");
-      if (s.startsWith("-") || s.startsWith("+")) {
-        s = s.substring(1);
-      }
-      BigInteger b;
-      if (s.startsWith("0x")) {
-        b = new BigInteger(s.substring(2), 16);
-      } else if (s.startsWith("0o")) {
-        b = new BigInteger(s.substring(2), 8);
-      } else {
-        if (s.length() > 400) {
-          return v; // no integer of a manifest is that long: kept as text, never converted
-        }
-        b = new BigInteger(s);
-      }
-      b = neg ? b.negate() : b;
-      return b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
-    } catch (NumberFormatException e) {
-      return v;
-    }
-  }
-
-  private static Object floating(String v) {
-    String s = v.toLowerCase(Locale.ROOT);
-    switch (s) {
-      case ".inf", "+.inf":
-        return Double.POSITIVE_INFINITY;
-      case "-.inf":
-        return Double.NEGATIVE_INFINITY;
-      case ".nan":
-        return Double.NaN;
-      default:
-        try {
-          return Double.valueOf(s);
-        } catch (NumberFormatException e) {
-          return v;
-        }
-    }
-  }
-
   private int offset(Optional<Mark> mark) {
-    return mark.isPresent() ? offset(mark.get()) : 0;
+    return offsets.of(mark);
   }
 
   private int offset(Mark mark) {
-    int cp = Math.max(0, mark.getIndex());
-    if (cpToUtf16 == null) {
-      return Math.min(cp, text.length());
-    }
-    return cpToUtf16[Math.min(cp, cpToUtf16.length - 1)];
-  }
-
-  private static int[] codePointOffsets(String s) {
-    int n = s.codePointCount(0, s.length());
-    if (n == s.length()) {
-      return null;
-    }
-    int[] map = new int[n + 1];
-    int off = 0;
-    for (int i = 0; i < n; i++) {
-      map[i] = off;
-      off += Character.charCount(s.codePointAt(off));
-    }
-    map[n] = s.length();
-    return map;
-  }
-
-  /** Nesting deeper than the limit. */
-  static final class TooDeep extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final int offset;
-
-    TooDeep(int max, int offset) {
-      super("YAML nesting deeper than " + max + " levels", null, false, false);
-      this.offset = offset;
-    }
-  }
-
-  /** Stops composing (which recurses once per level) before the stack does. */
-  private final class DepthLimitedComposer extends Composer {
-    private int depth;
-
-    DepthLimitedComposer(LoadSettings settings, ParserImpl parser) {
-      super(settings, parser);
-    }
-
-    @Override
-    protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
-      enter();
-      try {
-        return super.composeSequenceNode(anchor);
-      } finally {
-        depth--;
-      }
-    }
-
-    @Override
-    protected Node composeMappingNode(Optional<Anchor> anchor) {
-      enter();
-      try {
-        return super.composeMappingNode(anchor);
-      } finally {
-        depth--;
-      }
-    }
-
-    private void enter() {
-      if (++depth > limits.maxDepth()) {
-        throw new TooDeep(limits.maxDepth(), offset(parser.peekEvent().getStartMark()));
-      }
-    }
+    return offsets.of(mark);
   }
 }

@@ -1,5 +1,6 @@
 package dev.keycard.remediation.yaml;
 
+import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.remediation.CannotRender;
 import dev.keycard.remediation.JsonPatch;
 import java.util.HashMap;
@@ -28,28 +29,17 @@ public final class YamlDoc {
   public final String text;
   public final String eol;
   public final Node root;
-  private final int[] cpToUtf16;
+  private final YamlOffsets offsets;
 
   private YamlDoc(String text, Node root) {
-    this(text, root, codePointOffsets(text));
+    this(text, root, new YamlOffsets(text));
   }
 
-  private YamlDoc(String text, Node root, int[] cpToUtf16) {
+  private YamlDoc(String text, Node root, YamlOffsets offsets) {
     this.text = text;
     this.root = root;
     this.eol = text.contains("\r\n") ? "\r\n" : "\n";
-    this.cpToUtf16 = cpToUtf16;
-  }
-
-  private static int[] codePointOffsets(String text) {
-    int[] out = new int[text.codePointCount(0, text.length()) + 1];
-    int cp = 0;
-    for (int i = 0; i < text.length(); ) {
-      out[cp++] = i;
-      i += Character.charCount(text.codePointAt(i));
-    }
-    out[cp] = text.length();
-    return out;
+    this.offsets = offsets;
   }
 
   /** The last text parsed on this thread: one request renders many fixes of one document. */
@@ -105,7 +95,7 @@ public final class YamlDoc {
    */
   public static Optional<List<YamlDoc>> composedAll(String text) {
     LoadSettings settings = settings(text);
-    int[] offsets = codePointOffsets(text);
+    YamlOffsets offsets = new YamlOffsets(text);
     List<YamlDoc> out = new java.util.ArrayList<>();
     try {
       for (Node n : new Compose(settings).composeAllFromString(text)) {
@@ -126,8 +116,7 @@ public final class YamlDoc {
   }
 
   private int offset(Optional<Mark> m) {
-    int cp = m.map(Mark::getIndex).orElse(0);
-    return cpToUtf16[Math.min(cp, cpToUtf16.length - 1)];
+    return offsets.of(m);
   }
 
   /** One step of a pointer walk: the parent collection, the child, and its tuple in a mapping. */
