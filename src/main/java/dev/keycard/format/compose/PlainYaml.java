@@ -2,6 +2,7 @@ package dev.keycard.format.compose;
 
 import dev.keycard.budget.Budget;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.CoreSchemaFast;
 import dev.keycard.input.yaml.YamlScalars;
 import java.util.ArrayList;
 import java.util.HashSet;

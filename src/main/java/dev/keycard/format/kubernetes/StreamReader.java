@@ -3,8 +3,9 @@ package dev.keycard.format.kubernetes;
 import dev.keycard.budget.Budget;
 import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
-import dev.keycard.input.yaml.DepthLimitedComposer;
+import dev.keycard.input.yaml.CoreSchemaFast;
 import dev.keycard.input.yaml.DepthLimitedComposer.TooDeep;
+import dev.keycard.input.yaml.DepthLimitedComposer;
 import dev.keycard.input.yaml.YamlErrors;
 import dev.keycard.input.yaml.YamlNodeLimit;
 import dev.keycard.input.yaml.YamlOffsets;
@@ -27,7 +28,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads a YAML (or JSON) stream of Kubernetes documents into {@link KNode} trees with positions,
@@ -39,7 +39,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * further.
  */
 final class StreamReader {
-  private static final YamlSettings SETTINGS = new YamlSettings("kubernetes", new CoreSchema());
+  private static final YamlSettings SETTINGS = new YamlSettings("kubernetes", CoreSchemaFast.INSTANCE);
 
   /** One document of the stream: its index among the stream's documents and its root (null when empty). */
   record Document(int index, KNode root) {}

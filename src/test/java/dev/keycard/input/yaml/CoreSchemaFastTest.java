@@ -1,4 +1,4 @@
-package dev.keycard.format.compose;
+package dev.keycard.input.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.keycard.format.compose;
+package dev.keycard.input.yaml;
 
 import dev.keycard.input.yaml.YamlScalars;
 import java.util.HashSet;
@@ -16,9 +16,9 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * resolver's patterns can match (by its first character, or by the characters a number holds) is a
  * string without running a regex.
  */
-final class CoreSchemaFast implements Schema {
+public final class CoreSchemaFast implements Schema {
   /** Built once: the core schema fills its resolver table on every construction. */
-  static final CoreSchemaFast INSTANCE = new CoreSchemaFast();
+  public static final CoreSchemaFast INSTANCE = new CoreSchemaFast();
 
   /** Every character a core-schema int or float can hold: other text is no number. */
   private static final String NUMERIC = "0123456789+-.xoabcdefABCDEFiInN";
@@ -49,7 +49,7 @@ final class CoreSchemaFast implements Schema {
   }
 
   /** The tag of a plain scalar (an implicit one, without a tag of its own). */
-  Tag resolvePlain(String value) {
+  public Tag resolvePlain(String value) {
     if (value.isEmpty()) {
       return coreResolver.resolve(value, true);
     }
