@@ -77,8 +77,8 @@ public class EvaluateResource {
   @Operation(
       summary = "Evaluate an input against a rule set",
       description =
-          "Takes a docker run command, a compose document or an engine-api body (as JSON with"
-              + " 'input', or raw with options as query parameters) and returns findings with"
+          "Takes a docker run command, a compose document, an engine-api body or Kubernetes"
+              + " manifests (as JSON with 'input', or raw with options as query parameters) and returns findings with"
               + " fixes and an allow/deny verdict. ?output=sarif|junit|markdown|lsp (or the"
               + " Accept header) selects another view of the same result.")
   @APIResponse(

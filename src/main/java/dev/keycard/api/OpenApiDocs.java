@@ -68,7 +68,7 @@ public class OpenApiDocs implements OASFilter {
   static final Map<String, String> RAW_PARAMETERS = new LinkedHashMap<>();
 
   static {
-    RAW_PARAMETERS.put("format", "auto (default), compose, docker-run or engine-api");
+    RAW_PARAMETERS.put("format", "auto (default), compose, docker-run, engine-api or kubernetes");
     RAW_PARAMETERS.put("ruleset", "name, name@MAJOR, name@MAJOR.MINOR or name@MAJOR.MINOR.PATCH");
     RAW_PARAMETERS.put("exclude", "rule ids to waive, comma separated");
     RAW_PARAMETERS.put("fail_on", "lowest severity that makes allow false (default low)");

@@ -52,24 +52,24 @@ public record Problem(
   }
 
   public static Problem of(ErrorCode code, String detail, List<ErrorItem> errors) {
-    return new Problem(
-        "https://keycard.dev/problems/" + code.code().replace('_', '-'),
-        code.title(),
-        code.status(),
-        detail,
-        code.code(),
-        errors == null || errors.isEmpty() ? null : List.copyOf(errors));
+    List<ErrorItem> items = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    return of(code, detail, items, null, null);
   }
 
   /** A refused cap: 413 for a size the caller sent, else 422, naming the limit and its value. */
   public static Problem limit(ErrorCode code, String detail, String limit, long max) {
+    return of(code, detail, null, limit, max);
+  }
+
+  private static Problem of(
+      ErrorCode code, String detail, List<ErrorItem> errors, String limit, Long max) {
     return new Problem(
         "https://keycard.dev/problems/" + code.code().replace('_', '-'),
         code.title(),
         code.status(),
         detail,
         code.code(),
-        null,
+        errors,
         limit,
         max);
   }

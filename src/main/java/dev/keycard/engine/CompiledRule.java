@@ -38,6 +38,16 @@ public record CompiledRule(
     }
   }
 
+  /**
+   * Whether the rule's concept can be written in the format {@code c} was read from: a rule whose
+   * companion file declares a format not expressible ({@code kubernetes} has no per-container PID
+   * limit) does not run on that format's containers, where the field is absent rather than unset.
+   * A container of unknown format (a caller's own model) is judged by every rule.
+   */
+  public boolean expressibleIn(dev.keycard.model.Container c) {
+    return c.format() == null || definition.notExpressibleIn(c.format()).isEmpty();
+  }
+
   static CompiledRule of(
       RuleDefinition d, Program when, Template message, List<Escalation> escalations) {
     Set<String> f = new TreeSet<>(when.referencedFields());

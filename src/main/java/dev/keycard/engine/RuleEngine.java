@@ -55,6 +55,9 @@ public final class RuleEngine {
       try (LockedMvel.Scope scope = new LockedMvel.Scope()) {
         for (CompiledRule r : rules) {
           budget.check();
+          if (!r.expressibleIn(c)) {
+            continue;
+          }
           evaluateRule(r, c, ci, frozen.get(ci), unknowns, out, scope);
         }
       }

@@ -3,6 +3,7 @@ package dev.keycard.format;
 import dev.keycard.format.compose.ComposeFormat;
 import dev.keycard.format.dockerrun.DockerRunFormat;
 import dev.keycard.format.engineapi.EngineApiFormat;
+import dev.keycard.format.kubernetes.KubernetesFormat;
 import dev.keycard.input.FormatDetector;
 import dev.keycard.input.InputReader;
 import dev.keycard.remediation.FixRenderer;
@@ -19,7 +20,11 @@ import java.util.Optional;
  */
 public final class Formats {
   private static final List<Format> ALL =
-      List.of(DockerRunFormat.INSTANCE, ComposeFormat.INSTANCE, EngineApiFormat.INSTANCE);
+      List.of(
+          DockerRunFormat.INSTANCE,
+          ComposeFormat.INSTANCE,
+          EngineApiFormat.INSTANCE,
+          KubernetesFormat.INSTANCE);
   private static final FormatDetector DETECTOR = new FormatDetector(ALL, ComposeFormat.INSTANCE);
 
   private Formats() {}

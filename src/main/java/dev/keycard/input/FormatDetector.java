@@ -126,15 +126,29 @@ public final class FormatDetector {
 
   /**
    * The format whose markers an untagged block of a chat message carries ({@link
-   * InputFormat#claimsBlock}), the first registered when several do; null when none does.
+   * InputFormat#claimsBlock}), the one the text fits best when several do; null when none does.
    */
   public InputFormat claimingBlock(String text) {
+    InputFormat best = null;
+    int confidence = -1;
     for (InputFormat f : formats) {
       if (f.claimsBlock(text)) {
-        return f;
+        int c = f.detect(text).confidence();
+        if (c > confidence) {
+          best = f;
+          confidence = c;
+        }
       }
     }
-    return null;
+    return best;
+  }
+
+  /**
+   * Whether {@code format} is sure that {@code text} is in it ({@link InputFormat.Guess#SURE}):
+   * then its parser's errors are the answer, and the text is not read again as a chat message.
+   */
+  public static boolean sure(InputFormat format, String text) {
+    return isJson(text) || format.detect(text).confidence() >= InputFormat.Guess.SURE;
   }
 
   private static InputFormat best(List<InputFormat> among, String text, int atLeast) {

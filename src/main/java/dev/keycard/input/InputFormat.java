@@ -69,6 +69,14 @@ public interface InputFormat {
     return false;
   }
 
+  /**
+   * Who starts this format's containers and refuses a sysctl it cannot set in them, for the
+   * warning that says so ({@code Docker}; {@code the kubelet} for Kubernetes, which rejects the pod).
+   */
+  default String runtime() {
+    return "Docker";
+  }
+
   /** The names of a format: see the methods of the same names. */
   record Names(
       String apiName,
@@ -89,6 +97,9 @@ public interface InputFormat {
    */
   record Guess(int confidence, String reason) {
     public static final Guess NONE = new Guess(0, "");
+
+    /** From here on a format is sure: the text carries markers no other format's text has. */
+    public static final int SURE = 90;
 
     public Guess {
       if (confidence < 0 || confidence > 100) {

@@ -66,7 +66,8 @@ public final class InputReader {
       return message(text, options);
     }
     ParsedInput whole = parse(document, Source.of(text), options);
-    if (!whole.hasErrors() || FormatDetector.isJson(text)) {
+    if (!whole.hasErrors() || FormatDetector.sure(document, text)) {
+      // JSON and Kubernetes manifests are surely what they look like: their errors are the answer
       return whole;
     }
     ParsedInput asMessage = chat.read(text, options);
@@ -121,8 +122,8 @@ public final class InputReader {
 
   /**
    * What every format's result gets alike: each container marked with the format it was read
-   * from (for messages in the input's own terms), and a warning for each sysctl Docker refuses,
-   * since such a container never starts.
+   * from (for messages in the input's own terms), and a warning for each sysctl its runtime
+   * (Docker, the kubelet) refuses, since such a container never starts.
    */
   private static ParsedInput finish(ParsedInput parsed, int maxDiagnostics) {
     if (parsed.containers().isEmpty()) {
@@ -131,7 +132,7 @@ public final class InputReader {
     String name = parsed.format().apiName();
     List<Container> marked = new ArrayList<>(parsed.containers().size());
     parsed.containers().forEach(c -> marked.add(c.withFormat(name)));
-    List<Diagnostic> refused = parsed.hasErrors() ? List.of() : Sysctls.refused(marked);
+    List<Diagnostic> refused = parsed.hasErrors() ? List.of() : Sysctls.refused(marked, parsed.format().runtime());
     if (refused.isEmpty()) {
       return parsed.withContainers(marked);
     }

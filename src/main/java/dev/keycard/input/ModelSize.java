@@ -46,16 +46,21 @@ public final class ModelSize {
   public static long elements(Container c) {
     return size(c.capAdd())
         + size(c.capDrop())
+        + size(c.capAddAsWritten())
+        + size(c.capDropAsWritten())
         + size(c.tmpfs())
         + size(c.securityOpt())
         + size(c.selinux())
+        + size(c.podSelinux())
         + size(c.networks())
         + size(c.mounts())
+        + size(c.volumes())
         + size(c.devices())
         + size(c.deviceCgroupRules())
         + size(c.ports())
         + size(c.sysctls())
         + size(c.environment())
+        + size(c.probeHosts())
         + size(c.command())
         + size(c.entrypoint());
   }

@@ -82,10 +82,7 @@ final class ProseSnippets {
         i++;
         continue;
       }
-      int run = i;
-      while (run < end && message.charAt(run) == '`') {
-        run++;
-      }
+      int run = runEnd(message, i, end);
       int ticks = run - i;
       int close = closingRun(message, run, end, ticks);
       if (close < 0) {
@@ -123,16 +120,22 @@ final class ProseSnippets {
         i++;
         continue;
       }
-      int run = i;
-      while (run < end && message.charAt(run) == '`') {
-        run++;
-      }
+      int run = runEnd(message, i, end);
       if (run - i == ticks) {
         return i;
       }
       i = run;
     }
     return -1;
+  }
+
+  /** The end of the run of backticks that starts at {@code from}. */
+  private static int runEnd(String message, int from, int end) {
+    int run = from;
+    while (run < end && message.charAt(run) == '`') {
+      run++;
+    }
+    return run;
   }
 
   /** A command written in the prose {@code [from, end)}; whether one was found. */

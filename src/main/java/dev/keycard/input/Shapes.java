@@ -16,8 +16,8 @@ import dev.keycard.model.Span;
  */
 public final class Shapes {
   private static final String READS =
-      "Keycard reads docker run commands, Docker Compose files and Docker Engine API bodies, as"
-          + " they are or in a Markdown code block";
+      "Keycard reads docker run commands, Docker Compose files, Docker Engine API bodies and"
+          + " Kubernetes manifests, as they are or in a Markdown code block";
 
   private static final Pattern KUBECTL = Pattern.compile("^(?:sudo[ \\t]+)?(?:\\S*/)?kubectl\\b");
   private static final Pattern COMPOSE_COMMAND =
@@ -58,9 +58,14 @@ public final class Shapes {
     return lines(text, true);
   }
 
-  /** The Kubernetes description of a manifest of kind {@code kind} (null when unknown). */
+  /**
+   * The Kubernetes description of a manifest of kind {@code kind} (null when unknown), reached when
+   * the caller asked for another format: it says to send it as a manifest.
+   */
   public static String kubernetes(String kind) {
-    return "a Kubernetes manifest" + (kind == null ? "" : " (kind: " + kind + ")");
+    return "a Kubernetes manifest"
+        + (kind == null ? "" : " (kind: " + kind + ")")
+        + ", not this format: send it with format=kubernetes, or without format";
   }
 
   private static String generic(String text) {

@@ -45,7 +45,7 @@ public final class SnippetExtractor {
   static final Set<String> LANGUAGES =
       Set.of(
           "", "yaml", "yml", "compose", "docker-compose", "json", "bash", "sh", "shell", "console",
-          "shell-session", "zsh", "text", "plaintext");
+          "shell-session", "zsh", "text", "plaintext", "kubernetes", "k8s");
 
   /** A code block of a message and the lines it takes, {@code [firstLine, endLine)}. */
   record Block(Snippet snippet, boolean fenced, int firstLine, int endLine) {}

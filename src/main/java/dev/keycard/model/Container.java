@@ -21,6 +21,34 @@ import java.util.Map;
  * {@link #locations()} maps each present setting's path ({@code privileged}, {@code cap_add[1]},
  * {@code mounts[0].source}) to where it came from. A fix for an absent setting is inserted at the
  * container's origin.
+ *
+ * <p>Settings only Kubernetes has (null or empty for {@code docker-run}, {@code compose} and
+ * {@code engine-api}): {@link #runAsNonRoot()} whether the runtime refuses to start the container
+ * as root ({@code false} when a Kubernetes pod does not say); {@link #hostProcess()} a Windows
+ * HostProcess container; {@link #seccompDefault()} the seccomp profile that applies when {@link
+ * #seccomp()} is null ({@code unconfined} for Kubernetes, null where Docker's default profile
+ * applies); {@link #volumes()} the pod's volumes the container can see, mounted or not (a mounted
+ * {@code hostPath} is also a bind mount in {@link #mounts()}); {@link #probeHosts()} every {@code
+ * host} of its probes and lifecycle handlers; {@link #os()} the pod's operating system ({@code
+ * spec.os.name} as written, {@code linux} or {@code windows}; null when the pod does not say);
+ * {@link #capAddAsWritten()} and {@link #capDropAsWritten()} the capability names exactly as the
+ * pod spec writes them, item for item beside the normalised {@link #capAdd()} and {@link
+ * #capDrop()} (Kubernetes hands the names to the runtime unchanged and Pod Security Admission
+ * compares them exactly, so {@code chown} and {@code CAP_CHOWN} are not its {@code CHOWN}, while
+ * containerd and CRI-O upper-case a name and prefix {@code CAP_}: {@code sys_admin} does grant
+ * SYS_ADMIN, which is why the normalised lists stay what the other rules read; the Docker formats
+ * leave these empty, Docker normalising the names itself); {@link #podSelinux()} the pod's own
+ * {@code seLinuxOptions} as label options ({@code type:<t>}, {@code user:<u>}, {@code role:<r>},
+ * {@code level:<l>}), whether or not the container overrides them ({@link #selinux()} is what the
+ * container runs with; the pod's options still label the pod's volumes, and an ephemeral
+ * container added later inherits them).
+ *
+ * <p>{@link #securityOpt()} is the runtime's security options in Docker's vocabulary, for every
+ * format: as written for Docker input; for Kubernetes, the equivalents of the pod spec's settings
+ * ({@code seccomp=unconfined}, {@code apparmor=unconfined}, {@code systempaths=unconfined}, ...),
+ * located at the Kubernetes field each came from. {@link #ports()} are host-published ports only:
+ * a Kubernetes {@code containerPort} without a {@code hostPort} is not published on the node and
+ * is not listed.
  */
 public record Container(
     String name,
@@ -28,18 +56,25 @@ public record Container(
     String user,
     Long uid,
     Long gid,
+    Boolean runAsNonRoot,
     String imageUser,
     String dockerfile,
     boolean privileged,
+    Boolean hostProcess,
+    String os,
     List<String> capAdd,
     List<String> capDrop,
+    List<String> capAddAsWritten,
+    List<String> capDropAsWritten,
     boolean readOnly,
     List<Tmpfs> tmpfs,
     List<String> securityOpt,
     Boolean noNewPrivileges,
     String seccomp,
+    String seccompDefault,
     String apparmor,
     List<String> selinux,
+    List<String> podSelinux,
     String systempaths,
     Long memory,
     Long memoryReservation,
@@ -59,6 +94,7 @@ public record Container(
     String cgroupns,
     String cgroupParent,
     List<Mount> mounts,
+    List<Volume> volumes,
     List<Device> devices,
     List<String> deviceCgroupRules,
     List<Port> ports,
@@ -68,6 +104,7 @@ public record Container(
     String restartPolicy,
     Integer restartMaxRetries,
     Healthcheck healthcheck,
+    List<String> probeHosts,
     List<String> command,
     List<String> entrypoint,
     String format,
@@ -78,16 +115,21 @@ public record Container(
   public Container {
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);
+    capAddAsWritten = List.copyOf(capAddAsWritten);
+    capDropAsWritten = List.copyOf(capDropAsWritten);
     tmpfs = List.copyOf(tmpfs);
     securityOpt = List.copyOf(securityOpt);
     selinux = List.copyOf(selinux);
+    podSelinux = List.copyOf(podSelinux);
     networks = List.copyOf(networks);
     mounts = List.copyOf(mounts);
+    volumes = List.copyOf(volumes);
     devices = List.copyOf(devices);
     deviceCgroupRules = List.copyOf(deviceCgroupRules);
     ports = List.copyOf(ports);
     sysctls = List.copyOf(sysctls);
     environment = List.copyOf(environment);
+    probeHosts = List.copyOf(probeHosts);
     command = command == null ? null : List.copyOf(command);
     entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
     locations = Map.copyOf(locations);
@@ -142,13 +184,14 @@ public record Container(
       locs.put("image_user", where);
     }
     return new Container(
-        name, image, this.user, uid, gid, user, dockerfile, privileged, capAdd, capDrop,
-        readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, apparmor, selinux, systempaths,
+        name, image, this.user, uid, gid, runAsNonRoot, user, dockerfile, privileged, hostProcess,
+        os, capAdd, capDrop, capAddAsWritten, capDropAsWritten, readOnly, tmpfs, securityOpt,
+        noNewPrivileges, seccomp, seccompDefault, apparmor, selinux, podSelinux, systempaths,
         memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
-        oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
-        mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
-        restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, format, origin, locs,
-        unknown);
+        oomKillDisable, networkMode, networks, pid, ipc, uts,
+        userns, cgroupns, cgroupParent, mounts, volumes, devices, deviceCgroupRules, ports,
+        publishAll, sysctls, environment, restartPolicy, restartMaxRetries, healthcheck,
+        probeHosts, command, entrypoint, format, origin, locs, unknown);
   }
 
   /**
@@ -161,13 +204,14 @@ public record Container(
       return this;
     }
     return new Container(
-        name, image, user, uid, gid, imageUser, dockerfile, privileged, capAdd, capDrop,
-        readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, apparmor, selinux, systempaths,
+        name, image, user, uid, gid, runAsNonRoot, imageUser, dockerfile, privileged, hostProcess,
+        os, capAdd, capDrop, capAddAsWritten, capDropAsWritten, readOnly, tmpfs, securityOpt,
+        noNewPrivileges, seccomp, seccompDefault, apparmor, selinux, podSelinux, systempaths,
         memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
-        oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
-        mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
-        restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, inputFormat, origin,
-        locations, unknown);
+        oomKillDisable, networkMode, networks, pid, ipc, uts,
+        userns, cgroupns, cgroupParent, mounts, volumes, devices, deviceCgroupRules, ports,
+        publishAll, sysctls, environment, restartPolicy, restartMaxRetries, healthcheck,
+        probeHosts, command, entrypoint, inputFormat, origin, locations, unknown);
   }
 
   public static Builder builder() {
@@ -182,18 +226,25 @@ public record Container(
     public String user;
     public Long uid;
     public Long gid;
+    public Boolean runAsNonRoot;
     public String imageUser;
     public String dockerfile;
     public boolean privileged;
+    public Boolean hostProcess;
+    public String os;
     public final List<String> capAdd = new ArrayList<>();
     public final List<String> capDrop = new ArrayList<>();
+    public final List<String> capAddAsWritten = new ArrayList<>();
+    public final List<String> capDropAsWritten = new ArrayList<>();
     public boolean readOnly;
     public final List<Tmpfs> tmpfs = new ArrayList<>();
     public final List<String> securityOpt = new ArrayList<>();
     public Boolean noNewPrivileges;
     public String seccomp;
+    public String seccompDefault;
     public String apparmor;
     public final List<String> selinux = new ArrayList<>();
+    public final List<String> podSelinux = new ArrayList<>();
     public String systempaths;
     public Long memory;
     public Long memoryReservation;
@@ -213,6 +264,7 @@ public record Container(
     public String cgroupns;
     public String cgroupParent;
     public final List<Mount> mounts = new ArrayList<>();
+    public final List<Volume> volumes = new ArrayList<>();
     public final List<Device> devices = new ArrayList<>();
     public final List<String> deviceCgroupRules = new ArrayList<>();
     public final List<Port> ports = new ArrayList<>();
@@ -222,6 +274,7 @@ public record Container(
     public String restartPolicy;
     public Integer restartMaxRetries;
     public Healthcheck healthcheck;
+    public final List<String> probeHosts = new ArrayList<>();
     public List<String> command;
     public List<String> entrypoint;
     public String format;
@@ -248,12 +301,14 @@ public record Container(
 
     public Container build() {
       return new Container(
-          name, image, user, uid, gid, imageUser, dockerfile, privileged, capAdd, capDrop,
-          readOnly, tmpfs, securityOpt, noNewPrivileges, seccomp, apparmor, selinux, systempaths,
-          memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
-          oomKillDisable, networkMode, networks, pid, ipc, uts, userns, cgroupns, cgroupParent,
-          mounts, devices, deviceCgroupRules, ports, publishAll, sysctls, environment,
-          restartPolicy, restartMaxRetries, healthcheck, command, entrypoint, format, origin,
+          name, image, user, uid, gid, runAsNonRoot, imageUser, dockerfile, privileged,
+          hostProcess, os, capAdd, capDrop, capAddAsWritten, capDropAsWritten, readOnly, tmpfs,
+          securityOpt, noNewPrivileges, seccomp, seccompDefault, apparmor, selinux, podSelinux,
+          systempaths, memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota,
+          cpuPeriod, pidsLimit, oomKillDisable, networkMode, networks,
+          pid, ipc, uts, userns, cgroupns, cgroupParent, mounts, volumes, devices,
+          deviceCgroupRules, ports, publishAll, sysctls, environment, restartPolicy,
+          restartMaxRetries, healthcheck, probeHosts, command, entrypoint, format, origin,
           locations, List.copyOf(unknown));
     }
   }

@@ -27,7 +27,7 @@ public enum DiagnosticCode {
       "The input is over a parse limit (nesting depth, values, words, aliases or containers);"
           + " nothing is judged.",
       "more than 1000 containers in one input",
-      By.COMPOSE, By.DOCKER_RUN, By.ENGINE_API),
+      By.COMPOSE, By.DOCKER_RUN, By.ENGINE_API, By.KUBERNETES),
   INPUT_NOT_A_CONTAINER_SPEC(
       "input_not_a_container_spec",
       Diagnostic.Severity.ERROR,
@@ -96,6 +96,13 @@ public enum DiagnosticCode {
       "\"privileged\" is not read by Keycard (the API field is \"Privileged\"), but the Docker"
           + " daemon matches field names case-insensitively and would apply it",
       By.ENGINE_API),
+  INPUT_OBJECTS_SKIPPED(
+      "input_objects_skipped",
+      Diagnostic.Severity.WARNING,
+      "Objects of a Kubernetes stream that hold no container (Service, ConfigMap, ...) were not"
+          + " checked; one warning counts them by kind.",
+      "3 objects without containers not checked (Service, ConfigMap ×2)",
+      By.KUBERNETES),
   INPUT_DIAGNOSTICS_TRUNCATED(
       "input_diagnostics_truncated",
       Diagnostic.Severity.WARNING,
@@ -243,6 +250,7 @@ public enum DiagnosticCode {
     public static final String COMPOSE = "compose";
     public static final String DOCKER_RUN = "docker-run";
     public static final String ENGINE_API = "engine-api";
+    public static final String KUBERNETES = "kubernetes";
 
     /** The input stage every format shares (detection, the collector, refused sysctls). */
     public static final String EVERY_FORMAT = "every format";

@@ -7,6 +7,7 @@ import dev.keycard.engine.CompiledRuleSet;
 import dev.keycard.engine.EngineResult;
 import dev.keycard.engine.RuleEngine;
 import dev.keycard.input.ParsedInput;
+import dev.keycard.policy.NotExpressible;
 import dev.keycard.policy.PolicyProblem;
 import dev.keycard.policy.RuleExample;
 import java.util.ArrayList;
@@ -41,9 +42,19 @@ public final class ExampleRunner {
     return problems;
   }
 
-  /** Runs one rule's examples. */
+  /**
+   * Runs one rule's examples. A format the rule declares not expressible must be a known format,
+   * and no fail example may be written in it (the rule must not fire there).
+   */
   public List<PolicyProblem> run(CompiledRule rule) {
     List<PolicyProblem> problems = new ArrayList<>();
+    for (NotExpressible n : rule.definition().notExpressible()) {
+      try {
+        ParseService.formatOf(n.format());
+      } catch (IllegalArgumentException ex) {
+        problems.add(new PolicyProblem(rule.id(), n.at(), "rule_example_failed", "not_expressible: " + ex.getMessage(), null));
+      }
+    }
     for (RuleExample e : rule.definition().failExamples()) {
       check(rule, e, true, problems);
     }
@@ -63,6 +74,14 @@ public final class ExampleRunner {
     }
     if (parsed.hasErrors()) {
       problems.add(problem(rule, e, "example input does not parse: " + parsed.errors().get(0).message()));
+      return;
+    }
+    if (shouldFire && rule.definition().notExpressibleIn(parsed.format().apiName()).isPresent()) {
+      problems.add(
+          problem(
+              rule, e,
+              "fail example in " + parsed.format().apiName()
+                  + ", which the rule declares not expressible (its not_expressible entry says why it cannot fire there)"));
       return;
     }
     parsed = Companions.apply(parsed, e.files());

@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Loads policy directories: each may hold {@code rules/} (rule files), {@code rulesets/} (rule-set
+ * Loads policy directories: each may hold {@code rules/} (rule files), {@code examples/} (companion
+ * example files: more examples of a rule, outside its digest), {@code rulesets/} (rule-set
  * versions) and {@code released.yaml} (the digests of released versions). Every problem in every
  * file is collected, then reported once.
  *
@@ -32,6 +33,7 @@ public final class PolicyLoader {
     RuleFileReader reader = new RuleFileReader();
     List<RuleDefinition> rules = new ArrayList<>();
     List<RuleSetDefinition> sets = new ArrayList<>();
+    List<RuleFileReader.Companion> companions = new ArrayList<>();
     Map<String, String> released = new LinkedHashMap<>();
     List<PolicyProblem> problems = new ArrayList<>();
     for (Path dir : dirs) {
@@ -42,6 +44,9 @@ public final class PolicyLoader {
       for (Path f : yamlFiles(dir.resolve("rules"), problems)) {
         read(f, problems).ifPresent(t -> rules.addAll(reader.readRules(t, name(dir, f))));
       }
+      for (Path f : yamlFiles(dir.resolve("examples"), problems)) {
+        read(f, problems).map(t -> reader.readCompanion(t, name(dir, f))).ifPresent(companions::add);
+      }
       for (Path f : yamlFiles(dir.resolve("rulesets"), problems)) {
         read(f, problems).map(t -> reader.readRuleSet(t, name(dir, f))).ifPresent(sets::add);
       }
@@ -51,11 +56,40 @@ public final class PolicyLoader {
       }
     }
     problems.addAll(0, reader.problems());
+    attach(rules, companions, problems);
     List<RuleSet> resolved = new RuleSetResolver(rules, sets, released, problems).resolveAll();
     if (!problems.isEmpty()) {
       throw new PolicyException(problems);
     }
     return new PolicyCatalog(resolved, rules);
+  }
+
+  /**
+   * Adds each companion example file's examples and not-expressible formats to the rule revision
+   * it names, in place. A companion for a rule no directory defines, or a second one for the same
+   * revision, is a problem at its {@code rule} key.
+   */
+  private static void attach(
+      List<RuleDefinition> rules, List<RuleFileReader.Companion> companions, List<PolicyProblem> problems) {
+    Map<String, RuleFileReader.Companion> byKey = new LinkedHashMap<>();
+    Set<String> defined = new HashSet<>();
+    rules.forEach(r -> defined.add(r.key()));
+    for (RuleFileReader.Companion c : companions) {
+      String id = c.rule().substring(0, c.rule().indexOf('@'));
+      if (!defined.contains(c.rule())) {
+        problems.add(new PolicyProblem(id, c.ruleAt(), "rule_file_error",
+            "examples for rule " + c.rule() + ", which is not defined (name an existing rule, KC-001 or KC-001@2)", null));
+      } else if (byKey.putIfAbsent(c.rule(), c) != null) {
+        problems.add(new PolicyProblem(id, c.ruleAt(), "rule_file_error",
+            "rule " + c.rule() + " has a second companion example file (also at " + byKey.get(c.rule()).ruleAt() + ")", null));
+      }
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      RuleFileReader.Companion c = byKey.remove(rules.get(i).key());
+      if (c != null) {
+        rules.set(i, rules.get(i).withCompanion(c.fail(), c.pass(), c.notExpressible()));
+      }
+    }
   }
 
   private static String name(Path dir, Path f) {

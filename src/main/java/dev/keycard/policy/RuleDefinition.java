@@ -9,7 +9,8 @@ import java.util.List;
  * of the cases they match (first match wins). {@code digest} is the SHA-256 of the rule's canonical
  * content, escalations included (formatting and comments do not count). {@code changes} says, for a
  * revision after the first, what it changes from the one before (for its help page); null
- * otherwise.
+ * otherwise. Examples and {@code notExpressible} formats may also come from the rule's companion
+ * example file (see {@link #withCompanion}), which the digest does not cover.
  */
 public record RuleDefinition(
     String id,
@@ -26,6 +27,7 @@ public record RuleDefinition(
     List<FixOperation> fix,
     List<RuleExample> failExamples,
     List<RuleExample> passExamples,
+    List<NotExpressible> notExpressible,
     String changes,
     SourceRef at,
     String digest) {
@@ -35,6 +37,7 @@ public record RuleDefinition(
     fix = List.copyOf(fix);
     failExamples = List.copyOf(failExamples);
     passExamples = List.copyOf(passExamples);
+    notExpressible = List.copyOf(notExpressible);
   }
 
   /**
@@ -58,9 +61,33 @@ public record RuleDefinition(
         fix,
         failExamples,
         passExamples,
+        notExpressible,
         changes,
         at,
         digest);
+  }
+
+  /**
+   * The same rule with the examples of its companion file ({@code policies/examples/}) added after
+   * its own, and the formats that file declares not expressible. The digest stays the rule file's:
+   * examples added for a format released later do not change a released rule.
+   */
+  public RuleDefinition withCompanion(
+      List<RuleExample> fail, List<RuleExample> pass, List<NotExpressible> notIn) {
+    List<RuleExample> f = new java.util.ArrayList<>(failExamples);
+    f.addAll(fail);
+    List<RuleExample> p = new java.util.ArrayList<>(passExamples);
+    p.addAll(pass);
+    List<NotExpressible> n = new java.util.ArrayList<>(notExpressible);
+    n.addAll(notIn);
+    return new RuleDefinition(
+        id, revision, title, severity, escalations, rationale, references, forEach, when, message,
+        remediation, fix, f, p, n, changes, at, digest);
+  }
+
+  /** Why the rule's concept cannot be written in {@code format} (an API name), if it cannot. */
+  public java.util.Optional<NotExpressible> notExpressibleIn(String format) {
+    return notExpressible.stream().filter(n -> n.format().equals(format)).findFirst();
   }
 
   /** {@code KC-001@1}. */

@@ -148,10 +148,14 @@ public final class RuleDocs {
     for (InputFormat f : formats.formats()) {
       List<RuleExample> fail = ofFormat(d.failExamples(), f);
       List<RuleExample> pass = ofFormat(d.passExamples(), f);
-      if (fail.isEmpty() && pass.isEmpty()) {
+      Optional<NotExpressible> not = d.notExpressibleIn(f.apiName());
+      if (fail.isEmpty() && pass.isEmpty() && not.isEmpty()) {
         continue;
       }
       md.append("### ").append(f.title()).append("\n\n");
+      not.ifPresent(
+          n -> md.append("Not expressible in ").append(f.title()).append(": ")
+              .append(n.reason().strip()).append("\n\n"));
       examples(md, "Fires on:", fail, f.language());
       examples(md, "Does not fire on:", pass, f.language());
     }
@@ -215,6 +219,17 @@ public final class RuleDocs {
     List<String> files = new ArrayList<>();
     files.add(file(d));
     older.stream().map(r -> file(r.rule())).sorted().forEach(files::add);
+    // the companion example file, whose examples and not-expressible formats the page shows
+    java.util.stream.Stream.concat(
+            java.util.stream.Stream.concat(d.failExamples().stream(), d.passExamples().stream())
+                .map(RuleExample::at),
+            d.notExpressible().stream().map(NotExpressible::at))
+        .filter(java.util.Objects::nonNull)
+        .map(SourceRef::file)
+        .filter(f -> f != null && !f.isBlank() && !files.contains(f))
+        .distinct()
+        .sorted()
+        .forEach(files::add);
     return String.join(", ", files);
   }
 

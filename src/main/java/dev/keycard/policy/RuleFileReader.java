@@ -25,14 +25,18 @@ public final class RuleFileReader {
       Set.of(
           "id", "revision", "title", "severity", "escalate", "rationale", "references", "for_each",
           "when", "message", "remediation", "fix", "examples", "changes");
+  static final Set<String> COMPANION_KEYS = Set.of("rule", "fail", "pass", "not_expressible");
   static final Set<String> RULESET_KEYS =
       Set.of("name", "version", "description", "include", "rules", "overrides");
   /** The list fields a {@code for_each} rule may range over. */
   public static final Set<String> LIST_FIELDS =
       Set.of(
-          "cap_add", "cap_drop", "tmpfs", "security_opt", "selinux", "networks", "mounts",
-          "devices", "device_cgroup_rules", "ports", "sysctls", "environment");
+          "cap_add", "cap_drop", "cap_add_as_written", "cap_drop_as_written", "tmpfs",
+          "security_opt", "selinux", "pod_selinux", "networks", "mounts", "devices",
+          "device_cgroup_rules", "ports", "sysctls", "environment", "volumes", "probe_hosts");
   private static final Pattern RULE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+  private static final Pattern RULE_REF = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}(@[1-9][0-9]{0,5})?");
+  private static final Pattern FORMAT_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
   private static final Pattern FIELD = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private final List<PolicyProblem> problems = new ArrayList<>();
@@ -135,6 +139,77 @@ public final class RuleFileReader {
     return new RuleSetDefinition(name, version, string(m, "description"), includes, rules, overrides, m.at());
   }
 
+  /**
+   * A rule's companion example file: the examples and not-expressible formats of one rule
+   * revision, kept out of its rule file so that adding them does not change a released rule.
+   * {@code rule} is the rule's key ({@code KC-042} is revision 1, {@code KC-001@2} revision 2).
+   */
+  public record Companion(
+      String rule,
+      SourceRef ruleAt,
+      List<RuleExample> fail,
+      List<RuleExample> pass,
+      List<NotExpressible> notExpressible) {}
+
+  /**
+   * Reads a companion example file: a mapping with {@code rule} (the rule and revision it belongs
+   * to), {@code fail} and {@code pass} lists in the syntax of a rule's {@code examples}, and {@code
+   * not_expressible}, a mapping from an input format's name to why the rule's concept cannot be
+   * written in it. Null when it has problems.
+   */
+  public Companion readCompanion(String text, String file) {
+    YNode root = parse(text, file);
+    if (!(root instanceof YMap m)) {
+      if (root != null || problems.isEmpty()) {
+        problem(null, new SourceRef(file, 1, 1), "rule_file_error",
+            "a companion example file must be a mapping with rule, fail, pass and not_expressible");
+      }
+      return null;
+    }
+    int before = problems.size();
+    unknownKeys(m, COMPANION_KEYS, null);
+    String ref = requiredString(m, "rule", null);
+    String key = null;
+    if (ref != null) {
+      if (RULE_REF.matcher(ref).matches()) {
+        key = ref.contains("@") ? ref : ref + "@1";
+      } else {
+        problem(null, m.entries().get("rule").at(), "rule_file_error",
+            "rule must be a rule id with an optional revision (KC-001 or KC-001@2), not '" + ref + "'");
+      }
+    }
+    String id = key == null ? null : key.substring(0, key.indexOf('@'));
+    List<RuleExample> fail = examples(m, "fail", id);
+    List<RuleExample> pass = examples(m, "pass", id);
+    List<NotExpressible> notIn = new ArrayList<>();
+    YNode ne = m.entries().get("not_expressible");
+    if (ne instanceof YMap nm) {
+      nm.entries().forEach((format, v) -> {
+        SourceRef at = nm.keys().get(format);
+        if (!FORMAT_NAME.matcher(format).matches()) {
+          problem(id, at, "rule_file_error",
+              "not_expressible: '" + format + "' is not an input format name (such as kubernetes)");
+        } else if (v instanceof YScalar s && !s.isNull() && !s.value().isBlank()) {
+          notIn.add(new NotExpressible(format, s.value().strip(), at));
+        } else {
+          problem(id, v.at(), "rule_file_error",
+              "not_expressible." + format + " must say why the rule cannot be written in that format");
+        }
+      });
+    } else if (ne != null) {
+      problem(id, ne.at(), "rule_file_error",
+          "not_expressible must be a mapping from an input format to why the rule cannot be written in it");
+    }
+    if (problems.size() == before && fail.isEmpty() && pass.isEmpty() && notIn.isEmpty()) {
+      problem(id, m.at(), "rule_file_error",
+          "a companion example file needs fail or pass examples, or not_expressible formats");
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new Companion(key, m.entries().get("rule").at(), fail, pass, notIn);
+  }
+
   private YNode parse(String text, String file) {
     try {
       return YamlTree.read(text, file);
@@ -194,7 +269,7 @@ public final class RuleFileReader {
     return new RuleDefinition(
         id, revision, title, severity, escalations, string(m, "rationale"),
         stringList(m, "references", id),
-        forEach, when, message, string(m, "remediation"), fix, fail, pass, string(m, "changes"),
+        forEach, when, message, string(m, "remediation"), fix, fail, pass, List.of(), string(m, "changes"),
         m.at(),
         Digests.of(m.plain()));
   }

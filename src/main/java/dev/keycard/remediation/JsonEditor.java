@@ -44,6 +44,30 @@ public final class JsonEditor {
     return append(obj, kv.toString());
   }
 
+  /** Adds several members at the end of an object in one edit. */
+  public Edit addMembers(JsonDoc.Node obj, java.util.Map<String, ?> members) {
+    String between = ",";
+    List<JsonDoc.Node> cs = obj.children;
+    if (cs.size() >= 2) {
+      String gap = t.substring(cs.get(cs.size() - 2).end, cs.get(cs.size() - 1).memberStart);
+      between = "," + gap.substring(gap.indexOf(',') + 1);
+    } else if (cs.size() == 1) {
+      String sep = t.substring(obj.start + 1, cs.get(0).memberStart);
+      between = "," + (sep.isEmpty() && spaced ? " " : sep);
+    } else if (spaced) {
+      between = ", ";
+    }
+    StringBuilder kv = new StringBuilder();
+    for (java.util.Map.Entry<String, ?> e : members.entrySet()) {
+      if (kv.length() > 0) {
+        kv.append(between);
+      }
+      JsonPatch.string(e.getKey(), kv);
+      kv.append(colon(obj)).append(JsonPatch.write(e.getValue(), spaced));
+    }
+    return append(obj, kv.toString());
+  }
+
   /** Adds an element at the end of an array. */
   public Edit addElement(JsonDoc.Node arr, Object value) {
     return append(arr, JsonPatch.write(value, spaced));

@@ -9,6 +9,7 @@ import dev.keycard.model.Mount;
 import dev.keycard.model.Port;
 import dev.keycard.model.Sysctl;
 import dev.keycard.model.Tmpfs;
+import dev.keycard.model.Volume;
 import dev.keycard.policy.FixOperation;
 import java.util.List;
 import java.util.Locale;
@@ -150,9 +151,12 @@ final class Placeholders {
     return switch (field) {
       case "cap_add" -> c.capAdd();
       case "cap_drop" -> c.capDrop();
+      case "cap_add_as_written" -> c.capAddAsWritten();
+      case "cap_drop_as_written" -> c.capDropAsWritten();
       case "tmpfs" -> c.tmpfs();
       case "security_opt" -> c.securityOpt();
       case "selinux" -> c.selinux();
+      case "pod_selinux" -> c.podSelinux();
       case "networks" -> c.networks();
       case "mounts" -> c.mounts();
       case "devices" -> c.devices();
@@ -160,6 +164,8 @@ final class Placeholders {
       case "ports" -> c.ports();
       case "sysctls" -> c.sysctls();
       case "environment" -> c.environment();
+      case "volumes" -> c.volumes();
+      case "probe_hosts" -> c.probeHosts();
       default -> null;
     };
   }
@@ -186,6 +192,9 @@ final class Placeholders {
     }
     if (element instanceof Tmpfs t) {
       return t.target();
+    }
+    if (element instanceof Volume v) {
+      return v.source() != null ? v.source() : v.name();
     }
     return String.valueOf(element);
   }

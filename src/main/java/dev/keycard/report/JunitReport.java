@@ -75,15 +75,8 @@ public final class JunitReport {
             for (Finding f : check.open()) {
               note.append("below fail_on=")
                   .append(e.failOn().apiName())
-                  .append(", not failing: ")
-                  .append(where(artifact, f))
-                  .append(": ")
-                  .append(f.severity().apiName())
-                  .append(' ')
-                  .append(f.ruleId())
-                  .append(": ")
-                  .append(f.message())
-                  .append('\n');
+                  .append(", not failing: ");
+              line(note, artifact, f);
             }
             cases.append(text(note.toString())).append("</system-out>\n    </testcase>\n");
           }
@@ -161,20 +154,25 @@ public final class JunitReport {
         .append("\">");
     StringBuilder body = new StringBuilder();
     for (Finding f : open) {
-      body.append(where(artifact, f))
-          .append(": ")
-          .append(f.severity().apiName())
-          .append(' ')
-          .append(f.ruleId())
-          .append(": ")
-          .append(f.message())
-          .append('\n');
+      line(body, artifact, f);
     }
     if (r.remediation() != null) {
       body.append("Fix: ").append(SarifReport.oneLine(r.remediation())).append('\n');
     }
     body.append("Help: ").append(ctx.helpUri(r.id())).append('\n');
     out.append(text(body.toString())).append("</failure>\n");
+  }
+
+  /** One finding as a line of a test case's text: where, severity, rule and message. */
+  private static void line(StringBuilder out, String artifact, Finding f) {
+    out.append(where(artifact, f))
+        .append(": ")
+        .append(f.severity().apiName())
+        .append(' ')
+        .append(f.ruleId())
+        .append(": ")
+        .append(f.message())
+        .append('\n');
   }
 
   /** {@code docker-compose.yml:5:7}, or the artifact and the JSON Pointer without a text span. */

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 17, "Detection", over HTTP: a document is compose only if it looks like compose. A GitHub
- * Actions workflow (whose jobs have {@code services:} of their own), a Kubernetes manifest, a
- * {@code kubectl run} line or prose is a 400 that names what it looks like and where, also with
+ * Actions workflow (whose jobs have {@code services:} of their own), a {@code kubectl run} line or
+ * prose is a 400 (a Kubernetes manifest too when {@code format=compose} is asked for; without a
+ * format it is read as Kubernetes, issue 20) that names what it looks like and where, also with
  * {@code format=compose} given, and as a Markdown message with {@code output=markdown}; leading
  * {@code NAME=value} assignments before {@code docker run} are read as sh does. With {@code
  * output=markdown} every error is Markdown, with its own status.
@@ -87,13 +88,24 @@ class DetectionHttpTest {
     return Stream.of(
         Arguments.of("workflow", "application/yaml", WORKFLOW, "a GitHub Actions workflow", 1),
         Arguments.of(
+            "kubectl run", "text/plain", "kubectl run nginx --image=nginx\n", "a kubectl command", 1),
+        Arguments.of(
+            "prose",
+            "text/plain",
+            "\nHow do I make my containers more secure? Any tips welcome.\n",
+            "prose",
+            2));
+  }
+
+  /** Kubernetes manifests: evaluated as such (issue 20), and refused by format=compose. */
+  static Stream<Arguments> manifests() {
+    return Stream.of(
+        Arguments.of(
             "deployment",
             "application/yaml",
             DEPLOYMENT,
             "a Kubernetes manifest (kind: Deployment)",
             1),
-        Arguments.of(
-            "kubectl run", "text/plain", "kubectl run nginx --image=nginx\n", "a kubectl command", 1),
         Arguments.of(
             "deployment and service in one stream",
             "application/yaml",
@@ -107,13 +119,39 @@ class DetectionHttpTest {
             "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"x\"},"
                 + " \"spec\": {\"containers\": [{\"name\": \"x\", \"image\": \"nginx\"}]}}",
             "a Kubernetes manifest (kind: Pod)",
-            1),
-        Arguments.of(
-            "prose",
-            "text/plain",
-            "\nHow do I make my containers more secure? Any tips welcome.\n",
-            "prose",
-            2));
+            1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void aManifest_isEvaluatedAsKubernetes(String name, String type, String body, String what, int line) {
+    post(type, body, "")
+        .then()
+        .statusCode(200)
+        .body("input.format", equalTo("kubernetes"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void aManifest_withFormatCompose_is400SayingToSendItAsKubernetes(
+      String name, String type, String body, String what, int line) {
+    post(type, body, "?format=compose")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("input_parse_error"))
+        .body("errors[0].message", containsString("looks like " + what))
+        .body("errors[0].message", containsString("format=kubernetes"))
+        .body("errors[0].line", equalTo(line))
+        .body("errors[0].column", equalTo(1));
+    String md =
+        post(type, body, "?format=compose&output=markdown")
+            .then()
+            .statusCode(400)
+            .contentType(startsWith("text/markdown"))
+            .extract()
+            .asString();
+    assertThat(md).startsWith("🤷 **Nothing to check**: this looks like " + what);
   }
 
   private static Response post(String type, String body, String query) {

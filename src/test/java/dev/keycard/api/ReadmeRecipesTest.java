@@ -35,7 +35,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 @QuarkusTest
 class ReadmeRecipesTest {
-  static final List<String> RECIPES = List.of("github", "gitlab", "shell");
+  static final List<String> RECIPES = List.of("github", "gitlab", "shell", "kubernetes");
 
   /** Passes {@code restricted@1.1.0}: every setting that rule set asks for, on two services. */
   static final String ALLOWED =
@@ -65,6 +65,37 @@ class ReadmeRecipesTest {
   static final String UNPARSEABLE = "services:\n  web: [\n";
   static final String TOO_LARGE = ALLOWED + ("#" + "x".repeat(1023) + "\n").repeat(1100);
 
+  /**
+   * Passes {@code pss-restricted@1.0.0}: a rendered stream as {@code helm template} writes it, two
+   * hardened Deployments and a Service, with {@code # Source:} comments.
+   */
+  static final String K8S_ALLOWED =
+      "---\n# Source: app/templates/web.yaml\n" + deployment("web", "")
+          + "---\n# Source: app/templates/service.yaml\n"
+          + "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [{port: 80}]\n"
+          + "---\n# Source: app/templates/worker.yaml\n" + deployment("worker", "");
+
+  /** The same stream with the second workload privileged (the first is still clean). */
+  static final String K8S_DENIED =
+      "---\n" + deployment("web", "") + "---\n" + deployment("worker", "            privileged: true\n");
+
+  /** A chart template, not its rendering: a 400 that says to render it first. */
+  static final String K8S_TEMPLATE =
+      deployment("web", "").replace("image: nginx:1.27", "image: {{ .Values.image }}");
+
+  static final String K8S_TOO_LARGE = K8S_ALLOWED + ("#" + "x".repeat(1023) + "\n").repeat(1100);
+
+  static String deployment(String name, String extra) {
+    return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\n"
+        + "spec:\n  selector: {matchLabels: {app: " + name + "}}\n  template:\n"
+        + "    metadata: {labels: {app: " + name + "}}\n    spec:\n"
+        + "      securityContext:\n        runAsNonRoot: true\n        runAsUser: 1000\n"
+        + "        seccompProfile: {type: RuntimeDefault}\n"
+        + "      containers:\n        - name: " + name + "\n          image: nginx:1.27\n"
+        + "          securityContext:\n            allowPrivilegeEscalation: false\n"
+        + "            capabilities: {drop: [ALL]}\n" + extra;
+  }
+
   @TestHTTPResource("/")
   URI base;
 
@@ -84,6 +115,12 @@ class ReadmeRecipesTest {
     evaluate(UNDECIDED, q + "&on_unknown=deny").then().statusCode(200).body("allow", equalTo(false));
     evaluate(UNPARSEABLE, q).then().statusCode(400);
     evaluate(TOO_LARGE, q).then().statusCode(413);
+    String k = "/v1/evaluate?ruleset=pss-restricted@1.0.0";
+    evaluate(K8S_ALLOWED, k).then().statusCode(200).body("allow", equalTo(true))
+        .body("input.containers", hasItem("deployment/worker/worker"));
+    evaluate(K8S_DENIED, k).then().statusCode(200).body("allow", equalTo(false));
+    evaluate(K8S_TEMPLATE, k).then().statusCode(400);
+    evaluate(K8S_TOO_LARGE, k).then().statusCode(413);
   }
 
   @Test
@@ -109,6 +146,14 @@ class ReadmeRecipesTest {
       String report = b.attributes().get("report");
       assertThat(report).as("%s names its report file (report=...)", b).isNotNull();
       String name = b.name();
+      if ("kubernetes".equals(b.attributes().get("inputs"))) {
+        // a manifest has no value only the client knows: no undecided case to run
+        tests.add(run(name, "allowed stream passes", tmp, script, input, report, K8S_ALLOWED, true));
+        tests.add(run(name, "denied stream fails", tmp, script, input, report, K8S_DENIED, false));
+        tests.add(run(name, "chart template (400) fails", tmp, script, input, report, K8S_TEMPLATE, false));
+        tests.add(run(name, "413 fails", tmp, script, input, report, K8S_TOO_LARGE, false));
+        continue;
+      }
       tests.add(run(name, "allowed input passes", tmp, script, input, report, ALLOWED, true));
       tests.add(run(name, "denied input fails", tmp, script, input, report, DENIED, false));
       tests.add(run(name, "undecided rule fails", tmp, script, input, report, UNDECIDED, false));

@@ -48,7 +48,9 @@ class RuleSetsResourceTest {
         .body("when", equalTo("c.privileged"))
         .body("fix[0].op", equalTo("remove"))
         .body("fix[0].field", equalTo("privileged"))
-        .body("rulesets", hasItem("baseline@1.1.0"))
+        // the newest revision (3, the Pod Security Standards reference) is the one shown
+        .body("revision", equalTo(3))
+        .body("rulesets", hasItem("pss-baseline@1.0.0"))
         .body("examples.fail[0]", containsString("--privileged"));
   }
 

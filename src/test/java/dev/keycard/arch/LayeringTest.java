@@ -48,6 +48,18 @@ class LayeringTest {
         .check(classes);
   }
 
+  /** A format package reads its own format: the others' packages are not its helpers. */
+  @Test
+  void kubernetesFormat_importsNoOtherFormat() {
+    noClasses()
+        .that().resideInAPackage("dev.keycard.format.kubernetes..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.keycard.input.compose..", "dev.keycard.input.dockerrun..",
+            "dev.keycard.input.engineapi..", "dev.keycard.input.dockerfile..")
+        .check(classes);
+  }
+
   @Test
   void stages_dependOnlyOnEarlierStages() {
     layeredArchitecture()
@@ -60,7 +72,7 @@ class LayeringTest {
         .layer("remediation").definedBy("dev.keycard.remediation..")
         .layer("engine").definedBy("dev.keycard.engine..")
         .layer("policy").definedBy("dev.keycard.policy..")
-        .layer("input").definedBy("dev.keycard.input..")
+        .layer("input").definedBy("dev.keycard.input..", "dev.keycard.format..")
         .layer("model").definedBy("dev.keycard.model..")
         .whereLayer("api").mayNotBeAccessedByAnyLayer()
         .whereLayer("pipeline").mayOnlyBeAccessedByLayers("api")

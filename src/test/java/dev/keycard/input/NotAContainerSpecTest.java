@@ -24,16 +24,6 @@ class NotAContainerSpecTest {
                 + "    services:\n      redis:\n        image: redis\n    steps:\n      - uses: actions/checkout@v4\n",
             "a GitHub Actions workflow"),
         Arguments.of(
-            "Kubernetes manifest",
-            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    app: web\n"
-                + "spec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n",
-            "a Kubernetes manifest (kind: Deployment)"),
-        Arguments.of(
-            "Kubernetes manifest in a chat block",
-            "Is this pod ok?\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n"
-                + "  containers:\n    - name: x\n      image: nginx\n      securityContext:\n        privileged: true\n```\n",
-            "a Kubernetes manifest (kind: Pod)"),
-        Arguments.of(
             "kubectl run", "kubectl run nginx --image=nginx --privileged", "a kubectl command"),
         Arguments.of(
             "kubectl in a shell block",
@@ -55,6 +45,28 @@ class NotAContainerSpecTest {
             "stages: [test]\ntest:\n  image: alpine\n  script:\n    - echo hi\n",
             "a GitLab CI configuration"),
         Arguments.of(
+            "GitHub Actions jobs without on:",
+            "jobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      redis:\n        image: redis\n",
+            "a GitHub Actions workflow"));
+  }
+
+  /**
+   * Kubernetes manifests: read as such without a format (issue 20), and still no compose file
+   * when the caller asks for compose, with a hint to send them as what they are.
+   */
+  static Stream<Arguments> manifests() {
+    return Stream.of(
+        Arguments.of(
+            "Kubernetes manifest",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    app: web\n"
+                + "spec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n",
+            "a Kubernetes manifest (kind: Deployment)"),
+        Arguments.of(
+            "Kubernetes manifest in a chat block",
+            "Is this pod ok?\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n"
+                + "  containers:\n    - name: x\n      image: nginx\n      securityContext:\n        privileged: true\n```\n",
+            "a Kubernetes manifest (kind: Pod)"),
+        Arguments.of(
             // kubernetes.io, "Managing Workloads": a Service and a Deployment in one file
             "Kubernetes stream of two documents",
             "apiVersion: v1\nkind: Service\nmetadata:\n  name: my-nginx-svc\nspec:\n  type: LoadBalancer\n"
@@ -67,15 +79,33 @@ class NotAContainerSpecTest {
             "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"metadata\": {\"name\": \"x\"},\n"
                 + "  \"spec\": {\"containers\": [{\"name\": \"x\", \"image\": \"nginx\","
                 + " \"securityContext\": {\"privileged\": true}}]}\n}\n",
-            "a Kubernetes manifest (kind: Pod)"),
-        Arguments.of(
-            "GitHub Actions jobs without on:",
-            "jobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n      redis:\n        image: redis\n",
-            "a GitHub Actions workflow"));
+            "a Kubernetes manifest (kind: Pod)"));
+  }
+
+  static Stream<Arguments> textsAndManifests() {
+    return Stream.concat(texts(), manifests());
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("texts")
+  @MethodSource("manifests")
+  void aManifest_withoutFormat_isReadAsKubernetes(String name, String text, String what) {
+    ParsedInput p = READER.read(text, false, null, ParseOptions.defaults());
+    assertThat(p.errors()).isEmpty();
+    assertThat(p.format()).isEqualTo(Formats.named("kubernetes"));
+    assertThat(p.containers()).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifests")
+  void aManifest_withFormatCompose_saysToSendItAsKubernetes(String name, String text, String what) {
+    ParsedInput p = READER.read(text, false, Formats.named("compose"), ParseOptions.defaults());
+    assertThat(p.errors())
+        .singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("format=kubernetes"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("textsAndManifests")
   void notASpec_withFormatCompose_isTheSameError(String name, String text, String what) {
     ParsedInput p = READER.read(text, false, Formats.named("compose"), ParseOptions.defaults());
     assertThat(p.containers()).isEmpty();

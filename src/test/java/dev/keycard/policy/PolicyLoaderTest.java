@@ -131,4 +131,105 @@ class PolicyLoaderTest {
     PolicyCatalog c = PolicyLoader.load(List.of(dir));
     assertThat(c.versions("team")).hasSize(1);
   }
+
+  static final String POD =
+      """
+        - |
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: web}
+          spec:
+            containers:
+              - name: web
+                image: nginx
+      """;
+
+  @Test
+  void companionExamples_joinTheRuleWithoutChangingItsDigest() throws Exception {
+    write("rules/KC-001.yaml", RULE);
+    write("rules/KC-042.yaml", RULE.replace("KC-001", "KC-042"));
+    write("rulesets/base-1.0.0.yaml", "name: base\nversion: 1.0.0\nrules: [KC-001, KC-042]\n");
+    PolicyCatalog before = PolicyLoader.load(List.of(dir));
+    write("examples/KC-001.yaml", "rule: KC-001\nfail: [\"docker run --privileged=true nginx\"]\npass:\n" + POD);
+    write(
+        "examples/KC-042.yaml",
+        "rule: KC-042@1\nnot_expressible:\n  kubernetes: a pod has no field for it\npass:\n" + POD);
+    PolicyCatalog after = PolicyLoader.load(List.of(dir));
+    assertThat(after.versions("base").get(0).digest()).isEqualTo(before.versions("base").get(0).digest());
+    RuleDefinition r = after.rule("KC-001").orElseThrow();
+    assertThat(r.digest()).isEqualTo(before.rule("KC-001").orElseThrow().digest());
+    assertThat(r.failExamples()).extracting(RuleExample::input)
+        .containsExactly("docker run --privileged nginx", "docker run --privileged=true nginx");
+    assertThat(r.passExamples()).hasSize(2);
+    assertThat(r.passExamples().get(1).input()).startsWith("apiVersion: v1\n");
+    assertThat(r.passExamples().get(1).at().file()).endsWith("/examples/KC-001.yaml");
+    assertThat(r.notExpressible()).isEmpty();
+    // the rule set carries the rule with its companion examples
+    assertThat(after.versions("base").get(0).rules().get(0).failExamples()).hasSize(2);
+    RuleDefinition pids = after.rule("KC-042").orElseThrow();
+    assertThat(pids.notExpressibleIn("kubernetes")).get()
+        .satisfies(n -> {
+          assertThat(n.reason()).isEqualTo("a pod has no field for it");
+          assertThat(n.at().toString()).endsWith("/examples/KC-042.yaml:3:3");
+        });
+    assertThat(pids.notExpressibleIn("compose")).isEmpty();
+  }
+
+  @Test
+  void companionExamples_forAnUnknownRuleOrRevision_areAnError() throws Exception {
+    write("rules/KC-001.yaml", RULE);
+    write("examples/KC-999.yaml", "# examples\nrule: KC-999\npass: [docker run nginx]\n");
+    write("examples/KC-001@2.yaml", "rule: KC-001@2\npass: [docker run nginx]\n");
+    assertThatThrownBy(() -> PolicyLoader.load(List.of(dir)))
+        .isInstanceOf(PolicyException.class)
+        .satisfies(
+            e -> assertThat(((PolicyException) e).problems())
+                .extracting(p -> p.at() + " " + p.message())
+                .containsExactlyInAnyOrder(
+                    dir.getFileName() + "/examples/KC-999.yaml:2:7 examples for rule KC-999@1, which is not"
+                        + " defined (name an existing rule, KC-001 or KC-001@2)",
+                    dir.getFileName() + "/examples/KC-001@2.yaml:1:7 examples for rule KC-001@2, which is not"
+                        + " defined (name an existing rule, KC-001 or KC-001@2)"));
+  }
+
+  @Test
+  void companionExamples_strictKeysAndValues_areReportedWithPositions() throws Exception {
+    write("rules/KC-001.yaml", RULE);
+    write(
+        "examples/a.yaml",
+        "rule: KC-001\nfails: [docker run nginx]\nnot_expressible:\n  Kubernetes: no\n  compose: ''\n");
+    write("examples/b.yaml", "rule: KC 001\npass: [docker run nginx]\n");
+    write("examples/c.yaml", "rule: KC-001\n");
+    write("examples/d.yaml", "rule: KC-001\npass: {x: 1}\nnot_expressible: [kubernetes]\n");
+    write("examples/e.yaml", "- rule: KC-001\n");
+    write("examples/f.yaml", "rule: KC-001\npass:\n  - {input: docker run nginx, format: docker-run, file: x}\n");
+    assertThatThrownBy(() -> PolicyLoader.load(List.of(dir)))
+        .isInstanceOf(PolicyException.class)
+        .satisfies(
+            e -> {
+              List<String> ps =
+                  ((PolicyException) e).problems().stream()
+                      .map(p -> p.at().toString().substring(dir.getFileName().toString().length() + 1)
+                          + " " + p.message())
+                      .toList();
+              assertThat(ps).anyMatch(p -> p.startsWith("examples/a.yaml:2:1 unknown key 'fails'"));
+              assertThat(ps).anyMatch(p -> p.startsWith("examples/a.yaml:4:3 not_expressible: 'Kubernetes'"));
+              assertThat(ps).anyMatch(p -> p.startsWith("examples/a.yaml:5:12 not_expressible.compose must say why"));
+              assertThat(ps).anyMatch(p -> p.startsWith("examples/b.yaml:1:7 rule must be a rule id"));
+              assertThat(ps).anyMatch(p -> p.startsWith("examples/c.yaml:1:1 a companion example file needs"));
+              assertThat(ps).anyMatch(p -> p.startsWith("examples/d.yaml:2:7 examples.pass must be a list"));
+              assertThat(ps).anyMatch(p -> p.startsWith("examples/d.yaml:3:18 not_expressible must be a mapping"));
+              assertThat(ps).anyMatch(p -> p.startsWith("examples/e.yaml:1:1 a companion example file must be a mapping"));
+              assertThat(ps).anyMatch(p -> p.startsWith("examples/f.yaml:3:51 unknown key 'file'"));
+            });
+  }
+
+  @Test
+  void companionExamples_twoFilesForOneRevision_areAnError() throws Exception {
+    write("rules/KC-001.yaml", RULE);
+    write("examples/KC-001.yaml", "rule: KC-001\npass: [docker run nginx]\n");
+    write("examples/KC-001-more.yaml", "rule: KC-001@1\npass: [docker run alpine]\n");
+    assertThatThrownBy(() -> PolicyLoader.load(List.of(dir)))
+        .hasMessageContaining("KC-001@1 has a second companion example file");
+  }
 }

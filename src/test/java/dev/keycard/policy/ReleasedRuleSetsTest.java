@@ -20,7 +20,9 @@ class ReleasedRuleSetsTest {
         "cis-docker@1.0.0",
         "baseline@1.1.0",
         "restricted@1.1.0",
-        "cis-docker@1.1.0"
+        "cis-docker@1.1.0",
+        "pss-baseline@1.0.0",
+        "pss-restricted@1.0.0"
       })
   void shippedVersion_isReleasedWithItsPinnedDigest(String selector) throws Exception {
     PolicyCatalog c = PolicyLoader.load(List.of(Path.of("policies")));

@@ -81,6 +81,12 @@ class RuleExampleFixTest {
     assertThat(finding).as(rule + " fail example " + index + " fires in a rule set of " + dir).isNotNull();
     Remedies remedies = h.remediation().remedies(e, request, options);
     Remedy remedy = remedies.of(finding);
+    if (Formats.named(parsed.format().apiName()).renderer() == null) {
+      // a format without a fix renderer (kubernetes, for now) offers no fix; its examples are
+      // checked here as soon as it gets one
+      assertThat(remedy).as("no fix for " + ruleId + " in " + parsed.format().apiName()).isNull();
+      return;
+    }
     assertThat(remedy).as("a verified fix for " + ruleId).isNotNull();
 
     String fixedText = TextEdit.apply(parsed.source().original(), remedy.edits());

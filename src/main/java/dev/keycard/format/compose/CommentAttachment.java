@@ -3,6 +3,7 @@ package dev.keycard.format.compose;
 import dev.keycard.budget.Budget;
 import dev.keycard.input.CommentWaiver;
 import dev.keycard.input.Diagnostics;
+import dev.keycard.input.yaml.YamlOffsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -53,7 +54,7 @@ final class CommentAttachment {
       return List.of();
     }
     LineIndex lines = new LineIndex(text);
-    SuppressionComments.Scan scan = SuppressionComments.scan(text, new Offsets(text), lines);
+    SuppressionComments.Scan scan = SuppressionComments.scan(text, new YamlOffsets(text), lines);
     if (scan.comments().isEmpty()) {
       return List.of();
     }

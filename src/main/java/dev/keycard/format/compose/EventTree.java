@@ -2,6 +2,9 @@ package dev.keycard.format.compose;
 
 import dev.keycard.budget.Budget;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.CoreSchemaFast;
+import dev.keycard.input.yaml.YamlOffsets;
+import dev.keycard.input.yaml.YamlScalars;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,19 +31,19 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 final class EventTree {
   private final Parser parser;
-  private final Offsets offsets;
+  private final YamlOffsets offsets;
   private final ParseLimits limits;
   private String rootKey;
   private int services;
 
-  private EventTree(Parser parser, Offsets offsets, ParseLimits limits) {
+  private EventTree(Parser parser, YamlOffsets offsets, ParseLimits limits) {
     this.parser = parser;
     this.offsets = offsets;
     this.limits = limits;
   }
 
   /** The tree of the text, null for an empty stream; throws {@link Unsupported} otherwise. */
-  static YNode read(String text, LoadSettings settings, Offsets offsets, ParseLimits limits) {
+  static YNode read(String text, LoadSettings settings, YamlOffsets offsets, ParseLimits limits) {
     Parser parser = new ParserImpl(settings, new StreamReader(settings, text));
     return new EventTree(parser, offsets, limits).stream();
   }
@@ -81,7 +84,7 @@ final class EventTree {
       end = offsets.trimEnd(start, end);
     }
     String text = e.getValue();
-    return new YNode.Scalar(pointer, start, end, text, Scalars.value(text, tag(e)));
+    return new YNode.Scalar(pointer, start, end, text, YamlScalars.value(text, tag(e)));
   }
 
   /** The tag SnakeYAML's composer gives the scalar. */

@@ -2,6 +2,8 @@ package dev.keycard.format.compose;
 
 import dev.keycard.budget.Budget;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.CoreSchemaFast;
+import dev.keycard.input.yaml.YamlScalars;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -546,7 +548,7 @@ final class PlainYaml {
   private YNode.Scalar plain(String pointer, int start, int end) {
     String text = s.substring(start, end);
     Tag tag = CoreSchemaFast.INSTANCE.resolvePlain(text);
-    return new YNode.Scalar(pointer, start, end, text, Scalars.value(text, tag));
+    return new YNode.Scalar(pointer, start, end, text, YamlScalars.value(text, tag));
   }
 
   /** The quoted scalar from the quote at {@code start} to the one at {@code close}. */

@@ -1,6 +1,8 @@
 package dev.keycard.format.compose;
 
 import dev.keycard.budget.Budget;
+import dev.keycard.input.yaml.YamlOffsets;
+import dev.keycard.input.yaml.YamlSettings;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -162,7 +164,7 @@ final class SuppressionComments {
    * line ({@code command: | # comment}) is part of its token and is read for a comment too.
    * {@code SuppressionCommentsTest} holds this to SnakeYAML's comment tokens.
    */
-  static Scan scan(String text, Offsets offsets, LineIndex lines) {
+  static Scan scan(String text, YamlOffsets offsets, LineIndex lines) {
     if (text.indexOf(WORD) < 0) {
       return new Scan(List.of(), new BitSet()); // the common case: nothing to scan
     }
@@ -251,9 +253,9 @@ final class SuppressionComments {
     LoadSettingsBuilder b =
         LoadSettings.builder()
             .setLabel("compose")
-            .setCodePointLimit(YamlReader.MAX_CODE_POINTS)
+            .setCodePointLimit(YamlSettings.MAX_CODE_POINTS)
             .setUseMarks(true);
-    if (length > YamlReader.BUFFERED) {
+    if (length > YamlSettings.BUFFERED) {
       b.setBufferSize(length + 1); // as the reader does: no kilobyte-at-a-time copying
     }
     return b.build();

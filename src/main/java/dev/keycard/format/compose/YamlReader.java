@@ -1,10 +1,17 @@
 package dev.keycard.format.compose;
 
-import dev.keycard.budget.Budget;
 import dev.keycard.budget.BudgetExceeded;
 import dev.keycard.budget.LimitExceeded;
 import dev.keycard.input.Diagnostics;
 import dev.keycard.input.ParseLimits;
+import dev.keycard.input.yaml.CoreSchemaFast;
+import dev.keycard.input.yaml.DepthLimitedComposer.TooDeep;
+import dev.keycard.input.yaml.DepthLimitedComposer;
+import dev.keycard.input.yaml.YamlErrors;
+import dev.keycard.input.yaml.YamlNodeLimit;
+import dev.keycard.input.yaml.YamlOffsets;
+import dev.keycard.input.yaml.YamlScalars;
+import dev.keycard.input.yaml.YamlSettings;
 import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,13 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
-import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -26,8 +30,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads YAML text into a {@link YNode} tree with positions, aliases expanded, YAML 1.2 core-schema
@@ -39,23 +41,16 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * converted.
  */
 final class YamlReader {
-  /** Characters of input; the HTTP layer limits bodies further, this guards direct callers. */
-  static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+  /** Compose's settings: Keycard's faster equivalent of the core schema. */
+  private static final YamlSettings SETTINGS = new YamlSettings("compose", CoreSchemaFast.INSTANCE);
 
   private final String text;
   private final ParseLimits limits;
   private final Diagnostics diags;
-  private Offsets offsets; // built when SnakeYAML's marks need mapping
+  private YamlOffsets offsets; // built when SnakeYAML's marks need mapping
 
-  /**
-   * Nodes after alias expansion ({@code max-yaml-nodes}): a billion-laughs document uses few
-   * aliases that multiply, so the number of aliases alone does not stop it, and an anchored list of
-   * 800 mounts given to 99 services is 80,000 nodes from 28 KB of text. Every node counts, a scalar
-   * reached through an alias too.
-   */
-  private final int maxNodes = Budget.current().caps().maxYamlNodes();
-
-  private long nodes;
+  /** Nodes after alias expansion ({@code max-yaml-nodes}), over the one document. */
+  private final YamlNodeLimit nodes = new YamlNodeLimit("document");
 
   private YamlReader(String text, ParseLimits limits, Diagnostics diags) {
     this.text = text;
@@ -89,7 +84,7 @@ final class YamlReader {
         // it): SnakeYAML reads the text and reports as always
       }
     }
-    LoadSettings settings = settings(limits.maxAliases(), text.length());
+    LoadSettings settings = SETTINGS.forText(limits.maxAliases(), text.length());
     if (fast) {
       try {
         return counted(EventTree.read(text, settings, offsets(), limits));
@@ -98,9 +93,7 @@ final class YamlReader {
       }
     }
     try {
-      Composer composer =
-          new DepthLimitedComposer(
-              settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      Composer composer = new ComposeComposer(settings);
       Optional<Node> root = composer.getSingleNode();
       if (root.isEmpty()) {
         return null;
@@ -110,79 +103,11 @@ final class YamlReader {
       diags.add(DiagnosticCode.INPUT_LIMIT_EXCEEDED, e.getMessage(), e.offset, e.offset, null);
     } catch (TooLarge e) {
       diags.add(DiagnosticCode.INPUT_LIMIT_EXCEEDED, e.getMessage(), 0, 0, null);
-    } catch (MarkedYamlEngineException e) {
-      if (unclosedQuote(e)) {
-        // the problem mark is the end of the stream, lines below what the user got wrong
-        int at = e.getContextMark().map(this::offset).orElse(0);
-        diags.add(
-            DiagnosticCode.INPUT_PARSE_ERROR,
-            "invalid YAML: the quote opened here is never closed (" + oneLine(e.getProblem()) + ")",
-            at, at + 1, null);
-        return null;
-      }
-      int at = e.getProblemMark().or(e::getContextMark).map(this::offset).orElse(0);
-      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-      diags.add(
-          DiagnosticCode.INPUT_PARSE_ERROR, "invalid YAML: " + oneLine(problem), at, at, null);
     } catch (YamlEngineException | StackOverflowError e) {
       // the depth limit should prevent a stack overflow; this is the last line of defence
-      // alias limit, code point limit and other unmarked failures
-      String problem = "invalid YAML: " + oneLine(String.valueOf(e.getMessage()));
-      diags.add(DiagnosticCode.INPUT_PARSE_ERROR, problem, 0, 0, null);
+      YamlErrors.report(e, offsets(), diags);
     }
     return null;
-  }
-
-  /** A quoted scalar that runs to the end of the stream: its opening quote is the place to show. */
-  private static boolean unclosedQuote(MarkedYamlEngineException e) {
-    return e.getContext() != null
-        && e.getContext().contains("quoted scalar")
-        && e.getContextMark().isPresent()
-        && e.getProblem() != null
-        && e.getProblem().contains("end of stream");
-  }
-
-  /** Settings are immutable, and building them builds a schema: the usual ones are built once. */
-  private static final LoadSettings DEFAULT_SETTINGS = build(ParseLimits.DEFAULTS.maxAliases());
-
-  /**
-   * Text up to this long is read with SnakeYAML's own buffer; longer text with one as long as the
-   * text. SnakeYAML refills its buffer a kilobyte at a time, copying what it has not consumed:
-   * reading one scalar of a megabyte (a flow mapping on one line) copied it a thousand times, some
-   * seconds of work.
-   */
-  static final int BUFFERED = 64 * 1024;
-
-  private static LoadSettings settings(int maxAliases, int length) {
-    if (length > BUFFERED) {
-      return build(maxAliases, length + 1);
-    }
-    return maxAliases == ParseLimits.DEFAULTS.maxAliases() ? DEFAULT_SETTINGS : build(maxAliases);
-  }
-
-  private static LoadSettings build(int maxAliases) {
-    return build(maxAliases, null);
-  }
-
-  private static LoadSettings build(int maxAliases, Integer bufferSize) {
-    LoadSettingsBuilder b = LoadSettings.builder();
-    if (bufferSize != null) {
-      b.setBufferSize(bufferSize);
-    }
-    return b
-        .setLabel("compose")
-        .setAllowDuplicateKeys(false)
-        .setMaxAliasesForCollections(Math.max(0, maxAliases))
-        .setCodePointLimit(MAX_CODE_POINTS)
-        .setSchema(CoreSchemaFast.INSTANCE)
-        .setUseMarks(true)
-        .build();
-  }
-
-  private static String oneLine(String s) {
-    String t = s.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl).strip();
   }
 
   private YNode convert(Node node, String pointer, int depth) {
@@ -190,7 +115,7 @@ final class YamlReader {
       throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
     }
     // an alias is converted again wherever it is used: counted before it is built
-    count(1);
+    nodes.add(1);
     return switch (node.getNodeType()) {
       case SCALAR -> scalar((ScalarNode) node, pointer);
       case SEQUENCE -> sequence((SequenceNode) node, pointer, depth);
@@ -200,7 +125,7 @@ final class YamlReader {
 
   /** A tree read without aliases, once its nodes are counted. */
   private YNode counted(YNode root) {
-    count(size(root));
+    nodes.add(size(root));
     return root;
   }
 
@@ -222,26 +147,13 @@ final class YamlReader {
     return n == null ? 0 : 1;
   }
 
-  private void count(long n) {
-    nodes += n;
-    Budget.current().tick();
-    if (nodes > maxNodes) {
-      throw LimitExceeded.tooLarge(
-          "max-yaml-nodes",
-          maxNodes,
-          "the YAML document has more than "
-              + maxNodes
-              + " nodes once its aliases are expanded (keycard.limits.max-yaml-nodes)");
-    }
-  }
-
   private YNode.Scalar scalar(ScalarNode n, String pointer) {
     int start = offset(n.getStartMark());
     int end = Math.max(start, offset(n.getEndMark()));
     if (n.getScalarStyle() == ScalarStyle.LITERAL || n.getScalarStyle() == ScalarStyle.FOLDED) {
       end = trimEnd(start, end);
     }
-    return new YNode.Scalar(pointer, start, end, n.getValue(), Scalars.value(n));
+    return new YNode.Scalar(pointer, start, end, n.getValue(), YamlScalars.value(n));
   }
 
   private YNode.Seq sequence(SequenceNode n, String pointer, int depth) {
@@ -307,22 +219,11 @@ final class YamlReader {
     return offsets().of(mark);
   }
 
-  private Offsets offsets() {
+  private YamlOffsets offsets() {
     if (offsets == null) {
-      offsets = new Offsets(text);
+      offsets = new YamlOffsets(text);
     }
     return offsets;
-  }
-
-  /** Nesting deeper than the limit. */
-  static final class TooDeep extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final int offset;
-
-    TooDeep(int max, int offset) {
-      super("YAML nesting deeper than " + max + " levels", null, false, false);
-      this.offset = offset;
-    }
   }
 
   /** More services than a document may hold, stopped while composing. */
@@ -334,34 +235,13 @@ final class YamlReader {
     }
   }
 
-  /** Stops composing (which recurses once per level) before the stack does. */
-  private final class DepthLimitedComposer extends Composer {
-    private int depth;
+  /** Keeps merge keys ordinary keys, and stops at too many services. */
+  private final class ComposeComposer extends DepthLimitedComposer {
     private String rootKey;
     private int services;
 
-    DepthLimitedComposer(LoadSettings settings, ParserImpl parser) {
-      super(settings, parser);
-    }
-
-    @Override
-    protected SequenceNode composeSequenceNode(Optional<Anchor> anchor) {
-      enter();
-      try {
-        return super.composeSequenceNode(anchor);
-      } finally {
-        depth--;
-      }
-    }
-
-    @Override
-    protected Node composeMappingNode(Optional<Anchor> anchor) {
-      enter();
-      try {
-        return super.composeMappingNode(anchor);
-      } finally {
-        depth--;
-      }
+    ComposeComposer(LoadSettings settings) {
+      super(settings, text, limits.maxDepth(), offsets());
     }
 
     /**
@@ -374,19 +254,13 @@ final class YamlReader {
       if (Tag.MERGE.equals(key.getTag())) {
         key.setTag(Tag.STR);
       }
-      if (depth == 1) {
+      if (depth() == 1) {
         rootKey = key instanceof ScalarNode s ? s.getValue() : null;
-      } else if (depth == 2 && "services".equals(rootKey) && ++services > limits.maxContainers()) {
+      } else if (depth() == 2 && "services".equals(rootKey) && ++services > limits.maxContainers()) {
         // stop a 100,000-service document here instead of composing all of it
         throw new TooLarge("more than " + limits.maxContainers() + " services");
       }
       return key;
-    }
-
-    private void enter() {
-      if (++depth > limits.maxDepth()) {
-        throw new TooDeep(limits.maxDepth(), offset(parser.peekEvent().getStartMark()));
-      }
     }
   }
 }

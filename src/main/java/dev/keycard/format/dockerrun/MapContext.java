@@ -96,17 +96,7 @@ final class MapContext {
 
   /** A warning that a flag's value is invalid and was left out. */
   void invalid(FlagUse u, String why) {
-    sink.add(
-        DiagnosticCode.INPUT_INVALID_VALUE,
-        "invalid argument \""
-            + (u.text() == null ? "" : u.text())
-            + "\" for \""
-            + u.written()
-            + "\" flag: "
-            + why
-            + " (ignored)",
-        u.start(),
-        u.end());
+    invalidArgument(u, why + " (ignored)");
   }
 
   /**
@@ -114,6 +104,11 @@ final class MapContext {
    * instead of starting the container); the value is left out of the model.
    */
   void refused(FlagUse u, String why) {
+    invalidArgument(u, why);
+  }
+
+  /** Docker's own wording for a flag value it cannot use, at the flag. */
+  private void invalidArgument(FlagUse u, String why) {
     sink.add(
         DiagnosticCode.INPUT_INVALID_VALUE,
         "invalid argument \""

@@ -77,12 +77,28 @@ public final class Sysctls {
    * something Keycard can weigh, it is an error in the input.
    */
   public static String refusedMessage(String name, String value, String why) {
+    return refusedMessage(name, value, why, "Docker");
+  }
+
+  /**
+   * The warning for a sysctl that {@code runtime} ({@code Docker}, {@code the kubelet}) refuses.
+   * The kubelet refuses the same names for the same reasons (it sets only sysctls of the pod's own
+   * IPC and network namespaces: {@code kernel.shm*}, {@code kernel.msg*}, {@code kernel.sem},
+   * {@code fs.mqueue.*}, {@code net.*}, and not those of a namespace shared with the host); it
+   * also refuses a namespaced sysctl outside its safe set unless the node allows it
+   * ({@code --allowed-unsafe-sysctls}), which the input cannot tell, so that is not warned about.
+   */
+  public static String refusedMessage(String name, String value, String why, String runtime) {
     return "sysctl '"
         + name
         + (value == null ? "" : "=" + value)
-        + "' is refused by Docker ("
+        + "' is refused by "
+        + runtime
+        + " ("
         + why
-        + "): Docker will not start the container";
+        + "): "
+        + runtime
+        + " will not start the container";
   }
 
   /**
@@ -90,6 +106,11 @@ public final class Sysctls {
    * Sysctls or modes whose value only the client knows are left alone.
    */
   public static List<Diagnostic> refused(List<Container> containers) {
+    return refused(containers, "Docker");
+  }
+
+  /** {@link #refused(List)} for containers that {@code runtime} starts. */
+  public static List<Diagnostic> refused(List<Container> containers, String runtime) {
     List<Diagnostic> out = new ArrayList<>();
     for (Container c : containers) {
       if (c.sysctls().isEmpty()) {
@@ -109,7 +130,7 @@ public final class Sysctls {
           out.add(
               Diagnostic.of(
                       DiagnosticCode.INPUT_INVALID_VALUE,
-                      "container '" + c.name() + "': " + refusedMessage(s.name(), s.value(), why),
+                      "container '" + c.name() + "': " + refusedMessage(s.name(), s.value(), why, runtime),
                       at == null ? null : at.span())
                   .withPath(at == null ? null : at.path()));
         }

@@ -1,5 +1,6 @@
 package dev.keycard.remediation.yaml;
 
+import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.remediation.CannotRender;
 import dev.keycard.remediation.JsonPatch;
 import java.util.HashMap;
@@ -28,19 +29,17 @@ public final class YamlDoc {
   public final String text;
   public final String eol;
   public final Node root;
-  private final int[] cpToUtf16;
+  private final YamlOffsets offsets;
 
   private YamlDoc(String text, Node root) {
+    this(text, root, new YamlOffsets(text));
+  }
+
+  private YamlDoc(String text, Node root, YamlOffsets offsets) {
     this.text = text;
     this.root = root;
     this.eol = text.contains("\r\n") ? "\r\n" : "\n";
-    this.cpToUtf16 = new int[text.codePointCount(0, text.length()) + 1];
-    int cp = 0;
-    for (int i = 0; i < text.length(); ) {
-      cpToUtf16[cp++] = i;
-      i += Character.charCount(text.codePointAt(i));
-    }
-    cpToUtf16[cp] = text.length();
+    this.offsets = offsets;
   }
 
   /** The last text parsed on this thread: one request renders many fixes of one document. */
@@ -74,8 +73,11 @@ public final class YamlDoc {
 
   /** The document as SnakeYAML's composer builds it (the only path outside the plain subset). */
   public static Optional<YamlDoc> composed(String text) {
-    LoadSettings settings =
-        LoadSettings.builder()
+    return new Compose(settings(text)).composeString(text).map(n -> new YamlDoc(text, n));
+  }
+
+  private static LoadSettings settings(String text) {
+    return LoadSettings.builder()
             // SnakeYAML refills a small buffer by copying what it has not consumed: a buffer as
             // long as the text reads a megabyte scalar once, not a thousand times
             .setBufferSize(Math.max(1024, text.length() + 1))
@@ -84,7 +86,25 @@ public final class YamlDoc {
             .setSchema(new FailsafeSchema())
             .setUseMarks(true)
             .build();
-    return new Compose(settings).composeString(text).map(n -> new YamlDoc(text, n));
+  }
+
+  /**
+   * Every document of a YAML stream ({@code ---}), empty ones included, in written order, as
+   * SnakeYAML's composer builds them; each addresses its own document by JSON Pointer, and its
+   * offsets are offsets into the whole text. Empty when the text is not a YAML stream.
+   */
+  public static Optional<List<YamlDoc>> composedAll(String text) {
+    LoadSettings settings = settings(text);
+    YamlOffsets offsets = new YamlOffsets(text);
+    List<YamlDoc> out = new java.util.ArrayList<>();
+    try {
+      for (Node n : new Compose(settings).composeAllFromString(text)) {
+        out.add(new YamlDoc(text, n, offsets));
+      }
+    } catch (org.snakeyaml.engine.v2.exceptions.YamlEngineException e) {
+      return Optional.empty();
+    }
+    return Optional.of(out);
   }
 
   public int start(Node n) {
@@ -96,8 +116,7 @@ public final class YamlDoc {
   }
 
   private int offset(Optional<Mark> m) {
-    int cp = m.map(Mark::getIndex).orElse(0);
-    return cpToUtf16[Math.min(cp, cpToUtf16.length - 1)];
+    return offsets.of(m);
   }
 
   /** One step of a pointer walk: the parent collection, the child, and its tuple in a mapping. */

@@ -234,6 +234,122 @@ public final class YamlEditor {
     return Edit.insert(at, doc.eol + sb); // the text ends without a line break
   }
 
+  /**
+   * Adds several entries at the end of a mapping in one edit, in its style: in a block mapping,
+   * values that are mappings or lists are written as nested blocks (a list as {@code style} says,
+   * its mapping items in block form too), so that a new {@code securityContext:} with its keys reads
+   * as if written by hand; in a flow mapping, in flow style.
+   */
+  public Edit insertEntries(MappingNode map, Map<String, ?> entries, ListStyle style) {
+    if (entries.isEmpty()) {
+      throw new IllegalArgumentException("no entries");
+    }
+    List<NodeTuple> existing = map.getValue();
+    if (doc.isFlow(map)) {
+      StringBuilder kv = new StringBuilder();
+      for (Map.Entry<String, ?> e : entries.entrySet()) {
+        kv.append(kv.length() == 0 ? "" : ", ")
+            .append(YamlText.scalar(e.getKey()))
+            .append(": ")
+            .append(YamlText.flow(e.getValue()));
+      }
+      if (existing.isEmpty()) {
+        return Edit.insert(doc.start(map) + 1, kv.toString());
+      }
+      return Edit.insert(doc.valueEnd(existing.get(existing.size() - 1)), ", " + kv);
+    }
+    int first = doc.start(existing.get(0).getKeyNode());
+    int indent = doc.column(first);
+    String pad = t.substring(doc.lineStart(first), doc.lineStart(first) + indent);
+    if (!pad.isBlank()) {
+      pad = " ".repeat(indent);
+    }
+    int at = doc.lineEnd(doc.contentEnd(map));
+    String last = t.substring(doc.lineStart(at), at);
+    if ((last.indexOf('|') >= 0 || last.indexOf('>') >= 0)
+        && EMPTY_BLOCK_SCALAR.matcher(last).find()) {
+      throw new CannotRender("the mapping ends in an empty block scalar");
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, ?> e : entries.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append(doc.eol);
+      }
+      blockEntry(sb, pad, e.getKey(), e.getValue(), style);
+    }
+    if (at < t.length()) {
+      return Edit.insert(doc.nextLine(at), sb.append(doc.eol).toString());
+    }
+    return Edit.insert(at, doc.eol + sb);
+  }
+
+  /** {@code key: value} at {@code pad}, nested collections as blocks (the first line unindented). */
+  private void blockEntry(StringBuilder sb, String pad, String key, Object value, ListStyle style) {
+    sb.append(pad).append(YamlText.scalar(key)).append(':');
+    if (value instanceof Map<?, ?> m && !m.isEmpty()) {
+      String inner = pad + " ".repeat(style.step());
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        sb.append(doc.eol);
+        blockEntry(sb, inner, String.valueOf(e.getKey()), e.getValue(), style);
+      }
+    } else if (value instanceof List<?> l && !l.isEmpty() && !style.flow()) {
+      String dash = pad + " ".repeat(style.dashOffset());
+      for (Object item : l) {
+        sb.append(doc.eol);
+        blockItem(sb, dash, item, style);
+      }
+    } else {
+      sb.append(' ').append(YamlText.flow(value));
+    }
+  }
+
+  /** {@code - item} with its dash at {@code dash}; a mapping item's keys aligned after the dash. */
+  private void blockItem(StringBuilder sb, String dash, Object item, ListStyle style) {
+    sb.append(dash).append("- ");
+    if (item instanceof Map<?, ?> m && !m.isEmpty()) {
+      String keys = " ".repeat(dash.length() + 2);
+      boolean first = true;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!first) {
+          sb.append(doc.eol);
+        }
+        int from = sb.length();
+        blockEntry(sb, keys, String.valueOf(e.getKey()), e.getValue(), style);
+        if (first) {
+          sb.delete(from, from + keys.length()); // the first key follows the dash
+        }
+        first = false;
+      }
+    } else {
+      sb.append(YamlText.flow(item));
+    }
+  }
+
+  /**
+   * Appends an item to a sequence as {@link #appendItem} does, a mapping item in block form (its
+   * keys aligned after the dash) when the sequence is a block one.
+   */
+  public Edit appendBlockItem(SequenceNode seq, Object value, ListStyle style) {
+    List<Node> items = seq.getValue();
+    if (doc.isFlow(seq) || items.isEmpty() || !(value instanceof Map<?, ?> m) || m.isEmpty()) {
+      return appendItem(seq, value);
+    }
+    Node last = items.get(items.size() - 1);
+    int ls = doc.lineStart(doc.start(last));
+    String prefix = t.substring(ls, doc.start(last));
+    if (!prefix.strip().equals("-") || !prefix.endsWith(" ")) {
+      throw new CannotRender("the list item does not start its line with a dash");
+    }
+    String dash = prefix.substring(0, prefix.length() - 1).stripTrailing();
+    dash = dash.substring(0, dash.length() - 1); // the blanks before the dash
+    if (!dash.isBlank()) {
+      throw new CannotRender("the list item shares its line with another dash");
+    }
+    StringBuilder sb = new StringBuilder();
+    blockItem(sb, dash, value, style);
+    return Edit.insert(doc.lineEnd(doc.contentEnd(last)), doc.eol + sb);
+  }
+
   /** Appends an item to a sequence, copying the last item's dash and indentation. */
   public Edit appendItem(SequenceNode seq, Object value) {
     List<Node> items = seq.getValue();

@@ -2,6 +2,7 @@ package dev.keycard.format.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.input.yaml.YamlOffsets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class CommentTokensAgreementTest {
     String text = original.replace("#", "#" + MARK);
     List<Integer> oracle = commentTokens(text);
     List<Integer> read =
-        SuppressionComments.scan(text, new Offsets(text), new LineIndex(text)).comments().stream()
+        SuppressionComments.scan(text, new YamlOffsets(text), new LineIndex(text)).comments().stream()
             .map(SuppressionComments.Comment::start)
             .toList();
     assertThat(read).isEqualTo(oracle);
@@ -69,7 +70,7 @@ class CommentTokensAgreementTest {
     LoadSettings s =
         LoadSettings.builder().setParseComments(true).setCodePointLimit(10_000_000).build();
     ScannerImpl scanner = new ScannerImpl(s, new StreamReader(s, text));
-    Offsets offsets = new Offsets(text);
+    YamlOffsets offsets = new YamlOffsets(text);
     List<Integer> out = new ArrayList<>();
     while (scanner.hasNext()) {
       Token t = scanner.next();

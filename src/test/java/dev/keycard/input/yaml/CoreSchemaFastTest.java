@@ -1,7 +1,8 @@
-package dev.keycard.format.compose;
+package dev.keycard.input.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keycard.input.yaml.YamlScalars;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
@@ -124,20 +125,37 @@ class CoreSchemaFastTest {
         "123456789012345678901234567890"
       })
   void decimalInt_hasTheValueBigIntegerGives(String value) {
-    assertThat(CoreSchemaFast.isDecimal(value)).isTrue();
+    assertThat(YamlScalars.isDecimal(value)).isTrue();
     java.math.BigInteger b = new java.math.BigInteger(value);
     Object expected = b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
-    assertThat(Scalars.value(value, org.snakeyaml.engine.v2.nodes.Tag.INT)).isEqualTo(expected);
+    assertThat(YamlScalars.value(value, org.snakeyaml.engine.v2.nodes.Tag.INT))
+        .isEqualTo(expected);
   }
 
   @org.junit.jupiter.api.Test
   void explicitIntTag_onTextTheDecimalPathDoesNotTake_isReadAsBefore() {
     org.snakeyaml.engine.v2.nodes.Tag tag = org.snakeyaml.engine.v2.nodes.Tag.INT;
-    assertThat(Scalars.value("", tag)).isEqualTo("");
-    assertThat(Scalars.value("-", tag)).isEqualTo("-");
-    assertThat(Scalars.value("x", tag)).isEqualTo("x");
-    assertThat(Scalars.value("0x1F", tag)).isEqualTo(31L);
-    assertThat(Scalars.value("1_000", tag)).isEqualTo(1000L);
-    assertThat(Scalars.value("1.5", tag)).isEqualTo("1.5");
+    assertThat(YamlScalars.value("", tag)).isEqualTo("");
+    assertThat(YamlScalars.value("-", tag)).isEqualTo("-");
+    assertThat(YamlScalars.value("x", tag)).isEqualTo("x");
+    assertThat(YamlScalars.value("0x1F", tag)).isEqualTo(31L);
+    assertThat(YamlScalars.value("1_000", tag)).isEqualTo(1000L);
+    assertThat(YamlScalars.value("1.5", tag)).isEqualTo("1.5");
+  }
+
+  @org.junit.jupiter.api.Test
+  void integerOfAMillionDigits_staysText_insteadOfTakingSecondsToParse() {
+    org.snakeyaml.engine.v2.nodes.Tag tag = org.snakeyaml.engine.v2.nodes.Tag.INT;
+    String decimal = "9".repeat(1_000_000);
+    String hex = "0x" + "f".repeat(1_000_000);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(2),
+        () -> {
+          assertThat(YamlScalars.value(decimal, tag)).isEqualTo(decimal);
+          assertThat(YamlScalars.value(hex, tag)).isEqualTo(hex);
+        });
+    String longest = "9".repeat(YamlScalars.MAX_DIGITS);
+    assertThat(YamlScalars.value(longest, tag)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(YamlScalars.value(longest + "9", tag)).isEqualTo(longest + "9");
   }
 }

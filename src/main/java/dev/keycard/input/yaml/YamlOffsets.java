@@ -1,23 +1,29 @@
-package dev.keycard.format.compose;
+package dev.keycard.input.yaml;
 
 import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 
-/** Maps SnakeYAML marks, which count code points, to UTF-16 offsets into the parsed text. */
-final class Offsets {
+/**
+ * Maps SnakeYAML marks, which count code points, to UTF-16 offsets into the parsed text (the
+ * offsets every {@link dev.keycard.input.Source} position and diagnostic speaks of). Text without
+ * supplementary characters needs no table.
+ */
+public final class YamlOffsets {
   private final String text;
   private final int[] cpToUtf16;
 
-  Offsets(String text) {
+  public YamlOffsets(String text) {
     this.text = text;
     this.cpToUtf16 = codePointOffsets(text);
   }
 
-  int of(Optional<Mark> mark) {
+  /** The offset of {@code mark}, 0 without one. */
+  public int of(Optional<Mark> mark) {
     return mark.isPresent() ? of(mark.get()) : 0;
   }
 
-  int of(Mark mark) {
+  /** The offset of {@code mark}, at most the text's length. */
+  public int of(Mark mark) {
     int cp = Math.max(0, mark.getIndex());
     if (cpToUtf16 == null) {
       return Math.min(cp, text.length());
@@ -26,7 +32,7 @@ final class Offsets {
   }
 
   /** The end of a literal or folded block scalar, before its trailing line breaks. */
-  int trimEnd(int start, int end) {
+  public int trimEnd(int start, int end) {
     int e = Math.min(end, text.length());
     while (e > start && Character.isWhitespace(text.charAt(e - 1))) {
       e--;

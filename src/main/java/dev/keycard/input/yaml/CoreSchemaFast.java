@@ -1,5 +1,6 @@
-package dev.keycard.format.compose;
+package dev.keycard.input.yaml;
 
+import dev.keycard.input.yaml.YamlScalars;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +16,9 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * resolver's patterns can match (by its first character, or by the characters a number holds) is a
  * string without running a regex.
  */
-final class CoreSchemaFast implements Schema {
+public final class CoreSchemaFast implements Schema {
   /** Built once: the core schema fills its resolver table on every construction. */
-  static final CoreSchemaFast INSTANCE = new CoreSchemaFast();
+  public static final CoreSchemaFast INSTANCE = new CoreSchemaFast();
 
   /** Every character a core-schema int or float can hold: other text is no number. */
   private static final String NUMERIC = "0123456789+-.xoabcdefABCDEFiInN";
@@ -48,7 +49,7 @@ final class CoreSchemaFast implements Schema {
   }
 
   /** The tag of a plain scalar (an implicit one, without a tag of its own). */
-  Tag resolvePlain(String value) {
+  public Tag resolvePlain(String value) {
     if (value.isEmpty()) {
       return coreResolver.resolve(value, true);
     }
@@ -67,7 +68,7 @@ final class CoreSchemaFast implements Schema {
         return isBool(value) ? Tag.BOOL : Tag.STR;
       case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.':
         // only the int and float patterns start with these; [-+]?[0-9]+ is an int
-        if (isDecimal(value)) {
+        if (YamlScalars.isDecimal(value)) {
           return Tag.INT;
         }
         return isNumeric(value) ? coreResolver.resolve(value, true) : Tag.STR;
@@ -81,24 +82,6 @@ final class CoreSchemaFast implements Schema {
       case "true", "True", "TRUE", "false", "False", "FALSE" -> true;
       default -> false;
     };
-  }
-
-  /** {@code [-+]?[0-9]+}: what the core int pattern matches first, before any float pattern. */
-  static boolean isDecimal(String v) {
-    if (v.isEmpty()) {
-      return false;
-    }
-    int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
-    if (i == v.length()) {
-      return false;
-    }
-    for (; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** False when the int and float patterns cannot match; true means the patterns decide. */
