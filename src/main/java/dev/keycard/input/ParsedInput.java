@@ -21,6 +21,12 @@ import java.util.List;
  * <p>{@code waivers} are the input's own {@code # keycard:ignore} comments, each attached to the
  * node it sits on; an input of several parts keeps them in its parts, each with container indices
  * of its own part ({@link #locate}).
+ *
+ * <p>{@code syntax} is what the format's fix renderer edits, as its parser built it once per parse
+ * (its own tree with positions, or a holder that builds the renderer's view of it at most once):
+ * opaque to everything but the format's own package, null when the format keeps none (an input of
+ * several parts keeps its parts'). It is per input, never shared between requests' parses: a fix
+ * proof parses the fixed text into an input of its own.
  */
 public record ParsedInput(
     InputFormat format,
@@ -29,12 +35,24 @@ public record ParsedInput(
     Source source,
     Object document,
     List<ParsedInput> parts,
-    List<CommentWaiver> waivers) {
+    List<CommentWaiver> waivers,
+    Object syntax) {
   public ParsedInput {
     containers = List.copyOf(containers);
     diagnostics = List.copyOf(diagnostics);
     parts = parts == null ? List.of() : List.copyOf(parts);
     waivers = waivers == null ? List.of() : List.copyOf(waivers);
+  }
+
+  public ParsedInput(
+      InputFormat format,
+      List<Container> containers,
+      List<Diagnostic> diagnostics,
+      Source source,
+      Object document,
+      List<ParsedInput> parts,
+      List<CommentWaiver> waivers) {
+    this(format, containers, diagnostics, source, document, parts, waivers, null);
   }
 
   public ParsedInput(
@@ -91,7 +109,8 @@ public record ParsedInput(
   /** The same input with other containers (as many, in the same order): companion files applied. */
   public ParsedInput withContainers(List<Container> replaced) {
     if (parts.isEmpty()) {
-      return new ParsedInput(format, replaced, diagnostics, source, document, parts, waivers);
+      return new ParsedInput(
+          format, replaced, diagnostics, source, document, parts, waivers, syntax);
     }
     List<ParsedInput> split = new ArrayList<>();
     int at = 0;
@@ -105,7 +124,8 @@ public record ParsedInput(
 
   /** The same input with other diagnostics. */
   public ParsedInput withDiagnostics(List<Diagnostic> replaced) {
-    return new ParsedInput(format, containers, replaced, source, document, parts, waivers);
+    return new ParsedInput(
+        format, containers, replaced, source, document, parts, waivers, syntax);
   }
 
   /** Every {@code # keycard:ignore} comment of the input, its parts' in order. */

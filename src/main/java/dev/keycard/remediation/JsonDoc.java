@@ -24,6 +24,24 @@ public final class JsonDoc {
       this.start = start;
     }
 
+    /** Adds a member to this object, in written order. */
+    public void addMember(String key, Node value) {
+      if (kind != '{') {
+        throw new IllegalStateException("not an object");
+      }
+      keys.add(key);
+      children.add(value);
+      index = null;
+    }
+
+    /** Adds an element to this array, in written order. */
+    public void addElement(Node value) {
+      if (kind != '[') {
+        throw new IllegalStateException("not an array");
+      }
+      children.add(value);
+    }
+
     public boolean isObject() {
       return kind == '{';
     }
@@ -52,37 +70,28 @@ public final class JsonDoc {
       return i == null ? -1 : i;
     }
 
+    /** The node's kind, offsets, keys and children, for tests and debugging. */
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(kind).append('@').append(memberStart).append('/').append(start).append('-').append(end);
+      if (!children.isEmpty()) {
+        sb.append('(');
+        for (int k = 0; k < children.size(); k++) {
+          sb.append(k == 0 ? "" : ",").append(kind == '{' ? keys.get(k) + "=" : "");
+          sb.append(children.get(k));
+        }
+        sb.append(')');
+      }
+      return sb.toString();
+    }
+
     /** Built once the object is complete (it is only read after parsing). */
     private java.util.Map<String, Integer> index;
   }
 
   /** Objects with more members than this are looked up through a hash index. */
   private static final int INDEXED = 16;
-
-  /**
-   * The last text parsed on this thread and its tree or the reason it has none: one request
-   * renders many fixes of one document.
-   */
-  private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
-
-  /** {@link #parse(String)}, reusing this thread's previous result for the very same text. */
-  public static JsonDoc cached(String text) {
-    Object[] last = LAST.get();
-    if (last == null || last[0] != text) {
-      Object result;
-      try {
-        result = parse(text);
-      } catch (CannotRender e) {
-        result = e;
-      }
-      last = new Object[] {text, result};
-      LAST.set(last);
-    }
-    if (last[1] instanceof CannotRender e) {
-      throw e;
-    }
-    return (JsonDoc) last[1];
-  }
 
   final String text;
   final Node root;
@@ -92,6 +101,40 @@ public final class JsonDoc {
     this.text = text;
     skip();
     this.root = value(i);
+  }
+
+  private JsonDoc(String text, Node root) {
+    this.text = text;
+    this.root = root;
+  }
+
+  /**
+   * The document of {@code root}, a tree of {@code text} built with {@link #object}, {@link #array}
+   * and {@link #scalar} by a format's own JSON reader, as {@link #parse} would build it: offsets are
+   * UTF-16 offsets into {@code text}.
+   */
+  public static JsonDoc of(String text, Node root) {
+    return new JsonDoc(text, root);
+  }
+
+  /** An object written from {@code start} to {@code end}, its member from {@code memberStart}. */
+  public static Node object(int memberStart, int start, int end) {
+    return closed(new Node('{', memberStart, start), end);
+  }
+
+  /** An array written from {@code start} to {@code end}, its member from {@code memberStart}. */
+  public static Node array(int memberStart, int start, int end) {
+    return closed(new Node('[', memberStart, start), end);
+  }
+
+  /** A string, number, boolean or null written from {@code start} to {@code end}. */
+  public static Node scalar(int memberStart, int start, int end) {
+    return closed(new Node('s', memberStart, start), end);
+  }
+
+  private static Node closed(Node n, int end) {
+    n.end = end;
+    return n;
   }
 
   /** The tree of a JSON text; throws {@link CannotRender} when it is not plain JSON. */

@@ -43,49 +43,6 @@ import java.util.Set;
  * node they sit on ({@link CommentAttachment}).
  */
 public final class ComposeParser implements InputParser {
-  /** Keys that only a service has, so a root mapping holding one is a service fragment. */
-  static final Set<String> SERVICE_KEYS =
-      Set.of(
-          "image",
-          "build",
-          "privileged",
-          "ports",
-          "command",
-          "entrypoint",
-          "cap_add",
-          "cap_drop",
-          "user",
-          "environment",
-          "env_file",
-          "network_mode",
-          "security_opt",
-          "read_only",
-          "devices",
-          "restart",
-          "healthcheck",
-          "deploy",
-          "extends",
-          "container_name",
-          "depends_on",
-          "labels",
-          "working_dir",
-          "mem_limit",
-          "pid",
-          "ipc",
-          "tmpfs",
-          "sysctls",
-          "cpus",
-          "pids_limit",
-          "userns_mode",
-          "cgroup",
-          "expose",
-          "use_api_socket",
-          "hostname",
-          "stdin_open",
-          "tty",
-          "ulimits",
-          "logging");
-
   /** Top-level keys of a full document, which never name services. */
   private static final Set<String> TOP_LEVEL =
       Set.of(
@@ -107,19 +64,21 @@ public final class ComposeParser implements InputParser {
   @Override
   public ParsedInput parse(Source source, ParseOptions options) {
     Diagnostics diags = new Diagnostics(source, options.limits().maxDiagnostics());
-    YNode root = YamlReader.read(source.text(), options.limits(), diags);
+    YamlReader.Read read = YamlReader.readTree(source.text(), options.limits(), diags);
+    YNode root = read.root();
+    ComposeSyntax syntax = new ComposeSyntax(source.text(), root, read.plain());
     if (diags.hasErrors()) {
       if (Shapes.recognised(source.text()) != null) {
         // a Kubernetes stream of several documents: what it is says more than its YAML error
         Diagnostics other = new Diagnostics(source, options.limits().maxDiagnostics());
         other.add(Shapes.notASpec(source));
-        return result(source, List.of(), other, null);
+        return result(source, List.of(), other, null, null);
       }
-      return result(source, List.of(), diags, root);
+      return result(source, List.of(), diags, root, syntax);
     }
     Map<String, Service> services = services(root, diags, source);
     if (diags.hasErrors()) {
-      return result(source, List.of(), diags, root);
+      return result(source, List.of(), diags, root, syntax);
     }
     if (services.size() > options.limits().maxContainers()) {
       diags.add(
@@ -128,7 +87,7 @@ public final class ComposeParser implements InputParser {
           0,
           0,
           null);
-      return result(source, List.of(), diags, root);
+      return result(source, List.of(), diags, root, syntax);
     }
     includes(root, diags);
     Merges merges = new Merges(diags);
@@ -153,12 +112,7 @@ public final class ComposeParser implements InputParser {
         source.hasSpans()
             ? CommentAttachment.of(source.text(), root, pointers, diags)
             : List.of();
-    return result(source, out, diags, root, waivers);
-  }
-
-  private static ParsedInput result(
-      Source source, List<Container> containers, Diagnostics diags, YNode root) {
-    return result(source, containers, diags, root, List.of());
+    return result(source, out, diags, root, syntax, waivers);
   }
 
   private static ParsedInput result(
@@ -166,10 +120,27 @@ public final class ComposeParser implements InputParser {
       List<Container> containers,
       Diagnostics diags,
       YNode root,
+      ComposeSyntax syntax) {
+    return result(source, containers, diags, root, syntax, List.of());
+  }
+
+  private static ParsedInput result(
+      Source source,
+      List<Container> containers,
+      Diagnostics diags,
+      YNode root,
+      ComposeSyntax syntax,
       List<CommentWaiver> waivers) {
     Object doc = root == null ? null : YNode.toJson(root);
     return new ParsedInput(
-        ComposeFormat.INSTANCE, containers, diags.list(), source, doc, List.of(), waivers);
+        ComposeFormat.INSTANCE,
+        containers,
+        diags.list(),
+        source,
+        doc,
+        List.of(),
+        waivers,
+        containers.isEmpty() ? null : syntax);
   }
 
   /** A service as written: name, pointer, span of its key (or the whole fragment), body. */
@@ -274,14 +245,9 @@ public final class ComposeParser implements InputParser {
     return isServiceBody(services);
   }
 
-  /** Whether {@code key} is one only a service has (a root mapping holding one is a service). */
-  public static boolean isServiceKey(String key) {
-    return SERVICE_KEYS.contains(key);
-  }
-
   private static boolean isServiceBody(YNode.Map body) {
     for (YNode.Entry e : body.entries()) {
-      if (SERVICE_KEYS.contains(e.name())) {
+      if (ServiceKeys.is(e.name())) {
         return true;
       }
     }

@@ -1,7 +1,6 @@
 package dev.keycard.format.compose;
 
 import dev.keycard.engine.Finding;
-import dev.keycard.format.compose.ComposeParser;
 import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
@@ -45,7 +44,8 @@ final class ComposeRenderer implements FixRenderer {
     if (!input.source().hasSpans() || input.document() == null) {
       return Optional.empty();
     }
-    YamlDoc doc = YamlDoc.cached(input.source().text(), PlainNodes::composeOrNull).orElse(null);
+    ComposeSyntax syntax = ComposeSyntax.of(input);
+    YamlDoc doc = syntax == null ? null : syntax.doc().orElse(null);
     Container c = input.containers().get(f.containerIndex());
     if (doc == null || c.origin() == null || c.origin().path() == null) {
       return Optional.empty();
@@ -441,7 +441,7 @@ final class ComposeRenderer implements FixRenderer {
       }
       return service.startsWith("/services/")
           ? keys.isEmpty()
-          : keys.stream().noneMatch(ComposeParser::isServiceKey);
+          : keys.stream().noneMatch(ServiceKeys::is);
     }
 
     /** The document's indentation step: how far the service's keys sit from its name. */

@@ -46,7 +46,12 @@ public final class PlainNodes {
     } catch (RuntimeException | StackOverflowError e) {
       return null; // beyond the subset (or a bug in it): SnakeYAML composes the text
     }
-    return root == null ? null : new PlainNodes(text).node(root);
+    return root == null ? null : of(text, root);
+  }
+
+  /** The nodes of {@code root}, a tree {@link PlainYaml} read from {@code text}. */
+  static Node of(String text, YNode root) {
+    return new PlainNodes(text).node(root);
   }
 
   private Node node(YNode n) {

@@ -63,6 +63,22 @@ final class YamlReader {
     return new YamlReader(text, limits, diags).read();
   }
 
+  /**
+   * A tree read, and whether the plain-subset reader ({@link PlainYaml}) read it: then it holds no
+   * alias, and its nodes are the text's nodes as written.
+   */
+  record Read(YNode root, boolean plain) {}
+
+  /** {@link #read(String, ParseLimits, Diagnostics)}, saying which reader read the text. */
+  static Read readTree(String text, ParseLimits limits, Diagnostics diags) {
+    YamlReader r = new YamlReader(text, limits, diags);
+    YNode root = r.read();
+    return new Read(root, r.plain);
+  }
+
+  /** Whether the plain-subset reader read the text. */
+  private boolean plain;
+
   /** The tree as the composing path alone builds it: what the fast path must agree with. */
   static YNode readComposing(String text, ParseLimits limits, Diagnostics diags) {
     return new YamlReader(text, limits, diags).read(false);
@@ -75,7 +91,9 @@ final class YamlReader {
   private YNode read(boolean fast) {
     if (fast) {
       try {
-        return counted(PlainYaml.read(text, limits));
+        YNode root = counted(PlainYaml.read(text, limits));
+        plain = true;
+        return root;
       } catch (LimitExceeded | BudgetExceeded e) {
         throw e;
       } catch (RuntimeException | StackOverflowError e) {

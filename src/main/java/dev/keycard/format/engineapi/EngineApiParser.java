@@ -72,7 +72,10 @@ public final class EngineApiParser implements InputParser {
         containers,
         sink.list(),
         source,
-        root == null ? null : root.plain());
+        root == null ? null : root.plain(),
+        List.of(),
+        List.of(),
+        root == null || containers.isEmpty() ? null : new EngineApiSyntax(source.text(), root));
   }
 
   /** A Kubernetes object ({@code kubectl get -o json}): {@code apiVersion} and {@code kind}. */

@@ -68,8 +68,9 @@ final class EngineApiRenderer implements FixRenderer {
       // the later value counts and objects merge: an edit of one occurrence may change nothing
       return Optional.empty();
     }
-    boolean text = input.source().hasSpans();
-    JsonDoc doc = text ? JsonDoc.cached(input.source().text()) : null;
+    EngineApiSyntax syntax = EngineApiSyntax.of(input);
+    boolean text = input.source().hasSpans() && syntax != null;
+    JsonDoc doc = text ? syntax.doc() : null;
     Body b = new Body(doc, input.document(), c);
     for (FixOperation op : f.fix()) {
       if (!b.apply(op, f)) {

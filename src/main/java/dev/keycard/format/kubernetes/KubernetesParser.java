@@ -121,7 +121,15 @@ public final class KubernetesParser implements InputParser {
 
   private static ParsedInput result(
       Source source, List<Container> containers, Diagnostics diags, Object document) {
-    return new ParsedInput(KubernetesFormat.INSTANCE, containers, diags.list(), source, document);
+    return new ParsedInput(
+        KubernetesFormat.INSTANCE,
+        containers,
+        diags.list(),
+        source,
+        document,
+        List.of(),
+        List.of(),
+        containers.isEmpty() ? null : new KubernetesSyntax(source.text()));
   }
 
   private static String kinds(Map<String, Integer> counts) {

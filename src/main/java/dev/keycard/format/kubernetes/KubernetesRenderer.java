@@ -90,8 +90,9 @@ final class KubernetesRenderer implements FixRenderer {
       return Optional.empty();
     }
     ManifestText text = null;
-    if (input.source().hasSpans()) {
-      text = ManifestText.of(input.source().text(), stream, docIndex).orElse(null);
+    KubernetesSyntax syntax = KubernetesSyntax.of(input);
+    if (input.source().hasSpans() && syntax != null) {
+      text = ManifestText.of(syntax, stream, docIndex).orElse(null);
       if (text == null) {
         return Optional.empty();
       }

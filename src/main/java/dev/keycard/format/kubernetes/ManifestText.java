@@ -40,12 +40,15 @@ abstract sealed class ManifestText {
   /** Whether the value at {@code pointer} is written as an empty scalar ({@code key:} alone). */
   abstract boolean emptyScalar(String pointer);
 
-  /** The text of document {@code index} (0 for a single document), or empty when it cannot be read. */
-  static Optional<ManifestText> of(String text, boolean stream, int index) {
-    if (!stream && startsAsJson(text)) {
-      return Optional.of(new Json(JsonDoc.cached(text)));
+  /**
+   * The text of document {@code index} (0 for a single document) of an input's syntax, or empty
+   * when it cannot be read.
+   */
+  static Optional<ManifestText> of(KubernetesSyntax syntax, boolean stream, int index) {
+    if (!stream && startsAsJson(syntax.text())) {
+      return Optional.of(new Json(syntax.json()));
     }
-    Optional<List<YamlDoc>> docs = cached(text);
+    Optional<List<YamlDoc>> docs = syntax.yaml();
     if (docs.isEmpty() || index >= docs.get().size()) {
       return Optional.empty();
     }
@@ -63,21 +66,6 @@ abstract sealed class ManifestText {
       }
     }
     return false;
-  }
-
-  /** The last stream composed on this thread: one request renders many fixes of one text. */
-  private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
-
-  private static Optional<List<YamlDoc>> cached(String text) {
-    Object[] last = LAST.get();
-    if (last != null && last[0] == text) {
-      @SuppressWarnings("unchecked")
-      Optional<List<YamlDoc>> docs = (Optional<List<YamlDoc>>) last[1];
-      return docs;
-    }
-    Optional<List<YamlDoc>> docs = YamlDoc.composedAll(text);
-    LAST.set(new Object[] {text, docs});
-    return docs;
   }
 
   /** One YAML document of the stream. */

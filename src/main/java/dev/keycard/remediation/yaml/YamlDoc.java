@@ -3,12 +3,12 @@ package dev.keycard.remediation.yaml;
 import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.remediation.CannotRender;
 import dev.keycard.remediation.JsonPatch;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -42,36 +42,21 @@ public final class YamlDoc {
     this.offsets = offsets;
   }
 
-  /** The last text parsed on this thread: one request renders many fixes of one document. */
-  private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
-
   /**
-   * {@link #parse(String, Function)}, reusing this thread's previous result for the very same text.
+   * The document of {@code root}, a tree of {@code text} as SnakeYAML's composer with the failsafe
+   * schema builds it (a format's own reader may build an equal one without composing): marks are
+   * code point indices into {@code text}. A format builds it once per parsed input and every fix
+   * of that input edits it.
    */
-  public static Optional<YamlDoc> cached(String text, Function<String, Node> fast) {
-    Object[] last = LAST.get();
-    if (last != null && last[0] == text) {
-      @SuppressWarnings("unchecked")
-      Optional<YamlDoc> doc = (Optional<YamlDoc>) last[1];
-      return doc;
-    }
-    Optional<YamlDoc> doc = parse(text, fast);
-    LAST.set(new Object[] {text, doc});
-    return doc;
+  public static YamlDoc of(String text, Node root) {
+    return new YamlDoc(text, root);
   }
 
   /**
-   * The document, or empty when the text is not one YAML document: {@code fast}'s nodes when it
-   * reads the text (a format's own reader of the YAML subset most files are written in; null when it
-   * gives up), else SnakeYAML's. The failsafe schema keeps {@code <<} merge keys as written (the
-   * core schema would flatten them into the mapping).
+   * The document as SnakeYAML's composer builds it, or empty when the text is not one YAML
+   * document. The failsafe schema keeps {@code <<} merge keys as written (the core schema would
+   * flatten them into the mapping).
    */
-  public static Optional<YamlDoc> parse(String text, Function<String, Node> fast) {
-    Node plain = fast == null ? null : fast.apply(text);
-    return plain != null ? Optional.of(new YamlDoc(text, plain)) : composed(text);
-  }
-
-  /** The document as SnakeYAML's composer builds it (the only path outside the plain subset). */
   public static Optional<YamlDoc> composed(String text) {
     return new Compose(settings(text)).composeString(text).map(n -> new YamlDoc(text, n));
   }
@@ -146,9 +131,12 @@ public final class YamlDoc {
   /**
    * The entries of large mappings by key (the first of a key, as a scan finds it), built on first
    * use: a document of a thousand services renders thousands of fixes, each a walk through
-   * {@code /services}. A document is used by the one thread that parsed it ({@link #cached}).
+   * {@code /services}. A document belongs to one parsed input, which renders its fixes on one
+   * thread at a time; the maps are synchronized all the same, as an input can outlive its request
+   * (the answer cache).
    */
-  private final Map<MappingNode, Map<String, NodeTuple>> index = new IdentityHashMap<>();
+  private final Map<MappingNode, Map<String, NodeTuple>> index =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   private static final int INDEXED = 16;
 
@@ -183,7 +171,8 @@ public final class YamlDoc {
   }
 
   /** {@link #explicitKey}'s answers, by mapping. */
-  private final Map<MappingNode, Boolean> explicitKeys = new IdentityHashMap<>();
+  private final Map<MappingNode, Boolean> explicitKeys =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   /**
    * Whether a line of {@code [from, to)} starts with YAML's explicit-key indicator, alone or after
@@ -224,7 +213,7 @@ public final class YamlDoc {
   }
 
   /** {@link #anyListStyle}'s answer, once asked (empty: the document has no list). */
-  private Optional<YamlEditor.ListStyle> anyListStyle;
+  private volatile Optional<YamlEditor.ListStyle> anyListStyle;
 
   /**
    * The list style found first anywhere in the document by {@code search} ({@link
