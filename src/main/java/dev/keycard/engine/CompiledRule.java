@@ -45,7 +45,10 @@ public record CompiledRule(
    * A container of unknown format (a caller's own model) is judged by every rule.
    */
   public boolean expressibleIn(dev.keycard.model.Container c) {
-    return c.format() == null || definition.notExpressibleIn(c.format()).isEmpty();
+    if (c.format() == null || definition.notExpressible().isEmpty()) {
+      return true; // most rules, on the evaluation's hot path: no stream, no allocation
+    }
+    return definition.notExpressibleIn(c.format()).isEmpty();
   }
 
   static CompiledRule of(
