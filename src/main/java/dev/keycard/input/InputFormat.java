@@ -53,6 +53,15 @@ public interface InputFormat {
   InputParser parser();
 
   /**
+   * The documents of {@code input} when it holds several (a stream), in order; empty for an input
+   * of one document, which is every format's but a stream format's. The SARIF view lists each as an
+   * artifact of its own inside the input's file.
+   */
+  default java.util.List<StreamDocument> documents(ParsedInput input) {
+    return java.util.List.of();
+  }
+
+  /**
    * Whether this format reads shell command lines ({@code docker run ...}): the chat reader hands it
    * the command lines it finds in prose, and a fix also answers with the fixed command.
    */

@@ -1,15 +1,17 @@
 package dev.keycard.report;
 
 import com.google.re2j.Pattern;
-import dev.keycard.engine.Undecided;
 import dev.keycard.engine.Finding;
+import dev.keycard.engine.Undecided;
+import dev.keycard.input.ParsedInput;
+import dev.keycard.input.StreamDocument;
 import dev.keycard.model.Span;
-import dev.keycard.report.Evaluation;
-import dev.keycard.policy.Waiver;
 import dev.keycard.policy.Severity;
+import dev.keycard.policy.Waiver;
 import dev.keycard.remediation.Remedies;
 import dev.keycard.remediation.Remedy;
 import dev.keycard.remediation.TextEdit;
+import dev.keycard.report.Evaluation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import com.google.re2j.Pattern;
 
 /**
  * The SARIF 2.1.0 view for code-scanning UIs (GitHub): every rule of the rule set in {@code
@@ -65,7 +66,7 @@ public final class SarifReport {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("tool", Map.of("driver", driver));
     run.put("columnKind", "utf16CodeUnits");
-    run.put("artifacts", List.of(Map.of("location", Map.of("uri", artifact))));
+    run.put("artifacts", artifacts(e.input(), artifact));
     run.put("results", results);
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("decisionId", e.decisionId());
@@ -147,6 +148,61 @@ public final class SarifReport {
     props.put("precision", "very-high");
     m.put("properties", Collections.unmodifiableMap(props));
     return m;
+  }
+
+  /**
+   * The input's file, then, for an input of several documents (a Kubernetes stream), each document
+   * as an artifact inside it: {@code parentIndex} 0, its {@code offset} and {@code length} in UTF-8
+   * bytes of the file, and the URI {@code document-<index>} within its parent (the index its JSON
+   * Pointers start with; RFC 3986 as the Multitool checks it takes no fragment there). Results
+   * keep pointing at the file (code scanning places them by its lines) and name their document in
+   * their logical location.
+   */
+  static List<Object> artifacts(ParsedInput input, String artifact) {
+    List<Object> out = new ArrayList<>();
+    out.add(Map.of("location", Map.of("uri", artifact)));
+    List<StreamDocument> documents = input.format().documents(input);
+    if (documents.isEmpty() || !input.source().hasSpans()) {
+      return out;
+    }
+    String text = input.source().original();
+    int at = 0;
+    long bytes = 0;
+    for (StreamDocument d : documents) {
+      int start = Math.min(d.span().start().offset(), text.length());
+      int end = Math.min(Math.max(start, d.span().end().offset()), text.length());
+      bytes += utf8Length(text, at, start);
+      long length = utf8Length(text, start, end);
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("location", Map.of("uri", "document-" + d.index()));
+      a.put("parentIndex", 0);
+      a.put("offset", bytes);
+      a.put("length", length);
+      a.put("description", text("document " + d.index() + " of " + artifact));
+      out.add(a);
+      bytes += length;
+      at = end;
+    }
+    return out;
+  }
+
+  /** The UTF-8 length of {@code text[from, to)}. */
+  private static long utf8Length(String text, int from, int to) {
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   private static Map<String, Object> result(

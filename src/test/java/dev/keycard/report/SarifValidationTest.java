@@ -58,6 +58,26 @@ class SarifValidationTest {
   }
 
   @Test
+  void sarif_ofAKubernetesStream_withAnArtifactPerDocument_passesValidation() throws Exception {
+    String text =
+        "# Source: app/templates/a.yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n"
+            + "  containers:\n  - name: a\n    image: nginx\n    securityContext: {privileged: true}\n"
+            + "---\n# Source: app/templates/b.yaml\napiVersion: apps/v1\nkind: Deployment\n"
+            + "metadata:\n  name: b # café\nspec:\n  template:\n    spec:\n      hostPID: true\n"
+            + "      containers:\n      - name: b\n        image: nginx\n";
+    var request = new InputRequest(text, false, null, Map.of(), Map.of());
+    var evaluations = ReportFixtures.evaluations();
+    var parser = new ParseService(Formats.reader());
+    var options = new dev.keycard.pipeline.EvaluationOptions("restricted", List.of(), List.of(), null);
+    var e = evaluations.evaluate(parser.parse(request), request, options);
+    assertThat(e.input().format().apiName()).isEqualTo("kubernetes");
+    assertThat(e.findings()).isNotEmpty();
+    String sarif = ReportGoldenTest.json(SarifReport.of(e, Remedies.none(), ReportFixtures.CONTEXT));
+    assertThat(sarif).contains("\"parentIndex\" : 0").contains("document-1");
+    assertThat(validate("kubernetes-stream", sarif)).isEmpty();
+  }
+
+  @Test
   void sarif_withUndecidedRules_passesValidation_asNotesAndAsErrors() throws Exception {
     String text =
         "services:\n  app:\n    image: nginx\n    privileged: ${PRIV}\n    volumes:\n"

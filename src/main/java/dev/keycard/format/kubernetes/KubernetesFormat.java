@@ -2,6 +2,9 @@ package dev.keycard.format.kubernetes;
 
 import dev.keycard.format.BaseFormat;
 import dev.keycard.input.FormatDetector;
+import dev.keycard.input.ParsedInput;
+import dev.keycard.input.StreamDocument;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,6 +24,12 @@ public final class KubernetesFormat extends BaseFormat {
 
   private KubernetesFormat() {
     super(NAMES, new KubernetesParser(), new KubernetesRenderer());
+  }
+
+  @Override
+  public List<StreamDocument> documents(ParsedInput input) {
+    KubernetesSyntax syntax = KubernetesSyntax.of(input);
+    return syntax == null ? List.of() : syntax.documents();
   }
 
   @Override

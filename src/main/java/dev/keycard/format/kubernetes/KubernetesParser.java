@@ -8,6 +8,7 @@ import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
+import dev.keycard.input.StreamDocument;
 import dev.keycard.model.Container;
 import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
@@ -111,7 +112,16 @@ public final class KubernetesParser implements InputParser {
           firstLineEnd(text),
           null);
     }
-    return result(source, diags.hasErrors() ? List.of() : r.containers, diags, document);
+    List<StreamDocument> documents = new ArrayList<>();
+    if (stream) {
+      for (StreamReader.Document d : docs) {
+        if (d.root() != null) {
+          documents.add(new StreamDocument(d.index(), source.span(d.root().start(), d.root().end())));
+        }
+      }
+    }
+    return result(
+        source, diags.hasErrors() ? List.of() : r.containers, diags, document, documents);
   }
 
   private static int firstLineEnd(String text) {
@@ -121,6 +131,15 @@ public final class KubernetesParser implements InputParser {
 
   private static ParsedInput result(
       Source source, List<Container> containers, Diagnostics diags, Object document) {
+    return result(source, containers, diags, document, List.of());
+  }
+
+  private static ParsedInput result(
+      Source source,
+      List<Container> containers,
+      Diagnostics diags,
+      Object document,
+      List<StreamDocument> documents) {
     return new ParsedInput(
         KubernetesFormat.INSTANCE,
         containers,
@@ -129,7 +148,7 @@ public final class KubernetesParser implements InputParser {
         document,
         List.of(),
         List.of(),
-        containers.isEmpty() ? null : new KubernetesSyntax(source.text()));
+        containers.isEmpty() ? null : new KubernetesSyntax(source.text(), documents));
   }
 
   private static String kinds(Map<String, Integer> counts) {

@@ -1,6 +1,7 @@
 package dev.keycard.format.kubernetes;
 
 import dev.keycard.input.ParsedInput;
+import dev.keycard.input.StreamDocument;
 import dev.keycard.remediation.CannotRender;
 import dev.keycard.remediation.JsonDoc;
 import dev.keycard.remediation.yaml.YamlDoc;
@@ -17,14 +18,22 @@ import java.util.Optional;
 final class KubernetesSyntax {
   private final String text;
 
+  /** The documents of a stream of several, where they stand; empty for one document. */
+  private final List<StreamDocument> documents;
+
   /** The YAML documents of the stream once composed; null before. */
   private Optional<List<YamlDoc>> yaml;
 
   /** The JSON document once read, or why it cannot be; null before. */
   private Object json;
 
-  KubernetesSyntax(String text) {
+  KubernetesSyntax(String text, List<StreamDocument> documents) {
     this.text = text;
+    this.documents = List.copyOf(documents);
+  }
+
+  List<StreamDocument> documents() {
+    return documents;
   }
 
   /** The syntax of {@code input}, or null when its parser kept none. */

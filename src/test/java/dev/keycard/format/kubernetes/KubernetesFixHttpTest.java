@@ -88,8 +88,17 @@ class KubernetesFixHttpTest {
         .post("/v1/evaluate")
         .then()
         .statusCode(200)
-        .body("runs[0].artifacts", hasSize(1))
+        // the file, and each document inside it (ASCII: bytes are characters here)
+        .body("runs[0].artifacts", hasSize(3))
         .body("runs[0].artifacts[0].location.uri", equalTo("k8s/app.yaml"))
+        .body("runs[0].artifacts[1].location.uri", equalTo("document-0"))
+        .body("runs[0].artifacts[1].parentIndex", equalTo(0))
+        .body("runs[0].artifacts[1].offset", equalTo(0))
+        .body("runs[0].artifacts[2].location.uri", equalTo("document-1"))
+        .body("runs[0].artifacts[2].parentIndex", equalTo(0))
+        .body("runs[0].artifacts[2].offset", equalTo(STREAM.indexOf("---\n") + 4))
+        .body("runs[0].artifacts[2].length", equalTo(STREAM.stripTrailing().length() - STREAM.indexOf("---\n") - 4))
+        .body("runs[0].artifacts[2].description.text", equalTo("document 1 of k8s/app.yaml"))
         .body("runs[0].results.find { it.ruleId == 'KC-001' }.locations[0].physicalLocation.region.startLine", equalTo(23))
         .body(
             "runs[0].results.find { it.ruleId == 'KC-001' }.locations[0].logicalLocations[0].fullyQualifiedName",
