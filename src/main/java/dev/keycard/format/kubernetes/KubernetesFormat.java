@@ -1,7 +1,9 @@
 package dev.keycard.format.kubernetes;
 
 import dev.keycard.format.BaseFormat;
+import dev.keycard.format.FieldSource;
 import dev.keycard.input.FormatDetector;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -129,5 +131,11 @@ public final class KubernetesFormat extends BaseFormat {
       }
     }
     return false;
+  }
+
+  /** Where each canonical field comes from in this format and how a fix writes it. */
+  @Override
+  public Map<String, FieldSource> fields() {
+    return KubernetesFields.sources();
   }
 }
