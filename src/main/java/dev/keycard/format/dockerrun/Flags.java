@@ -96,7 +96,7 @@ final class Flags {
     value("sysctls", "--sysctl");
     ROWS.put(
         "environment",
-        read("--env", "-e", "--env-file").noting("--env-file is reported unread unless sent"));
+        read("--env", "-e").noting("--env-file is not read: the parser reports it unread"));
     value("restart_policy", "--restart");
     ROWS.put(
         "restart_max_retries",
@@ -104,14 +104,8 @@ final class Flags {
             .noting("--restart on-failure:N; a fix writes it with the policy's --restart"));
     ROWS.put(
         "healthcheck",
-        read(
-            "--health-cmd",
-            "--health-interval",
-            "--health-retries",
-            "--health-start-interval",
-            "--health-start-period",
-            "--health-timeout",
-            "--no-healthcheck"));
+        read("--health-cmd", "--no-healthcheck")
+            .noting("--health-interval and the other timings are not in the model"));
     ROWS.put("probe_hosts", notExpressible(kubernetesOnly("the hosts of HTTP and TCP probes")));
     ROWS.put("command", read("COMMAND").noting("the words after the image"));
     ROWS.put("entrypoint", read("--entrypoint"));
