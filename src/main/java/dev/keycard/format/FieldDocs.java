@@ -32,6 +32,7 @@ In a format's column:
 - the keys, flags or paths the parser reads the field from, as the format spells them;
 - **fix:** the spelling a fix writes (without one, fixes of the field are not rendered there);
 - *from* `field`: the parser derives it from another field;
+- *always*: the same value for every container of the format;
 - *not expressible*: the format has no way to say it, and why.
 
 Kubernetes paths are the container's own unless they start with `spec.` (the pod spec: a
@@ -68,12 +69,16 @@ Not listed: `format` (the input format the container was read from, set by the p
     String text =
         switch (s.kind()) {
           case READ -> {
-            String from = s.readFrom().stream().map(x -> "`" + x + "`").collect(Collectors.joining(", "));
+            String from =
+                s.readFrom().isEmpty()
+                    ? "*not read*"
+                    : s.readFrom().stream().map(x -> "`" + x + "`").collect(Collectors.joining(", "));
             String fix = s.fixable() ? "; **fix:** `" + s.fix() + "`" : "";
             yield from + fix + (s.note() == null ? "" : " (" + s.note() + ")");
           }
           case DERIVED ->
               "*from* `" + s.readFrom().get(0) + "`" + (s.note() == null ? "" : " (" + s.note() + ")");
+          case CONSTANT -> "*always* `" + s.readFrom().get(0) + "` (" + s.note() + ")";
           case NOT_EXPRESSIBLE -> "*not expressible:* " + s.note();
         };
     return text.replace("|", "\\|").replace("\n", " ");

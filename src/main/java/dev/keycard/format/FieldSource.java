@@ -12,10 +12,15 @@ import java.util.Objects;
  *       as the format writes it (a compose key path such as {@code deploy.resources.limits.memory},
  *       {@code docker run} flags, an Engine API member path such as {@code HostConfig.Memory}, a
  *       Kubernetes path such as {@code securityContext.privileged}); {@link #fix()} is the spelling
- *       a fix writes, or null when fixes of the field are not rendered in this format;
+ *       a fix writes, or null when fixes of the field are not rendered in this format. A row may
+ *       read from nowhere and still have a fix ({@link #writtenOnly}): the format writes the
+ *       setting in a shape the parser reads as another field;
  *   <li>{@link Kind#DERIVED}: the parser derives the field from another one, the one field {@link
  *       #readFrom()} names ({@code seccomp} from {@code security_opt}), with an optional {@link
  *       #note()};
+ *   <li>{@link Kind#CONSTANT}: the same value for every container of the format, the one value
+ *       {@link #readFrom()} holds, and {@link #note()} says why ({@code seccomp_default} is {@code
+ *       unconfined} for every Kubernetes container);
  *   <li>{@link Kind#NOT_EXPRESSIBLE}: the format has no way to say it; {@link #note()} says why.
  * </ul>
  *
@@ -28,17 +33,22 @@ public record FieldSource(Kind kind, List<String> readFrom, String fix, String n
   public enum Kind {
     READ,
     DERIVED,
+    CONSTANT,
     NOT_EXPRESSIBLE
   }
 
   public FieldSource {
     Objects.requireNonNull(kind);
     readFrom = List.copyOf(readFrom);
-    if (kind == Kind.READ && readFrom.isEmpty()) {
-      throw new IllegalArgumentException("a read row names where it reads from");
+    if (kind == Kind.READ && readFrom.isEmpty() && (fix == null || note == null)) {
+      throw new IllegalArgumentException(
+          "a read row names where it reads from, or the fix it writes and why it reads none");
     }
     if (kind == Kind.DERIVED && (readFrom.size() != 1 || fix != null)) {
       throw new IllegalArgumentException("a derived row names one field and no fix");
+    }
+    if (kind == Kind.CONSTANT && (readFrom.size() != 1 || fix != null)) {
+      throw new IllegalArgumentException("a constant row holds one value and no fix");
     }
     if (kind == Kind.NOT_EXPRESSIBLE
         && (note == null || note.isBlank() || !readFrom.isEmpty() || fix != null)) {
@@ -51,9 +61,22 @@ public record FieldSource(Kind kind, List<String> readFrom, String fix, String n
     return new FieldSource(Kind.READ, List.of(from), null, null);
   }
 
+  /**
+   * Not read by the parser, but written by a fix as {@code spelling}, {@code why} (the parser reads
+   * what the fix writes as another field).
+   */
+  public static FieldSource writtenOnly(String spelling, String why) {
+    return new FieldSource(Kind.READ, List.of(), Objects.requireNonNull(spelling), why);
+  }
+
   /** Derived by the parser from the field named {@code field}. */
   public static FieldSource derived(String field) {
     return new FieldSource(Kind.DERIVED, List.of(field), null, null);
+  }
+
+  /** The same {@code value} for every container of the format (say why with {@link #noting}). */
+  public static FieldSource constant(String value) {
+    return new FieldSource(Kind.CONSTANT, List.of(value), null, null);
   }
 
   /** Not expressible in the format, because {@code why}. */

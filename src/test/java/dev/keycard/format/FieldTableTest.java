@@ -35,7 +35,11 @@ class FieldTableTest {
         String where = f.apiName() + " " + field;
         switch (s.kind()) {
           case READ -> {
-            assertThat(s.readFrom()).as(where).isNotEmpty().allMatch(x -> !x.isBlank());
+            assertThat(s.readFrom()).as(where).allMatch(x -> !x.isBlank());
+            if (s.readFrom().isEmpty()) {
+              assertThat(s.fixable()).as(where + ": read from nowhere, so written by a fix").isTrue();
+              assertThat(s.note()).as(where + ": why not read").hasSizeGreaterThanOrEqualTo(MIN_REASON);
+            }
             if (s.fixable()) {
               assertThat(s.fix()).as(where).isNotBlank();
             }
@@ -51,6 +55,10 @@ class FieldTableTest {
             if (declared != null) {
               assertThat(from).as(where + " as Container.DERIVED_FROM says").isEqualTo(declared);
             }
+          }
+          case CONSTANT -> {
+            assertThat(s.readFrom()).as(where).hasSize(1);
+            assertThat(s.note()).as(where + ": why always").hasSizeGreaterThanOrEqualTo(MIN_REASON);
           }
           case NOT_EXPRESSIBLE ->
               assertThat(s.note()).as(where + ": why not").hasSizeGreaterThanOrEqualTo(MIN_REASON);

@@ -27,9 +27,9 @@ final class KubernetesFields {
     ROWS.put("image", read("image"));
     ROWS.put(
         "user",
-        read("securityContext.runAsUser", "securityContext.runAsGroup")
+        read("securityContext.runAsUser", "spec.securityContext.runAsUser")
             .fixedAs("securityContext.runAsUser")
-            .noting("uid[:gid]; a fix sets runAsUser/runAsGroup where they were read"));
+            .noting("uid[:gid], the gid from runAsGroup; a fix sets both where they were read"));
     ROWS.put("uid", read("securityContext.runAsUser", "spec.securityContext.runAsUser"));
     ROWS.put("gid", read("securityContext.runAsGroup", "spec.securityContext.runAsGroup"));
     ROWS.put(
@@ -63,9 +63,10 @@ final class KubernetesFields {
             .fixedAs("securityContext.readOnlyRootFilesystem"));
     ROWS.put(
         "tmpfs",
-        read("volumeMounts", "spec.volumes[].emptyDir.medium")
-            .fixedAs("spec.volumes[].emptyDir.medium")
-            .noting("a mounted emptyDir with medium: Memory; a fix adds one and its volumeMount"));
+        FieldSource.writtenOnly(
+            "spec.volumes[].emptyDir.medium",
+            "a fix adds an emptyDir volume with medium: Memory and its volumeMount; the parser"
+                + " reads that as a mount"));
     ROWS.put(
         "security_opt",
         read(
@@ -88,8 +89,9 @@ final class KubernetesFields {
             "metadata.annotations[seccomp.security.alpha.kubernetes.io/pod]"));
     ROWS.put(
         "seccomp_default",
-        read("spec.securityContext.seccompProfile")
-            .noting("unconfined: the kubelet's default when no profile is named"));
+        FieldSource.constant("unconfined")
+            .noting("the kubelet runs a container without a profile unconfined unless the node"
+                + " turns its seccompDefault on"));
     ROWS.put(
         "apparmor",
         read(
