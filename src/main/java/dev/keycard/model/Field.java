@@ -55,6 +55,66 @@ public record Field(String name, String component, Type javaType, Class<?> rawTy
     BY_NAME = Collections.unmodifiableMap(byName);
   }
 
+  // Each setting by name, for code that locates or sets one: a renamed or removed component
+  // fails here, when the class loads, instead of leaving a string that names nothing
+  // (FieldTest holds that these are exactly the settings).
+  public static final Field NAME = named("name");
+  public static final Field IMAGE = named("image");
+  public static final Field USER = named("user");
+  public static final Field UID = named("uid");
+  public static final Field GID = named("gid");
+  public static final Field RUN_AS_NON_ROOT = named("run_as_non_root");
+  public static final Field IMAGE_USER = named("image_user");
+  public static final Field DOCKERFILE = named("dockerfile");
+  public static final Field PRIVILEGED = named("privileged");
+  public static final Field HOST_PROCESS = named("host_process");
+  public static final Field OS = named("os");
+  public static final Field CAP_ADD = named("cap_add");
+  public static final Field CAP_DROP = named("cap_drop");
+  public static final Field CAP_ADD_AS_WRITTEN = named("cap_add_as_written");
+  public static final Field CAP_DROP_AS_WRITTEN = named("cap_drop_as_written");
+  public static final Field READ_ONLY = named("read_only");
+  public static final Field TMPFS = named("tmpfs");
+  public static final Field SECURITY_OPT = named("security_opt");
+  public static final Field NO_NEW_PRIVILEGES = named("no_new_privileges");
+  public static final Field SECCOMP = named("seccomp");
+  public static final Field SECCOMP_DEFAULT = named("seccomp_default");
+  public static final Field APPARMOR = named("apparmor");
+  public static final Field SELINUX = named("selinux");
+  public static final Field POD_SELINUX = named("pod_selinux");
+  public static final Field SYSTEMPATHS = named("systempaths");
+  public static final Field MEMORY = named("memory");
+  public static final Field MEMORY_RESERVATION = named("memory_reservation");
+  public static final Field MEMORY_SWAP = named("memory_swap");
+  public static final Field CPUS = named("cpus");
+  public static final Field CPU_SHARES = named("cpu_shares");
+  public static final Field CPU_QUOTA = named("cpu_quota");
+  public static final Field CPU_PERIOD = named("cpu_period");
+  public static final Field PIDS_LIMIT = named("pids_limit");
+  public static final Field OOM_KILL_DISABLE = named("oom_kill_disable");
+  public static final Field NETWORK_MODE = named("network_mode");
+  public static final Field NETWORKS = named("networks");
+  public static final Field PID = named("pid");
+  public static final Field IPC = named("ipc");
+  public static final Field UTS = named("uts");
+  public static final Field USERNS = named("userns");
+  public static final Field CGROUPNS = named("cgroupns");
+  public static final Field CGROUP_PARENT = named("cgroup_parent");
+  public static final Field MOUNTS = named("mounts");
+  public static final Field VOLUMES = named("volumes");
+  public static final Field DEVICES = named("devices");
+  public static final Field DEVICE_CGROUP_RULES = named("device_cgroup_rules");
+  public static final Field PORTS = named("ports");
+  public static final Field PUBLISH_ALL = named("publish_all");
+  public static final Field SYSCTLS = named("sysctls");
+  public static final Field ENVIRONMENT = named("environment");
+  public static final Field RESTART_POLICY = named("restart_policy");
+  public static final Field RESTART_MAX_RETRIES = named("restart_max_retries");
+  public static final Field HEALTHCHECK = named("healthcheck");
+  public static final Field PROBE_HOSTS = named("probe_hosts");
+  public static final Field COMMAND = named("command");
+  public static final Field ENTRYPOINT = named("entrypoint");
+
   /** Every field a rule can read, in {@link Container}'s order. */
   public static List<Field> all() {
     return ALL;

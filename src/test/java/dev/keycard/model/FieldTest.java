@@ -69,4 +69,32 @@ class FieldTest {
           Field.named(v);
         });
   }
+
+  @Test
+  void constantsAreExactlyTheSettings() throws IllegalAccessException {
+    List<Field> constants = new ArrayList<>();
+    for (java.lang.reflect.Field f : Field.class.getDeclaredFields()) {
+      int m = f.getModifiers();
+      if (f.getType() == Field.class
+          && java.lang.reflect.Modifier.isStatic(m)
+          && java.lang.reflect.Modifier.isPublic(m)) {
+        Field value = (Field) f.get(null);
+        assertEquals(value.name().toUpperCase(java.util.Locale.ROOT), f.getName());
+        constants.add(value);
+      }
+    }
+    assertEquals(Field.settings(), constants);
+  }
+
+  @Test
+  void aContainerLocatesByField() {
+    Origin at = new Origin("/services/web/privileged", null);
+    Origin home = new Origin("/services/web", null);
+    Container.Builder b = Container.builder().locate(Field.PRIVILEGED, at);
+    b.origin = home;
+    Container c = b.build();
+    assertEquals(at, c.locate(Field.PRIVILEGED));
+    assertEquals(at, c.locate("privileged"));
+    assertEquals(home, c.locate(Field.CAP_ADD));
+  }
 }
