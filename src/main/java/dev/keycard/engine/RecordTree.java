@@ -163,18 +163,6 @@ final class RecordTree {
 
   /** {@code capAdd} → {@code cap_add}, as Jackson's SNAKE_CASE strategy names it. */
   static String snake(String camel) {
-    StringBuilder b = new StringBuilder(camel.length() + 4);
-    for (int i = 0; i < camel.length(); i++) {
-      char c = camel.charAt(i);
-      if (Character.isUpperCase(c)) {
-        if (i > 0) {
-          b.append('_');
-        }
-        b.append(Character.toLowerCase(c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+    return dev.keycard.model.Field.snake(camel);
   }
 }

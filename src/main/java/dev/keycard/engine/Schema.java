@@ -2,6 +2,7 @@ package dev.keycard.engine;
 
 import dev.keycard.model.Container;
 import dev.keycard.model.EditDistance;
+import dev.keycard.model.Field;
 import java.lang.reflect.ParameterizedType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,16 +10,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The field catalogue rules are checked against: the container and every record it holds, each
- * field under the snake_case name {@link FrozenModel} gives it, with its type. Derived from the
- * model's records by reflection (the same property list freezing uses), so a new model field is
- * known to the checker as soon as it exists.
+ * The field catalogue rules are checked against: the container's fields as the model's catalogue
+ * ({@link Field}) lists them, and every record they hold, each field under the snake_case name
+ * {@link FrozenModel} gives it, with its type. Derived from the model's records by reflection (the
+ * nested records from the same property list freezing uses), so a new model field is known to the
+ * checker as soon as it exists.
  */
 final class Schema {
-  /** What {@code c} is. Positions ({@code origin}, {@code locations}) are not rule data. */
-  static final Type CONTAINER = record(Container.class, Set.of("origin", "locations"));
+  /**
+   * What {@code c} is: the model's field catalogue ({@link Field#all()}; positions, {@code origin}
+   * and {@code locations}, are not rule data).
+   */
+  static final Type CONTAINER = container();
 
   private Schema() {}
+
+  private static Type container() {
+    Map<String, Type> fields = new LinkedHashMap<>();
+    for (Field f : Field.all()) {
+      fields.put(f.name(), typeOf(f.javaType()));
+    }
+    return Type.record(RecordTree.snake(decapitalise(Container.class.getSimpleName())), fields);
+  }
 
   private static Type record(Class<?> type, Set<String> skip) {
     Map<String, Type> fields = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.keycard.input.InputFormat;
 import dev.keycard.model.Container;
 import dev.keycard.remediation.FixRenderer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,14 @@ import java.util.Optional;
 public interface Format extends InputFormat {
   /** Renders fixes into this format; null when the format offers none. */
   FixRenderer renderer();
+
+  /**
+   * The format's field table: for each {@link dev.keycard.model.Field#settings() setting} of the
+   * model, by its name, where this format reads it from and how a fix sets it, or why the format
+   * cannot say it. The renderer writes fixes with the spellings the table names (held by {@code
+   * FieldTableTest}).
+   */
+  Map<String, FieldSource> fields();
 
   /**
    * The containers written as a document in this format (for {@code /v1/fix?to=<format>}), or

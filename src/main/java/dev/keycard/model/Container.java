@@ -177,6 +177,11 @@ public record Container(
     return o != null ? o : origin;
   }
 
+  /** Where {@code field} came from, or the container's own origin when absent. */
+  public Origin locate(Field field) {
+    return locate(field.name());
+  }
+
   /** This container with the image's default user (from a companion Dockerfile) filled in. */
   public Container withImageUser(String user, Origin where) {
     Map<String, Origin> locs = new LinkedHashMap<>(locations);
@@ -291,6 +296,11 @@ public record Container(
         locations.put(path, where);
       }
       return this;
+    }
+
+    /** Records where {@code field} came from; null origins are ignored. */
+    public Builder locate(Field field, Origin where) {
+      return locate(field.name(), where);
     }
 
     /** Marks the setting at {@code path} as known only to the client. */

@@ -2,6 +2,7 @@ package dev.keycard.format.compose;
 
 import dev.keycard.model.Container;
 import dev.keycard.model.DiagnosticCode;
+import dev.keycard.model.Field;
 
 /**
  * Reads {@code deploy.resources} and {@code deploy.restart_policy}. These win over the service keys
@@ -30,7 +31,7 @@ final class Deploy {
           if (x != null) {
             conflict(service, "mem_reservation", b.memoryReservation, x, m);
             b.memoryReservation = x;
-            v.locate("memory_reservation", m);
+            v.locate(Field.MEMORY_RESERVATION, m);
           }
         }
       }
@@ -47,7 +48,7 @@ final class Deploy {
       if (x != null) {
         conflict(service, "mem_limit", b.memory, x, mem);
         b.memory = x;
-        v.locate("memory", mem);
+        v.locate(Field.MEMORY, mem);
       }
     }
     YNode.Entry cpus = lim.entry("cpus");
@@ -56,7 +57,7 @@ final class Deploy {
       if (x != null) {
         conflict(service, "cpus", b.cpus, x, cpus);
         b.cpus = x;
-        v.locate("cpus", cpus);
+        v.locate(Field.CPUS, cpus);
       }
     }
     YNode.Entry pids = lim.entry("pids");
@@ -65,7 +66,7 @@ final class Deploy {
       if (x != null) {
         conflict(service, "pids_limit", b.pidsLimit, x, pids);
         b.pidsLimit = x;
-        v.locate("pids_limit", pids);
+        v.locate(Field.PIDS_LIMIT, pids);
       }
     }
   }
@@ -106,14 +107,14 @@ final class Deploy {
     b.restartPolicy = name;
     b.restartMaxRetries = null;
     if (cond != null) {
-      v.locate("restart_policy", cond);
+      v.locate(Field.RESTART_POLICY, cond);
     }
     YNode.Entry max = rp.entry("max_attempts");
     if (max != null) {
       Long x = v.integer(max.value(), "restart_max_retries");
       if (x != null) {
         b.restartMaxRetries = (int) Math.min(Integer.MAX_VALUE, x);
-        v.locate("restart_max_retries", max);
+        v.locate(Field.RESTART_MAX_RETRIES, max);
       }
     }
   }

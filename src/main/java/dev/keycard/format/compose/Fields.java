@@ -8,6 +8,7 @@ import dev.keycard.input.common.VolumeSpecs;
 import dev.keycard.model.Container;
 import dev.keycard.model.Device;
 import dev.keycard.model.EnvVar;
+import dev.keycard.model.Field;
 import dev.keycard.model.Mount;
 import dev.keycard.model.Port;
 import dev.keycard.model.Sysctl;
@@ -134,7 +135,7 @@ final class Fields {
     if (items == null) {
       return;
     }
-    v.locate("tmpfs", e);
+    v.locate(Field.TMPFS, e);
     for (YNode item : items) {
       String p = "tmpfs[" + b.tmpfs.size() + "]";
       Values.Text t = v.text(item, p);
@@ -159,7 +160,7 @@ final class Fields {
     if (items == null) {
       return;
     }
-    v.locate("devices", e);
+    v.locate(Field.DEVICES, e);
     for (YNode item : items) {
       String p = "devices[" + b.devices.size() + "]";
       Device d;
@@ -207,7 +208,7 @@ final class Fields {
     if (items == null) {
       return;
     }
-    v.locate("ports", e);
+    v.locate(Field.PORTS, e);
     for (YNode item : items) {
       String p = "ports[" + b.ports.size() + "]";
       Port port = item instanceof YNode.Map map ? longPort(map, p) : shortPort(item, p);
@@ -289,7 +290,7 @@ final class Fields {
   }
 
   void sysctls(YNode.Entry e) {
-    v.locate("sysctls", e);
+    v.locate(Field.SYSCTLS, e);
     forEachPair(
         e,
         "sysctls",
@@ -308,7 +309,7 @@ final class Fields {
   }
 
   void environment(YNode.Entry e) {
-    v.locate("environment", e);
+    v.locate(Field.ENVIRONMENT, e);
     forEachPair(
         e,
         "environment",

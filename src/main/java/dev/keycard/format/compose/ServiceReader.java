@@ -6,6 +6,7 @@ import dev.keycard.input.common.SecurityOptions;
 import dev.keycard.input.common.Users;
 import dev.keycard.model.Container;
 import dev.keycard.model.DiagnosticCode;
+import dev.keycard.model.Field;
 import dev.keycard.model.Healthcheck;
 import dev.keycard.model.Mount;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class ServiceReader {
   private void read(YNode.Entry e) {
     YNode val = e.value();
     switch (e.name()) {
-      case "image" -> str(e, "image", t -> b.image = t);
+      case "image" -> str(e, Field.IMAGE, t -> b.image = t);
       case "user" -> {
         Values.Text t = v.text(val, "user");
         if (t != null) {
@@ -59,41 +60,41 @@ final class ServiceReader {
             b.uid = null;
             b.gid = null;
           }
-          v.locate("user", e);
+          v.locate(Field.USER, e);
         }
       }
-      case "privileged" -> bool(e, "privileged", x -> b.privileged = x);
-      case "read_only" -> bool(e, "read_only", x -> b.readOnly = x);
-      case "oom_kill_disable" -> bool(e, "oom_kill_disable", x -> b.oomKillDisable = x);
-      case "cap_add" -> caps(e, "cap_add", b.capAdd);
-      case "cap_drop" -> caps(e, "cap_drop", b.capDrop);
+      case "privileged" -> bool(e, Field.PRIVILEGED, x -> b.privileged = x);
+      case "read_only" -> bool(e, Field.READ_ONLY, x -> b.readOnly = x);
+      case "oom_kill_disable" -> bool(e, Field.OOM_KILL_DISABLE, x -> b.oomKillDisable = x);
+      case "cap_add" -> caps(e, Field.CAP_ADD, b.capAdd);
+      case "cap_drop" -> caps(e, Field.CAP_DROP, b.capDrop);
       case "security_opt" -> securityOpt(e);
-      case "mem_limit" -> size(e, "memory", x -> b.memory = x);
-      case "mem_reservation" -> size(e, "memory_reservation", x -> b.memoryReservation = x);
-      case "memswap_limit" -> size(e, "memory_swap", x -> b.memorySwap = x);
+      case "mem_limit" -> size(e, Field.MEMORY, x -> b.memory = x);
+      case "mem_reservation" -> size(e, Field.MEMORY_RESERVATION, x -> b.memoryReservation = x);
+      case "memswap_limit" -> size(e, Field.MEMORY_SWAP, x -> b.memorySwap = x);
       case "cpus" -> {
         Double d = v.number(val, "cpus");
         if (d != null) {
           b.cpus = d;
-          v.locate("cpus", e);
+          v.locate(Field.CPUS, e);
         }
       }
-      case "cpu_shares" -> integer(e, "cpu_shares", x -> b.cpuShares = x);
-      case "cpu_quota" -> integer(e, "cpu_quota", x -> b.cpuQuota = x);
-      case "cpu_period" -> integer(e, "cpu_period", x -> b.cpuPeriod = x);
-      case "pids_limit" -> integer(e, "pids_limit", x -> b.pidsLimit = x);
-      case "network_mode" -> str(e, "network_mode", t -> b.networkMode = t);
+      case "cpu_shares" -> integer(e, Field.CPU_SHARES, x -> b.cpuShares = x);
+      case "cpu_quota" -> integer(e, Field.CPU_QUOTA, x -> b.cpuQuota = x);
+      case "cpu_period" -> integer(e, Field.CPU_PERIOD, x -> b.cpuPeriod = x);
+      case "pids_limit" -> integer(e, Field.PIDS_LIMIT, x -> b.pidsLimit = x);
+      case "network_mode" -> str(e, Field.NETWORK_MODE, t -> b.networkMode = t);
       case "networks" -> networks(e);
-      case "pid" -> str(e, "pid", t -> b.pid = t);
-      case "ipc" -> str(e, "ipc", t -> b.ipc = t);
-      case "uts" -> str(e, "uts", t -> b.uts = t);
-      case "userns_mode" -> str(e, "userns", t -> b.userns = t);
-      case "cgroup" -> str(e, "cgroupns", t -> b.cgroupns = t);
-      case "cgroup_parent" -> str(e, "cgroup_parent", t -> b.cgroupParent = t);
+      case "pid" -> str(e, Field.PID, t -> b.pid = t);
+      case "ipc" -> str(e, Field.IPC, t -> b.ipc = t);
+      case "uts" -> str(e, Field.UTS, t -> b.uts = t);
+      case "userns_mode" -> str(e, Field.USERNS, t -> b.userns = t);
+      case "cgroup" -> str(e, Field.CGROUPNS, t -> b.cgroupns = t);
+      case "cgroup_parent" -> str(e, Field.CGROUP_PARENT, t -> b.cgroupParent = t);
       case "volumes" -> fields.volumes(e);
       case "tmpfs" -> fields.tmpfs(e);
       case "devices" -> fields.devices(e);
-      case "device_cgroup_rules" -> strings(e, "device_cgroup_rules", b.deviceCgroupRules);
+      case "device_cgroup_rules" -> strings(e, Field.DEVICE_CGROUP_RULES, b.deviceCgroupRules);
       case "ports" -> fields.ports(e);
       case "sysctls" -> fields.sysctls(e);
       case "environment" -> fields.environment(e);
@@ -117,56 +118,56 @@ final class ServiceReader {
     }
   }
 
-  private void str(YNode.Entry e, String path, Consumer<String> set) {
-    Values.Text t = v.text(e.value(), path);
+  private void str(YNode.Entry e, Field field, Consumer<String> set) {
+    Values.Text t = v.text(e.value(), field.name());
     if (t != null) {
       set.accept(t.value());
-      v.locate(path, e);
+      v.locate(field, e);
     }
   }
 
-  private void bool(YNode.Entry e, String path, Consumer<Boolean> set) {
-    Boolean x = v.bool(e.value(), path);
+  private void bool(YNode.Entry e, Field field, Consumer<Boolean> set) {
+    Boolean x = v.bool(e.value(), field.name());
     if (x != null) {
       set.accept(x);
-      v.locate(path, e);
+      v.locate(field, e);
     }
   }
 
-  private void size(YNode.Entry e, String path, Consumer<Long> set) {
-    Long x = v.size(e.value(), path);
+  private void size(YNode.Entry e, Field field, Consumer<Long> set) {
+    Long x = v.size(e.value(), field.name());
     if (x != null) {
       set.accept(x);
-      v.locate(path, e);
+      v.locate(field, e);
     }
   }
 
-  private void integer(YNode.Entry e, String path, Consumer<Long> set) {
-    Long x = v.integer(e.value(), path);
+  private void integer(YNode.Entry e, Field field, Consumer<Long> set) {
+    Long x = v.integer(e.value(), field.name());
     if (x != null) {
       set.accept(x);
-      v.locate(path, e);
+      v.locate(field, e);
     }
   }
 
-  private void caps(YNode.Entry e, String path, List<String> into) {
-    strings(e, path, into, Capabilities::normalize);
+  private void caps(YNode.Entry e, Field field, List<String> into) {
+    strings(e, field, into, Capabilities::normalize);
   }
 
-  private void strings(YNode.Entry e, String path, List<String> into) {
-    strings(e, path, into, java.util.function.UnaryOperator.identity());
+  private void strings(YNode.Entry e, Field field, List<String> into) {
+    strings(e, field, into, java.util.function.UnaryOperator.identity());
   }
 
   /** A list of strings, each known one passed through {@code normalize}. */
   private void strings(
-      YNode.Entry e, String path, List<String> into, java.util.function.UnaryOperator<String> normalize) {
-    List<YNode> items = v.items(e.value(), path, false);
+      YNode.Entry e, Field field, List<String> into, java.util.function.UnaryOperator<String> normalize) {
+    List<YNode> items = v.items(e.value(), field.name(), false);
     if (items == null) {
       return;
     }
-    v.locate(path, e);
+    v.locate(field, e);
     for (YNode item : items) {
-      String p = path + "[" + into.size() + "]";
+      String p = field.name() + "[" + into.size() + "]";
       Values.Text t = v.text(item, p);
       if (t != null) {
         into.add(t.unknown() ? t.value() : normalize.apply(t.value()));
@@ -180,7 +181,7 @@ final class ServiceReader {
     if (items == null) {
       return;
     }
-    v.locate("security_opt", e);
+    v.locate(Field.SECURITY_OPT, e);
     for (YNode item : items) {
       Values.Text t = v.text(item, "security_opt[" + b.securityOpt.size() + "]");
       if (t != null) {
@@ -203,7 +204,7 @@ final class ServiceReader {
       }
       names.addAll(items);
     }
-    v.locate("networks", e);
+    v.locate(Field.NETWORKS, e);
     for (YNode n : names) {
       String p = "networks[" + b.networks.size() + "]";
       String t = n instanceof YNode.Scalar s ? s.text() : null;
@@ -231,11 +232,11 @@ final class ServiceReader {
       return;
     }
     b.restartPolicy = name;
-    v.locate("restart_policy", e);
+    v.locate(Field.RESTART_POLICY, e);
     if (colon >= 0) {
       try {
         b.restartMaxRetries = Integer.valueOf(t.substring(colon + 1).trim());
-        v.locate("restart_max_retries", e);
+        v.locate(Field.RESTART_MAX_RETRIES, e);
       } catch (NumberFormatException ex) {
         v.invalid(val, "restart: bad retry count in '" + t + "'");
       }
@@ -269,7 +270,7 @@ final class ServiceReader {
       }
     }
     b.healthcheck = new Healthcheck(test, disabled);
-    v.locate("healthcheck", e);
+    v.locate(Field.HEALTHCHECK, e);
   }
 
   /** Records the Dockerfile name. */
@@ -294,7 +295,7 @@ final class ServiceReader {
     // The build context is never read; only the Dockerfile's name is kept, so that a companion
     // Dockerfile sent in the request can tell the image's user.
     b.dockerfile = dockerfile;
-    v.locate("dockerfile", e);
+    v.locate(Field.DOCKERFILE, e);
   }
 
   private void envFile(YNode.Entry e) {

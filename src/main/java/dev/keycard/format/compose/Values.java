@@ -5,6 +5,7 @@ import dev.keycard.input.common.GoBool;
 import dev.keycard.input.common.Sizes;
 import dev.keycard.model.Container;
 import dev.keycard.model.DiagnosticCode;
+import dev.keycard.model.Field;
 import dev.keycard.model.Origin;
 import java.util.BitSet;
 import java.util.List;
@@ -70,6 +71,14 @@ final class Values {
 
   void locate(String path, YNode.Entry e) {
     b.locate(path, origin(e));
+  }
+
+  void locate(Field field, YNode.Entry e) {
+    b.locate(field, origin(e));
+  }
+
+  void locate(Field field, YNode n) {
+    b.locate(field, origin(n));
   }
 
   void locate(String path, YNode n) {

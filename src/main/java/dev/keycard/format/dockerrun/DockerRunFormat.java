@@ -2,8 +2,10 @@ package dev.keycard.format.dockerrun;
 
 import com.google.re2j.Pattern;
 import dev.keycard.format.BaseFormat;
+import dev.keycard.format.FieldSource;
 import dev.keycard.input.FormatDetector;
 import dev.keycard.input.SnippetExtractor;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code docker run}, {@code docker create} and {@code podman run} command lines. */
@@ -41,5 +43,11 @@ public final class DockerRunFormat extends BaseFormat {
   @Override
   public boolean readsCommands() {
     return true;
+  }
+
+  /** Where each canonical field comes from in this format and how a fix writes it. */
+  @Override
+  public Map<String, FieldSource> fields() {
+    return Flags.sources();
   }
 }

@@ -2,6 +2,7 @@ package dev.keycard.format.dockerrun;
 
 import dev.keycard.model.Container;
 import dev.keycard.model.DiagnosticCode;
+import dev.keycard.model.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +98,7 @@ final class NetworkFlags {
       }
       if (special) {
         b.networkMode = net.name();
-        b.locate("network_mode", ctx.origin(net.use()));
+        b.locate(Field.NETWORK_MODE, ctx.origin(net.use()));
         ctx.unknownIf("network_mode", net.namePiece(), net.use());
       } else {
         int index = b.networks.size();

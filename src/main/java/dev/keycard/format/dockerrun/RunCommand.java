@@ -4,6 +4,7 @@ import dev.keycard.input.Diagnostics;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
 import dev.keycard.model.DiagnosticCode;
+import dev.keycard.model.Field;
 import dev.keycard.model.Origin;
 import java.util.List;
 
@@ -65,7 +66,7 @@ final class RunCommand {
     Origin at = ctx.origin(image);
     b.image = image.text();
     b.origin = at;
-    b.locate("image", at);
+    b.locate(Field.IMAGE, at);
     if (image.isUnknown()) {
       b.unknown("image");
     } else if (!ImageRefs.isValid(image.text())) {
@@ -80,7 +81,7 @@ final class RunCommand {
     }
     if (b.name == null) {
       b.name = ImageRefs.defaultName(image.text());
-      b.locate("name", at);
+      b.locate(Field.NAME, at);
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.keycard.input.common.Users;
 import dev.keycard.model.Container;
 import dev.keycard.model.Device;
 import dev.keycard.model.DiagnosticCode;
+import dev.keycard.model.Field;
 import dev.keycard.model.Healthcheck;
 import dev.keycard.model.Origin;
 import dev.keycard.model.Sysctl;
@@ -51,39 +52,39 @@ final class RunMapper {
     Piece v = u.value();
     Origin at = ctx.origin(u);
     switch (u.name()) {
-      case "--name" -> setText("name", at, u, () -> b.name = v.text());
-      case "--user" -> setText("user", at, u, () -> user(v.text(), at));
-      case "--privileged" -> flag("privileged", u, on -> b.privileged = on);
-      case "--read-only" -> flag("read_only", u, on -> b.readOnly = on);
-      case "--oom-kill-disable" -> flag("oom_kill_disable", u, on -> b.oomKillDisable = on);
-      case "--publish-all" -> flag("publish_all", u, on -> b.publishAll = on);
-      case "--cap-add" -> capabilities(u, b.capAdd, "cap_add");
-      case "--cap-drop" -> capabilities(u, b.capDrop, "cap_drop");
+      case "--name" -> setText(Field.NAME, at, u, () -> b.name = v.text());
+      case "--user" -> setText(Field.USER, at, u, () -> user(v.text(), at));
+      case "--privileged" -> flag(Field.PRIVILEGED, u, on -> b.privileged = on);
+      case "--read-only" -> flag(Field.READ_ONLY, u, on -> b.readOnly = on);
+      case "--oom-kill-disable" -> flag(Field.OOM_KILL_DISABLE, u, on -> b.oomKillDisable = on);
+      case "--publish-all" -> flag(Field.PUBLISH_ALL, u, on -> b.publishAll = on);
+      case "--cap-add" -> capabilities(u, b.capAdd, Field.CAP_ADD);
+      case "--cap-drop" -> capabilities(u, b.capDrop, Field.CAP_DROP);
       case "--security-opt" -> {
         int index = b.securityOpt.size();
         SecurityOptions.apply(b, v.text(), at);
         ctx.unknownIf("security_opt[" + index + "]", v, u);
       }
-      case "--memory" -> set("memory", at, u, () -> b.memory = bytes(v));
+      case "--memory" -> set(Field.MEMORY, at, u, () -> b.memory = bytes(v));
       case "--memory-reservation" ->
-          set("memory_reservation", at, u, () -> b.memoryReservation = bytes(v));
-      case "--memory-swap" -> set("memory_swap", at, u, () -> b.memorySwap = bytes(v));
-      case "--cpus" -> set("cpus", at, u, () -> b.cpus = GoValues.parseCpus(v.text()));
-      case "--cpu-shares" -> set("cpu_shares", at, u, () -> b.cpuShares = integer(v));
+          set(Field.MEMORY_RESERVATION, at, u, () -> b.memoryReservation = bytes(v));
+      case "--memory-swap" -> set(Field.MEMORY_SWAP, at, u, () -> b.memorySwap = bytes(v));
+      case "--cpus" -> set(Field.CPUS, at, u, () -> b.cpus = GoValues.parseCpus(v.text()));
+      case "--cpu-shares" -> set(Field.CPU_SHARES, at, u, () -> b.cpuShares = integer(v));
       case "--cpu-quota" -> {
-        set("cpu_quota", at, u, () -> b.cpuQuota = integer(v));
+        set(Field.CPU_QUOTA, at, u, () -> b.cpuQuota = integer(v));
         quotaOrigin = at;
       }
-      case "--cpu-period" -> set("cpu_period", at, u, () -> b.cpuPeriod = integer(v));
-      case "--pids-limit" -> set("pids_limit", at, u, () -> b.pidsLimit = integer(v));
+      case "--cpu-period" -> set(Field.CPU_PERIOD, at, u, () -> b.cpuPeriod = integer(v));
+      case "--pids-limit" -> set(Field.PIDS_LIMIT, at, u, () -> b.pidsLimit = integer(v));
       case "--network" -> networks.add(u);
-      case "--pid" -> namespace("pid", u, at, Set.of("", "host"), true, s -> b.pid = s);
-      case "--uts" -> namespace("uts", u, at, Set.of("", "host"), false, s -> b.uts = s);
-      case "--userns" -> namespace("userns", u, at, Set.of("", "host"), false, s -> b.userns = s);
+      case "--pid" -> namespace(Field.PID, u, at, Set.of("", "host"), true, s -> b.pid = s);
+      case "--uts" -> namespace(Field.UTS, u, at, Set.of("", "host"), false, s -> b.uts = s);
+      case "--userns" -> namespace(Field.USERNS, u, at, Set.of("", "host"), false, s -> b.userns = s);
       case "--cgroupns" ->
-          namespace("cgroupns", u, at, Set.of("", "host", "private"), false, s -> b.cgroupns = s);
-      case "--ipc" -> setText("ipc", at, u, () -> b.ipc = v.text());
-      case "--cgroup-parent" -> setText("cgroup_parent", at, u, () -> b.cgroupParent = v.text());
+          namespace(Field.CGROUPNS, u, at, Set.of("", "host", "private"), false, s -> b.cgroupns = s);
+      case "--ipc" -> setText(Field.IPC, at, u, () -> b.ipc = v.text());
+      case "--cgroup-parent" -> setText(Field.CGROUP_PARENT, at, u, () -> b.cgroupParent = v.text());
       case "--volume" -> mounts.volume(u);
       case "--mount" -> mounts.mount(u);
       case "--tmpfs" -> mounts.tmpfs(u);
@@ -103,7 +104,7 @@ final class RunMapper {
       case "--health-cmd" -> {
         healthOptions = true;
         setText(
-            "healthcheck",
+            Field.HEALTHCHECK,
             at,
             u,
             () -> b.healthcheck = new Healthcheck(List.of("CMD-SHELL", v.text()), false));
@@ -118,10 +119,10 @@ final class RunMapper {
         if (on(u)) {
           noHealthcheck = u;
           b.healthcheck = new Healthcheck(List.of("NONE"), true);
-          b.locate("healthcheck", at);
+          b.locate(Field.HEALTHCHECK, at);
         }
       }
-      case "--entrypoint" -> setText("entrypoint", at, u, () -> b.entrypoint = List.of(v.text()));
+      case "--entrypoint" -> setText(Field.ENTRYPOINT, at, u, () -> b.entrypoint = List.of(v.text()));
       default -> {
         // consumed and validated by type; not part of the model
       }
@@ -134,7 +135,7 @@ final class RunMapper {
     if (b.cpus == null && b.cpuQuota != null && b.cpuQuota > 0) {
       long period = b.cpuPeriod != null && b.cpuPeriod > 0 ? b.cpuPeriod : 100_000L;
       b.cpus = (double) b.cpuQuota / period;
-      b.locate("cpus", quotaOrigin);
+      b.locate(Field.CPUS, quotaOrigin);
     }
     if (noHealthcheck != null && healthOptions) {
       ctx.sink.add(
@@ -146,12 +147,12 @@ final class RunMapper {
   }
 
   /** Sets a numeric or bool field; an unknown value leaves it unset and lists it as unknown. */
-  private void set(String path, Origin at, FlagUse u, Runnable setter) {
-    if (ctx.unknownIf(path, u.value(), u)) {
+  private void set(Field field, Origin at, FlagUse u, Runnable setter) {
+    if (ctx.unknownIf(field.name(), u.value(), u)) {
       return;
     }
     setter.run();
-    locateLast(path, at);
+    locateLast(field.name(), at);
   }
 
   /**
@@ -171,28 +172,28 @@ final class RunMapper {
    * Sets a text field even when its value is unknown: the literal ({@code $(id -u):$(id -g)}) says
    * more than nothing, and the path is listed as unknown so that no rule trusts it.
    */
-  private void setText(String path, Origin at, FlagUse u, Runnable setter) {
-    ctx.unknownIf(path, u.value(), u);
+  private void setText(Field field, Origin at, FlagUse u, Runnable setter) {
+    ctx.unknownIf(field.name(), u.value(), u);
     setter.run();
-    locateLast(path, at);
+    locateLast(field.name(), at);
   }
 
   private void user(String user, Origin at) {
     Users.apply(b, user);
     if (b.uid != null) {
-      b.locate("uid", at);
+      b.locate(Field.UID, at);
     }
     if (b.gid != null) {
-      b.locate("gid", at);
+      b.locate(Field.GID, at);
     }
   }
 
-  private void flag(String path, FlagUse u, java.util.function.Consumer<Boolean> setter) {
-    if (ctx.unknownIf(path, u.value(), u)) {
+  private void flag(Field field, FlagUse u, java.util.function.Consumer<Boolean> setter) {
+    if (ctx.unknownIf(field.name(), u.value(), u)) {
       return;
     }
     setter.accept(on(u));
-    locateLast(path, ctx.origin(u));
+    locateLast(field.name(), ctx.origin(u));
   }
 
   /** A bool flag's value: true when given bare, else its (already validated) Go bool. */
@@ -211,7 +212,7 @@ final class RunMapper {
     return GoValues.parseInt(v.text(), 64);
   }
 
-  private void capabilities(FlagUse u, List<String> list, String path) {
+  private void capabilities(FlagUse u, List<String> list, Field field) {
     Piece v = u.value();
     List<Piece> parts =
         ctx.podman && PodmanFlags.COMMA_SPLIT.contains(u.name()) ? split(v, ',') : List.of(v);
@@ -221,8 +222,8 @@ final class RunMapper {
       }
       int index = list.size();
       list.add(Capabilities.normalize(p.text()));
-      ctx.locateElement(path, index, ctx.origin(u));
-      ctx.unknownIf(path + "[" + index + "]", p, u);
+      ctx.locateElement(field.name(), index, ctx.origin(u));
+      ctx.unknownIf(field.name() + "[" + index + "]", p, u);
     }
   }
 
@@ -240,7 +241,7 @@ final class RunMapper {
   }
 
   private void namespace(
-      String path,
+      Field field,
       FlagUse u,
       Origin at,
       Set<String> allowed,
@@ -253,10 +254,10 @@ final class RunMapper {
             || allowed.contains(s)
             || (containerAllowed && s.startsWith("container:") && s.length() > 10);
     if (!ok) {
-      ctx.invalid(u, "invalid --" + path + " mode");
+      ctx.invalid(u, "invalid --" + field.name() + " mode");
       return;
     }
-    setText(path, at, u, () -> setter.accept(s));
+    setText(field, at, u, () -> setter.accept(s));
   }
 
   private void device(FlagUse u, Origin at) {
@@ -328,10 +329,10 @@ final class RunMapper {
       return;
     }
     final Integer max = retries;
-    set("restart_policy", at, u, () -> b.restartPolicy = name.isEmpty() ? "no" : name);
+    set(Field.RESTART_POLICY, at, u, () -> b.restartPolicy = name.isEmpty() ? "no" : name);
     if (max != null) {
       b.restartMaxRetries = max;
-      b.locate("restart_max_retries", at);
+      b.locate(Field.RESTART_MAX_RETRIES, at);
     }
   }
 }

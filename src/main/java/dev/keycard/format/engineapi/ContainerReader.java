@@ -3,6 +3,7 @@ package dev.keycard.format.engineapi;
 import dev.keycard.input.common.Users;
 import dev.keycard.model.Container;
 import dev.keycard.model.EnvVar;
+import dev.keycard.model.Field;
 import dev.keycard.model.Healthcheck;
 import dev.keycard.model.Origin;
 import java.util.ArrayList;
@@ -86,25 +87,25 @@ final class ContainerReader {
     String image = v.string(config, "Image");
     if (image != null) {
       b.image = image;
-      b.locate("image", v.member(config.get("Image")));
+      b.locate(Field.IMAGE, v.member(config.get("Image")));
     }
     String user = v.string(config, "User");
     if (user != null && !user.isEmpty()) {
       Users.apply(b, user);
-      b.locate("user", v.member(config.get("User")));
+      b.locate(Field.USER, v.member(config.get("User")));
     }
-    b.command = strings(config, "Cmd", "command", b);
-    b.entrypoint = strings(config, "Entrypoint", "entrypoint", b);
+    b.command = strings(config, "Cmd", Field.COMMAND, b);
+    b.entrypoint = strings(config, "Entrypoint", Field.ENTRYPOINT, b);
     environment(config, b);
     healthcheck(config, b);
   }
 
-  private List<String> strings(JsonNode obj, String key, String path, Container.Builder b) {
+  private List<String> strings(JsonNode obj, String key, Field field, Container.Builder b) {
     List<JsonNode> nodes = v.strings(obj, key, true);
     if (nodes == null) {
       return null;
     }
-    b.locate(path, v.member(obj.get(key)));
+    b.locate(field, v.member(obj.get(key)));
     List<String> out = new ArrayList<>();
     for (JsonNode n : nodes) {
       out.add((String) n.plain());
@@ -117,7 +118,7 @@ final class ContainerReader {
     if (env == null) {
       return;
     }
-    b.locate("environment", v.member(config.get("Env")));
+    b.locate(Field.ENVIRONMENT, v.member(config.get("Env")));
     for (JsonNode n : env) {
       String raw = (String) n.plain();
       int eq = raw.indexOf('=');
@@ -145,7 +146,7 @@ final class ContainerReader {
     }
     boolean disabled = words.size() == 1 && "NONE".equals(words.get(0));
     b.healthcheck = new Healthcheck(disabled ? List.of() : words, disabled);
-    b.locate("healthcheck", v.member(hc));
+    b.locate(Field.HEALTHCHECK, v.member(hc));
   }
 
   private void networks(JsonNode endpoints, Container.Builder b) {
@@ -167,7 +168,7 @@ final class ContainerReader {
     }
     if (name != null && !name.isEmpty()) {
       b.name = name.startsWith("/") ? name.substring(1) : name;
-      b.locate("name", v.member(at));
+      b.locate(Field.NAME, v.member(at));
     } else {
       // Docker names an unnamed container itself; without an Image to name it after, say what it is
       b.name = b.image != null ? imageName(b.image) : UNNAMED;

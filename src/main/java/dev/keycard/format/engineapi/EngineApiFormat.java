@@ -1,7 +1,9 @@
 package dev.keycard.format.engineapi;
 
 import dev.keycard.format.BaseFormat;
+import dev.keycard.format.FieldSource;
 import dev.keycard.input.FormatDetector;
+import java.util.Map;
 import java.util.Set;
 
 /** Docker Engine API container-create bodies and {@code docker inspect} output (JSON). */
@@ -21,5 +23,11 @@ public final class EngineApiFormat extends BaseFormat {
   @Override
   public Guess detect(String text) {
     return FormatDetector.isJson(text) ? JSON : Guess.NONE;
+  }
+
+  /** Where each canonical field comes from in this format and how a fix writes it. */
+  @Override
+  public Map<String, FieldSource> fields() {
+    return EngineApiFields.sources();
   }
 }

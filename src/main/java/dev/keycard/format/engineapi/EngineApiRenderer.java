@@ -29,29 +29,6 @@ import java.util.Optional;
  */
 final class EngineApiRenderer implements FixRenderer {
 
-  /** Canonical fields as {@code HostConfig} members. */
-  private static final Map<String, String> HOST_CONFIG =
-      Map.ofEntries(
-          Map.entry("privileged", "Privileged"),
-          Map.entry("read_only", "ReadonlyRootfs"),
-          Map.entry("cap_drop", "CapDrop"),
-          Map.entry("cap_add", "CapAdd"),
-          Map.entry("security_opt", "SecurityOpt"),
-          Map.entry("memory", "Memory"),
-          Map.entry("cpus", "NanoCpus"),
-          Map.entry("pids_limit", "PidsLimit"),
-          Map.entry("tmpfs", "Tmpfs"),
-          Map.entry("network_mode", "NetworkMode"),
-          Map.entry("pid", "PidMode"),
-          Map.entry("ipc", "IpcMode"),
-          Map.entry("uts", "UTSMode"),
-          Map.entry("userns", "UsernsMode"),
-          Map.entry("cgroupns", "CgroupnsMode"),
-          Map.entry("cgroup_parent", "CgroupParent"),
-          Map.entry("oom_kill_disable", "OomKillDisable"),
-          Map.entry("restart_policy", "RestartPolicy"),
-          Map.entry("publish_all", "PublishAllPorts"));
-
   @Override
   public InputFormat format() {
     return EngineApiFormat.INSTANCE;
@@ -144,7 +121,7 @@ final class EngineApiRenderer implements FixRenderer {
       if (field.equals("user")) {
         return jsonAt(root + "/Config") instanceof Map ? root + "/Config/User" : root + "/User";
       }
-      String key = HOST_CONFIG.get(field);
+      String key = EngineApiFields.hostConfigMember(field);
       return key == null ? null : root + "/HostConfig/" + key;
     }
 

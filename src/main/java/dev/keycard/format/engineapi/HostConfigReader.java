@@ -5,6 +5,7 @@ import dev.keycard.input.common.PortSpecs;
 import dev.keycard.input.common.SecurityOptions;
 import dev.keycard.model.Container;
 import dev.keycard.model.Device;
+import dev.keycard.model.Field;
 import dev.keycard.model.Port;
 import dev.keycard.model.Sysctl;
 import dev.keycard.model.Tmpfs;
@@ -84,38 +85,38 @@ final class HostConfigReader {
     Boolean privileged = v.bool(hc, "Privileged");
     if (privileged != null) {
       b.privileged = privileged;
-      b.locate("privileged", v.member(hc.get("Privileged")));
+      b.locate(Field.PRIVILEGED, v.member(hc.get("Privileged")));
     }
     Boolean readOnly = v.bool(hc, "ReadonlyRootfs");
     if (readOnly != null) {
       b.readOnly = readOnly;
-      b.locate("read_only", v.member(hc.get("ReadonlyRootfs")));
+      b.locate(Field.READ_ONLY, v.member(hc.get("ReadonlyRootfs")));
     }
     Boolean publishAll = v.bool(hc, "PublishAllPorts");
     if (publishAll != null) {
       b.publishAll = publishAll;
-      b.locate("publish_all", v.member(hc.get("PublishAllPorts")));
+      b.locate(Field.PUBLISH_ALL, v.member(hc.get("PublishAllPorts")));
     }
     Boolean oomKillDisable = v.bool(hc, "OomKillDisable");
     if (oomKillDisable != null) {
       b.oomKillDisable = oomKillDisable;
-      b.locate("oom_kill_disable", v.member(hc.get("OomKillDisable")));
+      b.locate(Field.OOM_KILL_DISABLE, v.member(hc.get("OomKillDisable")));
     }
   }
 
   private void capabilities(JsonNode hc) {
-    capList(hc, "CapAdd", "cap_add", b.capAdd);
-    capList(hc, "CapDrop", "cap_drop", b.capDrop);
+    capList(hc, "CapAdd", Field.CAP_ADD, b.capAdd);
+    capList(hc, "CapDrop", Field.CAP_DROP, b.capDrop);
   }
 
-  private void capList(JsonNode hc, String key, String path, List<String> into) {
+  private void capList(JsonNode hc, String key, Field field, List<String> into) {
     List<JsonNode> caps = v.strings(hc, key, true);
     if (caps == null) {
       return;
     }
-    b.locate(path, v.member(hc.get(key)));
+    b.locate(field, v.member(hc.get(key)));
     for (JsonNode c : caps) {
-      b.locate(path + "[" + into.size() + "]", v.value(c));
+      b.locate(field.name() + "[" + into.size() + "]", v.value(c));
       into.add(Capabilities.normalize((String) c.plain()));
     }
   }
@@ -125,7 +126,7 @@ final class HostConfigReader {
     if (map == null) {
       return;
     }
-    b.locate("tmpfs", v.member(map));
+    b.locate(Field.TMPFS, v.member(map));
     for (var e : map.fields().entrySet()) {
       JsonNode opts = e.getValue();
       String options = opts.isNull() ? "" : v.string(opts);
@@ -142,36 +143,36 @@ final class HostConfigReader {
     if (opts == null) {
       return;
     }
-    b.locate("security_opt", v.member(hc.get("SecurityOpt")));
+    b.locate(Field.SECURITY_OPT, v.member(hc.get("SecurityOpt")));
     for (JsonNode o : opts) {
       SecurityOptions.apply(b, (String) o.plain(), v.value(o));
     }
   }
 
   private void resources(JsonNode hc) {
-    b.memory = longField(hc, "Memory", "memory");
-    b.memoryReservation = longField(hc, "MemoryReservation", "memory_reservation");
-    b.memorySwap = longField(hc, "MemorySwap", "memory_swap");
-    b.cpuShares = longField(hc, "CpuShares", "cpu_shares");
-    b.cpuQuota = longField(hc, "CpuQuota", "cpu_quota");
-    b.cpuPeriod = longField(hc, "CpuPeriod", "cpu_period");
-    b.pidsLimit = longField(hc, "PidsLimit", "pids_limit");
+    b.memory = longField(hc, "Memory", Field.MEMORY);
+    b.memoryReservation = longField(hc, "MemoryReservation", Field.MEMORY_RESERVATION);
+    b.memorySwap = longField(hc, "MemorySwap", Field.MEMORY_SWAP);
+    b.cpuShares = longField(hc, "CpuShares", Field.CPU_SHARES);
+    b.cpuQuota = longField(hc, "CpuQuota", Field.CPU_QUOTA);
+    b.cpuPeriod = longField(hc, "CpuPeriod", Field.CPU_PERIOD);
+    b.pidsLimit = longField(hc, "PidsLimit", Field.PIDS_LIMIT);
     Long nano = v.integer(hc, "NanoCpus");
     if (nano != null && nano > 0) {
       b.cpus = nano / 1e9;
-      b.locate("cpus", v.member(hc.get("NanoCpus")));
+      b.locate(Field.CPUS, v.member(hc.get("NanoCpus")));
     } else if (b.cpuQuota != null && b.cpuQuota > 0) {
       // the daemon applies a quota against the CFS period, 100ms unless CpuPeriod says otherwise
       long period = b.cpuPeriod != null && b.cpuPeriod > 0 ? b.cpuPeriod : DEFAULT_CPU_PERIOD;
       b.cpus = (double) b.cpuQuota / period;
-      b.locate("cpus", v.member(hc.get("CpuQuota")));
+      b.locate(Field.CPUS, v.member(hc.get("CpuQuota")));
     }
   }
 
-  private Long longField(JsonNode hc, String key, String path) {
+  private Long longField(JsonNode hc, String key, Field field) {
     Long value = v.integer(hc, key);
     if (value != null) {
-      b.locate(path, v.member(hc.get(key)));
+      b.locate(field, v.member(hc.get(key)));
     }
     return value;
   }
@@ -181,30 +182,30 @@ final class HostConfigReader {
     if (network != null && !network.isEmpty()) {
       // kept raw: "default" is what the CLI sends for bridge, and rules may want to tell them apart
       b.networkMode = network;
-      b.locate("network_mode", v.member(hc.get("NetworkMode")));
+      b.locate(Field.NETWORK_MODE, v.member(hc.get("NetworkMode")));
     }
-    b.pid = mode(hc, "PidMode", "pid");
-    b.ipc = mode(hc, "IpcMode", "ipc");
-    b.uts = mode(hc, "UTSMode", "uts");
-    b.userns = mode(hc, "UsernsMode", "userns");
-    b.cgroupns = mode(hc, "CgroupnsMode", "cgroupns");
-    b.cgroupParent = mode(hc, "CgroupParent", "cgroup_parent");
+    b.pid = mode(hc, "PidMode", Field.PID);
+    b.ipc = mode(hc, "IpcMode", Field.IPC);
+    b.uts = mode(hc, "UTSMode", Field.UTS);
+    b.userns = mode(hc, "UsernsMode", Field.USERNS);
+    b.cgroupns = mode(hc, "CgroupnsMode", Field.CGROUPNS);
+    b.cgroupParent = mode(hc, "CgroupParent", Field.CGROUP_PARENT);
   }
 
   /** A mode string; empty means the daemon default, which is the same as absent. */
-  private String mode(JsonNode hc, String key, String path) {
+  private String mode(JsonNode hc, String key, Field field) {
     String s = v.string(hc, key);
     if (s == null || s.isEmpty()) {
       return null;
     }
-    b.locate(path, v.member(hc.get(key)));
+    b.locate(field, v.member(hc.get(key)));
     return s;
   }
 
   private void devices(JsonNode hc) {
     JsonNode list = v.array(hc, "Devices");
     if (list != null) {
-      b.locate("devices", v.member(list));
+      b.locate(Field.DEVICES, v.member(list));
       for (JsonNode d : list.items()) {
         if (!d.isObject()) {
           v.invalid(d.pointer() + " must be an object", d, false);
@@ -219,7 +220,7 @@ final class HostConfigReader {
     }
     List<JsonNode> rules = v.strings(hc, "DeviceCgroupRules", false);
     if (rules != null) {
-      b.locate("device_cgroup_rules", v.member(hc.get("DeviceCgroupRules")));
+      b.locate(Field.DEVICE_CGROUP_RULES, v.member(hc.get("DeviceCgroupRules")));
       for (JsonNode r : rules) {
         b.locate("device_cgroup_rules[" + b.deviceCgroupRules.size() + "]", v.value(r));
         b.deviceCgroupRules.add((String) r.plain());
@@ -232,7 +233,7 @@ final class HostConfigReader {
     if (map == null) {
       return;
     }
-    b.locate("ports", v.member(map));
+    b.locate(Field.PORTS, v.member(map));
     for (var e : map.fields().entrySet()) {
       String key = e.getKey();
       int slash = key.indexOf('/');
@@ -284,7 +285,7 @@ final class HostConfigReader {
     if (map == null) {
       return;
     }
-    b.locate("sysctls", v.member(map));
+    b.locate(Field.SYSCTLS, v.member(map));
     for (var e : map.fields().entrySet()) {
       String value = v.string(e.getValue());
       if (value != null) {
@@ -302,12 +303,12 @@ final class HostConfigReader {
     String name = v.string(policy, "Name");
     if (name != null && !name.isEmpty()) {
       b.restartPolicy = name;
-      b.locate("restart_policy", v.member(policy));
+      b.locate(Field.RESTART_POLICY, v.member(policy));
     }
     Long retries = v.integer(policy, "MaximumRetryCount");
     if (retries != null && retries >= Integer.MIN_VALUE && retries <= Integer.MAX_VALUE) {
       b.restartMaxRetries = retries.intValue();
-      b.locate("restart_max_retries", v.member(policy.get("MaximumRetryCount")));
+      b.locate(Field.RESTART_MAX_RETRIES, v.member(policy.get("MaximumRetryCount")));
     }
   }
 
@@ -323,7 +324,7 @@ final class HostConfigReader {
         && masked.items().isEmpty()
         && readOnly.items().isEmpty()) {
       b.systempaths = "unconfined";
-      b.locate("systempaths", v.member(masked));
+      b.locate(Field.SYSTEMPATHS, v.member(masked));
     }
   }
 }

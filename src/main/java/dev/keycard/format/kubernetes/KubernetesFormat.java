@@ -1,10 +1,12 @@
 package dev.keycard.format.kubernetes;
 
 import dev.keycard.format.BaseFormat;
+import dev.keycard.format.FieldSource;
 import dev.keycard.input.FormatDetector;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.input.StreamDocument;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -138,5 +140,11 @@ public final class KubernetesFormat extends BaseFormat {
       }
     }
     return false;
+  }
+
+  /** Where each canonical field comes from in this format and how a fix writes it. */
+  @Override
+  public Map<String, FieldSource> fields() {
+    return KubernetesFields.sources();
   }
 }

@@ -59,11 +59,6 @@ import java.util.Set;
  * {@code <<} merge) is not edited where it was written; the container or pod gets its own key.
  */
 final class KubernetesRenderer implements FixRenderer {
-  private static final Set<String> NOT_EXPRESSIBLE =
-      Set.of(
-          "pids_limit", "devices", "device_cgroup_rules", "cgroupns", "cgroup_parent",
-          "oom_kill_disable", "restart_policy", "restart_max_retries", "uts", "userns");
-
   @Override
   public InputFormat format() {
     return KubernetesFormat.INSTANCE;
@@ -79,7 +74,7 @@ final class KubernetesRenderer implements FixRenderer {
       return Optional.empty();
     }
     for (FixOperation op : f.fix()) {
-      if (NOT_EXPRESSIBLE.contains(op.field())) {
+      if (KubernetesFields.notRendered(op.field())) {
         return Optional.empty();
       }
     }

@@ -3,6 +3,7 @@ package dev.keycard.format.kubernetes;
 import dev.keycard.input.common.Capabilities;
 import dev.keycard.model.Container;
 import dev.keycard.model.EnvVar;
+import dev.keycard.model.Field;
 import dev.keycard.model.Healthcheck;
 import dev.keycard.model.Mount;
 import dev.keycard.model.Origin;
@@ -306,27 +307,27 @@ final class PodReader {
     KNode.Entry image = c.entry("image");
     if (image != null) {
       b.image = v.string(image.value(), "image");
-      locate(b, "image", image);
+      locate(b, Field.IMAGE, image);
     }
     KNode.Entry command = c.entry("command");
     if (command != null) {
       b.entrypoint = v.strings(command.value(), "command");
-      locate(b, "entrypoint", command);
+      locate(b, Field.ENTRYPOINT, command);
     }
     KNode.Entry args = c.entry("args");
     if (args != null) {
       b.command = v.strings(args.value(), "args");
-      locate(b, "command", args);
+      locate(b, Field.COMMAND, args);
     }
     KNode.Entry sce = c.entry("securityContext");
     KNode.Map sc = sce == null ? null : v.map(sce.value(), "securityContext");
     securityContext(b, sc, w);
     if (os != null) {
       b.os = os.value();
-      b.locate("os", os.origin());
+      b.locate(Field.OS, os.origin());
     }
     if (seLinux != null) {
-      seLinux(b, seLinux, "pod_selinux", b.podSelinux);
+      seLinux(b, seLinux, Field.POD_SELINUX, b.podSelinux);
     }
     namespaces(b);
     b.seccompDefault = "unconfined";
@@ -339,13 +340,17 @@ final class PodReader {
     probes(b, c);
     if (restart != null && w.kind() == ContainerKind.CONTAINER) {
       b.restartPolicy = restart.value();
-      b.locate("restart_policy", restart.origin());
+      b.locate(Field.RESTART_POLICY, restart.origin());
     }
     return b;
   }
 
   private void locate(Container.Builder b, String path, KNode.Entry e) {
     b.locate(path, v.origin(e));
+  }
+
+  private void locate(Container.Builder b, Field field, KNode.Entry e) {
+    b.locate(field, v.origin(e));
   }
 
   private void securityContext(Container.Builder b, KNode.Map sc, Written w) {
@@ -370,31 +375,31 @@ final class PodReader {
       KNode.Entry priv = sc.entry("privileged");
       if (priv != null && Boolean.TRUE.equals(v.bool(priv.value(), "securityContext.privileged"))) {
         b.privileged = true;
-        locate(b, "privileged", priv);
+        locate(b, Field.PRIVILEGED, priv);
       }
       KNode.Entry ape = sc.entry("allowPrivilegeEscalation");
       Boolean escalation =
           ape == null ? null : v.bool(ape.value(), "securityContext.allowPrivilegeEscalation");
       if (escalation != null) {
         b.noNewPrivileges = !escalation;
-        locate(b, "no_new_privileges", ape);
+        locate(b, Field.NO_NEW_PRIVILEGES, ape);
       }
       KNode.Entry ro = sc.entry("readOnlyRootFilesystem");
       if (ro != null && Boolean.TRUE.equals(v.bool(ro.value(), "securityContext.readOnlyRootFilesystem"))) {
         b.readOnly = true;
-        locate(b, "read_only", ro);
+        locate(b, Field.READ_ONLY, ro);
       }
       KNode.Map caps = v.map(sc.get("capabilities"), "securityContext.capabilities");
       if (caps != null) {
-        capabilities(b, caps.entry("add"), "cap_add", b.capAdd, b.capAddAsWritten);
-        capabilities(b, caps.entry("drop"), "cap_drop", b.capDrop, b.capDropAsWritten);
+        capabilities(b, caps.entry("add"), Field.CAP_ADD, Field.CAP_ADD_AS_WRITTEN, b.capAdd, b.capAddAsWritten);
+        capabilities(b, caps.entry("drop"), Field.CAP_DROP, Field.CAP_DROP_AS_WRITTEN, b.capDrop, b.capDropAsWritten);
       }
       KNode.Entry pm = sc.entry("procMount");
       if (pm != null) {
         String t = v.string(pm.value(), "securityContext.procMount");
         if ("Unmasked".equals(t)) {
           b.systempaths = "unconfined";
-          locate(b, "systempaths", pm);
+          locate(b, Field.SYSTEMPATHS, pm);
         } else if (t != null && !t.equals("Default")) {
           v.invalid(pm.value(), "securityContext.procMount: expected Default or Unmasked, got '" + Values.clip(t) + "'");
         }
@@ -413,34 +418,34 @@ final class PodReader {
     }
     if (uid != null) {
       b.uid = uid.value();
-      b.locate("uid", uid.origin());
+      b.locate(Field.UID, uid.origin());
     }
     if (gid != null) {
       b.gid = gid.value();
-      b.locate("gid", gid.origin());
+      b.locate(Field.GID, gid.origin());
     }
     if (uid != null) {
       b.user = uid.value() + (gid != null ? ":" + gid.value() : "");
-      b.locate("user", uid.origin());
+      b.locate(Field.USER, uid.origin());
     }
     b.runAsNonRoot = nonRoot != null && nonRoot.value();
     if (nonRoot != null) {
-      b.locate("run_as_non_root", nonRoot.origin());
+      b.locate(Field.RUN_AS_NON_ROOT, nonRoot.origin());
     }
     if (sec != null) {
       b.seccomp = sec.value();
-      b.locate("seccomp", sec.origin());
+      b.locate(Field.SECCOMP, sec.origin());
     }
     if (aa != null) {
       b.apparmor = aa.value();
-      b.locate("apparmor", aa.origin());
+      b.locate(Field.APPARMOR, aa.origin());
     }
     if (selinux != null) {
-      seLinux(b, selinux, "selinux", b.selinux);
+      seLinux(b, selinux, Field.SELINUX, b.selinux);
     }
     if (hp != null) {
       b.hostProcess = hp.value();
-      b.locate("host_process", hp.origin());
+      b.locate(Field.HOST_PROCESS, hp.origin());
     }
     securityOptions(b);
   }
@@ -505,17 +510,17 @@ final class PodReader {
   }
 
   /** {@code seLinuxOptions} as label options ({@code user:<u>}, ...) into {@code path}. */
-  private void seLinux(Container.Builder b, KNode.Entry e, String path, List<String> into) {
+  private void seLinux(Container.Builder b, KNode.Entry e, Field field, List<String> into) {
     KNode.Map m = v.map(e.value(), "seLinuxOptions");
     if (m == null) {
       return;
     }
-    locate(b, path, e);
+    locate(b, field, e);
     for (String key : new String[] {"user", "role", "type", "level"}) {
       KNode.Entry k = m.entry(key);
       String value = k == null ? null : v.string(k.value(), "seLinuxOptions." + key);
       if (value != null && !value.isEmpty()) {
-        locate(b, path + "[" + into.size() + "]", k);
+        locate(b, field.name() + "[" + into.size() + "]", k);
         into.add(key + ":" + value);
       }
     }
@@ -527,19 +532,24 @@ final class PodReader {
    * compares them).
    */
   private void capabilities(
-      Container.Builder b, KNode.Entry e, String path, List<String> into, List<String> written) {
+      Container.Builder b,
+      KNode.Entry e,
+      Field field,
+      Field asWritten,
+      List<String> into,
+      List<String> written) {
     if (e == null) {
       return;
     }
-    List<KNode> items = v.items(e.value(), "capabilities." + (path.equals("cap_add") ? "add" : "drop"));
-    locate(b, path, e);
-    locate(b, path + "_as_written", e);
+    List<KNode> items = v.items(e.value(), "capabilities." + (field == Field.CAP_ADD ? "add" : "drop"));
+    locate(b, field, e);
+    locate(b, asWritten, e);
     for (KNode item : items) {
-      String t = v.string(item, path);
+      String t = v.string(item, field.name());
       if (t != null) {
         Origin at = v.origin(item);
-        b.locate(path + "[" + into.size() + "]", at);
-        b.locate(path + "_as_written[" + written.size() + "]", at);
+        b.locate(field.name() + "[" + into.size() + "]", at);
+        b.locate(asWritten.name() + "[" + written.size() + "]", at);
         into.add(Capabilities.normalize(t));
         written.add(t);
       }
@@ -549,19 +559,19 @@ final class PodReader {
   private void namespaces(Container.Builder b) {
     if (network != null) {
       b.networkMode = network.value();
-      b.locate("network_mode", network.origin());
+      b.locate(Field.NETWORK_MODE, network.origin());
     } else {
       b.networks.add(POD_NETWORK);
     }
-    set(pid, x -> b.pid = x, b, "pid");
-    set(ipc, x -> b.ipc = x, b, "ipc");
-    set(userns, x -> b.userns = x, b, "userns");
+    set(pid, x -> b.pid = x, b, Field.PID);
+    set(ipc, x -> b.ipc = x, b, Field.IPC);
+    set(userns, x -> b.userns = x, b, Field.USERNS);
   }
 
-  private static void set(At<String> at, Consumer<String> setter, Container.Builder b, String path) {
+  private static void set(At<String> at, Consumer<String> setter, Container.Builder b, Field field) {
     if (at != null) {
       setter.accept(at.value());
-      b.locate(path, at.origin());
+      b.locate(field, at.origin());
     }
   }
 
@@ -569,7 +579,7 @@ final class PodReader {
     if (sysctlsEntry == null) {
       return;
     }
-    locate(b, "sysctls", sysctlsEntry);
+    locate(b, Field.SYSCTLS, sysctlsEntry);
     for (At<Sysctl> s : sysctls) {
       b.locate("sysctls[" + b.sysctls.size() + "]", s.origin());
       b.sysctls.add(s.value());
@@ -580,7 +590,7 @@ final class PodReader {
     if (volumesEntry == null) {
       return;
     }
-    locate(b, "volumes", volumesEntry);
+    locate(b, Field.VOLUMES, volumesEntry);
     for (PodVolume pv : volumes) {
       b.locate("volumes[" + b.volumes.size() + "]", v.origin(pv.item()));
       b.volumes.add(pv.volume());
@@ -671,7 +681,7 @@ final class PodReader {
       }
       int host = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hp));
       if (b.ports.isEmpty()) {
-        locate(b, "ports", pe);
+        locate(b, Field.PORTS, pe);
       }
       String path = "ports[" + b.ports.size() + "]";
       b.ports.add(
@@ -692,7 +702,7 @@ final class PodReader {
     if (env == null) {
       return;
     }
-    locate(b, "environment", env);
+    locate(b, Field.ENVIRONMENT, env);
     for (KNode item : v.items(env.value(), "env")) {
       KNode.Map m = v.map(item, "env[]");
       String name = m == null ? null : v.string(m.get("name"), "env[].name");
@@ -731,7 +741,7 @@ final class PodReader {
       Long x = Quantities.bytes(quantity(memLimit, "resources.limits.memory"));
       if (x != null) {
         b.memory = x;
-        locate(b, "memory", memLimit);
+        locate(b, Field.MEMORY, memLimit);
       }
     }
     if (memRequest != null) {
@@ -741,14 +751,14 @@ final class PodReader {
               : Quantities.bytes(quantity(memRequest, "resources.requests.memory"));
       if (x != null) {
         b.memoryReservation = x;
-        locate(b, "memory_reservation", memRequest);
+        locate(b, Field.MEMORY_RESERVATION, memRequest);
       }
     }
     if (cpuLimit != null) {
       Double x = Quantities.cpus(quantity(cpuLimit, "resources.limits.cpu"));
       if (x != null) {
         b.cpus = x;
-        locate(b, "cpus", cpuLimit);
+        locate(b, Field.CPUS, cpuLimit);
       }
     }
     if (cpuRequest != null && (cpuRequest != cpuLimit || b.cpus != null)) {
@@ -761,7 +771,7 @@ final class PodReader {
       if (milli != null) {
         // the kubelet's MilliCPUToShares: at least 2
         b.cpuShares = Math.max(2L, milli * 1024 / 1000);
-        locate(b, "cpu_shares", cpuRequest);
+        locate(b, Field.CPU_SHARES, cpuRequest);
       }
     }
   }
@@ -813,7 +823,7 @@ final class PodReader {
         }
       }
       b.healthcheck = new Healthcheck(test, false);
-      locate(b, "healthcheck", e);
+      locate(b, Field.HEALTHCHECK, e);
       break;
     }
   }

@@ -1,6 +1,7 @@
 package dev.keycard.input.common;
 
 import dev.keycard.model.Container;
+import dev.keycard.model.Field;
 import dev.keycard.model.Origin;
 import java.util.Locale;
 
@@ -43,15 +44,15 @@ public final class SecurityOptions {
     switch (key) {
       case "no-new-privileges" -> {
         b.noNewPrivileges = value == null ? Boolean.TRUE : GoBool.parse(value.trim()).orElse(null);
-        b.locate("no_new_privileges", origin);
+        b.locate(Field.NO_NEW_PRIVILEGES, origin);
       }
       case "seccomp" -> {
         b.seccomp = value;
-        b.locate("seccomp", origin);
+        b.locate(Field.SECCOMP, origin);
       }
       case "apparmor" -> {
         b.apparmor = value;
-        b.locate("apparmor", origin);
+        b.locate(Field.APPARMOR, origin);
       }
       case "label" -> {
         b.locate("selinux[" + b.selinux.size() + "]", origin);
@@ -59,7 +60,7 @@ public final class SecurityOptions {
       }
       case "systempaths" -> {
         b.systempaths = value;
-        b.locate("systempaths", origin);
+        b.locate(Field.SYSTEMPATHS, origin);
       }
       default -> {
         // kept in the raw list only; KC-024 judges unknown keys
