@@ -17,10 +17,21 @@ public record CompiledRule(
     Program when,
     Template message,
     Set<String> fields,
-    List<Escalation> escalations) {
+    List<Escalation> escalations,
+    Set<String> reads) {
   public CompiledRule {
     fields = Set.copyOf(fields);
     escalations = List.copyOf(escalations);
+    reads = java.util.Collections.unmodifiableSet(new TreeSet<>(reads));
+  }
+
+  public CompiledRule(
+      RuleDefinition definition,
+      Program when,
+      Template message,
+      Set<String> fields,
+      List<Escalation> escalations) {
+    this(definition, when, message, fields, escalations, reads(definition, when));
   }
 
   /**
@@ -63,10 +74,11 @@ public record CompiledRule(
 
   /**
    * What deciding the rule reads of a container: its condition's reads, and for a for_each rule
-   * its list's length (escalations and the message never decide whether the rule fires).
+   * its list's length (escalations and the message never decide whether the rule fires). Computed
+   * once, when the rule is compiled: the engine asks for it per rule and container.
    */
-  public java.util.Set<String> reads() {
-    java.util.Set<String> out = new java.util.TreeSet<>(when.reads());
+  private static Set<String> reads(RuleDefinition definition, Program when) {
+    Set<String> out = new TreeSet<>(when.reads());
     if (definition.forEach() != null) {
       out.add(definition.forEach() + "." + Reads.LIST);
     }
@@ -75,7 +87,7 @@ public record CompiledRule(
 
   /** The same compiled rule under another definition of it (a rule set's severity override). */
   public CompiledRule withDefinition(RuleDefinition d) {
-    return new CompiledRule(d, when, message, fields, escalations);
+    return new CompiledRule(d, when, message, fields, escalations, reads);
   }
 
   /**
