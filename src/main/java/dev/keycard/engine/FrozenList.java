@@ -12,10 +12,30 @@ import java.util.RandomAccess;
  * deadline stops within milliseconds of it.
  */
 final class FrozenList extends AbstractList<Object> implements RandomAccess {
+  /** The empty list: every empty list of every frozen container (it holds nothing to charge for). */
+  static final FrozenList EMPTY = new FrozenList(new Object[0]);
+
   private final Object[] items;
 
   FrozenList(List<Object> items) {
     this.items = items.toArray();
+  }
+
+  /** A list of {@code items}, which the caller hands over and never touches again. */
+  private FrozenList(Object[] items) {
+    this.items = items;
+  }
+
+  /** The frozen list of {@code items}, made by {@code freeze} element by element (one array). */
+  static FrozenList of(List<?> items, java.util.function.Function<Object, Object> freeze) {
+    if (items.isEmpty()) {
+      return EMPTY;
+    }
+    Object[] out = new Object[items.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = freeze.apply(items.get(i));
+    }
+    return new FrozenList(out);
   }
 
   /** The element; charges the budget of the request this thread works for. */

@@ -94,11 +94,7 @@ final class RecordTree {
       return freeze(r, Set.of());
     }
     if (v instanceof List<?> list) {
-      List<Object> out = new ArrayList<>(list.size());
-      for (Object o : list) {
-        out.add(value(o));
-      }
-      return new FrozenList(out);
+      return FrozenList.of(list, RecordTree::value);
     }
     if (v instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
