@@ -5,39 +5,67 @@ import java.util.Map;
 /**
  * Canonical settings as each input format writes them, so that a message can speak the input's
  * own terms: {@code --privileged} to a {@code docker run} line, {@code privileged: true} to a
- * compose file, {@code HostConfig.Privileged: true} to an Engine API body. For messages only: a
+ * compose file, {@code HostConfig.Privileged: true} to an Engine API body, {@code
+ * securityContext.privileged: true} to a Kubernetes manifest. For messages only: a
  * rule's condition reads the canonical model and never the format.
  */
 public final class Spellings {
-  /** A setting in the three formats; {@code {}} stands for the value. */
-  private record Forms(String dockerRun, String compose, String engineApi) {}
+  /**
+   * A setting in the four formats; {@code {}} stands for the value. A null Kubernetes form: a
+   * manifest has no such setting, so the canonical terms are used.
+   */
+  private record Forms(String dockerRun, String compose, String engineApi, String kubernetes) {
+    Forms(String dockerRun, String compose, String engineApi) {
+      this(dockerRun, compose, engineApi, null);
+    }
+
+    Forms k8s(String form) {
+      return new Forms(dockerRun, compose, engineApi, form);
+    }
+  }
 
   private static final String VALUE = "{}";
 
   private static final Map<String, Forms> FORMS =
       Map.ofEntries(
-          Map.entry("privileged", bool("--privileged", "privileged", "HostConfig.Privileged")),
-          Map.entry("read_only", bool("--read-only", "read_only", "HostConfig.ReadonlyRootfs")),
+          Map.entry(
+              "privileged",
+              bool("--privileged", "privileged", "HostConfig.Privileged")
+                  .k8s("securityContext.privileged: {}")),
+          Map.entry(
+              "read_only",
+              bool("--read-only", "read_only", "HostConfig.ReadonlyRootfs")
+                  .k8s("securityContext.readOnlyRootFilesystem: {}")),
           Map.entry(
               "oom_kill_disable",
               bool("--oom-kill-disable", "oom_kill_disable", "HostConfig.OomKillDisable")),
-          Map.entry("network_mode", mode("--net", "network_mode", "HostConfig.NetworkMode")),
-          Map.entry("pid", mode("--pid", "pid", "HostConfig.PidMode")),
-          Map.entry("ipc", mode("--ipc", "ipc", "HostConfig.IpcMode")),
+          Map.entry(
+              "network_mode",
+              mode("--net", "network_mode", "HostConfig.NetworkMode").k8s(HOST + "hostNetwork")),
+          Map.entry("pid", mode("--pid", "pid", "HostConfig.PidMode").k8s(HOST + "hostPID")),
+          Map.entry("ipc", mode("--ipc", "ipc", "HostConfig.IpcMode").k8s(HOST + "hostIPC")),
           Map.entry("uts", mode("--uts", "uts", "HostConfig.UTSMode")),
           Map.entry("userns", mode("--userns", "userns_mode", "HostConfig.UsernsMode")),
           Map.entry("cgroupns", mode("--cgroupns", "cgroup", "HostConfig.CgroupnsMode")),
-          Map.entry("user", new Forms("--user {}", "user: {}", "User: \"{}\"")),
+          Map.entry(
+              "user",
+              new Forms("--user {}", "user: {}", "User: \"{}\"", "securityContext.runAsUser: {}")),
           Map.entry(
               "cgroup_parent",
               new Forms("--cgroup-parent {}", "cgroup_parent: {}", "HostConfig.CgroupParent: \"{}\"")),
-          Map.entry("cap_add", list("--cap-add", "cap_add", "HostConfig.CapAdd")),
-          Map.entry("cap_drop", list("--cap-drop", "cap_drop", "HostConfig.CapDrop")),
+          Map.entry(
+              "cap_add",
+              list("--cap-add", "cap_add", "HostConfig.CapAdd")
+                  .k8s("securityContext.capabilities.add: [{}]")),
+          Map.entry(
+              "cap_drop",
+              list("--cap-drop", "cap_drop", "HostConfig.CapDrop")
+                  .k8s("securityContext.capabilities.drop: [{}]")),
           Map.entry("security_opt", list("--security-opt", "security_opt", "HostConfig.SecurityOpt")),
           Map.entry("mounts", list("-v", "volumes", "HostConfig.Binds")),
           Map.entry("tmpfs", list("--tmpfs", "tmpfs", "HostConfig.Tmpfs")),
           Map.entry("ports", list("-p", "ports", "HostConfig.PortBindings")),
-          Map.entry("environment", list("-e", "environment", "Env")),
+          Map.entry("environment", list("-e", "environment", "Env").k8s("env: [{}]")),
           Map.entry(
               "device_cgroup_rules",
               list("--device-cgroup-rule", "device_cgroup_rules", "HostConfig.DeviceCgroupRules")),
@@ -45,7 +73,18 @@ public final class Spellings {
               "devices",
               new Forms("--device {}", "devices: [{}]", "HostConfig.Devices: [{\"PathOnHost\": \"{}\"}]")),
           Map.entry(
-              "sysctls", new Forms("--sysctl {}", "sysctls: [{}]", "HostConfig.Sysctls: {{}}")));
+              "sysctls",
+              new Forms(
+                  "--sysctl {}",
+                  "sysctls: [{}]",
+                  "HostConfig.Sysctls: {{}}",
+                  "securityContext.sysctls: [{}]")));
+
+  /**
+   * A Kubernetes pod setting that is {@code true} when the Docker mode is {@code host}
+   * ({@code hostPID: true} for {@code --pid=host}); any other mode is written in Docker's terms.
+   */
+  private static final String HOST = "host-flag:";
 
   private Spellings() {}
 
@@ -82,8 +121,22 @@ public final class Spellings {
       case "docker-run" -> dockerRun(forms.dockerRun(), v);
       case "compose" -> forms.compose().replace(VALUE, v);
       case "engine-api" -> engineApi(field, forms.engineApi(), v);
+      case "kubernetes" -> kubernetes(field, forms, v);
       default -> field + ": " + v;
     };
+  }
+
+  /** A manifest's field for the setting, or the canonical terms when a manifest has none. */
+  private static String kubernetes(String field, Forms forms, String v) {
+    String form = forms.kubernetes();
+    if (form == null) {
+      return field + ": " + v;
+    }
+    if (form.startsWith(HOST)) {
+      String key = form.substring(HOST.length());
+      return "host".equals(v) ? key + ": true" : field + ": " + v;
+    }
+    return form.replace(VALUE, v);
   }
 
   /** A boolean flag is written bare when true ({@code --privileged}), else {@code =value}. */

@@ -35,7 +35,14 @@ class SpellingsTest {
         "engine-api | sysctls       | vm.x=1          | HostConfig.Sysctls: {\"vm.x\": \"1\"}",
         "engine-api | user          | a\"b            | User: \"a\\\"b\"",
         "NULL       | network_mode  | host            | network_mode: host",
-        "kubernetes | privileged    | true            | privileged: true",
+        "kubernetes | privileged    | true            | securityContext.privileged: true",
+        "kubernetes | pid           | host            | hostPID: true",
+        "kubernetes | network_mode  | host            | hostNetwork: true",
+        "kubernetes | ipc           | host            | hostIPC: true",
+        "kubernetes | network_mode  | bridge          | network_mode: bridge",
+        "kubernetes | cap_add       | SYS_ADMIN       | securityContext.capabilities.add: [SYS_ADMIN]",
+        "kubernetes | user          | 0               | securityContext.runAsUser: 0",
+        "kubernetes | cgroupns      | host            | cgroupns: host",
         "docker-run | no_such_field | x               | no_such_field: x",
       })
   void spell(String format, String field, String value, String expected) {
