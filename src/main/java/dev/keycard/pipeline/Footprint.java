@@ -16,9 +16,9 @@ import java.util.Set;
 /**
  * Estimates the heap an object graph holds, for the answer cache's weigher: every string by its
  * length (two bytes a character, whatever the JVM stores), every collection, map, array, record and
- * Keycard object by its elements and fields, Jackson trees by their nodes; an object reached twice
- * counts once. Types shared by every answer (a loaded rule set) are not counted; other libraries'
- * objects count a fixed size and are not entered.
+ * Keycard object by its elements and fields, Jackson trees by their nodes, SnakeYAML node trees
+ * with their marks; an object reached twice counts once. Types shared by every answer (a loaded
+ * rule set) are not counted; other libraries' objects count a fixed size and are not entered.
  *
  * <p>The walk stops as soon as the estimate passes the given cap, so that weighing a huge graph
  * costs no more than weighing one of the cap's size.
@@ -109,11 +109,23 @@ final class Footprint {
       bytes += HEADER + 8;
     } else if (o instanceof TemporalAccessor) {
       bytes += HEADER + 16;
-    } else if (o.getClass().isRecord() || o.getClass().getName().startsWith("dev.keycard.")) {
+    } else if (o.getClass().isRecord() || walked(o.getClass().getName())) {
       fields(o);
     } else {
       bytes += OPAQUE;
     }
+  }
+
+  /**
+   * Keycard's own objects, and the SnakeYAML trees a parse keeps for its fix renderers ({@code
+   * ParsedInput.syntax}): a node and its two marks (each holding the reader's code point buffer)
+   * are several times the text they were composed from, and a cached answer holds them once its
+   * fixes are proven.
+   */
+  private static boolean walked(String type) {
+    return type.startsWith("dev.keycard.")
+        || type.startsWith("org.snakeyaml.engine.v2.nodes.")
+        || type.equals("org.snakeyaml.engine.v2.exceptions.Mark");
   }
 
   private void node(JsonNode n) {

@@ -11,9 +11,64 @@ import java.util.List;
  * {@code pointer} is its RFC 6901 JSON Pointer inside its own document (without the document's
  * index in a stream), {@code start}/{@code end} are UTF-16 offsets into the parsed text of where it
  * was written (for an alias, where its anchor was written).
+ *
+ * <p>A node holds its place as a {@link Path} (its parent's path and its own token), and its
+ * pointer is written only when asked: a pointer written for every node repeated every key above it
+ * once per node, so a 500,000-character key above 2,000 list items was a gigabyte of pointers from
+ * a 500 KB body.
  */
 sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
-  String pointer();
+  /** Where the node stands: its parent's path and its own token. */
+  Path path();
+
+  /** The node's RFC 6901 JSON Pointer inside its document, written on each call. */
+  default String pointer() {
+    return path().toString();
+  }
+
+  /**
+   * A place in a document: the parent's place and one reference token, already escaped; the root is
+   * {@link #ROOT}. Holds no text of its own beyond its token, so a tree's paths cost what its keys
+   * cost.
+   */
+  final class Path {
+    static final Path ROOT = new Path(null, "", 0);
+
+    private final Path parent;
+    private final String token;
+    private final int length;
+
+    private Path(Path parent, String token, int length) {
+      this.parent = parent;
+      this.token = token;
+      this.length = length;
+    }
+
+    /** The path of the child named {@code token} (a key as written, escaped here, or an index). */
+    Path child(String token) {
+      String t = escape(token);
+      return new Path(this, t, (int) Math.min(Integer.MAX_VALUE, (long) length + 1 + t.length()));
+    }
+
+    Path child(int index) {
+      return child(Integer.toString(index));
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return "";
+      }
+      char[] out = new char[length];
+      int end = length;
+      for (Path p = this; p.parent != null; p = p.parent) {
+        end -= p.token.length();
+        p.token.getChars(0, p.token.length(), out, end);
+        out[--end] = '/';
+      }
+      return new String(out);
+    }
+  }
 
   int start();
 
@@ -24,7 +79,7 @@ sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
    * String}, {@code Long}, {@code Double}, {@code Boolean} or null) and whether it was plain
    * (unquoted), which decides whether YAML 1.1's {@code yes}/{@code no} are booleans.
    */
-  record Scalar(String pointer, int start, int end, String text, Object value, boolean plain)
+  record Scalar(Path path, int start, int end, String text, Object value, boolean plain)
       implements KNode {
     boolean isNull() {
       return value == null;
@@ -53,14 +108,14 @@ sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
 
   /** A mapping, entries in written order (keys are unique: duplicates are refused). */
   final class Map implements KNode {
-    private final String pointer;
+    private final Path path;
     private final int start;
     private final int end;
     private final List<Entry> entries;
     private final java.util.Map<String, Entry> fields;
 
-    Map(String pointer, int start, int end, List<Entry> entries) {
-      this.pointer = pointer;
+    Map(Path path, int start, int end, List<Entry> entries) {
+      this.path = path;
       this.start = start;
       this.end = end;
       this.entries = List.copyOf(entries);
@@ -72,8 +127,8 @@ sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
     }
 
     @Override
-    public String pointer() {
-      return pointer;
+    public Path path() {
+      return path;
     }
 
     @Override
@@ -117,7 +172,7 @@ sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
   }
 
   /** A sequence. */
-  record Seq(String pointer, int start, int end, List<KNode> items) implements KNode {
+  record Seq(Path path, int start, int end, List<KNode> items) implements KNode {
     public Seq {
       items = List.copyOf(items);
     }

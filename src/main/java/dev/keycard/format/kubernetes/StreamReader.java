@@ -49,6 +49,7 @@ final class StreamReader {
   private final Diagnostics diags;
   private final YamlOffsets offsets;
   private final YamlNodeLimit nodes = new YamlNodeLimit("stream");
+  private int duplicates;
 
   private StreamReader(String text, ParseLimits limits, Diagnostics diags) {
     this.text = text;
@@ -75,8 +76,7 @@ final class StreamReader {
       while (composer.hasNext()) {
         Budget.current().tick();
         Node root = composer.next();
-        String prefix = "";
-        KNode tree = convert(root, prefix, 0);
+        KNode tree = convert(root, KNode.Path.ROOT, 0);
         out.add(new Document(out.size(), isEmpty(tree) ? null : tree));
       }
       return out;
@@ -93,7 +93,7 @@ final class StreamReader {
     return n instanceof KNode.Scalar s && s.isNull() && s.text().isEmpty();
   }
 
-  private KNode convert(Node node, String pointer, int depth) {
+  private KNode convert(Node node, KNode.Path pointer, int depth) {
     if (depth > limits.maxDepth()) {
       throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
     }
@@ -106,7 +106,7 @@ final class StreamReader {
     };
   }
 
-  private KNode.Scalar scalar(ScalarNode n, String pointer) {
+  private KNode.Scalar scalar(ScalarNode n, KNode.Path pointer) {
     int start = offset(n.getStartMark());
     int end = Math.max(start, offset(n.getEndMark()));
     if (n.getScalarStyle() == ScalarStyle.LITERAL || n.getScalarStyle() == ScalarStyle.FOLDED) {
@@ -121,18 +121,18 @@ final class StreamReader {
         n.getScalarStyle() == ScalarStyle.PLAIN);
   }
 
-  private KNode.Seq sequence(SequenceNode n, String pointer, int depth) {
+  private KNode.Seq sequence(SequenceNode n, KNode.Path pointer, int depth) {
     List<KNode> items = new ArrayList<>(n.getValue().size());
     int i = 0;
     for (Node child : n.getValue()) {
-      items.add(convert(child, pointer + "/" + i++, depth + 1));
+      items.add(convert(child, pointer.child(i++), depth + 1));
     }
     int start = offset(n.getStartMark());
     KNode last = items.isEmpty() ? null : items.get(items.size() - 1);
     return new KNode.Seq(pointer, start, end(n.getFlowStyle(), n.getEndMark(), start, last), items);
   }
 
-  private KNode.Map mapping(MappingNode n, String pointer, int depth) {
+  private KNode.Map mapping(MappingNode n, KNode.Path pointer, int depth) {
     List<KNode.Entry> entries = new ArrayList<>(n.getValue().size());
     Set<String> keys = new HashSet<>();
     for (NodeTuple t : n.getValue()) {
@@ -148,12 +148,14 @@ final class StreamReader {
                 + HelmTemplates.HINT,
             keyNode.start(),
             keyNode.end(),
-            pointer);
+            pointer.toString());
         key = new KNode.Scalar(pointer, keyNode.start(), keyNode.end(), "", "", false);
       }
-      String child = pointer + "/" + KNode.escape(key.text());
+      KNode.Path child = pointer.child(key.text());
       if (!keys.add(key.text())) {
-        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "duplicate key '" + key.text() + "'", key.start(), key.end(), child);
+        // past the kept errors a diagnostic is only counted: its pointer is not written
+        String at = ++duplicates <= limits.maxDiagnostics() ? child.toString() : null;
+        diags.add(DiagnosticCode.INPUT_PARSE_ERROR, "duplicate key '" + key.text() + "'", key.start(), key.end(), at);
       }
       key = new KNode.Scalar(child, key.start(), key.end(), key.text(), key.value(), key.plain());
       entries.add(new KNode.Entry(key, convert(t.getValueNode(), child, depth + 1)));

@@ -125,4 +125,31 @@ class KubernetesHostileInputTest {
     assertThat(Quantities.parse("1e1000")).isNull();
     assertThat(Quantities.bytes("900Ei")).isEqualTo(Long.MAX_VALUE);
   }
+
+  @Test
+  void aLongKeyAboveManyNodes_doesNotRepeatItInEveryPointer() {
+    // a 500 KB explicit key over 2,000 list items: a pointer written per node held the key 2,000
+    // times (1 GB), and the JVM of a 256 MiB heap died of it on a 504 KB body
+    StringBuilder sb = new StringBuilder("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  ? \"");
+    sb.append("k".repeat(500_000)).append("\"\n  : [");
+    for (int i = 0; i < 2_000; i++) {
+      sb.append(i == 0 ? "" : ",").append("1");
+    }
+    sb.append("]\nspec: {containers: [{name: c, image: x}]}\n");
+    Runtime rt = Runtime.getRuntime();
+    long before = rt.totalMemory() - rt.freeMemory();
+    ParsedInput p = parse(sb.toString());
+    long held = rt.totalMemory() - rt.freeMemory() - before;
+    assertThat(p.errors()).isEmpty();
+    assertThat(p.containers()).hasSize(1);
+    assertThat(p.containers().get(0).origin().path()).isEqualTo("/spec/containers/0");
+    assertThat(held).as("bytes allocated and still held").isLessThan(200L << 20);
+  }
+
+  @Test
+  void pointers_areEscapedAndWrittenOnlyWhenAsked() {
+    KNode.Path p = KNode.Path.ROOT.child("metadata").child("annotations").child("a/b~c").child(3);
+    assertThat(p.toString()).isEqualTo("/metadata/annotations/a~1b~0c/3");
+    assertThat(KNode.Path.ROOT.toString()).isEmpty();
+  }
 }
