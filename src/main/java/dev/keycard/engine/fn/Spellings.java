@@ -26,6 +26,12 @@ public final class Spellings {
 
   private static final String VALUE = "{}";
 
+  /**
+   * A Kubernetes pod setting that is {@code true} when the Docker mode is {@code host}
+   * ({@code hostPID: true} for {@code --pid=host}); any other mode is written in Docker's terms.
+   */
+  private static final String HOST = "host-flag:";
+
   private static final Map<String, Forms> FORMS =
       Map.ofEntries(
           Map.entry(
@@ -80,11 +86,6 @@ public final class Spellings {
                   "HostConfig.Sysctls: {{}}",
                   "securityContext.sysctls: [{}]")));
 
-  /**
-   * A Kubernetes pod setting that is {@code true} when the Docker mode is {@code host}
-   * ({@code hostPID: true} for {@code --pid=host}); any other mode is written in Docker's terms.
-   */
-  private static final String HOST = "host-flag:";
 
   private Spellings() {}
 
