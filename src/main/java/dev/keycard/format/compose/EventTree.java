@@ -4,6 +4,7 @@ import dev.keycard.budget.Budget;
 import dev.keycard.input.ParseLimits;
 import dev.keycard.input.yaml.CoreSchemaFast;
 import dev.keycard.input.yaml.YamlOffsets;
+import dev.keycard.input.yaml.YamlPaths;
 import dev.keycard.input.yaml.YamlScalars;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * reported exactly as it always was.
  */
 final class EventTree {
+  /** Every node's path, counted: long keys above many nodes repeat in each. */
+  private final YamlPaths paths = new YamlPaths();
   private final Parser parser;
   private final YamlOffsets offsets;
   private final ParseLimits limits;
@@ -102,7 +105,7 @@ final class EventTree {
     enter(depth);
     List<YNode> items = new ArrayList<>();
     while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-      items.add(node(pointer + "/" + items.size(), depth + 1));
+      items.add(node(paths.child(pointer, String.valueOf(items.size())), depth + 1));
     }
     int start = offsets.of(e.getStartMark());
     YNode last = items.isEmpty() ? null : items.get(items.size() - 1);
@@ -123,7 +126,7 @@ final class EventTree {
         throw Unsupported.INSTANCE; // the composing path reports duplicates
       }
       countService(depth, name);
-      String child = pointer + "/" + YNode.escape(name);
+      String child = paths.child(pointer, YNode.escape(name));
       key = new YNode.Scalar(child, key.start(), key.end(), name, key.value());
       entries.add(new YNode.Entry(key, node(child, depth + 1)));
     }

@@ -3,6 +3,7 @@ package dev.keycard.format.compose;
 import dev.keycard.budget.Budget;
 import dev.keycard.input.ParseLimits;
 import dev.keycard.input.yaml.CoreSchemaFast;
+import dev.keycard.input.yaml.YamlPaths;
 import dev.keycard.input.yaml.YamlScalars;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * last child ends), the same texts and core-schema values. Tests hold the two readers equal.
  */
 final class PlainYaml {
+  /** Every node's path, counted: long keys above many nodes repeat in each. */
+  private final YamlPaths paths = new YamlPaths();
   /** SnakeYAML drops a simple key longer than 1024 code points; stay well clear of it. */
   private static final int MAX_KEY = 1000;
 
@@ -196,7 +199,7 @@ final class PlainYaml {
         throw giveUp(); // the composing path reports duplicates
       }
       countService(depth, name);
-      String child = pointer + "/" + YNode.escape(name);
+      String child = paths.child(pointer, YNode.escape(name));
       key = new YNode.Scalar(child, key.start(), key.end(), name, key.value());
       entries.add(new YNode.Entry(key, value(child, depth + 1, column)));
       if (col < column) {
@@ -232,7 +235,7 @@ final class PlainYaml {
     int start = pos;
     List<YNode> items = new ArrayList<>();
     while (true) {
-      items.add(item(pointer + "/" + items.size(), depth + 1, column));
+      items.add(item(paths.child(pointer, String.valueOf(items.size())), depth + 1, column));
       if (col != column || !isDash(pos)) {
         break;
       }
@@ -439,7 +442,7 @@ final class PlainYaml {
     if (i < n && s.charAt(i) != ']') {
       while (true) {
         node(depth + 1);
-        String child = pointer + "/" + items.size();
+        String child = paths.child(pointer, String.valueOf(items.size()));
         char c = i < n ? s.charAt(i) : '\n';
         int next;
         if (c == '"' || c == '\'') {

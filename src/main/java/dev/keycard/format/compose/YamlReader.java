@@ -10,6 +10,7 @@ import dev.keycard.input.yaml.DepthLimitedComposer;
 import dev.keycard.input.yaml.YamlErrors;
 import dev.keycard.input.yaml.YamlNodeLimit;
 import dev.keycard.input.yaml.YamlOffsets;
+import dev.keycard.input.yaml.YamlPaths;
 import dev.keycard.input.yaml.YamlScalars;
 import dev.keycard.input.yaml.YamlSettings;
 import dev.keycard.model.DiagnosticCode;
@@ -41,6 +42,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * converted.
  */
 final class YamlReader {
+  /** Every node's path, counted: long keys above many nodes repeat in each. */
+  private final YamlPaths paths = new YamlPaths();
   /** Compose's settings: Keycard's faster equivalent of the core schema. */
   private static final YamlSettings SETTINGS = new YamlSettings("compose", CoreSchemaFast.INSTANCE);
 
@@ -178,7 +181,7 @@ final class YamlReader {
     List<YNode> items = new ArrayList<>(n.getValue().size());
     int i = 0;
     for (Node child : n.getValue()) {
-      items.add(convert(child, pointer + "/" + i++, depth + 1));
+      items.add(convert(child, paths.child(pointer, String.valueOf(i++)), depth + 1));
     }
     int start = offset(n.getStartMark());
     int end =
@@ -199,7 +202,7 @@ final class YamlReader {
           keyNode instanceof YNode.Scalar s
               ? s
               : new YNode.Scalar(pointer, keyNode.start(), keyNode.end(), "", "");
-      String child = pointer + "/" + YNode.escape(key.text());
+      String child = paths.child(pointer, YNode.escape(key.text()));
       if (!keys.add(key.text())) {
         diags.add(
             DiagnosticCode.INPUT_PARSE_ERROR,

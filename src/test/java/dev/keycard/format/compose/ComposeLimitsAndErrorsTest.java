@@ -108,6 +108,38 @@ class ComposeLimitsAndErrorsTest {
   }
 
   @Test
+  void aLongKeyAboveManyNodes_isRefused_beforeItsPathsFillTheHeap() {
+    // an attack of this round: a 500 KB explicit key above 2,000 list items (504 KB) wrote the
+    // key into the path of every item (1 G characters), and the JVM of a 256 MiB heap died of it
+    StringBuilder y = new StringBuilder("services:\n  web:\n    image: x\n    labels:\n      ? \"");
+    y.append("k".repeat(500_000)).append("\"\n      : [");
+    for (int i = 0; i < 2_000; i++) {
+      y.append(i == 0 ? "" : ",").append("1");
+    }
+    y.append("]\n");
+    assertThatThrownBy(() -> parse(y.toString()))
+        .isInstanceOfSatisfying(
+            LimitExceeded.class,
+            e -> {
+              assertThat(e.limit()).isEqualTo("max-yaml-path-characters");
+              assertThat(e.tooLarge()).isTrue();
+            });
+  }
+
+  @Test
+  void longKeys_underThePathBound_areRead() {
+    // 200 services whose labels have 500-character keys: 100 KB of paths, far under the bound
+    StringBuilder y = new StringBuilder("services:\n");
+    for (int i = 0; i < 200; i++) {
+      y.append("  s").append(i).append(":\n    image: x\n    labels:\n      ")
+          .append("l".repeat(500)).append(": v\n");
+    }
+    ParsedInput p = parse(y.toString());
+    assertThat(p.errors()).isEmpty();
+    assertThat(p.containers()).hasSize(200);
+  }
+
+  @Test
   void aliasCount_aboveLimit_isAnError() {
     StringBuilder y = new StringBuilder("x: &x [a]\nservices:\n  app:\n    image: x\n    l:\n");
     for (int i = 0; i < 5; i++) {
