@@ -120,4 +120,10 @@ public class PipelineBenchmark {
   public Object decide() {
     return keycard.decide(request).evaluation();
   }
+
+  /** The input stage alone: detection and parsing (for telling a parse cost from a rule cost). */
+  @Benchmark
+  public Object parseOnly() {
+    return reader.read(text, false, null, ParseOptions.defaults());
+  }
 }
