@@ -62,17 +62,26 @@ public final class KubernetesFormat extends BaseFormat {
       return false;
     }
     if (t.startsWith("{") && !t.startsWith("{{")) {
-      return jsonTopLevelKeys(t); // a Helm template may start with {{- if ... }}: YAML below
+      return jsonObject(t, 0) < 0; // a Helm template may start with {{- if ... }}: YAML below
     }
     boolean apiVersion = false;
     boolean kind = false;
     int i = 0;
     int n = t.length();
+    int scanned = 0; // JSON documents are scanned once each, never again from a line inside them
     while (i < n && !(apiVersion && kind)) {
       int end = t.indexOf('\n', i);
       end = end < 0 ? n : end;
       apiVersion |= isMarginKey(t, i, end, "apiVersion");
       kind |= isMarginKey(t, i, end, "kind");
+      if (i >= scanned && i < end && t.charAt(i) == '{' && !t.startsWith("{{", i)) {
+        // a document of the stream written as JSON ("---" then {"apiVersion": ...})
+        int after = jsonObject(t, i);
+        if (after < 0) {
+          return true;
+        }
+        scanned = after;
+      }
       i = end + 1;
     }
     return apiVersion && kind;
@@ -103,14 +112,18 @@ public final class KubernetesFormat extends BaseFormat {
     return i + 1 >= to || t.charAt(i + 1) == ' ' || t.charAt(i + 1) == '\t' || t.charAt(i + 1) == '\r';
   }
 
-  /** Whether a JSON object's own members (not nested ones) include "apiVersion" and "kind". */
-  private static boolean jsonTopLevelKeys(String t) {
+  /**
+   * Reads the JSON object starting at {@code from}: -1 when its own members (not nested ones)
+   * include "apiVersion" and "kind", else where the scan stopped (after the object's end, or the
+   * text's end).
+   */
+  private static int jsonObject(String t, int from) {
     boolean apiVersion = false;
     boolean kind = false;
     int depth = 0;
     boolean expectKey = false;
     int n = t.length();
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = t.charAt(i);
       if (c == '"') {
         int start = i + 1;
@@ -123,7 +136,7 @@ public final class KubernetesFormat extends BaseFormat {
           apiVersion |= t.regionMatches(start, "apiVersion", 0, 10) && end - start == 10;
           kind |= t.regionMatches(start, "kind", 0, 4) && end - start == 4;
           if (apiVersion && kind) {
-            return true;
+            return -1;
           }
         }
         expectKey = false;
@@ -133,13 +146,13 @@ public final class KubernetesFormat extends BaseFormat {
       } else if (c == '}' || c == ']') {
         depth--;
         if (depth <= 0) {
-          return false;
+          return i + 1;
         }
       } else if (c == ',') {
         expectKey = depth == 1 || expectKey;
       }
     }
-    return false;
+    return n;
   }
 
   /** Where each canonical field comes from in this format and how a fix writes it. */

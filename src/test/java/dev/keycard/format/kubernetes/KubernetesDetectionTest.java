@@ -24,6 +24,8 @@ class KubernetesDetectionTest {
         Arguments.of("a stream starting with comments", "# Source: x\n---\napiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Pod\nspec: {containers: [{name: c, image: x}]}\n", Formats.named("kubernetes")),
         Arguments.of("JSON", "{\"kind\": \"Pod\", \"apiVersion\": \"v1\", \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"x\"}]}}", Formats.named("kubernetes")),
         Arguments.of("a chat block tagged yaml", "Is this ok?\n```yaml\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x}]\n```\n", Formats.named("kubernetes")),
+        Arguments.of("a JSON document after ---", "---\n{\"kind\": \"Pod\", \"apiVersion\": \"v1\", \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"x\"}]}}\n", Formats.named("kubernetes")),
+        Arguments.of("a ConfigMap then a JSON Pod", "apiVersion: v1\nkind: ConfigMap\n---\n{\"kind\": \"Pod\", \"apiVersion\": \"v1\", \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"x\"}]}}\n", Formats.named("kubernetes")),
         Arguments.of("a compose file", "services:\n  web:\n    image: nginx\n    privileged: true\n", Formats.named("compose")),
         Arguments.of("a compose file with kind and apiVersion labels", "services:\n  web:\n    image: nginx\n    labels:\n      apiVersion: v1\n      kind: Pod\n", Formats.named("compose")),
         Arguments.of("a compose block tagged compose", "```compose\nservices:\n  web:\n    image: nginx\n```\n", Formats.named("compose")),
@@ -32,6 +34,17 @@ class KubernetesDetectionTest {
         Arguments.of("docker inspect output", "[{\"Config\": {\"Image\": \"nginx\"}, \"HostConfig\": {}}]", Formats.named("engine-api")),
         Arguments.of("a docker run line", "docker run --privileged nginx", Formats.named("docker-run")),
         Arguments.of("a docker run line in prose", "Why does docker run --privileged -v /:/host nginx fail?", Formats.named("docker-run")));
+  }
+
+  /**
+   * Lines that each open a JSON object and never close it are scanned once in all, not once per
+   * line (a scan per line read 100,000 lines 100,000 times). A hang guard, not a timing test.
+   */
+  @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.Timeout(30)
+  void manyUnclosedObjectLines_areScannedOnce() {
+    String text = "{ \"a\": \n".repeat(100_000);
+    assertThat(KubernetesFormat.isKubernetes("x: 1\n" + text)).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")
