@@ -84,6 +84,21 @@ public record FieldSource(Kind kind, List<String> readFrom, String fix, String n
     return new FieldSource(Kind.NOT_EXPRESSIBLE, List.of(), null, why);
   }
 
+  /** Not expressible in a Docker format: a setting only Kubernetes has ({@code what}). */
+  public static FieldSource kubernetesOnly(String what) {
+    return notExpressible("Kubernetes only: " + what);
+  }
+
+  /**
+   * Not expressible in a Docker format: capability names as written, which Docker normalises
+   * itself, so {@code input} ("a command line", "a body", "compose") keeps no spelling of its own.
+   */
+  public static FieldSource capabilityNamesAsWritten(String input) {
+    return kubernetesOnly(
+        "Docker normalises capability names itself, so " + input + " has no spelling of its own to"
+            + " keep");
+  }
+
   /** This row with the spelling a fix writes (only a read row has one). */
   public FieldSource fixedAs(String spelling) {
     if (kind != Kind.READ) {

@@ -1,28 +1,13 @@
 package dev.keycard.bench;
 
 import dev.keycard.engine.CompiledRule;
-import dev.keycard.engine.Limits;
-import dev.keycard.engine.RuleCompiler;
 import dev.keycard.engine.RuleEngine;
-import dev.keycard.engine.RuleSetCompiler;
 import dev.keycard.format.Formats;
 import dev.keycard.input.InputReader;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.pipeline.EvaluationOptions;
-import dev.keycard.pipeline.InputRequest;
 import dev.keycard.pipeline.Keycard;
-import dev.keycard.pipeline.ParseService;
-import dev.keycard.pipeline.PolicyService;
-import dev.keycard.pipeline.TestPolicyConfig;
-import dev.keycard.policy.PolicyCatalog;
-import dev.keycard.policy.PolicyLoader;
-import dev.keycard.policy.PolicyProblem;
-import dev.keycard.policy.RuleSetSelector;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,14 +46,7 @@ public class PipelineBenchmark {
 
   @Setup
   public void setup() throws Exception {
-    PolicyCatalog catalog = PolicyLoader.load(List.of(Path.of("policies")));
-    List<PolicyProblem> problems = new ArrayList<>();
-    rules =
-        new RuleSetCompiler(new RuleCompiler(Limits.SHIPPED))
-            .compileAll(catalog.select(RuleSetSelector.parse("restricted").orElseThrow()).orElseThrow().rules(), problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException(problems.toString());
-    }
+    rules = Shipped.rules("restricted");
     text =
         switch (input) {
           case "docker-run" -> "docker run -d --name web -p 8080:80 -v /srv/html:/usr/share/nginx/html:ro"
@@ -77,16 +55,8 @@ public class PipelineBenchmark {
           case "compose-5" -> compose(5);
           default -> compose(200);
         };
-    ParseService parser = new ParseService(reader);
-    PolicyService policies = new PolicyService(TestPolicyConfig.of("policies"), parser);
-    if (!policies.problems().isEmpty()) {
-      throw new IllegalStateException(policies.problems().toString());
-    }
-    keycard = Keycard.uncached(parser, policies);
-    request =
-        Keycard.Request.uncached(
-            new InputRequest(text, false, null, Map.of(), Map.of()),
-            new EvaluationOptions("restricted", List.of(), List.of(), null));
+    keycard = Shipped.keycard(reader);
+    request = Shipped.request(text, "restricted");
   }
 
   /** A realistic service, repeated: image, ports, volumes, environment, caps, a healthcheck. */

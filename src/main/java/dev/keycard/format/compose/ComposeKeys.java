@@ -1,6 +1,8 @@
 package dev.keycard.format.compose;
 
+import static dev.keycard.format.FieldSource.capabilityNamesAsWritten;
 import static dev.keycard.format.FieldSource.derived;
+import static dev.keycard.format.FieldSource.kubernetesOnly;
 import static dev.keycard.format.FieldSource.notExpressible;
 import static dev.keycard.format.FieldSource.read;
 
@@ -31,16 +33,16 @@ final class ComposeKeys {
     row("user", own("user"));
     row("uid", derived("user"));
     row("gid", derived("user"));
-    row("run_as_non_root", notExpressible(kubernetesOnly("runAsNonRoot: the runtime refusing root")));
+    row("run_as_non_root", kubernetesOnly("runAsNonRoot: the runtime refusing root"));
     row("image_user", derived("dockerfile").noting("the USER of the companion Dockerfile"));
     row("dockerfile", read("build.dockerfile").noting("the build context is never read"));
     bool("privileged");
-    row("host_process", notExpressible(kubernetesOnly("a Windows HostProcess container")));
-    row("os", notExpressible(kubernetesOnly("the pod's spec.os.name; platform names the image's")));
+    row("host_process", kubernetesOnly("a Windows HostProcess container"));
+    row("os", kubernetesOnly("the pod's spec.os.name; platform names the image's"));
     row("cap_add", own("cap_add"));
     row("cap_drop", own("cap_drop"));
-    row("cap_add_as_written", notExpressible(asWritten()));
-    row("cap_drop_as_written", notExpressible(asWritten()));
+    row("cap_add_as_written", capabilityNamesAsWritten("compose"));
+    row("cap_drop_as_written", capabilityNamesAsWritten("compose"));
     bool("read_only");
     row("tmpfs", own("tmpfs"));
     row("security_opt", own("security_opt"));
@@ -49,7 +51,7 @@ final class ComposeKeys {
     row("seccomp_default", notExpressible(dockerDefaultSeccomp()));
     row("apparmor", derived("security_opt"));
     row("selinux", derived("security_opt"));
-    row("pod_selinux", notExpressible(kubernetesOnly("the pod's own seLinuxOptions")));
+    row("pod_selinux", kubernetesOnly("the pod's own seLinuxOptions"));
     row("systempaths", derived("security_opt"));
     row(
         "memory",
@@ -86,7 +88,7 @@ final class ComposeKeys {
         read("volumes", "use_api_socket")
             .fixedAs("volumes")
             .noting("use_api_socket: true binds /var/run/docker.sock"));
-    row("volumes", notExpressible(kubernetesOnly("a pod's volumes; compose volumes are mounts")));
+    row("volumes", kubernetesOnly("a pod's volumes; compose volumes are mounts"));
     row("devices", own("devices"));
     row("device_cgroup_rules", own("device_cgroup_rules"));
     row("ports", own("ports"));
@@ -109,7 +111,7 @@ final class ComposeKeys {
             .fixedAs("restart")
             .noting("restart: on-failure:N"));
     row("healthcheck", own("healthcheck"));
-    row("probe_hosts", notExpressible(kubernetesOnly("the hosts of HTTP and TCP probes")));
+    row("probe_hosts", kubernetesOnly("the hosts of HTTP and TCP probes"));
     row("command", own("command"));
     row("entrypoint", own("entrypoint"));
   }
@@ -138,14 +140,7 @@ final class ComposeKeys {
     ROWS.put(field, new Row(source, settable, false));
   }
 
-  static String kubernetesOnly(String what) {
-    return "Kubernetes only: " + what;
-  }
 
-  private static String asWritten() {
-    return "Kubernetes only: Docker normalises capability names itself, so compose has no"
-        + " spelling of its own to keep";
-  }
 
   private static String dockerDefaultSeccomp() {
     return "Docker's default seccomp profile applies when none is named; only Kubernetes defaults"

@@ -1,6 +1,8 @@
 package dev.keycard.format.dockerrun;
 
+import static dev.keycard.format.FieldSource.capabilityNamesAsWritten;
 import static dev.keycard.format.FieldSource.derived;
+import static dev.keycard.format.FieldSource.kubernetesOnly;
 import static dev.keycard.format.FieldSource.notExpressible;
 import static dev.keycard.format.FieldSource.read;
 
@@ -35,18 +37,18 @@ final class Flags {
     value("user", "--user", "-u");
     ROWS.put("uid", derived("user"));
     ROWS.put("gid", derived("user"));
-    ROWS.put("run_as_non_root", notExpressible(kubernetesOnly("runAsNonRoot: the runtime refusing root")));
+    ROWS.put("run_as_non_root", kubernetesOnly("runAsNonRoot: the runtime refusing root"));
     ROWS.put(
         "image_user",
         derived("image").noting("the USER of a companion Dockerfile sent with the request"));
     ROWS.put("dockerfile", notExpressible("docker run names an image, never the build that made it"));
     bool("privileged", "--privileged");
-    ROWS.put("host_process", notExpressible(kubernetesOnly("a Windows HostProcess container")));
-    ROWS.put("os", notExpressible(kubernetesOnly("the pod's spec.os.name (--platform names the image's)")));
+    ROWS.put("host_process", kubernetesOnly("a Windows HostProcess container"));
+    ROWS.put("os", kubernetesOnly("the pod's spec.os.name (--platform names the image's)"));
     value("cap_add", "--cap-add");
     value("cap_drop", "--cap-drop");
-    ROWS.put("cap_add_as_written", notExpressible(asWritten()));
-    ROWS.put("cap_drop_as_written", notExpressible(asWritten()));
+    ROWS.put("cap_add_as_written", capabilityNamesAsWritten("a command line"));
+    ROWS.put("cap_drop_as_written", capabilityNamesAsWritten("a command line"));
     bool("read_only", "--read-only");
     value("tmpfs", "--tmpfs");
     ROWS.put("tmpfs", ROWS.get("tmpfs").noting("--mount type=tmpfs is a mount"));
@@ -60,7 +62,7 @@ final class Flags {
                 + " to unconfined"));
     ROWS.put("apparmor", derived("security_opt"));
     ROWS.put("selinux", derived("security_opt"));
-    ROWS.put("pod_selinux", notExpressible(kubernetesOnly("the pod's own seLinuxOptions")));
+    ROWS.put("pod_selinux", kubernetesOnly("the pod's own seLinuxOptions"));
     ROWS.put("systempaths", derived("security_opt"));
     value("memory", "--memory", "-m");
     ROWS.put("memory_reservation", read("--memory-reservation"));
@@ -88,7 +90,7 @@ final class Flags {
         "mounts",
         read("--volume", "-v", "--mount", "--use-api-socket")
             .noting("--use-api-socket binds the Docker socket"));
-    ROWS.put("volumes", notExpressible(kubernetesOnly("a pod's volumes; docker run volumes are mounts")));
+    ROWS.put("volumes", kubernetesOnly("a pod's volumes; docker run volumes are mounts"));
     value("devices", "--device");
     value("device_cgroup_rules", "--device-cgroup-rule");
     ROWS.put("ports", read("--publish", "-p"));
@@ -106,7 +108,7 @@ final class Flags {
         "healthcheck",
         read("--health-cmd", "--no-healthcheck")
             .noting("--health-interval and the other timings are not in the model"));
-    ROWS.put("probe_hosts", notExpressible(kubernetesOnly("the hosts of HTTP and TCP probes")));
+    ROWS.put("probe_hosts", kubernetesOnly("the hosts of HTTP and TCP probes"));
     ROWS.put("command", read("COMMAND").noting("the words after the image"));
     ROWS.put("entrypoint", read("--entrypoint"));
   }
@@ -141,12 +143,5 @@ final class Flags {
     BY_FIELD.put(field, new Flag(row.fix(), Set.copyOf(names), bool, field));
   }
 
-  private static String kubernetesOnly(String what) {
-    return "Kubernetes only: " + what;
-  }
 
-  private static String asWritten() {
-    return "Kubernetes only: Docker normalises capability names itself, so a command line has no"
-        + " spelling of its own to keep";
-  }
 }

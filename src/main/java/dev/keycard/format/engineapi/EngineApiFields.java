@@ -1,6 +1,8 @@
 package dev.keycard.format.engineapi;
 
+import static dev.keycard.format.FieldSource.capabilityNamesAsWritten;
 import static dev.keycard.format.FieldSource.derived;
+import static dev.keycard.format.FieldSource.kubernetesOnly;
 import static dev.keycard.format.FieldSource.notExpressible;
 import static dev.keycard.format.FieldSource.read;
 
@@ -31,18 +33,18 @@ final class EngineApiFields {
         read("User", "Config.User").fixedAs("User").noting("Config.User in docker inspect output"));
     ROWS.put("uid", derived("user"));
     ROWS.put("gid", derived("user"));
-    ROWS.put("run_as_non_root", notExpressible(kubernetesOnly("runAsNonRoot: the runtime refusing root")));
+    ROWS.put("run_as_non_root", kubernetesOnly("runAsNonRoot: the runtime refusing root"));
     ROWS.put(
         "image_user",
         derived("image").noting("the USER of a companion Dockerfile sent with the request"));
     ROWS.put("dockerfile", notExpressible("a create body names an image, never the build that made it"));
     host("privileged", "Privileged");
-    ROWS.put("host_process", notExpressible(kubernetesOnly("a Windows HostProcess container")));
-    ROWS.put("os", notExpressible(kubernetesOnly("the pod's spec.os.name (?platform names the image's)")));
+    ROWS.put("host_process", kubernetesOnly("a Windows HostProcess container"));
+    ROWS.put("os", kubernetesOnly("the pod's spec.os.name (?platform names the image's)"));
     host("cap_add", "CapAdd");
     host("cap_drop", "CapDrop");
-    ROWS.put("cap_add_as_written", notExpressible(asWritten()));
-    ROWS.put("cap_drop_as_written", notExpressible(asWritten()));
+    ROWS.put("cap_add_as_written", capabilityNamesAsWritten("a body"));
+    ROWS.put("cap_drop_as_written", capabilityNamesAsWritten("a body"));
     host("read_only", "ReadonlyRootfs");
     host("tmpfs", "Tmpfs");
     host("security_opt", "SecurityOpt");
@@ -55,7 +57,7 @@ final class EngineApiFields {
                 + " to unconfined"));
     ROWS.put("apparmor", derived("security_opt"));
     ROWS.put("selinux", derived("security_opt"));
-    ROWS.put("pod_selinux", notExpressible(kubernetesOnly("the pod's own seLinuxOptions")));
+    ROWS.put("pod_selinux", kubernetesOnly("the pod's own seLinuxOptions"));
     ROWS.put(
         "systempaths",
         read("HostConfig.MaskedPaths", "HostConfig.ReadonlyPaths")
@@ -85,7 +87,7 @@ final class EngineApiFields {
         "mounts",
         read("HostConfig.Binds", "HostConfig.Mounts", "Volumes", "Mounts")
             .noting("Mounts: docker inspect output, instead of Binds and HostConfig.Mounts"));
-    ROWS.put("volumes", notExpressible(kubernetesOnly("a pod's volumes; Engine API volumes are mounts")));
+    ROWS.put("volumes", kubernetesOnly("a pod's volumes; Engine API volumes are mounts"));
     ROWS.put("devices", read("HostConfig.Devices"));
     ROWS.put("device_cgroup_rules", read("HostConfig.DeviceCgroupRules"));
     ROWS.put("ports", read("HostConfig.PortBindings"));
@@ -102,7 +104,7 @@ final class EngineApiFields {
         read("HostConfig.RestartPolicy.MaximumRetryCount")
             .noting("a fix writes it with the policy's RestartPolicy"));
     ROWS.put("healthcheck", read("Healthcheck", "Config.Healthcheck"));
-    ROWS.put("probe_hosts", notExpressible(kubernetesOnly("the hosts of HTTP and TCP probes")));
+    ROWS.put("probe_hosts", kubernetesOnly("the hosts of HTTP and TCP probes"));
     ROWS.put("command", read("Cmd", "Config.Cmd"));
     ROWS.put("entrypoint", read("Entrypoint", "Config.Entrypoint"));
   }
@@ -129,12 +131,5 @@ final class EngineApiFields {
     ROWS.put(field, read(HOST_CONFIG + member).fixedAs(HOST_CONFIG + member));
   }
 
-  private static String kubernetesOnly(String what) {
-    return "Kubernetes only: " + what;
-  }
 
-  private static String asWritten() {
-    return "Kubernetes only: Docker normalises capability names itself, so a body has no spelling"
-        + " of its own to keep";
-  }
 }
