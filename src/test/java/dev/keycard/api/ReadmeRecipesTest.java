@@ -37,7 +37,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class ReadmeRecipesTest {
   static final List<String> RECIPES = List.of("github", "gitlab", "shell", "kubernetes");
 
-  /** Passes {@code restricted@1.1.0}: every setting that rule set asks for, on two services. */
+  /** Passes {@code restricted@1.2.0}: every setting that rule set asks for, on two services. */
   static final String ALLOWED =
       "services:\n"
           + "  web:\n"
@@ -107,7 +107,7 @@ class ReadmeRecipesTest {
   /** The premises: the inputs mean what their names say, in the service itself. */
   @Test
   void inputs_areAllowedDeniedAndUndecided_asTheirNamesSay() throws Exception {
-    String q = "/v1/evaluate?ruleset=restricted@1.1.0";
+    String q = "/v1/evaluate?ruleset=restricted@1.2.0";
     evaluate(ALLOWED, q).then().statusCode(200).body("allow", equalTo(true));
     evaluate(DENIED, q).then().statusCode(200).body("allow", equalTo(false));
     evaluate(UNDECIDED, q).then().statusCode(200).body("allow", equalTo(true))

@@ -57,6 +57,26 @@ class KubernetesRuleSemanticsTest {
   }
 
   @Test
+  void kc003_restricted120_trustsRunAsNonRoot_restricted110_stillAsksForAUser() {
+    String enforced =
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n"
+            + "  securityContext:\n    runAsNonRoot: true\n"
+            + "  containers:\n  - name: app\n    image: registry.example/app:1\n";
+    String overridden =
+        enforced.replace(
+            "image: registry.example/app:1\n",
+            "image: registry.example/app:1\n    securityContext:\n      runAsNonRoot: false\n");
+    List<CompiledRule> current = catalogue.ruleSetVersion("restricted@1.2.0");
+    List<CompiledRule> previous = catalogue.ruleSetVersion("restricted@1.1.0");
+    assertThat(ids(evaluate(current, enforced))).doesNotContain("KC-003");
+    assertThat(ids(evaluate(previous, enforced))).contains("KC-003");
+    assertThat(ids(evaluate(current, overridden))).contains("KC-003");
+    // Docker inputs have no runAsNonRoot: the revision judges them as before.
+    assertThat(ids(evaluate(current, "docker run nginx"))).contains("KC-003");
+    assertThat(ids(evaluate(current, "docker run -u 1000 nginx"))).doesNotContain("KC-003");
+  }
+
+  @Test
   void kc051_firesOnAHostPort_notOnAContainerPortAlone() {
     List<CompiledRule> kc051 = rules("KC-051");
     String unpublished = pod("", "ports:\n- {containerPort: 80}\n- {containerPort: 443, hostPort: 0}\n");

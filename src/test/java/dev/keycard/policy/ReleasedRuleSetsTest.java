@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +22,8 @@ class ReleasedRuleSetsTest {
         "baseline@1.1.0",
         "restricted@1.1.0",
         "cis-docker@1.1.0",
+        "restricted@1.2.0",
+        "cis-docker@1.2.0",
         "pss-baseline@1.0.0",
         "pss-restricted@1.0.0"
       })
@@ -29,5 +32,14 @@ class ReleasedRuleSetsTest {
     RuleSet rs = c.select(RuleSetSelector.parse(selector).orElseThrow()).orElseThrow();
     assertThat(rs.released()).as(selector + " is in policies/released.yaml").isTrue();
     assertThat(rs.digest()).startsWith("sha256:");
+  }
+
+  @Test
+  void everyShippedVersion_isReleased() throws Exception {
+    PolicyCatalog c = PolicyLoader.load(List.of(Path.of("policies")));
+    assertThat(c.all()).isNotEmpty();
+    assertThat(c.all())
+        .allSatisfy(
+            rs -> assertThat(rs.released()).as(rs.key() + " is in policies/released.yaml").isTrue());
   }
 }
