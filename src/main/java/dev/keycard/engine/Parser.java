@@ -292,7 +292,7 @@ final class Parser {
 
   /** True when a projection sits inside {@code e} and the limits allow no nesting. */
   private boolean nests(Expr e) {
-    return limits.maxProjectionNesting() <= 1 && Walk.any(e, x -> x instanceof Expr.Projection);
+    return limits.maxProjectionNesting() <= 1 && e.any(x -> x instanceof Expr.Projection);
   }
 
   private Expr collection(Token open) {
