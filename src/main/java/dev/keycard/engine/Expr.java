@@ -13,9 +13,13 @@ sealed interface Expr {
   /** Offset of the node's first character (for a field or method: its name). */
   int at();
 
-  /** Offset of the first character of the whole text the node was parsed from. */
+  /**
+   * Offset of the first character of the whole text the node was parsed from: its own token's
+   * ({@link #at}) or its first child's, whichever comes first ({@code a.b} starts at {@code a}).
+   */
   default int start() {
-    return at();
+    List<Expr> children = children();
+    return children.isEmpty() ? at() : Math.min(at(), children.get(0).start());
   }
 
   /** The node's direct children, in source order (nulls left out). */
@@ -75,11 +79,6 @@ sealed interface Expr {
   /** {@code target.name} or {@code target.?name}. */
   record Field(Expr target, String name, boolean nullSafe, int at) implements Expr {
     @Override
-    public int start() {
-      return target.start();
-    }
-
-    @Override
     public List<Expr> children() {
       return List.of(target);
     }
@@ -88,11 +87,6 @@ sealed interface Expr {
   /** {@code target[key]}. */
   record Index(Expr target, Expr key, int at) implements Expr {
     @Override
-    public int start() {
-      return target.start();
-    }
-
-    @Override
     public List<Expr> children() {
       return List.of(target, key);
     }
@@ -100,11 +94,6 @@ sealed interface Expr {
 
   /** {@code target.name(args)}. */
   record Method(Expr target, String name, List<Expr> args, int at) implements Expr {
-    @Override
-    public int start() {
-      return target.start();
-    }
-
     @Override
     public List<Expr> children() {
       List<Expr> out = new ArrayList<>(1 + args.size());
@@ -133,11 +122,6 @@ sealed interface Expr {
   /** {@code l op r} for the logical, comparison, {@code contains} and arithmetic operators. */
   record Binary(String op, Expr left, Expr right, int at) implements Expr {
     @Override
-    public int start() {
-      return left.start();
-    }
-
-    @Override
     public List<Expr> children() {
       return List.of(left, right);
     }
@@ -146,11 +130,6 @@ sealed interface Expr {
   /** {@code subject ~= 'pattern'}: the pattern is always a literal. */
   record Regex(Expr subject, String pattern, int at) implements Expr {
     @Override
-    public int start() {
-      return subject.start();
-    }
-
-    @Override
     public List<Expr> children() {
       return List.of(subject);
     }
@@ -158,11 +137,6 @@ sealed interface Expr {
 
   /** {@code cond ? then : otherwise}. */
   record Cond(Expr cond, Expr then, Expr otherwise, int at) implements Expr {
-    @Override
-    public int start() {
-      return cond.start();
-    }
-
     @Override
     public List<Expr> children() {
       return List.of(cond, then, otherwise);
