@@ -161,7 +161,7 @@ final class Checker {
         return error(
             ErrorCode.RULE_SYNTAX_ERROR,
             "the elements of a list literal must be literals (strings, numbers, true, false, null)",
-            Walk.start(item));
+            item.start());
       }
       values.add(lit.value());
       Type t = literalType(lit.kind());
@@ -181,13 +181,13 @@ final class Checker {
         return error(
             ErrorCode.RULE_SYNTAX_ERROR,
             "map literal keys must be string or number literals",
-            Walk.start(k));
+            k.start());
       }
       if (!(v instanceof Expr.Lit lit)) {
         return error(
             ErrorCode.RULE_SYNTAX_ERROR,
             "the values of a map literal must be literals (strings, numbers, true, false, null)",
-            Walk.start(v));
+            v.start());
       }
       values.put(String.valueOf(key.value()), lit.value());
       Type t = literalType(lit.kind());
@@ -544,7 +544,7 @@ final class Checker {
   }
 
   private Checked projection(Expr.Projection p) {
-    if (!Walk.any(p.element(), x -> x instanceof Expr.Name n && n.name().equals(Parser.DOLLAR))) {
+    if (!p.element().any(x -> x instanceof Expr.Name n && n.name().equals(Parser.DOLLAR))) {
       error(
           ErrorCode.IN_IS_NOT_MEMBERSHIP,
           "'in' is not a membership test; write 'list contains x' "

@@ -3,6 +3,7 @@ package dev.keycard.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Layers 0 and 2: parses the token list against Keycard's grammar into an {@link Expr} tree with
@@ -36,6 +37,10 @@ final class Parser {
   static final String DOLLAR = "$";
 
   private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", ">", "<=", ">=");
+  private static final Set<String> OR = Set.of("||");
+  private static final Set<String> AND = Set.of("&&");
+  private static final Set<String> ADD = Set.of("+", "-");
+  private static final Set<String> MUL = Set.of("*", "/", "%");
 
   private final Cursor cur;
   private final Limits limits;
@@ -78,19 +83,19 @@ final class Parser {
   }
 
   private Expr or() {
-    Expr left = and();
-    while (cur.peek().is("||")) {
-      Token op = cur.next();
-      left = new Expr.Binary("||", left, and(), op.offset());
-    }
-    return left;
+    return leftAssociative(OR, this::and);
   }
 
   private Expr and() {
-    Expr left = cmp();
-    while (cur.peek().is("&&")) {
+    return leftAssociative(AND, this::cmp);
+  }
+
+  /** {@code operand (op operand)*} for any {@code op} of {@code ops}, grouped from the left. */
+  private Expr leftAssociative(Set<String> ops, Supplier<Expr> operand) {
+    Expr left = operand.get();
+    while (cur.peek().kind() == Token.Kind.OP && ops.contains(cur.peek().text())) {
       Token op = cur.next();
-      left = new Expr.Binary("&&", left, cmp(), op.offset());
+      left = new Expr.Binary(op.text(), left, operand.get(), op.offset());
     }
     return left;
   }
@@ -141,21 +146,11 @@ final class Parser {
   }
 
   private Expr add() {
-    Expr left = mul();
-    while (cur.peek().is("+") || cur.peek().is("-")) {
-      Token op = cur.next();
-      left = new Expr.Binary(op.text(), left, mul(), op.offset());
-    }
-    return left;
+    return leftAssociative(ADD, this::mul);
   }
 
   private Expr mul() {
-    Expr left = unary();
-    while (cur.peek().is("*") || cur.peek().is("/") || cur.peek().is("%")) {
-      Token op = cur.next();
-      left = new Expr.Binary(op.text(), left, unary(), op.offset());
-    }
-    return left;
+    return leftAssociative(MUL, this::unary);
   }
 
   private Expr unary() {
@@ -297,7 +292,7 @@ final class Parser {
 
   /** True when a projection sits inside {@code e} and the limits allow no nesting. */
   private boolean nests(Expr e) {
-    return limits.maxProjectionNesting() <= 1 && Walk.any(e, x -> x instanceof Expr.Projection);
+    return limits.maxProjectionNesting() <= 1 && e.any(x -> x instanceof Expr.Projection);
   }
 
   private Expr collection(Token open) {

@@ -112,28 +112,16 @@ final class RegexCost {
       return -1;
     }
     // {n}, {n,} or {n,m}; anything else is a literal '{'
-    int j = i + 1;
-    long min = 0;
-    int digits = 0;
-    while (j < p.length() && Character.isDigit(p.charAt(j))) {
-      min = Math.min(CAP, min * 10 + (p.charAt(j) - '0'));
-      j++;
-      digits++;
-    }
-    if (digits == 0 || j >= p.length()) {
+    int j = digitsEnd(i + 1);
+    if (j == i + 1 || j >= p.length()) {
       return -1;
     }
+    long min = number(i + 1, j);
     long max = min;
     if (p.charAt(j) == ',') {
-      j++;
-      long m = 0;
-      int mDigits = 0;
-      while (j < p.length() && Character.isDigit(p.charAt(j))) {
-        m = Math.min(CAP, m * 10 + (p.charAt(j) - '0'));
-        j++;
-        mDigits++;
-      }
-      max = mDigits == 0 ? min : Math.max(min, m);
+      int from = j + 1;
+      j = digitsEnd(from);
+      max = j == from ? min : Math.max(min, number(from, j));
     }
     if (j >= p.length() || p.charAt(j) != '}') {
       return -1;
@@ -141,6 +129,24 @@ final class RegexCost {
     i = j + 1;
     skipLazy();
     return times(add(max, 1), add(last, 1));
+  }
+
+  /** The index after the digits that start at {@code from}. */
+  private int digitsEnd(int from) {
+    int j = from;
+    while (j < p.length() && Character.isDigit(p.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  /** The number the digits {@code p[from, to)} spell, saturating at {@link #CAP}. */
+  private long number(int from, int to) {
+    long n = 0;
+    for (int j = from; j < to; j++) {
+      n = Math.min(CAP, n * 10 + (p.charAt(j) - '0'));
+    }
+    return n;
   }
 
   private void skipLazy() {

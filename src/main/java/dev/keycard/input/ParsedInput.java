@@ -44,34 +44,14 @@ public record ParsedInput(
     waivers = waivers == null ? List.of() : List.copyOf(waivers);
   }
 
-  public ParsedInput(
-      InputFormat format,
-      List<Container> containers,
-      List<Diagnostic> diagnostics,
-      Source source,
-      Object document,
-      List<ParsedInput> parts,
-      List<CommentWaiver> waivers) {
-    this(format, containers, diagnostics, source, document, parts, waivers, null);
-  }
-
-  public ParsedInput(
-      InputFormat format,
-      List<Container> containers,
-      List<Diagnostic> diagnostics,
-      Source source,
-      Object document,
-      List<ParsedInput> parts) {
-    this(format, containers, diagnostics, source, document, parts, List.of());
-  }
-
+  /** An input of one part, without waivers or a syntax tree for a fix renderer. */
   public ParsedInput(
       InputFormat format,
       List<Container> containers,
       List<Diagnostic> diagnostics,
       Source source,
       Object document) {
-    this(format, containers, diagnostics, source, document, List.of());
+    this(format, containers, diagnostics, source, document, List.of(), List.of(), null);
   }
 
   /** One input of several parts of a chat message (at least two), read side by side. */
@@ -83,7 +63,14 @@ public record ParsedInput(
       diagnostics.addAll(p.diagnostics());
     }
     return new ParsedInput(
-        parts.get(0).format(), containers, diagnostics, Source.of(message), null, parts);
+        parts.get(0).format(),
+        containers,
+        diagnostics,
+        Source.of(message),
+        null,
+        parts,
+        List.of(),
+        null);
   }
 
   /** Whether this input is read from several parts of a chat message. */
@@ -108,18 +95,15 @@ public record ParsedInput(
 
   /** The same input with other containers (as many, in the same order): companion files applied. */
   public ParsedInput withContainers(List<Container> replaced) {
-    if (parts.isEmpty()) {
-      return new ParsedInput(
-          format, replaced, diagnostics, source, document, parts, waivers, syntax);
-    }
-    List<ParsedInput> split = new ArrayList<>();
+    List<ParsedInput> split = new ArrayList<>(parts.size());
     int at = 0;
     for (ParsedInput p : parts) {
       int n = p.containers().size();
       split.add(p.withContainers(replaced.subList(at, at + n)));
       at += n;
     }
-    return new ParsedInput(format, replaced, diagnostics, source, document, split);
+    return new ParsedInput(
+        format, replaced, diagnostics, source, document, split, waivers, syntax);
   }
 
   /** The same input with other diagnostics. */

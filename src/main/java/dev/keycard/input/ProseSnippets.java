@@ -75,13 +75,8 @@ final class ProseSnippets {
   /** The inline code spans holding a command, and a command in the sentence around them. */
   private static void inLine(String message, int from, int end, List<Found> out) {
     int prose = from;
-    int i = from;
     boolean sentenceTaken = false;
-    while (i < end) {
-      if (message.charAt(i) != '`') {
-        i++;
-        continue;
-      }
+    for (int i = tickAt(message, from, end); i < end; i = tickAt(message, i, end)) {
       int run = runEnd(message, i, end);
       int ticks = run - i;
       int close = closingRun(message, run, end, ticks);
@@ -114,12 +109,7 @@ final class ProseSnippets {
 
   /** The offset of the backtick run of exactly {@code ticks} that closes a span, or -1. */
   private static int closingRun(String message, int from, int end, int ticks) {
-    int i = from;
-    while (i < end) {
-      if (message.charAt(i) != '`') {
-        i++;
-        continue;
-      }
+    for (int i = tickAt(message, from, end); i < end; i = tickAt(message, i, end)) {
       int run = runEnd(message, i, end);
       if (run - i == ticks) {
         return i;
@@ -127,6 +117,15 @@ final class ProseSnippets {
       i = run;
     }
     return -1;
+  }
+
+  /** The offset of the first backtick in {@code [from, end)}, or {@code end}. */
+  private static int tickAt(String message, int from, int end) {
+    int i = from;
+    while (i < end && message.charAt(i) != '`') {
+      i++;
+    }
+    return i;
   }
 
   /** The end of the run of backticks that starts at {@code from}. */

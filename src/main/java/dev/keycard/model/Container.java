@@ -188,15 +188,7 @@ public record Container(
     if (where != null) {
       locs.put("image_user", where);
     }
-    return new Container(
-        name, image, this.user, uid, gid, runAsNonRoot, user, dockerfile, privileged, hostProcess,
-        os, capAdd, capDrop, capAddAsWritten, capDropAsWritten, readOnly, tmpfs, securityOpt,
-        noNewPrivileges, seccomp, seccompDefault, apparmor, selinux, podSelinux, systempaths,
-        memory, memoryReservation, memorySwap, cpus, cpuShares, cpuQuota, cpuPeriod, pidsLimit,
-        oomKillDisable, networkMode, networks, pid, ipc, uts,
-        userns, cgroupns, cgroupParent, mounts, volumes, devices, deviceCgroupRules, ports,
-        publishAll, sysctls, environment, restartPolicy, restartMaxRetries, healthcheck,
-        probeHosts, command, entrypoint, format, origin, locs, unknown);
+    return copy(user, format, locs);
   }
 
   /**
@@ -208,6 +200,11 @@ public record Container(
     if (java.util.Objects.equals(format, inputFormat)) {
       return this;
     }
+    return copy(imageUser, inputFormat, locations);
+  }
+
+  /** This container with the three settings that are filled in after parsing replaced. */
+  private Container copy(String imageUser, String format, Map<String, Origin> locations) {
     return new Container(
         name, image, user, uid, gid, runAsNonRoot, imageUser, dockerfile, privileged, hostProcess,
         os, capAdd, capDrop, capAddAsWritten, capDropAsWritten, readOnly, tmpfs, securityOpt,
@@ -216,7 +213,7 @@ public record Container(
         oomKillDisable, networkMode, networks, pid, ipc, uts,
         userns, cgroupns, cgroupParent, mounts, volumes, devices, deviceCgroupRules, ports,
         publishAll, sysctls, environment, restartPolicy, restartMaxRetries, healthcheck,
-        probeHosts, command, entrypoint, inputFormat, origin, locations, unknown);
+        probeHosts, command, entrypoint, format, origin, locations, unknown);
   }
 
   public static Builder builder() {

@@ -1,5 +1,7 @@
 package dev.keycard.policy;
 
+import java.util.Locale;
+
 /**
  * One canonical fix operation, written in terms of the model, rendered per input format by the
  * remediation stage:
@@ -27,18 +29,14 @@ package dev.keycard.policy;
  */
 public record FixOperation(Op op, String field, Object value, SourceRef at) {
 
-  /** The operation kinds, with their rule-file names. */
+  /** The operation kinds; each one's rule-file name is its own name in lower case. */
   public enum Op {
-    SET("set"),
-    REMOVE("remove"),
-    ADD("add"),
-    REMOVE_ITEM("remove_item");
+    SET,
+    REMOVE,
+    ADD,
+    REMOVE_ITEM;
 
-    private final String key;
-
-    Op(String key) {
-      this.key = key;
-    }
+    private final String key = name().toLowerCase(Locale.ROOT);
 
     public String key() {
       return key;

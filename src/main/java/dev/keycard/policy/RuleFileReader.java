@@ -239,12 +239,7 @@ public final class RuleFileReader {
       }
     }
     String title = requiredString(m, "title", id);
-    String sevText = requiredString(m, "severity", id);
-    Severity severity = sevText == null ? null : Severity.byName(sevText).orElse(null);
-    if (sevText != null && severity == null) {
-      problem(id, m.entries().get("severity").at(), "rule_file_error",
-          "severity must be critical, high, medium, low or info, not '" + sevText + "'");
-    }
+    Severity severity = severity(m, id, "severity");
     String forEach = string(m, "for_each");
     if (forEach != null && !LIST_FIELDS.contains(forEach)) {
       problem(id, m.entries().get("for_each").at(), "rule_file_error",
@@ -277,27 +272,14 @@ public final class RuleFileReader {
   /** {@code escalate: [{severity: critical, when: "..."}]}, in order (the first match wins). */
   private List<Escalation> escalations(YMap m, String id) {
     List<Escalation> out = new ArrayList<>();
-    YNode node = m.entries().get("escalate");
-    if (node == null) {
-      return out;
-    }
-    if (!(node instanceof YList l)) {
-      problem(id, node.at(), "rule_file_error", "escalate must be a list of {severity, when}");
-      return out;
-    }
-    for (YNode item : l.items()) {
+    for (YNode item : items(m, "escalate", id, "escalate must be a list of {severity, when}")) {
       if (!(item instanceof YMap e)) {
         problem(id, item.at(), "rule_file_error",
             "an escalation is a mapping {severity: high, when: ...}");
         continue;
       }
       unknownKeys(e, Set.of("severity", "when"), id);
-      String sevText = requiredString(e, "severity", id);
-      Severity severity = sevText == null ? null : Severity.byName(sevText).orElse(null);
-      if (sevText != null && severity == null) {
-        problem(id, e.entries().get("severity").at(), "rule_file_error",
-            "escalate severity must be critical, high, medium, low or info, not '" + sevText + "'");
-      }
+      Severity severity = severity(e, id, "escalate severity");
       Located when = located(e, "when", id);
       if (severity != null && when != null) {
         out.add(new Escalation(severity, when));
@@ -308,15 +290,7 @@ public final class RuleFileReader {
 
   private List<FixOperation> fix(YMap m, String id, String forEach) {
     List<FixOperation> ops = new ArrayList<>();
-    YNode node = m.entries().get("fix");
-    if (node == null) {
-      return ops;
-    }
-    if (!(node instanceof YList l)) {
-      problem(id, node.at(), "rule_file_error", "fix must be a list of operations");
-      return ops;
-    }
-    for (YNode item : l.items()) {
+    for (YNode item : items(m, "fix", id, "fix must be a list of operations")) {
       if (!(item instanceof YMap op)) {
         problem(id, item.at(), "rule_file_error", "a fix operation is a mapping such as {remove: privileged}");
         continue;
@@ -351,15 +325,7 @@ public final class RuleFileReader {
 
   private List<RuleExample> examples(YMap ex, String key, String id) {
     List<RuleExample> out = new ArrayList<>();
-    YNode node = ex.entries().get(key);
-    if (node == null) {
-      return out;
-    }
-    if (!(node instanceof YList l)) {
-      problem(id, node.at(), "rule_file_error", "examples." + key + " must be a list");
-      return out;
-    }
-    for (YNode item : l.items()) {
+    for (YNode item : items(ex, key, id, "examples." + key + " must be a list")) {
       if (item instanceof YScalar s) {
         out.add(new RuleExample(s.value(), null, null, null, s.at()));
       } else if (item instanceof YMap em) {
@@ -373,6 +339,30 @@ public final class RuleFileReader {
     return out;
   }
 
+  /** The items of the list at {@code key}: none when it is absent, none and a problem if no list. */
+  private List<YNode> items(YMap m, String key, String id, String notAList) {
+    YNode node = m.entries().get(key);
+    if (node == null) {
+      return List.of();
+    }
+    if (!(node instanceof YList l)) {
+      problem(id, node.at(), "rule_file_error", notAList);
+      return List.of();
+    }
+    return l.items();
+  }
+
+  /** The required {@code severity} of {@code m}; null, with a problem, when absent or unknown. */
+  private Severity severity(YMap m, String id, String what) {
+    String text = requiredString(m, "severity", id);
+    Severity severity = text == null ? null : Severity.byName(text).orElse(null);
+    if (text != null && severity == null) {
+      problem(id, m.entries().get("severity").at(), "rule_file_error",
+          what + " must be critical, high, medium, low or info, not '" + text + "'");
+    }
+    return severity;
+  }
+
   private void unknownKeys(YMap m, Set<String> allowed, String id) {
     m.keys().forEach((k, at) -> {
       if (!allowed.contains(k)) {
@@ -382,18 +372,20 @@ public final class RuleFileReader {
   }
 
   private Located located(YMap m, String key, String id) {
-    YNode n = m.entries().get(key);
-    if (n instanceof YScalar s && !s.isNull() && !s.value().isBlank()) {
-      return s.located();
-    }
-    problem(id, n == null ? m.at() : n.at(), "rule_file_error", "'" + key + "' is required and must be text");
-    return null;
+    YScalar s = required(m, key, id);
+    return s == null ? null : s.located();
   }
 
   private String requiredString(YMap m, String key, String id) {
+    YScalar s = required(m, key, id);
+    return s == null ? null : s.value();
+  }
+
+  /** The non-blank text scalar at {@code key}; null, with a problem, when there is none. */
+  private YScalar required(YMap m, String key, String id) {
     YNode n = m.entries().get(key);
     if (n instanceof YScalar s && !s.isNull() && !s.value().isBlank()) {
-      return s.value();
+      return s;
     }
     problem(id, n == null ? m.at() : n.at(), "rule_file_error", "'" + key + "' is required and must be text");
     return null;
@@ -405,15 +397,7 @@ public final class RuleFileReader {
 
   private List<String> stringList(YMap m, String key, String id) {
     List<String> out = new ArrayList<>();
-    YNode n = m.entries().get(key);
-    if (n == null) {
-      return out;
-    }
-    if (!(n instanceof YList l)) {
-      problem(id, n.at(), "rule_file_error", key + " must be a list");
-      return out;
-    }
-    for (YNode i : l.items()) {
+    for (YNode i : items(m, key, id, key + " must be a list")) {
       if (i instanceof YScalar s && !s.isNull()) {
         out.add(s.value());
       } else {

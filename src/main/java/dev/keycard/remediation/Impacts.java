@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,17 +36,13 @@ public final class Impacts {
      * companion Dockerfile): such a process holds no capability to lose when the defaults are
      * dropped, except through setuid or file-capability programs.
      */
-    RUNS_AS_NON_ROOT("runs_as_non_root"),
+    RUNS_AS_NON_ROOT,
     /** The restart policy is already {@code on-failure}: only the retry count changes. */
-    RESTARTS_ON_FAILURE("restarts_on_failure");
+    RESTARTS_ON_FAILURE;
 
-    private final String key;
+    private final String key = name().toLowerCase(Locale.ROOT);
 
-    Condition(String key) {
-      this.key = key;
-    }
-
-    /** The name the data file uses. */
+    /** The name the data file uses: the constant's name in lower case. */
     public String key() {
       return key;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Applies RFC 6902 {@code add}, {@code remove} and {@code replace} operations to a JSON-shaped tree
@@ -165,28 +166,30 @@ public final class JsonPatch {
 
   /** A deep, mutable copy. */
   public static Object copy(Object v) {
+    return copy(v, UnaryOperator.identity());
+  }
+
+  /** A deep, mutable copy with each leaf replaced by {@code leaf}'s answer for it. */
+  private static Object copy(Object v, UnaryOperator<Object> leaf) {
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, x) -> out.put(String.valueOf(k), copy(x)));
+      m.forEach((k, x) -> out.put(String.valueOf(k), copy(x, leaf)));
       return out;
     }
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
-      l.forEach(x -> out.add(copy(x)));
+      l.forEach(x -> out.add(copy(x, leaf)));
       return out;
     }
-    return v;
+    return leaf.apply(v);
   }
 
+  /** {@code v} with every number as its exact value, so that 1, 1.0 and 1L are equal. */
   private static Object normal(Object v) {
-    if (v instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, x) -> out.put(String.valueOf(k), normal(x)));
-      return out;
-    }
-    if (v instanceof List<?> l) {
-      return l.stream().map(JsonPatch::normal).toList();
-    }
+    return copy(v, JsonPatch::normalNumber);
+  }
+
+  private static Object normalNumber(Object v) {
     if (v instanceof Number n) {
       try {
         return new BigDecimal(n.toString()).stripTrailingZeros();
