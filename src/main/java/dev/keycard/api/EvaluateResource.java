@@ -152,7 +152,7 @@ public class EvaluateResource {
       @Context HttpHeaders headers) {
     OutputView view = OutputView.select(output, headers.getAcceptableMediaTypes());
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
-    if (AdhocRules.present(request.rules())) {
+    if (AdhocRules.present(request.sent().rules())) {
       adhoc.require(); // before the answer cache: a cached answer must not bypass the check
     }
     Answer answer;
@@ -165,7 +165,7 @@ public class EvaluateResource {
       }
       throw p;
     } catch (EvaluationService.RejectedRules r) {
-      throw Options.rejected(r.problems(), request.rules());
+      throw Options.rejected(r.problems(), request.sent().rules());
     }
     Evaluation e = answer.evaluation();
     ReportContext ctx =

@@ -68,13 +68,13 @@ public class FixResource {
     }
     Apply mode = apply(apply);
     ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
-    if (AdhocRules.present(request.rules())) {
+    if (AdhocRules.present(request.sent().rules())) {
       adhoc.require();
     }
     try {
       return FixReport.of(keycard.fix(Options.request(request), mode), "compose".equals(to));
     } catch (EvaluationService.RejectedRules r) {
-      throw Options.rejected(r.problems(), request.rules());
+      throw Options.rejected(r.problems(), request.sent().rules());
     }
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.keycard.pipeline.InputRequest;
+import dev.keycard.pipeline.Keycard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -83,8 +84,11 @@ public class RequestReader {
       exclude = arr;
     }
     return new ApiRequest(
-        in, q.getFirst("ruleset"), null, exclude, q.getFirst("fail_on"), q.getFirst("on_unknown"),
-        q.getFirst("filename"), q.getFirst("uri"));
+        in,
+        new Keycard.Sent(
+            q.getFirst("ruleset"), null, exclude, q.getFirst("fail_on"), q.getFirst("on_unknown")),
+        q.getFirst("filename"),
+        q.getFirst("uri"));
   }
 
   private ApiRequest fromJson(String text, MultivaluedMap<String, String> q) {
@@ -139,11 +143,12 @@ public class RequestReader {
     in = new InputRequest(in.text(), in.fromObject(), format, in.files(), in.variables());
     return new ApiRequest(
         in,
-        first(b.ruleset(), q.getFirst("ruleset")),
-        b.rules(),
-        b.exclude(),
-        first(b.failOn(), q.getFirst("fail_on")),
-        first(b.onUnknown(), q.getFirst("on_unknown")),
+        new Keycard.Sent(
+            first(b.ruleset(), q.getFirst("ruleset")),
+            b.rules(),
+            b.exclude(),
+            first(b.failOn(), q.getFirst("fail_on")),
+            first(b.onUnknown(), q.getFirst("on_unknown"))),
         first(b.filename(), q.getFirst("filename")),
         first(b.uri(), q.getFirst("uri")));
   }
