@@ -1,6 +1,7 @@
 package dev.keycard.report;
 
 import dev.keycard.engine.Finding;
+import dev.keycard.engine.Undecided;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
@@ -146,15 +147,7 @@ public final class MarkdownReport {
       md.append("- waived: ")
           .append(
               e.suppressed().stream()
-                  .map(
-                      s ->
-                          code(s.finding().ruleId())
-                              + (s.finding().container() == null
-                                  ? ""
-                                  : " on " + text(s.finding().container()))
-                              + (s.waiver().reason() == null
-                                  ? ""
-                                  : " (" + text(s.waiver().reason()) + ")"))
+                  .map(MarkdownReport::waived)
                   .collect(Collectors.joining(", ")))
           .append('\n');
     }
@@ -162,15 +155,7 @@ public final class MarkdownReport {
       md.append("- **could not check** ")
           .append(
               e.undecided().stream()
-                  .map(
-                      u ->
-                          code(u.ruleId())
-                              + (u.container() == null ? "" : " on " + text(u.container()))
-                              + " (" + code(u.unknownPath()) + " is unknown"
-                              + (u.location() == null || u.location().span() == null
-                                  ? ""
-                                  : ", line " + u.location().span().start().line())
-                              + ")")
+                  .map(MarkdownReport::undecided)
                   .distinct()
                   .limit(LIST_LIMIT)
                   .collect(Collectors.joining(", ")))
@@ -324,6 +309,25 @@ public final class MarkdownReport {
       from = at + url.length() + 2;
     }
     return md.append(text(breaks.substring(from))).toString();
+  }
+
+  /** A waived finding: its rule, container and the waiver's reason. */
+  private static String waived(Evaluation.Suppressed s) {
+    Finding f = s.finding();
+    return code(f.ruleId())
+        + (f.container() == null ? "" : " on " + text(f.container()))
+        + (s.waiver().reason() == null ? "" : " (" + text(s.waiver().reason()) + ")");
+  }
+
+  /** An undecided rule: its rule, container, the unknown value and where it is written. */
+  private static String undecided(Undecided u) {
+    return code(u.ruleId())
+        + (u.container() == null ? "" : " on " + text(u.container()))
+        + " (" + code(u.unknownPath()) + " is unknown"
+        + (u.location() == null || u.location().span() == null
+            ? ""
+            : ", line " + u.location().span().start().line())
+        + ")";
   }
 
   private static String line(Finding f) {
