@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Markdown view for chat: the verdict with counts on the first line, the findings most severe
@@ -130,26 +131,20 @@ public final class MarkdownReport {
           .append('\n');
     }
     if (!counted.isEmpty()) {
-      md.append("- also ")
-          .append(
-              counted.entrySet().stream()
-                  .map(
-                      c ->
-                          countedSeverity.get(c.getKey()).apiName()
-                              + " "
-                              + code(c.getKey())
-                              + " ×"
-                              + c.getValue())
-                  .collect(Collectors.joining(", ")))
-          .append('\n');
+      listLine(
+          md,
+          "- also ",
+          counted.entrySet().stream()
+              .map(
+                  c ->
+                      countedSeverity.get(c.getKey()).apiName()
+                          + " "
+                          + code(c.getKey())
+                          + " ×"
+                          + c.getValue()));
     }
     if (!e.suppressed().isEmpty()) {
-      md.append("- waived: ")
-          .append(
-              e.suppressed().stream()
-                  .map(MarkdownReport::waived)
-                  .collect(Collectors.joining(", ")))
-          .append('\n');
+      listLine(md, "- waived: ", e.suppressed().stream().map(MarkdownReport::waived));
     }
     if (!e.undecided().isEmpty()) {
       md.append("- **could not check** ")
@@ -309,6 +304,11 @@ public final class MarkdownReport {
       from = at + url.length() + 2;
     }
     return md.append(text(breaks.substring(from))).toString();
+  }
+
+  /** A line of {@code label} and the items, separated by commas. */
+  private static void listLine(StringBuilder md, String label, Stream<String> items) {
+    md.append(label).append(items.collect(Collectors.joining(", "))).append('\n');
   }
 
   /** A waived finding: its rule, container and the waiver's reason. */
