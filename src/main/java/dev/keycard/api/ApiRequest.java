@@ -1,15 +1,10 @@
 package dev.keycard.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.keycard.pipeline.InputRequest;
+import dev.keycard.pipeline.Keycard;
 
-/** A request as read from HTTP: the input plus the evaluation options, whichever way they came. */
-public record ApiRequest(
-    InputRequest input,
-    String ruleset,
-    JsonNode rules,
-    JsonNode exclude,
-    String failOn,
-    String onUnknown,
-    String filename,
-    String uri) {}
+/**
+ * A request as read from HTTP: the input, the evaluation options as sent (whichever way they came)
+ * and the file name and URI the views name the input by.
+ */
+public record ApiRequest(InputRequest input, Keycard.Sent sent, String filename, String uri) {}

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,25 +40,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class EvaluateResource {
   private final Keycard keycard;
   private final RequestReader reader;
-  private final ReportsConfig docs;
-  private final String version;
-  private final AdhocRules adhoc;
-  private final SarifRuleTables sarifRules;
+  private final ReportContexts contexts;
 
-  public EvaluateResource(
-      Keycard keycard,
-      RequestReader reader,
-      ReportsConfig docs,
-      AdhocRules adhoc,
-      SarifRuleTables sarifRules,
-      @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.0.0")
-          String version) {
+  public EvaluateResource(Keycard keycard, RequestReader reader, ReportContexts contexts) {
     this.keycard = keycard;
     this.reader = reader;
-    this.docs = docs;
-    this.sarifRules = sarifRules;
-    this.version = version;
-    this.adhoc = adhoc;
+    this.contexts = contexts;
   }
 
   @POST
@@ -151,10 +137,7 @@ public class EvaluateResource {
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
     OutputView view = OutputView.select(output, headers.getAcceptableMediaTypes());
-    ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
-    if (AdhocRules.present(request.rules())) {
-      adhoc.require(); // before the answer cache: a cached answer must not bypass the check
-    }
+    ApiRequest request = reader.readDecision(contentType, body, uri.getQueryParameters());
     Answer answer;
     try {
       answer = keycard.decide(Options.request(request));
@@ -165,12 +148,10 @@ public class EvaluateResource {
       }
       throw p;
     } catch (EvaluationService.RejectedRules r) {
-      throw Options.rejected(r.problems(), request.rules());
+      throw Options.rejected(r.problems(), request.sent().rules());
     }
     Evaluation e = answer.evaluation();
-    ReportContext ctx =
-        new ReportContext(
-            request.filename(), request.uri(), docs.baseUrl(), version, sarifRules.of(e.ruleSet()));
+    ReportContext ctx = contexts.of(request, e.ruleSet());
     Object entity =
         switch (view) {
           case JSON -> JsonReport.of(e, answer.remedies());

@@ -29,12 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class FixResource {
   private final Keycard keycard;
   private final RequestReader reader;
-  private final AdhocRules adhoc;
 
-  public FixResource(Keycard keycard, RequestReader reader, AdhocRules adhoc) {
+  public FixResource(Keycard keycard, RequestReader reader) {
     this.keycard = keycard;
     this.reader = reader;
-    this.adhoc = adhoc;
   }
 
   @POST
@@ -67,14 +65,11 @@ public class FixResource {
           ErrorCode.BAD_REQUEST, "unknown value for 'to': '" + to + "'; use 'compose'");
     }
     Apply mode = apply(apply);
-    ApiRequest request = reader.read(contentType, body, uri.getQueryParameters());
-    if (AdhocRules.present(request.rules())) {
-      adhoc.require();
-    }
+    ApiRequest request = reader.readDecision(contentType, body, uri.getQueryParameters());
     try {
       return FixReport.of(keycard.fix(Options.request(request), mode), "compose".equals(to));
     } catch (EvaluationService.RejectedRules r) {
-      throw Options.rejected(r.problems(), request.rules());
+      throw Options.rejected(r.problems(), request.sent().rules());
     }
   }
 

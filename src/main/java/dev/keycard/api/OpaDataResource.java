@@ -1,9 +1,7 @@
 package dev.keycard.api;
 
-import dev.keycard.pipeline.LimitsConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keycard.report.Evaluation;
 import dev.keycard.pipeline.EvaluationOptions;
 import dev.keycard.pipeline.EvaluationService;
@@ -34,13 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class OpaDataResource {
   private final Keycard keycard;
-  private final ObjectMapper mapper;
-  private final LimitsConfig limits;
+  private final RequestReader reader;
 
-  public OpaDataResource(Keycard keycard, ObjectMapper mapper, LimitsConfig limits) {
+  public OpaDataResource(Keycard keycard, RequestReader reader) {
     this.keycard = keycard;
-    this.mapper = mapper;
-    this.limits = limits;
+    this.reader = reader;
   }
 
   @POST
@@ -53,20 +49,11 @@ public class OpaDataResource {
           "POST /v1/data/keycard/{ruleset}[/allow|/deny] with {\"input\": <compose object |"
               + " engine-api object | {\"format\": \"...\", \"content\": \"...\"}>}.")
   public Map<String, Object> post(@PathParam("path") String path, byte[] body) {
-    if (body != null && body.length > limits.maxBodySize().asLongValue()) {
-      throw new ProblemException(ErrorCode.BODY_TOO_LARGE, BodyLimitFilter.tooLarge(limits).detail());
-    }
+    reader.requireSize(body);
     JsonNode input = null;
     if (body != null && body.length > 0) {
-      try {
-        JsonNode root = mapper.readTree(BodyText.decode(body));
-        input = root == null ? null : root.get("input");
-      } catch (JsonProcessingException e) {
-        var loc = e.getLocation();
-        throw new ProblemException(
-            ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + RequestReader.jsonMessage(e),
-            List.of(Problem.ErrorItem.of(RequestReader.jsonMessage(e), loc == null ? null : loc.getLineNr(), loc == null ? null : loc.getColumnNr())));
-      }
+      JsonNode root = reader.tree(BodyText.decode(body));
+      input = root == null ? null : root.get("input");
     }
     return decide(path, input);
   }
@@ -123,7 +110,7 @@ public class OpaDataResource {
       return new InputRequest(input.textValue(), false, null, null, null);
     }
     try {
-      return new InputRequest(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(input), true, null, null, null);
+      return new InputRequest(reader.pretty(input), true, null, null, null);
     } catch (JsonProcessingException ex) {
       throw new ProblemException(ErrorCode.BAD_REQUEST, "input cannot be read");
     }

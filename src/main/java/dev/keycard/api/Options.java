@@ -25,16 +25,13 @@ final class Options {
 
   /** The request for the pipeline: the input, its options as read and as sent. */
   static Keycard.Request request(ApiRequest r) {
-    return new Keycard.Request(
-        r.input(),
-        of(r),
-        new Keycard.Sent(r.ruleset(), r.rules(), r.exclude(), r.failOn(), r.onUnknown()));
+    return new Keycard.Request(r.input(), of(r.sent()), r.sent());
   }
 
-  static EvaluationOptions of(ApiRequest r) {
+  static EvaluationOptions of(Keycard.Sent s) {
     return new EvaluationOptions(
-        r.ruleset(), rules(r.rules()), waivers(r.exclude()), failOn(r.failOn()),
-        unknownDenies(r.onUnknown()));
+        s.ruleset(), rules(s.rules()), waivers(s.exclude()), failOn(s.failOn()),
+        unknownDenies(s.onUnknown()));
   }
 
   /** {@code on_unknown}: {@code allow} (default) or {@code deny}. */

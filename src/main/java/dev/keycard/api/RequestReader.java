@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.keycard.pipeline.InputRequest;
+import dev.keycard.pipeline.Keycard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -38,17 +39,31 @@ public class RequestReader {
 
   private final ObjectMapper mapper;
   private final LimitsConfig limits;
+  private final AdhocRules adhoc;
 
-  public RequestReader(ObjectMapper mapper, LimitsConfig limits) {
+  public RequestReader(ObjectMapper mapper, LimitsConfig limits, AdhocRules adhoc) {
     this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.limits = limits;
+    this.adhoc = adhoc;
+  }
+
+  /**
+   * Reads a request to decide ({@code /v1/evaluate}, {@code /v1/fix}) as {@link #read} does, and
+   * refuses it when it holds rules this caller may not submit: here, before the answer cache, so
+   * that a cached answer never bypasses the check.
+   */
+  public ApiRequest readDecision(
+      String contentType, byte[] body, MultivaluedMap<String, String> query) {
+    ApiRequest request = read(contentType, body, query);
+    if (AdhocRules.present(request.sent().rules())) {
+      adhoc.require();
+    }
+    return request;
   }
 
   /** Reads {@code body} sent as {@code contentType} with {@code query} parameters. */
   public ApiRequest read(String contentType, byte[] body, MultivaluedMap<String, String> query) {
-    if (body != null && body.length > limits.maxBodySize().asLongValue()) {
-      throw new ProblemException(ErrorCode.BODY_TOO_LARGE, BodyLimitFilter.tooLarge(limits).detail());
-    }
+    requireSize(body);
     String type = mediaType(contentType);
     if (type.equals("application/json") || type.endsWith("+json")) {
       return fromJson(BodyText.decode(body), query);
@@ -83,19 +98,38 @@ public class RequestReader {
       exclude = arr;
     }
     return new ApiRequest(
-        in, q.getFirst("ruleset"), null, exclude, q.getFirst("fail_on"), q.getFirst("on_unknown"),
-        q.getFirst("filename"), q.getFirst("uri"));
+        in,
+        new Keycard.Sent(
+            q.getFirst("ruleset"), null, exclude, q.getFirst("fail_on"), q.getFirst("on_unknown")),
+        q.getFirst("filename"),
+        q.getFirst("uri"));
   }
 
-  private ApiRequest fromJson(String text, MultivaluedMap<String, String> q) {
-    JsonNode root;
+  /** Refuses a body over {@code max-body-size} (413), however it reached the resource. */
+  void requireSize(byte[] body) {
+    if (body != null && body.length > limits.maxBodySize().asLongValue()) {
+      throw new ProblemException(ErrorCode.BODY_TOO_LARGE, BodyLimitFilter.tooLarge(limits).detail());
+    }
+  }
+
+  /** {@code text} as a JSON tree; invalid JSON is a 400 that says where it breaks. */
+  JsonNode tree(String text) {
     try {
-      root = mapper.readTree(text);
+      return mapper.readTree(text);
     } catch (JsonProcessingException e) {
       throw new ProblemException(
           ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + jsonMessage(e),
           List.of(position(e)));
     }
+  }
+
+  /** {@code node} written as indented JSON, the text a JSON input is parsed and fixed as. */
+  String pretty(JsonNode node) throws JsonProcessingException {
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+  }
+
+  private ApiRequest fromJson(String text, MultivaluedMap<String, String> q) {
+    JsonNode root = tree(text);
     if (root == null || root.isMissingNode()) {
       throw new ProblemException(ErrorCode.BAD_REQUEST, "The request has no 'input'.");
     }
@@ -124,10 +158,7 @@ public class RequestReader {
       in = new InputRequest(t.textValue(), false, b.format(), b.files(), b.variables());
     } else {
       try {
-        in =
-            new InputRequest(
-                mapper.writerWithDefaultPrettyPrinter().writeValueAsString(b.input()),
-                true, b.format(), b.files(), b.variables());
+        in = new InputRequest(pretty(b.input()), true, b.format(), b.files(), b.variables());
       } catch (JsonProcessingException e) {
         throw new ProblemException(ErrorCode.BAD_REQUEST, "'input' cannot be serialised.");
       }
@@ -139,11 +170,12 @@ public class RequestReader {
     in = new InputRequest(in.text(), in.fromObject(), format, in.files(), in.variables());
     return new ApiRequest(
         in,
-        first(b.ruleset(), q.getFirst("ruleset")),
-        b.rules(),
-        b.exclude(),
-        first(b.failOn(), q.getFirst("fail_on")),
-        first(b.onUnknown(), q.getFirst("on_unknown")),
+        new Keycard.Sent(
+            first(b.ruleset(), q.getFirst("ruleset")),
+            b.rules(),
+            b.exclude(),
+            first(b.failOn(), q.getFirst("fail_on")),
+            first(b.onUnknown(), q.getFirst("on_unknown"))),
         first(b.filename(), q.getFirst("filename")),
         first(b.uri(), q.getFirst("uri")));
   }

@@ -44,24 +44,6 @@ public record Caps(
           20, 10_000, 1_000, 32L << 20, 100_000, 50_000_000L, 32, 65_536, 65_536, 50_000, 10_000,
           1 << 20);
 
-  /** The caps with the default {@code maxRuleText}. */
-  public Caps(
-      int maxAdhocRules,
-      int maxFindings,
-      int maxMessageLength,
-      long maxAnswerSize,
-      int maxYamlNodes,
-      long maxRuleCost,
-      int maxExamples,
-      int maxStringLength,
-      int maxExpandedValue,
-      int maxModelElements,
-      int maxFixes) {
-    this(
-        maxAdhocRules, maxFindings, maxMessageLength, maxAnswerSize, maxYamlNodes, maxRuleCost,
-        maxExamples, maxStringLength, maxExpandedValue, maxModelElements, maxFixes, 1 << 20);
-  }
-
   public Caps {
     if (maxAdhocRules < 0
         || maxFindings < 1

@@ -18,26 +18,23 @@ import java.util.function.Supplier;
  */
 public final class Answer {
   private final Evaluation evaluation;
-  private final AnswerCache.Entry entry;
-  private final AnswerCache cache;
-  private final AnswerCache.Key key;
   private final Keycard.Request request;
   private final RemediationService remediation;
+
+  /** Proves the fixes on first call and keeps them (in the cache too, for a cached answer). */
+  private final Supplier<Remedies> remedies;
+
   private final Budget budget = Budget.current();
 
   Answer(
       Evaluation evaluation,
-      AnswerCache.Entry entry,
-      AnswerCache cache,
-      AnswerCache.Key key,
       Keycard.Request request,
-      RemediationService remediation) {
+      RemediationService remediation,
+      Supplier<Remedies> remedies) {
     this.evaluation = evaluation;
-    this.entry = entry;
-    this.cache = cache;
-    this.key = key;
     this.request = request;
     this.remediation = remediation;
+    this.remedies = remedies;
   }
 
   /** The decision: findings, waived findings, undecided rules, warnings and the verdict. */
@@ -57,9 +54,7 @@ public final class Answer {
   @SuppressWarnings("try") // the binding is the point; the body need not name it
   public Remedies remedies() {
     try (Budget.Binding bound = within()) {
-      Supplier<Remedies> prove =
-          () -> remediation.remedies(entry.evaluation(), request.input(), request.options());
-      return cache == null ? entry.remedies(prove) : cache.remedies(key, entry, prove);
+      return remedies.get();
     }
   }
 

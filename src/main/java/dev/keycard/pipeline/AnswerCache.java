@@ -1,6 +1,5 @@
 package dev.keycard.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keycard.budget.Budget;
@@ -43,24 +42,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class AnswerCache {
   /** What an answer depends on besides the loaded rule sets. */
-  record Key(
-      InputRequest input,
-      String ruleset,
-      JsonNode rules,
-      JsonNode exclude,
-      String failOn,
-      String onUnknown,
-      LocalDate day) {
+  record Key(InputRequest input, Keycard.Sent sent, LocalDate day) {
     static Key of(Keycard.Request r) {
-      Keycard.Sent s = r.sent();
-      return new Key(
-          r.input(),
-          s.ruleset(),
-          s.rules(),
-          s.exclude(),
-          s.failOn(),
-          s.onUnknown(),
-          LocalDate.now(ZoneOffset.UTC));
+      return new Key(r.input(), r.sent(), LocalDate.now(ZoneOffset.UTC));
     }
   }
 

@@ -6,11 +6,13 @@ import dev.keycard.engine.CompiledRuleSet;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.policy.PolicyCatalog;
 import dev.keycard.remediation.Apply;
+import dev.keycard.remediation.Remedies;
 import dev.keycard.report.Evaluation;
 import dev.keycard.report.FixResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The service's one entry point: every request the API serves is one call here, and the REST layer
@@ -129,16 +131,23 @@ public class Keycard {
     long start = System.nanoTime();
     if (answers == null || request.sent() == null) {
       Evaluation e = evaluate(request);
-      return new Answer(e, new AnswerCache.Entry(e), null, null, request, remediation);
+      AnswerCache.Entry entry = new AnswerCache.Entry(e);
+      return new Answer(e, request, remediation, () -> entry.remedies(prover(entry, request)));
     }
     AnswerCache.Key key = AnswerCache.Key.of(request);
-    AnswerCache.Entry entry = answers.find(key);
-    if (entry == null) {
-      entry = answers.keep(key, evaluate(request));
-      return new Answer(entry.evaluation(), entry, answers, key, request, remediation);
-    }
-    Evaluation again = evaluations.again(entry.evaluation(), request.input(), start);
-    return new Answer(again, entry, answers, key, request, remediation);
+    AnswerCache.Entry found = answers.find(key);
+    AnswerCache.Entry entry = found != null ? found : answers.keep(key, evaluate(request));
+    Evaluation e =
+        found != null
+            ? evaluations.again(found.evaluation(), request.input(), start)
+            : entry.evaluation();
+    return new Answer(
+        e, request, remediation, () -> answers.remedies(key, entry, prover(entry, request)));
+  }
+
+  /** Proves the fixes of the evaluation {@code entry} holds, the first time they are asked for. */
+  private Supplier<Remedies> prover(AnswerCache.Entry entry, Request request) {
+    return () -> remediation.remedies(entry.evaluation(), request.input(), request.options());
   }
 
   /**

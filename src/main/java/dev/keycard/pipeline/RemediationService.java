@@ -76,6 +76,7 @@ public class RemediationService {
   public Remedies remedies(Evaluation e, InputRequest request, EvaluationOptions options) {
     ProofWork work = new ProofWork();
     Map<Finding, Remedy> out = new IdentityHashMap<>();
+    Proof proof = new Proof(e, request, options, out, work);
     List<Fix> pending = render(e.input(), e.findings(), Set.of(), "", work);
     while (!pending.isEmpty()) {
       Grouping group = new Grouping(e.input());
@@ -95,7 +96,7 @@ public class RemediationService {
           later.add(x);
         }
       }
-      prove(e, batch, request, options, out, work);
+      prove(proof, batch);
       pending = later;
     }
     work.finish();
@@ -157,34 +158,39 @@ public class RemediationService {
     }
   }
 
-  /** Proves a batch; what it does not prove is proven in halves or among itself, then alone. */
-  private void prove(
+  /**
+   * One proof of an evaluation's fixes: what every batch is applied to and evaluated with, where
+   * the verified fixes go, and the work it may do.
+   */
+  private record Proof(
       Evaluation e,
-      List<Fix> batch,
       InputRequest request,
       EvaluationOptions options,
       Map<Finding, Remedy> out,
-      ProofWork work) {
+      ProofWork work) {}
+
+  /** Proves a batch; what it does not prove is proven in halves or among itself, then alone. */
+  private void prove(Proof p, List<Fix> batch) {
     if (batch.isEmpty()) {
       return;
     }
-    if (!work.proof()) {
-      work.unproven(batch.size());
+    if (!p.work().proof()) {
+      p.work().unproven(batch.size());
       return;
     }
     if (batch.size() == 1) {
       Fix x = batch.get(0);
-      verified(e, x.finding(), x.rendered(), request, options, false, work)
-          .ifPresent(v -> out.put(x.finding(), v.remedy()));
+      verified(p.e(), x.finding(), x.rendered(), p.request(), p.options(), false, p.work())
+          .ifPresent(v -> p.out().put(x.finding(), v.remedy()));
       return;
     }
-    List<Fix> open = batch(e, batch, request, options, out, work);
+    List<Fix> open = batch(p, batch);
     if (open.size() == batch.size()) {
       int half = batch.size() / 2;
-      prove(e, batch.subList(0, half), request, options, out, work);
-      prove(e, batch.subList(half, batch.size()), request, options, out, work);
+      prove(p, batch.subList(0, half));
+      prove(p, batch.subList(half, batch.size()));
     } else {
-      prove(e, open, request, options, out, work);
+      prove(p, open);
     }
   }
 
@@ -192,31 +198,25 @@ public class RemediationService {
    * Applies one batch of fixes together and re-evaluates the rules they fix; returns the fixes it
    * did not prove (all of them when the result does not parse as the same containers).
    */
-  private List<Fix> batch(
-      Evaluation e,
-      List<Fix> batch,
-      InputRequest request,
-      EvaluationOptions options,
-      Map<Finding, Remedy> out,
-      ProofWork work) {
-    ParsedInput before = e.input();
+  private List<Fix> batch(Proof p, List<Fix> batch) {
+    ParsedInput before = p.e().input();
     String text = applied(before, batch);
     if (text == null) {
       return batch;
     }
-    InputRequest fixedRequest = request.withText(text);
+    InputRequest fixedRequest = p.request().withText(text);
     ParsedInput after = parser.parse(fixedRequest);
     if (after.hasErrors() || after.containers().size() != before.containers().size()) {
       return batch;
     }
     Set<String> ruleIds = new HashSet<>();
     batch.forEach(x -> ruleIds.add(x.finding().ruleId()));
-    List<Finding> again = evaluations.recheck(after, fixedRequest, options, ruleIds);
-    Closed closed = new Closed(Closed.all(e), again, batch);
+    List<Finding> again = evaluations.recheck(after, fixedRequest, p.options(), ruleIds);
+    Closed closed = new Closed(Closed.all(p.e()), again, batch);
     List<Fix> open = new ArrayList<>();
     for (Fix x : batch) {
       if (closed.test(x.finding())) {
-        out.put(x.finding(), remedy(before, x.finding(), x.rendered(), work));
+        p.out().put(x.finding(), remedy(before, x.finding(), x.rendered(), p.work()));
       } else {
         open.add(x);
       }

@@ -3,6 +3,7 @@ package dev.keycard.pipeline;
 import dev.keycard.budget.Budget;
 import dev.keycard.budget.Caps;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 
 /**
  * Starts each request's {@link Budget}: the deadline of {@code keycard.policies.deadline} for the
@@ -11,17 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class RequestBudgets {
-  private final PolicyConfig policies;
+  private final Duration deadline;
   private final Caps caps;
 
   public RequestBudgets(PolicyConfig policies, LimitsConfig limits) {
-    this.policies = policies;
+    this.deadline = policies.deadline();
     this.caps = limits.caps();
   }
 
   /** A new budget whose deadline starts now. */
   public Budget start() {
-    return Budget.start(policies.deadline(), caps);
+    return Budget.start(deadline, caps);
   }
 
   /** The configured caps. */

@@ -33,37 +33,6 @@ public record Evaluation(
     failOn = failOn == null ? Severity.LOW : failOn;
   }
 
-  /** An evaluation under the default {@code fail_on} ({@code low}). */
-  public Evaluation(
-      String decisionId,
-      boolean allow,
-      RuleSet ruleSet,
-      ParsedInput input,
-      List<Finding> findings,
-      List<Suppressed> suppressed,
-      List<Diagnostic> warnings,
-      long nanos,
-      List<Undecided> undecided,
-      boolean unknownDenies) {
-    this(
-        decisionId, allow, ruleSet, input, findings, suppressed, warnings, nanos, undecided,
-        unknownDenies, Severity.LOW);
-  }
-
-  /** An evaluation in which every rule was decided. */
-  public Evaluation(
-      String decisionId,
-      boolean allow,
-      RuleSet ruleSet,
-      ParsedInput input,
-      List<Finding> findings,
-      List<Suppressed> suppressed,
-      List<Diagnostic> warnings,
-      long nanos) {
-    this(decisionId, allow, ruleSet, input, findings, suppressed, warnings, nanos, List.of(), false,
-        Severity.LOW);
-  }
-
   /** A waived finding and the waiver that covers it. */
   public record Suppressed(Finding finding, Waiver waiver) {}
 }

@@ -29,19 +29,4 @@ public record FixResult(
     patch = List.copyOf(patch);
     notApplied = List.copyOf(notApplied);
   }
-
-  /** Every verified fix applied (nothing left for review). */
-  public FixResult(
-      Evaluation evaluation,
-      Remedies remedies,
-      String before,
-      String fixed,
-      List<PatchOp> patch,
-      int applied,
-      Evaluation after,
-      ParsedInput fixedInput) {
-    this(
-        evaluation, remedies, before, fixed, patch, applied, after, fixedInput, Apply.ALL,
-        List.of());
-  }
 }

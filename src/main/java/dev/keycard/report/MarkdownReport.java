@@ -1,6 +1,7 @@
 package dev.keycard.report;
 
 import dev.keycard.engine.Finding;
+import dev.keycard.engine.Undecided;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Span;
 import dev.keycard.report.Evaluation;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Markdown view for chat: the verdict with counts on the first line, the findings most severe
@@ -129,48 +131,26 @@ public final class MarkdownReport {
           .append('\n');
     }
     if (!counted.isEmpty()) {
-      md.append("- also ")
-          .append(
-              counted.entrySet().stream()
-                  .map(
-                      c ->
-                          countedSeverity.get(c.getKey()).apiName()
-                              + " "
-                              + code(c.getKey())
-                              + " ×"
-                              + c.getValue())
-                  .collect(Collectors.joining(", ")))
-          .append('\n');
+      listLine(
+          md,
+          "- also ",
+          counted.entrySet().stream()
+              .map(
+                  c ->
+                      countedSeverity.get(c.getKey()).apiName()
+                          + " "
+                          + code(c.getKey())
+                          + " ×"
+                          + c.getValue()));
     }
     if (!e.suppressed().isEmpty()) {
-      md.append("- waived: ")
-          .append(
-              e.suppressed().stream()
-                  .map(
-                      s ->
-                          code(s.finding().ruleId())
-                              + (s.finding().container() == null
-                                  ? ""
-                                  : " on " + text(s.finding().container()))
-                              + (s.waiver().reason() == null
-                                  ? ""
-                                  : " (" + text(s.waiver().reason()) + ")"))
-                  .collect(Collectors.joining(", ")))
-          .append('\n');
+      listLine(md, "- waived: ", e.suppressed().stream().map(MarkdownReport::waived));
     }
     if (!e.undecided().isEmpty()) {
       md.append("- **could not check** ")
           .append(
               e.undecided().stream()
-                  .map(
-                      u ->
-                          code(u.ruleId())
-                              + (u.container() == null ? "" : " on " + text(u.container()))
-                              + " (" + code(u.unknownPath()) + " is unknown"
-                              + (u.location() == null || u.location().span() == null
-                                  ? ""
-                                  : ", line " + u.location().span().start().line())
-                              + ")")
+                  .map(MarkdownReport::undecided)
                   .distinct()
                   .limit(LIST_LIMIT)
                   .collect(Collectors.joining(", ")))
@@ -324,6 +304,30 @@ public final class MarkdownReport {
       from = at + url.length() + 2;
     }
     return md.append(text(breaks.substring(from))).toString();
+  }
+
+  /** A line of {@code label} and the items, separated by commas. */
+  private static void listLine(StringBuilder md, String label, Stream<String> items) {
+    md.append(label).append(items.collect(Collectors.joining(", "))).append('\n');
+  }
+
+  /** A waived finding: its rule, container and the waiver's reason. */
+  private static String waived(Evaluation.Suppressed s) {
+    Finding f = s.finding();
+    return code(f.ruleId())
+        + (f.container() == null ? "" : " on " + text(f.container()))
+        + (s.waiver().reason() == null ? "" : " (" + text(s.waiver().reason()) + ")");
+  }
+
+  /** An undecided rule: its rule, container, the unknown value and where it is written. */
+  private static String undecided(Undecided u) {
+    return code(u.ruleId())
+        + (u.container() == null ? "" : " on " + text(u.container()))
+        + " (" + code(u.unknownPath()) + " is unknown"
+        + (u.location() == null || u.location().span() == null
+            ? ""
+            : ", line " + u.location().span().start().line())
+        + ")";
   }
 
   private static String line(Finding f) {

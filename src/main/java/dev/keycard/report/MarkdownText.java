@@ -95,14 +95,16 @@ final class MarkdownText {
     return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
   }
 
+  /**
+   * The bidirectional formatting characters: the Arabic letter mark, the left-to-right and
+   * right-to-left marks, the embeddings and overrides (U+202A..U+202E) and the isolates
+   * (U+2066..U+2069).
+   */
+  private static final String BIDI =
+      "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
+
   private static boolean isControl(char c) {
-    return c < 0x20
-        || (c >= 0x7F && c <= 0x9F)
-        || (c >= '\u202A' && c <= '\u202E')
-        || (c >= '\u2066' && c <= '\u2069')
-        || c == '\u200E'
-        || c == '\u200F'
-        || c == '\u061C';
+    return Character.isISOControl(c) || (c >= '\u061C' && BIDI.indexOf(c) >= 0);
   }
 
   /** The text with a WORD JOINER where GFM would start an autolink. */

@@ -5,6 +5,7 @@ import dev.keycard.engine.Finding;
 import dev.keycard.engine.Undecided;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.input.StreamDocument;
+import dev.keycard.model.Origin;
 import dev.keycard.model.Span;
 import dev.keycard.policy.Severity;
 import dev.keycard.policy.Waiver;
@@ -212,13 +213,7 @@ public final class SarifReport {
     m.put("ruleIndex", ruleIndex);
     m.put("level", level(f.severity(), failOn));
     m.put("message", text(f.message()));
-    Map<String, Object> physical = new LinkedHashMap<>();
-    physical.put("artifactLocation", Map.of("uri", artifact));
-    Span span = f.location() == null ? null : f.location().span();
-    // GitHub needs a start line; an input sent as a JSON object has no text, so the file's top.
-    physical.put("region", span == null ? Map.of("startLine", 1) : region(span));
-    Map<String, Object> location = new LinkedHashMap<>();
-    location.put("physicalLocation", physical);
+    Map<String, Object> location = location(artifact, f.location());
     if (f.location() != null && f.location().path() != null) {
       location.put(
           "logicalLocations",
@@ -257,13 +252,7 @@ public final class SarifReport {
     m.put("ruleIndex", ruleIndex);
     m.put("level", denies ? "error" : "note");
     m.put("message", text("Could not check: " + u.reason()));
-    Map<String, Object> physical = new LinkedHashMap<>();
-    physical.put("artifactLocation", Map.of("uri", artifact));
-    Span span = u.location() == null ? null : u.location().span();
-    physical.put("region", span == null ? Map.of("startLine", 1) : region(span));
-    Map<String, Object> location = new LinkedHashMap<>();
-    location.put("physicalLocation", physical);
-    m.put("locations", List.of(location));
+    m.put("locations", List.of(location(artifact, u.location())));
     m.put(
         "partialFingerprints",
         Map.of(
@@ -278,6 +267,18 @@ public final class SarifReport {
     }
     m.put("properties", props);
     return m;
+  }
+
+  /** A result's location: the artifact and the region {@code at} spans. */
+  private static Map<String, Object> location(String artifact, Origin at) {
+    Map<String, Object> physical = new LinkedHashMap<>();
+    physical.put("artifactLocation", Map.of("uri", artifact));
+    Span span = at == null ? null : at.span();
+    // GitHub needs a start line; an input sent as a JSON object has no text, so the file's top.
+    physical.put("region", span == null ? Map.of("startLine", 1) : region(span));
+    Map<String, Object> location = new LinkedHashMap<>();
+    location.put("physicalLocation", physical);
+    return location;
   }
 
   private static Map<String, Object> fix(Remedy r, String artifact) {

@@ -39,7 +39,8 @@ class ModelSizeLimitTest {
         d.maxStringLength(),
         d.maxExpandedValue(),
         maxModelElements,
-        d.maxFixes());
+        d.maxFixes(),
+        d.maxRuleText());
   }
 
   @SuppressWarnings("try") // the binding is the point: it is in force inside

@@ -86,11 +86,14 @@ public final class AnswerCacheFill {
       case ANSWER -> text = "docker run nginx # " + i;
     }
     return new AnswerCache.Key(
-        new InputRequest(text, false, null, files, variables), "restricted", rules, exclude, null, null, DAY);
+        new InputRequest(text, false, null, files, variables),
+        new Keycard.Sent("restricted", rules, exclude, null, null),
+        DAY);
   }
 
   static final Evaluation SMALL =
-      new Evaluation("id", true, null, null, List.of(), List.of(), List.of(), 0);
+      new Evaluation(
+          "id", true, null, null, List.of(), List.of(), List.of(), 0, List.of(), false, null);
 
   static Finding finding(int n, String message) {
     return new Finding(
@@ -104,7 +107,8 @@ public final class AnswerCacheFill {
     for (int n = 0; n < findings; n++) {
       list.add(finding(n, big(i * 1000 + n, chars / findings)));
     }
-    return new Evaluation("id", false, null, null, list, List.of(), List.of(), 0);
+    return new Evaluation(
+        "id", false, null, null, list, List.of(), List.of(), 0, List.of(), false, null);
   }
 
   /** Fixes for every finding of {@code e}, each holding a command of {@code chars} characters. */

@@ -35,11 +35,14 @@ class AnswerCacheUnitTest {
 
   private static AnswerCache.Key key(String text, LocalDate day) {
     return new AnswerCache.Key(
-        new InputRequest(text, false, null, Map.of(), Map.of()), "restricted", null, null, null, null, day);
+        new InputRequest(text, false, null, Map.of(), Map.of()),
+        new Keycard.Sent("restricted", null, null, null, null),
+        day);
   }
 
   private static final Evaluation EVALUATION =
-      new Evaluation("id", true, null, null, List.of(), List.of(), List.of(), 0);
+      new Evaluation(
+          "id", true, null, null, List.of(), List.of(), List.of(), 0, List.of(), false, null);
 
   @Test
   void anEqualKey_findsTheAnswer_anotherDayOrTextDoesNot() {

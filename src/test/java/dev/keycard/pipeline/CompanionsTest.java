@@ -34,7 +34,8 @@ class CompanionsTest {
         d.maxStringLength(),
         max,
         d.maxModelElements(),
-        d.maxFixes());
+        d.maxFixes(),
+        d.maxRuleText());
   }
 
   private static ParsedInput services(int n) {

@@ -250,7 +250,8 @@ class LinearProofTest {
             d.maxStringLength(),
             d.maxExpandedValue(),
             d.maxModelElements(),
-            50);
+            50,
+            d.maxRuleText());
     InputRequest request = request(dockerRun("--cap-add SYS_ADMIN", 100));
     Evaluation e = evaluate(request);
     try (Budget.Binding b = Budget.start(Duration.ofSeconds(30), caps).bind()) {
@@ -288,7 +289,8 @@ class LinearProofTest {
             d.maxStringLength(),
             d.maxExpandedValue(),
             d.maxModelElements(),
-            d.maxFixes());
+            d.maxFixes(),
+            d.maxRuleText());
     InputRequest request = request(y.toString());
     Evaluation e = evaluate(request);
     try (Budget.Binding b = Budget.start(Duration.ofSeconds(30), caps).bind()) {

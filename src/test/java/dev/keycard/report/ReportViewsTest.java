@@ -250,7 +250,10 @@ class ReportViewsTest {
             many,
             e.suppressed(),
             e.warnings(),
-            0);
+            0,
+            List.of(),
+            false,
+            null);
     String md = MarkdownReport.of(doubled, null, 0);
     assertThat(md.lines().findFirst().orElseThrow())
         .startsWith("❌ **Denied**: " + many.size() + " findings");

@@ -42,7 +42,8 @@ class DockerfileExpansionLimitTest {
             d.maxStringLength(),
             maxExpandedValue,
             d.maxModelElements(),
-            d.maxFixes());
+            d.maxFixes(),
+            d.maxRuleText());
     try (Budget.Binding b = Budget.start(Duration.ofSeconds(30), caps).bind()) {
       return DockerfileUser.of(dockerfile);
     }
@@ -130,7 +131,8 @@ class DockerfileExpansionLimitTest {
             d.maxStringLength(),
             2_000,
             d.maxModelElements(),
-            d.maxFixes());
+            d.maxFixes(),
+            d.maxRuleText());
     try (Budget.Binding b = Budget.start(Duration.ofSeconds(30), caps).bind()) {
       DockerfileUser.Reader reader = DockerfileUser.reader();
       assertThat(reader.read(dev.keycard.input.Source.of(file))).isPresent();
