@@ -5,6 +5,7 @@ import dev.keycard.input.InputFormat;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.input.Source;
 import dev.keycard.model.Container;
+import dev.keycard.policy.FixOperation;
 import dev.keycard.remediation.Edit;
 import dev.keycard.remediation.FixRenderer;
 import dev.keycard.remediation.PatchOp;
@@ -61,15 +62,33 @@ public abstract class FormatRenderer extends FormatPart implements FixRenderer {
     }
 
     /**
-     * The fix as built, its edits moved to the text the caller sent (a block cut out of a chat
-     * message is edited where it stands in the message); with {@code text} false, JSON Patch only.
+     * The fix for {@code f}: each operation applied in turn, then {@link #finish}; empty as soon as
+     * a step cannot be said safely. Its edits are moved to the text the caller sent (a block cut out
+     * of a chat message is edited where it stands in the message); with {@code text} false, the fix
+     * is JSON Patch only.
      */
-    public final Optional<Rendered> rendered(Source source, boolean text) {
+    public final Optional<Rendered> build(Finding f, Source source, boolean text) {
+      for (FixOperation op : f.fix()) {
+        if (!apply(op, f)) {
+          return Optional.empty();
+        }
+      }
+      if (!finish()) {
+        return Optional.empty();
+      }
       List<TextEdit> moved =
           text
               ? Edit.toTextEdits(edits.stream().map(e -> e.toOriginal(source)).toList(), source)
               : List.of();
       return Optional.of(new Rendered(patch, moved, note));
+    }
+
+    /** Adds one operation of {@code f}'s fix; false when the format cannot say it safely. */
+    protected abstract boolean apply(FixOperation op, Finding f);
+
+    /** Completes the fix after its last operation; false when the result cannot be said safely. */
+    protected boolean finish() {
+      return true;
     }
   }
 }

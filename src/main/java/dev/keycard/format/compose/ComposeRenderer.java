@@ -46,17 +46,7 @@ final class ComposeRenderer extends FormatRenderer {
     if (doc == null) {
       return Optional.empty();
     }
-    ServiceEdit s = new ServiceEdit(doc, input.document(), c);
-    for (FixOperation op : f.fix()) {
-      if (!s.apply(op, f)) {
-        return Optional.empty();
-      }
-    }
-    if (s.emptiesTheService()) {
-      // "app: {privileged: true}" would become "app:", which is no service at all
-      return Optional.empty();
-    }
-    return s.rendered(input.source(), true);
+    return new ServiceEdit(doc, input.document(), c).build(f, input.source(), true);
   }
 
   /** The edits of one fix to one service, built operation by operation. */
@@ -94,7 +84,8 @@ final class ComposeRenderer extends FormatRenderer {
       this.editor = new YamlEditor(doc);
     }
 
-    boolean apply(FixOperation op, Finding f) {
+    @Override
+    protected boolean apply(FixOperation op, Finding f) {
       String field = op.field();
       String deploy = service + "/deploy/restart_policy";
       if ((field.equals("restart_policy") || field.equals("restart_max_retries"))
@@ -402,6 +393,12 @@ final class ComposeRenderer extends FormatRenderer {
       edits.add(e);
       patch.add(PatchOp.add(service + "/" + JsonPatch.escape(key), value));
       return true;
+    }
+
+    @Override
+    protected boolean finish() {
+      // "app: {privileged: true}" would become "app:", which is no service at all
+      return !emptiesTheService();
     }
 
     /**

@@ -41,16 +41,7 @@ final class EngineApiRenderer extends FormatRenderer {
     EngineApiSyntax syntax = EngineApiSyntax.of(input);
     boolean text = input.source().hasSpans() && syntax != null;
     JsonDoc doc = text ? syntax.doc() : null;
-    Body b = new Body(doc, input.document(), c);
-    for (FixOperation op : f.fix()) {
-      if (!b.apply(op, f)) {
-        return Optional.empty();
-      }
-    }
-    if (!b.flush()) {
-      return Optional.empty();
-    }
-    return b.rendered(input.source(), text);
+    return new Body(doc, input.document(), c).build(f, input.source(), text);
   }
 
   /** The edits of one fix to one container body. */
@@ -67,7 +58,8 @@ final class EngineApiRenderer extends FormatRenderer {
       this.root = c.origin().path();
     }
 
-    boolean apply(FixOperation op, Finding f) {
+    @Override
+    protected boolean apply(FixOperation op, Finding f) {
       String field = op.field();
       if (field.equals("restart_max_retries") && op.op() == FixOperation.Op.SET) {
         // RestartPolicy carries MaximumRetryCount; written with the policy when both are set
@@ -290,7 +282,8 @@ final class EngineApiRenderer extends FormatRenderer {
     }
 
     /** Creates the missing objects that operations added members to. */
-    boolean flush() {
+    @Override
+    protected boolean finish() {
       Map<String, Map<String, Object>> todo = new LinkedHashMap<>(pending);
       pending.clear();
       for (Map.Entry<String, Map<String, Object>> e : todo.entrySet()) {

@@ -84,14 +84,8 @@ final class KubernetesRenderer extends FormatRenderer {
         return Optional.empty();
       }
     }
-    Edits e = new Edits(input, c, stream ? "/" + docIndex : "", text);
-    for (FixOperation op : f.fix()) {
-      if (!e.apply(op, f)) {
-        return Optional.empty();
-      }
-    }
-    e.flush();
-    return e.rendered(input.source(), text != null);
+    return new Edits(input, c, stream ? "/" + docIndex : "", text)
+        .build(f, input.source(), text != null);
   }
 
   /** The edits of one fix, operation by operation. */
@@ -116,7 +110,8 @@ final class KubernetesRenderer extends FormatRenderer {
       this.listKey = t.get(t.size() - 1);
     }
 
-    boolean apply(FixOperation op, Finding f) {
+    @Override
+    protected boolean apply(FixOperation op, Finding f) {
       String field = op.field();
       return switch (op.op()) {
         case REMOVE -> remove(field, f);
@@ -622,7 +617,7 @@ final class KubernetesRenderer extends FormatRenderer {
     /**
      * Sets {@code value} at {@code p}, creating the mappings on the way: the entry is added to the
      * deepest mapping that exists, merged with the other additions of this fix (written at {@link
-     * #flush}).
+     * #finish}).
      */
     boolean put(String p, Object value) {
       List<String> t = JsonPatch.tokens(p);
@@ -698,7 +693,8 @@ final class KubernetesRenderer extends FormatRenderer {
      * first: a container's new keys and its pod's, added where both mappings end, must be written
      * the container's first.
      */
-    void flush() {
+    @Override
+    protected boolean finish() {
       List<Map.Entry<String, Map<String, Object>>> order = new ArrayList<>(pending.entrySet());
       order.sort((a, b) -> Integer.compare(JsonPatch.tokens(b.getKey()).size(), JsonPatch.tokens(a.getKey()).size()));
       for (Map.Entry<String, Map<String, Object>> e : order) {
@@ -710,6 +706,7 @@ final class KubernetesRenderer extends FormatRenderer {
         }
       }
       pending.clear();
+      return true;
     }
 
     static String parent(String pointer) {
