@@ -82,26 +82,20 @@ final class HostConfigReader {
   }
 
   private void flags(JsonNode hc) {
-    Boolean privileged = v.bool(hc, "Privileged");
-    if (privileged != null) {
-      b.privileged = privileged;
-      b.locate(Field.PRIVILEGED, v.member(hc.get("Privileged")));
+    b.privileged = flag(hc, "Privileged", Field.PRIVILEGED, b.privileged);
+    b.readOnly = flag(hc, "ReadonlyRootfs", Field.READ_ONLY, b.readOnly);
+    b.publishAll = flag(hc, "PublishAllPorts", Field.PUBLISH_ALL, b.publishAll);
+    b.oomKillDisable = flag(hc, "OomKillDisable", Field.OOM_KILL_DISABLE, b.oomKillDisable);
+  }
+
+  /** The boolean member {@code key}, located where it is written; {@code unset} when absent. */
+  private boolean flag(JsonNode hc, String key, Field field, boolean unset) {
+    Boolean value = v.bool(hc, key);
+    if (value == null) {
+      return unset;
     }
-    Boolean readOnly = v.bool(hc, "ReadonlyRootfs");
-    if (readOnly != null) {
-      b.readOnly = readOnly;
-      b.locate(Field.READ_ONLY, v.member(hc.get("ReadonlyRootfs")));
-    }
-    Boolean publishAll = v.bool(hc, "PublishAllPorts");
-    if (publishAll != null) {
-      b.publishAll = publishAll;
-      b.locate(Field.PUBLISH_ALL, v.member(hc.get("PublishAllPorts")));
-    }
-    Boolean oomKillDisable = v.bool(hc, "OomKillDisable");
-    if (oomKillDisable != null) {
-      b.oomKillDisable = oomKillDisable;
-      b.locate(Field.OOM_KILL_DISABLE, v.member(hc.get("OomKillDisable")));
-    }
+    b.locate(field, v.member(hc.get(key)));
+    return value;
   }
 
   private void capabilities(JsonNode hc) {
