@@ -63,9 +63,9 @@ public abstract class FormatRenderer extends FormatPart implements FixRenderer {
 
     /**
      * The fix for {@code f}: each operation applied in turn, then {@link #finish}; empty as soon as
-     * a step cannot be said safely. Its edits are moved to the text the caller sent (a block cut out
-     * of a chat message is edited where it stands in the message); with {@code text} false, the fix
-     * is JSON Patch only.
+     * a step cannot be said safely. Its edits are moved to the text the caller sent (a block cut
+     * out of a chat message is edited where it stands in the message); with {@code text} false,
+     * the fix is JSON Patch only.
      */
     public final Optional<Rendered> build(Finding f, Source source, boolean text) {
       for (FixOperation op : f.fix()) {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Mounts}).
  */
 final class ContainerReader {
-  /** The config members read: at the top of a create body, under {@code Config} in inspect output. */
+  /** The config members read: at a create body's top, under {@code Config} in inspect output. */
   static final Set<String> CONFIG_KNOWN =
       Set.of("Image", "User", "Cmd", "Entrypoint", "Env", "Healthcheck", "Volumes");
 
