@@ -98,6 +98,14 @@ final class HostConfigReader {
     return value;
   }
 
+  /** {@code member} (null when absent or of the wrong type), located as {@code field} if present. */
+  private JsonNode located(JsonNode member, Field field) {
+    if (member != null) {
+      b.locate(field, v.member(member));
+    }
+    return member;
+  }
+
   private void capabilities(JsonNode hc) {
     capList(hc, "CapAdd", Field.CAP_ADD, b.capAdd);
     capList(hc, "CapDrop", Field.CAP_DROP, b.capDrop);
@@ -116,11 +124,10 @@ final class HostConfigReader {
   }
 
   private void tmpfs(JsonNode hc) {
-    JsonNode map = v.object(hc, "Tmpfs");
+    JsonNode map = located(v.object(hc, "Tmpfs"), Field.TMPFS);
     if (map == null) {
       return;
     }
-    b.locate(Field.TMPFS, v.member(map));
     for (var e : map.fields().entrySet()) {
       JsonNode opts = e.getValue();
       String options = opts.isNull() ? "" : v.string(opts);
@@ -197,9 +204,8 @@ final class HostConfigReader {
   }
 
   private void devices(JsonNode hc) {
-    JsonNode list = v.array(hc, "Devices");
+    JsonNode list = located(v.array(hc, "Devices"), Field.DEVICES);
     if (list != null) {
-      b.locate(Field.DEVICES, v.member(list));
       for (JsonNode d : list.items()) {
         if (!d.isObject()) {
           v.invalid(d.pointer() + " must be an object", d, false);
@@ -223,11 +229,10 @@ final class HostConfigReader {
   }
 
   private void ports(JsonNode hc) {
-    JsonNode map = v.object(hc, "PortBindings");
+    JsonNode map = located(v.object(hc, "PortBindings"), Field.PORTS);
     if (map == null) {
       return;
     }
-    b.locate(Field.PORTS, v.member(map));
     for (var e : map.fields().entrySet()) {
       String key = e.getKey();
       int slash = key.indexOf('/');
@@ -275,11 +280,10 @@ final class HostConfigReader {
   }
 
   private void sysctls(JsonNode hc) {
-    JsonNode map = v.object(hc, "Sysctls");
+    JsonNode map = located(v.object(hc, "Sysctls"), Field.SYSCTLS);
     if (map == null) {
       return;
     }
-    b.locate(Field.SYSCTLS, v.member(map));
     for (var e : map.fields().entrySet()) {
       String value = v.string(e.getValue());
       if (value != null) {
