@@ -2,11 +2,9 @@ package dev.keycard.format.compose;
 
 import com.google.re2j.Pattern;
 import dev.keycard.format.BaseFormat;
-import dev.keycard.format.FieldSource;
 import dev.keycard.input.FormatDetector;
 import dev.keycard.model.Container;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,7 +31,7 @@ public final class ComposeFormat extends BaseFormat {
   public static final ComposeFormat INSTANCE = new ComposeFormat();
 
   private ComposeFormat() {
-    super(NAMES, new ComposeParser(), new ComposeRenderer());
+    super(NAMES, new ComposeParser(), new ComposeRenderer(), ComposeKeys.sources());
   }
 
   @Override
@@ -93,11 +91,5 @@ public final class ComposeFormat extends BaseFormat {
   @Override
   public Optional<String> export(List<Container> containers) {
     return Optional.of(ComposeExport.of(containers));
-  }
-
-  /** Where each canonical field comes from in this format and how a fix writes it. */
-  @Override
-  public Map<String, FieldSource> fields() {
-    return ComposeKeys.sources();
   }
 }

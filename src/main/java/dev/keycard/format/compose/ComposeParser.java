@@ -1,9 +1,8 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.format.FormatParser;
 import dev.keycard.input.CommentWaiver;
 import dev.keycard.input.Diagnostics;
-import dev.keycard.input.InputFormat;
-import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
@@ -42,7 +41,7 @@ import java.util.Set;
  * <p>{@code # keycard:ignore} waivers are taken from real YAML comments only and attached to the
  * node they sit on ({@link CommentAttachment}).
  */
-public final class ComposeParser implements InputParser {
+public final class ComposeParser extends FormatParser {
   /** Top-level keys of a full document, which never name services. */
   private static final Set<String> TOP_LEVEL =
       Set.of(
@@ -56,14 +55,12 @@ public final class ComposeParser implements InputParser {
           "include",
           "models");
 
-  @Override
-  public InputFormat format() {
-    return ComposeFormat.INSTANCE;
+  public ComposeParser() {
+    super(() -> ComposeFormat.INSTANCE);
   }
 
   @Override
-  public ParsedInput parse(Source source, ParseOptions options) {
-    Diagnostics diags = new Diagnostics(source, options.limits().maxDiagnostics());
+  protected ParsedInput parse(Source source, ParseOptions options, Diagnostics diags) {
     YamlReader.Read read = YamlReader.readTree(source.text(), options.limits(), diags);
     YNode root = read.root();
     ComposeSyntax syntax = new ComposeSyntax(source.text(), root, read.plain());

@@ -1,14 +1,13 @@
 package dev.keycard.format.compose;
 
 import dev.keycard.engine.Finding;
-import dev.keycard.input.InputFormat;
+import dev.keycard.format.FormatRenderer;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.FixOperation;
 import dev.keycard.remediation.CannotRender;
 import dev.keycard.remediation.Edit;
-import dev.keycard.remediation.FixRenderer;
 import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.RenderValues;
@@ -32,57 +31,37 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * text edits. A value the service shares with others (through a {@code <<} merge or an alias) is
  * never edited where it was written: the service gets its own key that overrides it.
  */
-final class ComposeRenderer implements FixRenderer {
-
-  @Override
-  public InputFormat format() {
-    return ComposeFormat.INSTANCE;
+final class ComposeRenderer extends FormatRenderer {
+  ComposeRenderer() {
+    super(() -> ComposeFormat.INSTANCE);
   }
 
   @Override
-  public Optional<Rendered> render(ParsedInput input, Finding f) {
-    if (!input.source().hasSpans() || input.document() == null) {
+  protected Optional<Rendered> render(ParsedInput input, Finding f, Container c) {
+    if (!input.source().hasSpans() || input.document() == null || c.origin().path() == null) {
       return Optional.empty();
     }
     ComposeSyntax syntax = ComposeSyntax.of(input);
     YamlDoc doc = syntax == null ? null : syntax.doc().orElse(null);
-    Container c = input.containers().get(f.containerIndex());
-    if (doc == null || c.origin() == null || c.origin().path() == null) {
+    if (doc == null) {
       return Optional.empty();
     }
-    ServiceEdit s = new ServiceEdit(doc, input.document(), c);
-    for (FixOperation op : f.fix()) {
-      if (!s.apply(op, f)) {
-        return Optional.empty();
-      }
-    }
-    if (s.emptiesTheService()) {
-      // "app: {privileged: true}" would become "app:", which is no service at all
-      return Optional.empty();
-    }
-    List<Edit> edits = s.edits.stream().map(e -> e.toOriginal(input.source())).toList();
-    return Optional.of(new Rendered(s.patch, Edit.toTextEdits(edits, input.source()), s.note));
+    return new ServiceEdit(doc, input.document(), c).build(f, input.source(), true);
   }
 
   /** The edits of one fix to one service, built operation by operation. */
-  private static final class ServiceEdit {
+  private static final class ServiceEdit extends Draft {
     final YamlDoc doc;
-    final Object json;
-    final Container c;
     final String service;
     final MappingNode body;
     final YamlEditor editor;
-    final List<Edit> edits = new ArrayList<>();
-    final List<PatchOp> patch = new ArrayList<>();
-    String note;
 
     /** Keys this fix inserted into an empty flow mapping ({@code {}}) so far. */
     private int insertedIntoEmpty;
 
     ServiceEdit(YamlDoc doc, Object json, Container c) {
+      super(json, c);
       this.doc = doc;
-      this.json = json;
-      this.c = c;
       this.service = c.origin().path();
       List<YamlDoc.Step> steps = doc.walk(service);
       if (steps == null
@@ -105,7 +84,8 @@ final class ComposeRenderer implements FixRenderer {
       this.editor = new YamlEditor(doc);
     }
 
-    boolean apply(FixOperation op, Finding f) {
+    @Override
+    protected boolean apply(FixOperation op, Finding f) {
       String field = op.field();
       String deploy = service + "/deploy/restart_policy";
       if ((field.equals("restart_policy") || field.equals("restart_max_retries"))
@@ -413,6 +393,12 @@ final class ComposeRenderer implements FixRenderer {
       edits.add(e);
       patch.add(PatchOp.add(service + "/" + JsonPatch.escape(key), value));
       return true;
+    }
+
+    @Override
+    protected boolean finish() {
+      // "app: {privileged: true}" would become "app:", which is no service at all
+      return !emptiesTheService();
     }
 
     /**

@@ -2,10 +2,8 @@ package dev.keycard.format.dockerrun;
 
 import com.google.re2j.Pattern;
 import dev.keycard.format.BaseFormat;
-import dev.keycard.format.FieldSource;
 import dev.keycard.input.FormatDetector;
 import dev.keycard.input.SnippetExtractor;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code docker run}, {@code docker create} and {@code podman run} command lines. */
@@ -23,7 +21,7 @@ public final class DockerRunFormat extends BaseFormat {
   public static final DockerRunFormat INSTANCE = new DockerRunFormat();
 
   private DockerRunFormat() {
-    super(NAMES, new DockerRunParser(), new DockerRunRenderer());
+    super(NAMES, new DockerRunParser(), new DockerRunRenderer(), Flags.sources());
   }
 
   @Override
@@ -43,11 +41,5 @@ public final class DockerRunFormat extends BaseFormat {
   @Override
   public boolean readsCommands() {
     return true;
-  }
-
-  /** Where each canonical field comes from in this format and how a fix writes it. */
-  @Override
-  public Map<String, FieldSource> fields() {
-    return Flags.sources();
   }
 }

@@ -1,8 +1,7 @@
 package dev.keycard.format.dockerrun;
 
+import dev.keycard.format.FormatParser;
 import dev.keycard.input.Diagnostics;
-import dev.keycard.input.InputFormat;
-import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseLimits;
 import dev.keycard.input.ParseOptions;
@@ -22,16 +21,14 @@ import java.util.List;
  * {@code grep}, a preceding {@code docker pull}) are skipped. Never reads a file or an environment
  * variable, never throws on bad input.
  */
-public final class DockerRunParser implements InputParser {
-  @Override
-  public InputFormat format() {
-    return DockerRunFormat.INSTANCE;
+public final class DockerRunParser extends FormatParser {
+  public DockerRunParser() {
+    super(() -> DockerRunFormat.INSTANCE);
   }
 
   @Override
-  public ParsedInput parse(Source source, ParseOptions options) {
-    ParseLimits limits = (options == null ? ParseOptions.defaults() : options).limits();
-    Diagnostics sink = new Diagnostics(source, limits.maxDiagnostics());
+  protected ParsedInput parse(Source source, ParseOptions options, Diagnostics sink) {
+    ParseLimits limits = options.limits();
     ShellLexer.Result lexed = ShellLexer.lex(source, limits.maxTokens());
     lexed.warnings().forEach(sink::add);
     List<Container> containers = new ArrayList<>();

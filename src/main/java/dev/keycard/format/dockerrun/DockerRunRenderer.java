@@ -1,7 +1,7 @@
 package dev.keycard.format.dockerrun;
 
 import dev.keycard.engine.Finding;
-import dev.keycard.input.InputFormat;
+import dev.keycard.format.FormatRenderer;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
@@ -9,7 +9,6 @@ import dev.keycard.model.Span;
 import dev.keycard.policy.FixOperation.Op;
 import dev.keycard.policy.FixOperation;
 import dev.keycard.remediation.Edit;
-import dev.keycard.remediation.FixRenderer;
 import dev.keycard.remediation.RenderValues;
 import dev.keycard.remediation.Rendered;
 import java.util.ArrayList;
@@ -28,21 +27,15 @@ import java.util.Optional;
  * options, if any), one per continuation line when the user writes one flag per line. A flag given
  * more than once is removed everywhere. There is no document, so no JSON Patch.
  */
-final class DockerRunRenderer implements FixRenderer {
-
-  @Override
-  public InputFormat format() {
-    return DockerRunFormat.INSTANCE;
+final class DockerRunRenderer extends FormatRenderer {
+  DockerRunRenderer() {
+    super(() -> DockerRunFormat.INSTANCE);
   }
 
   @Override
-  public Optional<Rendered> render(ParsedInput input, Finding f) {
-    if (!input.source().hasSpans()) {
-      return Optional.empty();
-    }
-    Container c = input.containers().get(f.containerIndex());
-    Span image = c.origin() == null ? null : c.origin().span();
-    if (image == null) {
+  protected Optional<Rendered> render(ParsedInput input, Finding f, Container c) {
+    Span image = c.origin().span();
+    if (!input.source().hasSpans() || image == null) {
       return Optional.empty();
     }
     CommandText text = CommandText.of(input.source().original());

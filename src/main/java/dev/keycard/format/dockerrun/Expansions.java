@@ -19,18 +19,7 @@ final class Expansions {
 
   /** The index of the backtick closing one whose body starts at {@code i}, or -1. */
   static int closeBacktick(String s, int i) {
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c == '\\') {
-        i += 2;
-      } else if (c == '`') {
-        return i;
-      } else {
-        i++;
-      }
-    }
-    return -1;
+    return unescaped(s, i, '`');
   }
 
   private static int close(String s, int i, char open, char closing) {
@@ -76,13 +65,19 @@ final class Expansions {
   }
 
   private static int skipDoubleQuoted(String s, int i) {
+    int close = unescaped(s, i, '"');
+    return close < 0 ? -1 : close + 1;
+  }
+
+  /** The index of the first {@code c} at or after {@code i} that no backslash escapes, or -1. */
+  private static int unescaped(String s, int i, char c) {
     int n = s.length();
     while (i < n) {
-      char c = s.charAt(i);
-      if (c == '\\') {
+      char at = s.charAt(i);
+      if (at == '\\') {
         i += 2;
-      } else if (c == '"') {
-        return i + 1;
+      } else if (at == c) {
+        return i;
       } else {
         i++;
       }

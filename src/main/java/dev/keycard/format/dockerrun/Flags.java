@@ -1,13 +1,12 @@
 package dev.keycard.format.dockerrun;
 
-import static dev.keycard.format.FieldSource.capabilityNamesAsWritten;
 import static dev.keycard.format.FieldSource.derived;
 import static dev.keycard.format.FieldSource.kubernetesOnly;
 import static dev.keycard.format.FieldSource.notExpressible;
 import static dev.keycard.format.FieldSource.read;
 
+import dev.keycard.format.DockerFieldRows;
 import dev.keycard.format.FieldSource;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -16,8 +15,9 @@ import java.util.Set;
 /**
  * The {@code docker run} field table: for every canonical field, the flags the parser reads it
  * from (as {@link DockerFlags} names them, shorthands included), the flag a fix writes, or why
- * {@code docker run} cannot say it. The renderer's {@link #of} is read from here; {@link
- * DockerRunFormat#fields()} shows the table.
+ * {@code docker run} cannot say it; the rows it says like every Docker format are {@link
+ * DockerFieldRows}'. The renderer's {@link #of} is read from here; {@link DockerRunFormat#fields()}
+ * shows the table.
  */
 final class Flags {
   private Flags() {}
@@ -35,34 +35,15 @@ final class Flags {
     ROWS.put("name", read("--name"));
     ROWS.put("image", read("IMAGE").noting("the first word after the options"));
     value("user", "--user", "-u");
-    ROWS.put("uid", derived("user"));
-    ROWS.put("gid", derived("user"));
-    ROWS.put("run_as_non_root", kubernetesOnly("runAsNonRoot: the runtime refusing root"));
-    ROWS.put(
-        "image_user",
-        derived("image").noting("the USER of a companion Dockerfile sent with the request"));
     ROWS.put("dockerfile", notExpressible("docker run names an image, never the build that made it"));
     bool("privileged", "--privileged");
-    ROWS.put("host_process", kubernetesOnly("a Windows HostProcess container"));
     ROWS.put("os", kubernetesOnly("the pod's spec.os.name (--platform names the image's)"));
     value("cap_add", "--cap-add");
     value("cap_drop", "--cap-drop");
-    ROWS.put("cap_add_as_written", capabilityNamesAsWritten("a command line"));
-    ROWS.put("cap_drop_as_written", capabilityNamesAsWritten("a command line"));
     bool("read_only", "--read-only");
     value("tmpfs", "--tmpfs");
     ROWS.put("tmpfs", ROWS.get("tmpfs").noting("--mount type=tmpfs is a mount"));
     value("security_opt", "--security-opt");
-    ROWS.put("no_new_privileges", derived("security_opt"));
-    ROWS.put("seccomp", derived("security_opt"));
-    ROWS.put(
-        "seccomp_default",
-        notExpressible(
-            "Docker's default seccomp profile applies when none is named; only Kubernetes defaults"
-                + " to unconfined"));
-    ROWS.put("apparmor", derived("security_opt"));
-    ROWS.put("selinux", derived("security_opt"));
-    ROWS.put("pod_selinux", kubernetesOnly("the pod's own seLinuxOptions"));
     ROWS.put("systempaths", derived("security_opt"));
     value("memory", "--memory", "-m");
     ROWS.put("memory_reservation", read("--memory-reservation"));
@@ -108,12 +89,12 @@ final class Flags {
         "healthcheck",
         read("--health-cmd", "--no-healthcheck")
             .noting("--health-interval and the other timings are not in the model"));
-    ROWS.put("probe_hosts", kubernetesOnly("the hosts of HTTP and TCP probes"));
     ROWS.put("command", read("COMMAND").noting("the words after the image"));
     ROWS.put("entrypoint", read("--entrypoint"));
   }
 
-  private static final Map<String, FieldSource> SOURCES = Collections.unmodifiableMap(ROWS);
+  private static final Map<String, FieldSource> SOURCES =
+      DockerFieldRows.with(ROWS, "a command line");
 
   /** Every canonical field's row, in the model's order. */
   static Map<String, FieldSource> sources() {

@@ -7,43 +7,16 @@ import java.util.BitSet;
  * every character (so that a part of a value, such as a mount's target, can be positioned), which
  * characters only the client knows (an expansion its shell would resolve, {@code $VAR}, {@code
  * $(...)}, or a documentation placeholder such as {@code <data-dir>}) and which of those are
- * placeholders, and the source range {@code [start, end)} it was written in (quotes included).
+ * placeholders ({@code placeholders} is a subset of {@code unknown}), and the source range {@code
+ * [start, end)} it was written in (quotes included). Built once and never changed: the lexer hands
+ * over its arrays and sets, and reads only copies ({@link #unknownChars()}).
  */
-final class Piece {
+record Piece(String text, int[] offsets, BitSet unknown, BitSet placeholders, int start, int end) {
   /** A private-use character standing for a colon inside an expansion. */
   static final char MASK = '\uE000';
 
-  private final String text;
-  private final int[] offsets;
-  private final BitSet unknown;
-  private final BitSet placeholders;
-  private final int start;
-  private final int end;
-
   Piece(String text, int[] offsets, BitSet unknown, int start, int end) {
     this(text, offsets, unknown, new BitSet(), start, end);
-  }
-
-  /** {@code placeholders} is a subset of {@code unknown}. */
-  Piece(String text, int[] offsets, BitSet unknown, BitSet placeholders, int start, int end) {
-    this.text = text;
-    this.offsets = offsets;
-    this.unknown = unknown;
-    this.placeholders = placeholders;
-    this.start = start;
-    this.end = end;
-  }
-
-  String text() {
-    return text;
-  }
-
-  int start() {
-    return start;
-  }
-
-  int end() {
-    return end;
   }
 
   /** Whether any character came from an expansion the client's shell would resolve. */

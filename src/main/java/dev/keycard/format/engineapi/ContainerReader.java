@@ -9,6 +9,8 @@ import dev.keycard.model.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads one container from a {@code POST /containers/create} body (config fields at the top) or
@@ -16,24 +18,23 @@ import java.util.Set;
  * Mounts}).
  */
 final class ContainerReader {
+  /** The config members read: at a create body's top, under {@code Config} in inspect output. */
   static final Set<String> CONFIG_KNOWN =
       Set.of("Image", "User", "Cmd", "Entrypoint", "Env", "Healthcheck", "Volumes");
+
+  /** The top-level members read: the config members, and the rest of a body or inspect object. */
   static final Set<String> TOP_KNOWN =
-      Set.of(
-          "Image",
-          "User",
-          "Cmd",
-          "Entrypoint",
-          "Env",
-          "Healthcheck",
-          "Volumes",
-          "HostConfig",
-          "NetworkingConfig",
-          "Name",
-          "name",
-          "Config",
-          "Mounts",
-          "NetworkSettings");
+      Stream.concat(
+              CONFIG_KNOWN.stream(),
+              Stream.of(
+                  "HostConfig",
+                  "NetworkingConfig",
+                  "Name",
+                  "name",
+                  "Config",
+                  "Mounts",
+                  "NetworkSettings"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private final Values v;
 

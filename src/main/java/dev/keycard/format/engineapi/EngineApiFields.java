@@ -1,13 +1,11 @@
 package dev.keycard.format.engineapi;
 
-import static dev.keycard.format.FieldSource.capabilityNamesAsWritten;
-import static dev.keycard.format.FieldSource.derived;
 import static dev.keycard.format.FieldSource.kubernetesOnly;
 import static dev.keycard.format.FieldSource.notExpressible;
 import static dev.keycard.format.FieldSource.read;
 
+import dev.keycard.format.DockerFieldRows;
 import dev.keycard.format.FieldSource;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +13,9 @@ import java.util.Map;
  * The Engine API field table: for every canonical field, the members of a {@code POST
  * /containers/create} body (or of {@code docker inspect} output: its {@code Config}, {@code
  * Mounts} and {@code NetworkSettings}) the parser reads it from, as dotted paths, the member a fix
- * writes, or why the API cannot say it. The renderer finds each field's home here; {@link
- * EngineApiFormat#fields()} shows the table.
+ * writes, or why the API cannot say it; the rows it says like every Docker format are {@link
+ * DockerFieldRows}'. The renderer finds each field's home here; {@link EngineApiFormat#fields()}
+ * shows the table.
  */
 final class EngineApiFields {
   private EngineApiFields() {}
@@ -31,33 +30,14 @@ final class EngineApiFields {
     ROWS.put(
         "user",
         read("User", "Config.User").fixedAs("User").noting("Config.User in docker inspect output"));
-    ROWS.put("uid", derived("user"));
-    ROWS.put("gid", derived("user"));
-    ROWS.put("run_as_non_root", kubernetesOnly("runAsNonRoot: the runtime refusing root"));
-    ROWS.put(
-        "image_user",
-        derived("image").noting("the USER of a companion Dockerfile sent with the request"));
     ROWS.put("dockerfile", notExpressible("a create body names an image, never the build that made it"));
     host("privileged", "Privileged");
-    ROWS.put("host_process", kubernetesOnly("a Windows HostProcess container"));
     ROWS.put("os", kubernetesOnly("the pod's spec.os.name (?platform names the image's)"));
     host("cap_add", "CapAdd");
     host("cap_drop", "CapDrop");
-    ROWS.put("cap_add_as_written", capabilityNamesAsWritten("a body"));
-    ROWS.put("cap_drop_as_written", capabilityNamesAsWritten("a body"));
     host("read_only", "ReadonlyRootfs");
     host("tmpfs", "Tmpfs");
     host("security_opt", "SecurityOpt");
-    ROWS.put("no_new_privileges", derived("security_opt"));
-    ROWS.put("seccomp", derived("security_opt"));
-    ROWS.put(
-        "seccomp_default",
-        notExpressible(
-            "Docker's default seccomp profile applies when none is named; only Kubernetes defaults"
-                + " to unconfined"));
-    ROWS.put("apparmor", derived("security_opt"));
-    ROWS.put("selinux", derived("security_opt"));
-    ROWS.put("pod_selinux", kubernetesOnly("the pod's own seLinuxOptions"));
     ROWS.put(
         "systempaths",
         read("HostConfig.MaskedPaths", "HostConfig.ReadonlyPaths")
@@ -104,12 +84,11 @@ final class EngineApiFields {
         read("HostConfig.RestartPolicy.MaximumRetryCount")
             .noting("a fix writes it with the policy's RestartPolicy"));
     ROWS.put("healthcheck", read("Healthcheck", "Config.Healthcheck"));
-    ROWS.put("probe_hosts", kubernetesOnly("the hosts of HTTP and TCP probes"));
     ROWS.put("command", read("Cmd", "Config.Cmd"));
     ROWS.put("entrypoint", read("Entrypoint", "Config.Entrypoint"));
   }
 
-  private static final Map<String, FieldSource> SOURCES = Collections.unmodifiableMap(ROWS);
+  private static final Map<String, FieldSource> SOURCES = DockerFieldRows.with(ROWS, "a body");
 
   /** Every canonical field's row, in the model's order. */
   static Map<String, FieldSource> sources() {

@@ -1,9 +1,7 @@
 package dev.keycard.format.engineapi;
 
 import dev.keycard.format.BaseFormat;
-import dev.keycard.format.FieldSource;
 import dev.keycard.input.FormatDetector;
-import java.util.Map;
 import java.util.Set;
 
 /** Docker Engine API container-create bodies and {@code docker inspect} output (JSON). */
@@ -17,17 +15,11 @@ public final class EngineApiFormat extends BaseFormat {
   public static final EngineApiFormat INSTANCE = new EngineApiFormat();
 
   private EngineApiFormat() {
-    super(NAMES, new EngineApiParser(), new EngineApiRenderer());
+    super(NAMES, new EngineApiParser(), new EngineApiRenderer(), EngineApiFields.sources());
   }
 
   @Override
   public Guess detect(String text) {
     return FormatDetector.isJson(text) ? JSON : Guess.NONE;
-  }
-
-  /** Where each canonical field comes from in this format and how a fix writes it. */
-  @Override
-  public Map<String, FieldSource> fields() {
-    return EngineApiFields.sources();
   }
 }

@@ -1,8 +1,7 @@
 package dev.keycard.format.engineapi;
 
+import dev.keycard.format.FormatParser;
 import dev.keycard.input.Diagnostics;
-import dev.keycard.input.InputFormat;
-import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
@@ -24,17 +23,14 @@ import java.util.List;
  * differ from a known field only in case are warned about. Every setting read is located by the RFC
  * 6901 pointer into the document and the span of the text it came from.
  */
-public final class EngineApiParser implements InputParser {
-  @Override
-  public InputFormat format() {
-    return EngineApiFormat.INSTANCE;
+public final class EngineApiParser extends FormatParser {
+  public EngineApiParser() {
+    super(() -> EngineApiFormat.INSTANCE);
   }
 
   @Override
-  public ParsedInput parse(Source source, ParseOptions options) {
-    ParseOptions opts = options == null ? ParseOptions.defaults() : options;
-    Diagnostics sink = new Diagnostics(source, opts.limits().maxDiagnostics());
-    JsonNode root = new JsonReader(source, opts.limits(), sink).read();
+  protected ParsedInput parse(Source source, ParseOptions options, Diagnostics sink) {
+    JsonNode root = new JsonReader(source, options.limits(), sink).read();
     List<Container> containers = new ArrayList<>();
     if (root != null && isKubernetes(root)) {
       // a create body's unknown members are ignored: a manifest would read as an empty container
@@ -51,7 +47,7 @@ public final class EngineApiParser implements InputParser {
       if (root.isObject()) {
         containers.add(reader.read(root));
       } else if (root.isArray()) {
-        readAll(root, reader, values, opts.limits().maxContainers(), containers, sink);
+        readAll(root, reader, values, options.limits().maxContainers(), containers, sink);
       } else {
         sink.add(
             Diagnostic.of(

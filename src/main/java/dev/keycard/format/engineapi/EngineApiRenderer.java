@@ -1,22 +1,18 @@
 package dev.keycard.format.engineapi;
 
 import dev.keycard.engine.Finding;
-import dev.keycard.input.InputFormat;
+import dev.keycard.format.FormatRenderer;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
 import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.FixOperation;
-import dev.keycard.remediation.Edit;
-import dev.keycard.remediation.FixRenderer;
 import dev.keycard.remediation.JsonDoc;
 import dev.keycard.remediation.JsonEditor;
 import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.RenderValues;
 import dev.keycard.remediation.Rendered;
-import dev.keycard.remediation.TextEdit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +23,14 @@ import java.util.Optional;
  * inspect} output: JSON Patch on the document and text edits that touch only the members changed. A
  * body that repeats a key gets no fix (the parser warns about the repeat).
  */
-final class EngineApiRenderer implements FixRenderer {
-
-  @Override
-  public InputFormat format() {
-    return EngineApiFormat.INSTANCE;
+final class EngineApiRenderer extends FormatRenderer {
+  EngineApiRenderer() {
+    super(() -> EngineApiFormat.INSTANCE);
   }
 
   @Override
-  public Optional<Rendered> render(ParsedInput input, Finding f) {
-    Container c = input.containers().get(f.containerIndex());
-    if (c.origin() == null || c.origin().path() == null || input.document() == null) {
+  protected Optional<Rendered> render(ParsedInput input, Finding f, Container c) {
+    if (c.origin().path() == null || input.document() == null) {
       return Optional.empty();
     }
     if (input.diagnostics().stream()
@@ -48,43 +41,25 @@ final class EngineApiRenderer implements FixRenderer {
     EngineApiSyntax syntax = EngineApiSyntax.of(input);
     boolean text = input.source().hasSpans() && syntax != null;
     JsonDoc doc = text ? syntax.doc() : null;
-    Body b = new Body(doc, input.document(), c);
-    for (FixOperation op : f.fix()) {
-      if (!b.apply(op, f)) {
-        return Optional.empty();
-      }
-    }
-    if (!b.flush()) {
-      return Optional.empty();
-    }
-    List<TextEdit> edits =
-        text
-            ? Edit.toTextEdits(
-                b.edits.stream().map(e -> e.toOriginal(input.source())).toList(), input.source())
-            : List.of();
-    return Optional.of(new Rendered(b.patch, edits, null));
+    return new Body(doc, input.document(), c).build(f, input.source(), text);
   }
 
   /** The edits of one fix to one container body. */
-  private static final class Body {
+  private static final class Body extends Draft {
     final JsonDoc doc;
     final JsonEditor editor;
-    final Object json;
-    final Container c;
     final String root;
-    final List<Edit> edits = new ArrayList<>();
-    final List<PatchOp> patch = new ArrayList<>();
     final Map<String, Map<String, Object>> pending = new LinkedHashMap<>();
 
     Body(JsonDoc doc, Object json, Container c) {
+      super(json, c);
       this.doc = doc;
       this.editor = doc == null ? null : new JsonEditor(doc);
-      this.json = json;
-      this.c = c;
       this.root = c.origin().path();
     }
 
-    boolean apply(FixOperation op, Finding f) {
+    @Override
+    protected boolean apply(FixOperation op, Finding f) {
       String field = op.field();
       if (field.equals("restart_max_retries") && op.op() == FixOperation.Op.SET) {
         // RestartPolicy carries MaximumRetryCount; written with the policy when both are set
@@ -307,7 +282,8 @@ final class EngineApiRenderer implements FixRenderer {
     }
 
     /** Creates the missing objects that operations added members to. */
-    boolean flush() {
+    @Override
+    protected boolean finish() {
       Map<String, Map<String, Object>> todo = new LinkedHashMap<>(pending);
       pending.clear();
       for (Map.Entry<String, Map<String, Object>> e : todo.entrySet()) {

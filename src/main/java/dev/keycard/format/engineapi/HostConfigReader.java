@@ -82,26 +82,28 @@ final class HostConfigReader {
   }
 
   private void flags(JsonNode hc) {
-    Boolean privileged = v.bool(hc, "Privileged");
-    if (privileged != null) {
-      b.privileged = privileged;
-      b.locate(Field.PRIVILEGED, v.member(hc.get("Privileged")));
+    b.privileged = flag(hc, "Privileged", Field.PRIVILEGED, b.privileged);
+    b.readOnly = flag(hc, "ReadonlyRootfs", Field.READ_ONLY, b.readOnly);
+    b.publishAll = flag(hc, "PublishAllPorts", Field.PUBLISH_ALL, b.publishAll);
+    b.oomKillDisable = flag(hc, "OomKillDisable", Field.OOM_KILL_DISABLE, b.oomKillDisable);
+  }
+
+  /** The boolean member {@code key}, located where it is written; {@code unset} when absent. */
+  private boolean flag(JsonNode hc, String key, Field field, boolean unset) {
+    Boolean value = v.bool(hc, key);
+    if (value == null) {
+      return unset;
     }
-    Boolean readOnly = v.bool(hc, "ReadonlyRootfs");
-    if (readOnly != null) {
-      b.readOnly = readOnly;
-      b.locate(Field.READ_ONLY, v.member(hc.get("ReadonlyRootfs")));
+    b.locate(field, v.member(hc.get(key)));
+    return value;
+  }
+
+  /** {@code member} (null when absent or of the wrong type), located as {@code field} if present. */
+  private JsonNode located(JsonNode member, Field field) {
+    if (member != null) {
+      b.locate(field, v.member(member));
     }
-    Boolean publishAll = v.bool(hc, "PublishAllPorts");
-    if (publishAll != null) {
-      b.publishAll = publishAll;
-      b.locate(Field.PUBLISH_ALL, v.member(hc.get("PublishAllPorts")));
-    }
-    Boolean oomKillDisable = v.bool(hc, "OomKillDisable");
-    if (oomKillDisable != null) {
-      b.oomKillDisable = oomKillDisable;
-      b.locate(Field.OOM_KILL_DISABLE, v.member(hc.get("OomKillDisable")));
-    }
+    return member;
   }
 
   private void capabilities(JsonNode hc) {
@@ -122,11 +124,10 @@ final class HostConfigReader {
   }
 
   private void tmpfs(JsonNode hc) {
-    JsonNode map = v.object(hc, "Tmpfs");
+    JsonNode map = located(v.object(hc, "Tmpfs"), Field.TMPFS);
     if (map == null) {
       return;
     }
-    b.locate(Field.TMPFS, v.member(map));
     for (var e : map.fields().entrySet()) {
       JsonNode opts = e.getValue();
       String options = opts.isNull() ? "" : v.string(opts);
@@ -203,9 +204,8 @@ final class HostConfigReader {
   }
 
   private void devices(JsonNode hc) {
-    JsonNode list = v.array(hc, "Devices");
+    JsonNode list = located(v.array(hc, "Devices"), Field.DEVICES);
     if (list != null) {
-      b.locate(Field.DEVICES, v.member(list));
       for (JsonNode d : list.items()) {
         if (!d.isObject()) {
           v.invalid(d.pointer() + " must be an object", d, false);
@@ -229,11 +229,10 @@ final class HostConfigReader {
   }
 
   private void ports(JsonNode hc) {
-    JsonNode map = v.object(hc, "PortBindings");
+    JsonNode map = located(v.object(hc, "PortBindings"), Field.PORTS);
     if (map == null) {
       return;
     }
-    b.locate(Field.PORTS, v.member(map));
     for (var e : map.fields().entrySet()) {
       String key = e.getKey();
       int slash = key.indexOf('/');
@@ -281,11 +280,10 @@ final class HostConfigReader {
   }
 
   private void sysctls(JsonNode hc) {
-    JsonNode map = v.object(hc, "Sysctls");
+    JsonNode map = located(v.object(hc, "Sysctls"), Field.SYSCTLS);
     if (map == null) {
       return;
     }
-    b.locate(Field.SYSCTLS, v.member(map));
     for (var e : map.fields().entrySet()) {
       String value = v.string(e.getValue());
       if (value != null) {

@@ -1,12 +1,10 @@
 package dev.keycard.format.kubernetes;
 
 import dev.keycard.format.BaseFormat;
-import dev.keycard.format.FieldSource;
 import dev.keycard.input.FormatDetector;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.input.StreamDocument;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +23,7 @@ public final class KubernetesFormat extends BaseFormat {
   public static final KubernetesFormat INSTANCE = new KubernetesFormat();
 
   private KubernetesFormat() {
-    super(NAMES, new KubernetesParser(), new KubernetesRenderer());
+    super(NAMES, new KubernetesParser(), new KubernetesRenderer(), KubernetesFields.sources());
   }
 
   @Override
@@ -39,13 +37,13 @@ public final class KubernetesFormat extends BaseFormat {
     return isKubernetes(text) ? MANIFEST : Guess.NONE;
   }
 
-  /** A manifest pasted into a chat message is told by its apiVersion and kind keys alone. */
   /** The kubelet rejects a pod with a sysctl it cannot set (not namespaced, or shared with the host). */
   @Override
   public String runtime() {
     return "the kubelet";
   }
 
+  /** A manifest pasted into a chat message is told by its apiVersion and kind keys alone. */
   @Override
   public boolean claimsBlock(String text) {
     return isKubernetes(text);
@@ -153,11 +151,5 @@ public final class KubernetesFormat extends BaseFormat {
       }
     }
     return n;
-  }
-
-  /** Where each canonical field comes from in this format and how a fix writes it. */
-  @Override
-  public Map<String, FieldSource> fields() {
-    return KubernetesFields.sources();
   }
 }

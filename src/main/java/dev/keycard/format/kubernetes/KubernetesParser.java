@@ -1,12 +1,10 @@
 package dev.keycard.format.kubernetes;
 
+import dev.keycard.format.FormatParser;
 import dev.keycard.input.Diagnostics;
-import dev.keycard.input.InputFormat;
-import dev.keycard.input.InputParser;
 import dev.keycard.input.ModelSize;
 import dev.keycard.input.ParseOptions;
 import dev.keycard.input.ParsedInput;
-import dev.keycard.input.Shapes;
 import dev.keycard.input.Source;
 import dev.keycard.input.StreamDocument;
 import dev.keycard.model.Container;
@@ -49,15 +47,13 @@ import java.util.Map;
  * error at the first action that says to run {@code helm template} first. YAML is read with
  * SnakeYAML Engine under the request's limits ({@link StreamReader}).
  */
-public final class KubernetesParser implements InputParser {
-  @Override
-  public InputFormat format() {
-    return KubernetesFormat.INSTANCE;
+public final class KubernetesParser extends FormatParser {
+  public KubernetesParser() {
+    super(() -> KubernetesFormat.INSTANCE);
   }
 
   @Override
-  public ParsedInput parse(Source source, ParseOptions options) {
-    Diagnostics diags = new Diagnostics(source, options.limits().maxDiagnostics());
+  protected ParsedInput parse(Source source, ParseOptions options, Diagnostics diags) {
     String text = source.text();
     int template = HelmTemplates.find(text);
     if (template >= 0) {

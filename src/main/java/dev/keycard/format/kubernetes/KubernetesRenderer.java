@@ -1,18 +1,15 @@
 package dev.keycard.format.kubernetes;
 
 import dev.keycard.engine.Finding;
-import dev.keycard.input.InputFormat;
+import dev.keycard.format.FormatRenderer;
 import dev.keycard.input.ParsedInput;
 import dev.keycard.model.Container;
 import dev.keycard.model.Origin;
 import dev.keycard.policy.FixOperation;
-import dev.keycard.remediation.Edit;
-import dev.keycard.remediation.FixRenderer;
 import dev.keycard.remediation.JsonPatch;
 import dev.keycard.remediation.PatchOp;
 import dev.keycard.remediation.RenderValues;
 import dev.keycard.remediation.Rendered;
-import dev.keycard.remediation.TextEdit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,19 +55,14 @@ import java.util.Set;
  * windows} (the API server refuses them there). A value another mapping supplies (an alias or
  * {@code <<} merge) is not edited where it was written; the container or pod gets its own key.
  */
-final class KubernetesRenderer implements FixRenderer {
-  @Override
-  public InputFormat format() {
-    return KubernetesFormat.INSTANCE;
+final class KubernetesRenderer extends FormatRenderer {
+  KubernetesRenderer() {
+    super(() -> KubernetesFormat.INSTANCE);
   }
 
   @Override
-  public Optional<Rendered> render(ParsedInput input, Finding f) {
-    if (input.document() == null || f.containerIndex() < 0 || f.containerIndex() >= input.containers().size()) {
-      return Optional.empty();
-    }
-    Container c = input.containers().get(f.containerIndex());
-    if (c.origin() == null || c.origin().path() == null) {
+  protected Optional<Rendered> render(ParsedInput input, Finding f, Container c) {
+    if (input.document() == null || c.origin().path() == null) {
       return Optional.empty();
     }
     for (FixOperation op : f.fix()) {
@@ -92,40 +84,23 @@ final class KubernetesRenderer implements FixRenderer {
         return Optional.empty();
       }
     }
-    Edits e = new Edits(input, c, stream ? "/" + docIndex : "", text);
-    for (FixOperation op : f.fix()) {
-      if (!e.apply(op, f)) {
-        return Optional.empty();
-      }
-    }
-    e.flush();
-    List<TextEdit> edits =
-        text == null
-            ? List.of()
-            : Edit.toTextEdits(
-                e.edits.stream().map(x -> x.toOriginal(input.source())).toList(), input.source());
-    return Optional.of(new Rendered(e.patch, edits, e.note));
+    return new Edits(input, c, stream ? "/" + docIndex : "", text)
+        .build(f, input.source(), text != null);
   }
 
   /** The edits of one fix, operation by operation. */
-  private static final class Edits {
-    final Object json;
-    final Container c;
+  private static final class Edits extends Draft {
     final String prefix;
     final ManifestText text;
     /** The container's pointer, its pod spec's, and the list it is in. */
     final String container;
     final String pod;
     final String listKey;
-    final List<Edit> edits = new ArrayList<>();
-    final List<PatchOp> patch = new ArrayList<>();
     /** Entries to add to existing mappings (by full pointer), nested values merged, at the end. */
     final Map<String, Map<String, Object>> pending = new LinkedHashMap<>();
-    String note;
 
     Edits(ParsedInput input, Container c, String prefix, ManifestText text) {
-      this.json = input.document();
-      this.c = c;
+      super(input.document(), c);
       this.prefix = prefix;
       this.text = text;
       this.container = c.origin().path();
@@ -135,7 +110,8 @@ final class KubernetesRenderer implements FixRenderer {
       this.listKey = t.get(t.size() - 1);
     }
 
-    boolean apply(FixOperation op, Finding f) {
+    @Override
+    protected boolean apply(FixOperation op, Finding f) {
       String field = op.field();
       return switch (op.op()) {
         case REMOVE -> remove(field, f);
@@ -641,7 +617,7 @@ final class KubernetesRenderer implements FixRenderer {
     /**
      * Sets {@code value} at {@code p}, creating the mappings on the way: the entry is added to the
      * deepest mapping that exists, merged with the other additions of this fix (written at {@link
-     * #flush}).
+     * #finish}).
      */
     boolean put(String p, Object value) {
       List<String> t = JsonPatch.tokens(p);
@@ -717,7 +693,8 @@ final class KubernetesRenderer implements FixRenderer {
      * first: a container's new keys and its pod's, added where both mappings end, must be written
      * the container's first.
      */
-    void flush() {
+    @Override
+    protected boolean finish() {
       List<Map.Entry<String, Map<String, Object>>> order = new ArrayList<>(pending.entrySet());
       order.sort((a, b) -> Integer.compare(JsonPatch.tokens(b.getKey()).size(), JsonPatch.tokens(a.getKey()).size()));
       for (Map.Entry<String, Map<String, Object>> e : order) {
@@ -729,6 +706,7 @@ final class KubernetesRenderer implements FixRenderer {
         }
       }
       pending.clear();
+      return true;
     }
 
     static String parent(String pointer) {

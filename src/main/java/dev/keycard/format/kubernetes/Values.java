@@ -48,10 +48,8 @@ final class Values {
    * YAML reader takes as booleans. Null when absent or null.
    */
   Boolean bool(KNode v, String what) {
-    if (!(v instanceof KNode.Scalar s)) {
-      if (v != null) {
-        invalid(v, what + ": expected true or false");
-      }
+    KNode.Scalar s = scalar(v, what, "true or false");
+    if (s == null) {
       return null;
     }
     if (s.value() instanceof Boolean b) {
@@ -76,10 +74,8 @@ final class Values {
 
   /** An integer; null when absent or null. */
   Long integer(KNode v, String what) {
-    if (!(v instanceof KNode.Scalar s)) {
-      if (v != null) {
-        invalid(v, what + ": expected an integer");
-      }
+    KNode.Scalar s = scalar(v, what, "an integer");
+    if (s == null) {
       return null;
     }
     if (s.value() instanceof Long n) {
@@ -99,13 +95,19 @@ final class Values {
 
   /** A string: a scalar's text (a number or boolean as written); null when absent or null. */
   String string(KNode v, String what) {
-    if (!(v instanceof KNode.Scalar s)) {
-      if (v != null) {
-        invalid(v, what + ": expected a string");
-      }
-      return null;
+    KNode.Scalar s = scalar(v, what, "a string");
+    return s == null || s.isNull() ? null : s.text();
+  }
+
+  /** {@code v} as a scalar; null, with a warning that {@code expected} was, for any other node. */
+  private KNode.Scalar scalar(KNode v, String what, String expected) {
+    if (v instanceof KNode.Scalar s) {
+      return s;
     }
-    return s.isNull() ? null : s.text();
+    if (v != null) {
+      invalid(v, what + ": expected " + expected);
+    }
+    return null;
   }
 
   /** A mapping; null (with a warning for anything but null) otherwise. */
