@@ -55,24 +55,18 @@ final class ComposeKeys {
     row("systempaths", derived("security_opt"));
     row(
         "memory",
-        read("mem_limit", "deploy.resources.limits.memory")
-            .fixedAs("mem_limit")
+        own("mem_limit", "deploy.resources.limits.memory")
             .noting("deploy.resources wins when both differ"),
         Set.of("mem_limit", "memory"));
-    row(
-        "memory_reservation",
-        read("mem_reservation", "deploy.resources.reservations.memory").fixedAs("mem_reservation"));
+    row("memory_reservation", own("mem_reservation", "deploy.resources.reservations.memory"));
     row("memory_swap", own("memswap_limit"));
-    row(
-        "cpus",
-        read("cpus", "deploy.resources.limits.cpus").fixedAs("cpus"),
-        Set.of("cpus"));
+    row("cpus", own("cpus", "deploy.resources.limits.cpus"));
     row("cpu_shares", own("cpu_shares"));
     row("cpu_quota", own("cpu_quota"));
     row("cpu_period", own("cpu_period"));
     row(
         "pids_limit",
-        read("pids_limit", "deploy.resources.limits.pids").fixedAs("pids_limit"),
+        own("pids_limit", "deploy.resources.limits.pids"),
         Set.of("pids_limit", "pids"));
     bool("oom_kill_disable");
     row("network_mode", own("network_mode"));
@@ -85,9 +79,7 @@ final class ComposeKeys {
     row("cgroup_parent", own("cgroup_parent"));
     row(
         "mounts",
-        read("volumes", "use_api_socket")
-            .fixedAs("volumes")
-            .noting("use_api_socket: true binds /var/run/docker.sock"));
+        own("volumes", "use_api_socket").noting("use_api_socket: true binds /var/run/docker.sock"));
     row("volumes", kubernetesOnly("a pod's volumes; compose volumes are mounts"));
     row("devices", own("devices"));
     row("device_cgroup_rules", own("device_cgroup_rules"));
@@ -101,15 +93,11 @@ final class ComposeKeys {
         own("environment").noting("env_file is not read: its variables are reported unread"));
     row(
         "restart_policy",
-        read("restart", "deploy.restart_policy.condition")
-            .fixedAs("restart")
-            .noting("deploy.restart_policy wins; a fix edits it where it is"),
-        Set.of("restart"));
+        own("restart", "deploy.restart_policy.condition")
+            .noting("deploy.restart_policy wins; a fix edits it where it is"));
     row(
         "restart_max_retries",
-        read("restart", "deploy.restart_policy.max_attempts")
-            .fixedAs("restart")
-            .noting("restart: on-failure:N"));
+        own("restart", "deploy.restart_policy.max_attempts").noting("restart: on-failure:N"));
     row("healthcheck", own("healthcheck"));
     row("probe_hosts", kubernetesOnly("the hosts of HTTP and TCP probes"));
     row("command", own("command"));
@@ -124,8 +112,14 @@ final class ComposeKeys {
     SOURCES = Collections.unmodifiableMap(s);
   }
 
+  /** A key the parser reads and a fix writes. */
   private static FieldSource own(String key) {
     return read(key).fixedAs(key);
+  }
+
+  /** A key the parser reads and a fix writes, its value also read from {@code alsoFrom}. */
+  private static FieldSource own(String key, String alsoFrom) {
+    return read(key, alsoFrom).fixedAs(key);
   }
 
   private static void bool(String field) {
@@ -139,8 +133,6 @@ final class ComposeKeys {
   private static void row(String field, FieldSource source, Set<String> settable) {
     ROWS.put(field, new Row(source, settable, false));
   }
-
-
 
   private static String dockerDefaultSeccomp() {
     return "Docker's default seccomp profile applies when none is named; only Kubernetes defaults"

@@ -3,6 +3,7 @@ package dev.keycard.format.compose;
 import dev.keycard.model.Container;
 import dev.keycard.model.DiagnosticCode;
 import dev.keycard.model.Field;
+import java.util.function.Consumer;
 
 /**
  * Reads {@code deploy.resources} and {@code deploy.restart_policy}. These win over the service keys
@@ -10,30 +11,20 @@ import dev.keycard.model.Field;
  * because docker compose applies them last when it creates the container; when both are given with
  * different values compose-go rejects the file, so a warning says so.
  */
-final class Deploy {
-  private final Values v;
-  private final Container.Builder b;
-
-  Deploy(Values values) {
-    this.v = values;
-    this.b = values.builder();
-  }
-
+record Deploy(Values v, Container.Builder b) {
   void read(YNode.Map deploy, YNode.Map service) {
     if (deploy.get("resources") instanceof YNode.Map res) {
       if (res.get("limits") instanceof YNode.Map lim) {
         limits(lim, service);
       }
       if (res.get("reservations") instanceof YNode.Map resv) {
-        YNode.Entry m = resv.entry("memory");
-        if (m != null) {
-          Long x = v.size(m.value(), "memory_reservation");
-          if (x != null) {
-            conflict(service, "mem_reservation", b.memoryReservation, x, m);
-            b.memoryReservation = x;
-            v.locate(Field.MEMORY_RESERVATION, m);
-          }
-        }
+        override(
+            service,
+            resv.entry("memory"),
+            Field.MEMORY_RESERVATION,
+            Values::size,
+            b.memoryReservation,
+            x -> b.memoryReservation = x);
       }
     }
     if (deploy.get("restart_policy") instanceof YNode.Map rp) {
@@ -42,32 +33,36 @@ final class Deploy {
   }
 
   private void limits(YNode.Map lim, YNode.Map service) {
-    YNode.Entry mem = lim.entry("memory");
-    if (mem != null) {
-      Long x = v.size(mem.value(), "memory");
-      if (x != null) {
-        conflict(service, "mem_limit", b.memory, x, mem);
-        b.memory = x;
-        v.locate(Field.MEMORY, mem);
-      }
+    override(service, lim.entry("memory"), Field.MEMORY, Values::size, b.memory, x -> b.memory = x);
+    override(service, lim.entry("cpus"), Field.CPUS, Values::number, b.cpus, x -> b.cpus = x);
+    override(
+        service,
+        lim.entry("pids"),
+        Field.PIDS_LIMIT,
+        Values::integer,
+        b.pidsLimit,
+        x -> b.pidsLimit = x);
+  }
+
+  /**
+   * Sets {@code field} from {@code e} when it holds a value, with a warning when the service's own
+   * key for the field said otherwise ({@code current}).
+   */
+  private <T> void override(
+      YNode.Map service,
+      YNode.Entry e,
+      Field field,
+      Values.Read<T> read,
+      T current,
+      Consumer<T> set) {
+    if (e == null) {
+      return;
     }
-    YNode.Entry cpus = lim.entry("cpus");
-    if (cpus != null) {
-      Double x = v.number(cpus.value(), "cpus");
-      if (x != null) {
-        conflict(service, "cpus", b.cpus, x, cpus);
-        b.cpus = x;
-        v.locate(Field.CPUS, cpus);
-      }
-    }
-    YNode.Entry pids = lim.entry("pids");
-    if (pids != null) {
-      Long x = v.integer(pids.value(), "pids_limit");
-      if (x != null) {
-        conflict(service, "pids_limit", b.pidsLimit, x, pids);
-        b.pidsLimit = x;
-        v.locate(Field.PIDS_LIMIT, pids);
-      }
+    T x = read.read(v, e.value(), field.name());
+    if (x != null) {
+      conflict(service, ComposeKeys.key(field.name()), current, x, e);
+      set.accept(x);
+      v.locate(field, e);
     }
   }
 

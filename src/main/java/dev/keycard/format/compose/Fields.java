@@ -17,31 +17,37 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * The service keys that come in a short (string) and a long (mapping) syntax: volumes, tmpfs,
  * devices, ports, sysctls, environment, and command-like lists.
  */
-final class Fields {
-  private final Values v;
-  private final Container.Builder b;
-
-  Fields(Values values) {
-    this.v = values;
-    this.b = values.builder();
-  }
-
+record Fields(Values v, Container.Builder b) {
   void volumes(YNode.Entry e) {
     List<YNode> items = v.items(e.value(), "volumes", false);
     if (items == null) {
       return;
     }
+    shortOrLong(items, "mounts", b.mounts, this::longVolume, this::shortVolume);
+  }
+
+  /**
+   * Adds each item, read in its long (mapping) or short syntax, to {@code into}, located at {@code
+   * name[i]}; an item that reads as null is left out.
+   */
+  private <T> void shortOrLong(
+      List<YNode> items,
+      String name,
+      List<T> into,
+      BiFunction<YNode.Map, String, T> longSyntax,
+      BiFunction<YNode, String, T> shortSyntax) {
     for (YNode item : items) {
-      String p = "mounts[" + b.mounts.size() + "]";
-      Mount m = item instanceof YNode.Map map ? longVolume(map, p) : shortVolume(item, p);
-      if (m != null) {
-        b.mounts.add(m);
+      String p = name + "[" + into.size() + "]";
+      T x = item instanceof YNode.Map map ? longSyntax.apply(map, p) : shortSyntax.apply(item, p);
+      if (x != null) {
+        into.add(x);
         v.locate(p, item);
       }
     }
@@ -131,11 +137,10 @@ final class Fields {
   }
 
   void tmpfs(YNode.Entry e) {
-    List<YNode> items = v.items(e.value(), "tmpfs", true);
+    List<YNode> items = v.items(e, Field.TMPFS, true);
     if (items == null) {
       return;
     }
-    v.locate(Field.TMPFS, e);
     for (YNode item : items) {
       String p = "tmpfs[" + b.tmpfs.size() + "]";
       Values.Text t = v.text(item, p);
@@ -156,44 +161,41 @@ final class Fields {
   }
 
   void devices(YNode.Entry e) {
-    List<YNode> items = v.items(e.value(), "devices", false);
+    List<YNode> items = v.items(e, Field.DEVICES, false);
     if (items == null) {
       return;
     }
-    v.locate(Field.DEVICES, e);
-    for (YNode item : items) {
-      String p = "devices[" + b.devices.size() + "]";
-      Device d;
-      if (item instanceof YNode.Map map) {
-        String src = field(map, "source", p + ".source");
-        String dst = field(map, "target", p + ".target");
-        String perms = field(map, "permissions", p + ".permissions");
-        if (src == null) {
-          v.invalid(item, "devices: long syntax needs a source");
-          continue;
-        }
-        d = new Device(src, dst == null ? src : dst, perms == null ? "rwm" : perms);
-      } else {
-        Values.Text t = v.text(item, p);
-        if (t == null) {
-          continue;
-        }
-        SpecResult<PartlyKnown<Device>> r =
-            t.unknown() ? DeviceSpecs.parse(t.partly(), t.chars()) : known(t.value());
-        if (!r.isOk()) {
-          v.invalid(item, "devices: " + r.error());
-          continue;
-        }
-        d = r.values().get(0).value();
-        if (t.unknown()) {
-          // only the parts that hold a variable are unknown
-          b.unknown.remove(p);
-          r.values().get(0).unknownParts().forEach(part -> b.unknown(p + "." + part));
-        }
-      }
-      b.devices.add(d);
-      v.locate(p, item);
+    shortOrLong(items, "devices", b.devices, this::longDevice, this::shortDevice);
+  }
+
+  private Device longDevice(YNode.Map map, String p) {
+    String src = field(map, "source", p + ".source");
+    String dst = field(map, "target", p + ".target");
+    String perms = field(map, "permissions", p + ".permissions");
+    if (src == null) {
+      v.invalid(map, "devices: long syntax needs a source");
+      return null;
     }
+    return new Device(src, dst == null ? src : dst, perms == null ? "rwm" : perms);
+  }
+
+  private Device shortDevice(YNode item, String p) {
+    Values.Text t = v.text(item, p);
+    if (t == null) {
+      return null;
+    }
+    SpecResult<PartlyKnown<Device>> r =
+        t.unknown() ? DeviceSpecs.parse(t.partly(), t.chars()) : known(t.value());
+    if (!r.isOk()) {
+      v.invalid(item, "devices: " + r.error());
+      return null;
+    }
+    if (t.unknown()) {
+      // only the parts that hold a variable are unknown
+      b.unknown.remove(p);
+      r.values().get(0).unknownParts().forEach(part -> b.unknown(p + "." + part));
+    }
+    return r.values().get(0).value();
   }
 
   private static SpecResult<PartlyKnown<Device>> known(String spec) {
@@ -204,19 +206,11 @@ final class Fields {
   }
 
   void ports(YNode.Entry e) {
-    List<YNode> items = v.items(e.value(), "ports", false);
+    List<YNode> items = v.items(e, Field.PORTS, false);
     if (items == null) {
       return;
     }
-    v.locate(Field.PORTS, e);
-    for (YNode item : items) {
-      String p = "ports[" + b.ports.size() + "]";
-      Port port = item instanceof YNode.Map map ? longPort(map, p) : shortPort(item, p);
-      if (port != null) {
-        b.ports.add(port);
-        v.locate(p, item);
-      }
-    }
+    shortOrLong(items, "ports", b.ports, this::longPort, this::shortPort);
   }
 
   private Port shortPort(YNode item, String p) {

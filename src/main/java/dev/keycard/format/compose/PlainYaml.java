@@ -260,11 +260,7 @@ final class PlainYaml {
       }
       return v;
     }
-    if (p < n && s.charAt(p) == '#' && p == colonEnd) {
-      throw giveUp();
-    }
-    pos = Math.min(n, lineEnd(p) + 1);
-    nextContent();
+    nextLine(p, colonEnd);
     if (col > column) {
       YNode v = ownLine(pointer, depth);
       if (col > column) {
@@ -296,15 +292,23 @@ final class PlainYaml {
       nextContent();
       return v;
     }
-    if (p < n && s.charAt(p) == '#' && p == dashEnd) {
-      throw giveUp();
-    }
-    pos = Math.min(n, lineEnd(p) + 1);
-    nextContent();
+    nextLine(p, dashEnd);
     if (col > column) {
       return ownLine(pointer, depth);
     }
     return empty(pointer, dashEnd);
+  }
+
+  /**
+   * Moves from {@code p}, after an indicator that ends at {@code indicatorEnd} with nothing but a
+   * comment after it on its line, to the next line's content.
+   */
+  private void nextLine(int p, int indicatorEnd) {
+    if (p < n && s.charAt(p) == '#' && p == indicatorEnd) {
+      throw giveUp(); // a # touching the indicator starts no comment
+    }
+    pos = Math.min(n, lineEnd(p) + 1);
+    nextContent();
   }
 
   /** A collection starting on a line of its own. */

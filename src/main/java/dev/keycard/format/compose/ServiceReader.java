@@ -28,7 +28,7 @@ final class ServiceReader {
   ServiceReader(Values values) {
     this.v = values;
     this.b = values.builder();
-    this.fields = new Fields(values);
+    this.fields = new Fields(values, b);
   }
 
   void read(YNode.Map service) {
@@ -37,7 +37,7 @@ final class ServiceReader {
     }
     YNode deploy = service.get("deploy");
     if (deploy instanceof YNode.Map d) {
-      new Deploy(v).read(d, service);
+      new Deploy(v, b).read(d, service);
     } else if (deploy != null && !(deploy instanceof YNode.Scalar s && s.isNull())) {
       v.invalid(deploy, "deploy: expected a mapping");
     }
@@ -51,7 +51,7 @@ final class ServiceReader {
   private void read(YNode.Entry e) {
     YNode val = e.value();
     switch (e.name()) {
-      case "image" -> str(e, Field.IMAGE, t -> b.image = t);
+      case "image" -> scalar(e, Field.IMAGE, Values::string, t -> b.image = t);
       case "user" -> {
         Values.Text t = v.text(val, "user");
         if (t != null) {
@@ -63,34 +63,31 @@ final class ServiceReader {
           v.locate(Field.USER, e);
         }
       }
-      case "privileged" -> bool(e, Field.PRIVILEGED, x -> b.privileged = x);
-      case "read_only" -> bool(e, Field.READ_ONLY, x -> b.readOnly = x);
-      case "oom_kill_disable" -> bool(e, Field.OOM_KILL_DISABLE, x -> b.oomKillDisable = x);
+      case "privileged" -> scalar(e, Field.PRIVILEGED, Values::bool, x -> b.privileged = x);
+      case "read_only" -> scalar(e, Field.READ_ONLY, Values::bool, x -> b.readOnly = x);
+      case "oom_kill_disable" ->
+          scalar(e, Field.OOM_KILL_DISABLE, Values::bool, x -> b.oomKillDisable = x);
       case "cap_add" -> caps(e, Field.CAP_ADD, b.capAdd);
       case "cap_drop" -> caps(e, Field.CAP_DROP, b.capDrop);
       case "security_opt" -> securityOpt(e);
-      case "mem_limit" -> size(e, Field.MEMORY, x -> b.memory = x);
-      case "mem_reservation" -> size(e, Field.MEMORY_RESERVATION, x -> b.memoryReservation = x);
-      case "memswap_limit" -> size(e, Field.MEMORY_SWAP, x -> b.memorySwap = x);
-      case "cpus" -> {
-        Double d = v.number(val, "cpus");
-        if (d != null) {
-          b.cpus = d;
-          v.locate(Field.CPUS, e);
-        }
-      }
-      case "cpu_shares" -> integer(e, Field.CPU_SHARES, x -> b.cpuShares = x);
-      case "cpu_quota" -> integer(e, Field.CPU_QUOTA, x -> b.cpuQuota = x);
-      case "cpu_period" -> integer(e, Field.CPU_PERIOD, x -> b.cpuPeriod = x);
-      case "pids_limit" -> integer(e, Field.PIDS_LIMIT, x -> b.pidsLimit = x);
-      case "network_mode" -> str(e, Field.NETWORK_MODE, t -> b.networkMode = t);
+      case "mem_limit" -> scalar(e, Field.MEMORY, Values::size, x -> b.memory = x);
+      case "mem_reservation" ->
+          scalar(e, Field.MEMORY_RESERVATION, Values::size, x -> b.memoryReservation = x);
+      case "memswap_limit" -> scalar(e, Field.MEMORY_SWAP, Values::size, x -> b.memorySwap = x);
+      case "cpus" -> scalar(e, Field.CPUS, Values::number, x -> b.cpus = x);
+      case "cpu_shares" -> scalar(e, Field.CPU_SHARES, Values::integer, x -> b.cpuShares = x);
+      case "cpu_quota" -> scalar(e, Field.CPU_QUOTA, Values::integer, x -> b.cpuQuota = x);
+      case "cpu_period" -> scalar(e, Field.CPU_PERIOD, Values::integer, x -> b.cpuPeriod = x);
+      case "pids_limit" -> scalar(e, Field.PIDS_LIMIT, Values::integer, x -> b.pidsLimit = x);
+      case "network_mode" -> scalar(e, Field.NETWORK_MODE, Values::string, t -> b.networkMode = t);
       case "networks" -> networks(e);
-      case "pid" -> str(e, Field.PID, t -> b.pid = t);
-      case "ipc" -> str(e, Field.IPC, t -> b.ipc = t);
-      case "uts" -> str(e, Field.UTS, t -> b.uts = t);
-      case "userns_mode" -> str(e, Field.USERNS, t -> b.userns = t);
-      case "cgroup" -> str(e, Field.CGROUPNS, t -> b.cgroupns = t);
-      case "cgroup_parent" -> str(e, Field.CGROUP_PARENT, t -> b.cgroupParent = t);
+      case "pid" -> scalar(e, Field.PID, Values::string, t -> b.pid = t);
+      case "ipc" -> scalar(e, Field.IPC, Values::string, t -> b.ipc = t);
+      case "uts" -> scalar(e, Field.UTS, Values::string, t -> b.uts = t);
+      case "userns_mode" -> scalar(e, Field.USERNS, Values::string, t -> b.userns = t);
+      case "cgroup" -> scalar(e, Field.CGROUPNS, Values::string, t -> b.cgroupns = t);
+      case "cgroup_parent" ->
+          scalar(e, Field.CGROUP_PARENT, Values::string, t -> b.cgroupParent = t);
       case "volumes" -> fields.volumes(e);
       case "tmpfs" -> fields.tmpfs(e);
       case "devices" -> fields.devices(e);
@@ -118,32 +115,9 @@ final class ServiceReader {
     }
   }
 
-  private void str(YNode.Entry e, Field field, Consumer<String> set) {
-    Values.Text t = v.text(e.value(), field.name());
-    if (t != null) {
-      set.accept(t.value());
-      v.locate(field, e);
-    }
-  }
-
-  private void bool(YNode.Entry e, Field field, Consumer<Boolean> set) {
-    Boolean x = v.bool(e.value(), field.name());
-    if (x != null) {
-      set.accept(x);
-      v.locate(field, e);
-    }
-  }
-
-  private void size(YNode.Entry e, Field field, Consumer<Long> set) {
-    Long x = v.size(e.value(), field.name());
-    if (x != null) {
-      set.accept(x);
-      v.locate(field, e);
-    }
-  }
-
-  private void integer(YNode.Entry e, Field field, Consumer<Long> set) {
-    Long x = v.integer(e.value(), field.name());
+  /** A scalar setting read with {@code read}: set, and located at its entry, when it holds one. */
+  private <T> void scalar(YNode.Entry e, Field field, Values.Read<T> read, Consumer<T> set) {
+    T x = read.read(v, e.value(), field.name());
     if (x != null) {
       set.accept(x);
       v.locate(field, e);
@@ -161,11 +135,10 @@ final class ServiceReader {
   /** A list of strings, each known one passed through {@code normalize}. */
   private void strings(
       YNode.Entry e, Field field, List<String> into, java.util.function.UnaryOperator<String> normalize) {
-    List<YNode> items = v.items(e.value(), field.name(), false);
+    List<YNode> items = v.items(e, field, false);
     if (items == null) {
       return;
     }
-    v.locate(field, e);
     for (YNode item : items) {
       String p = field.name() + "[" + into.size() + "]";
       Values.Text t = v.text(item, p);
@@ -177,11 +150,10 @@ final class ServiceReader {
   }
 
   private void securityOpt(YNode.Entry e) {
-    List<YNode> items = v.items(e.value(), "security_opt", false);
+    List<YNode> items = v.items(e, Field.SECURITY_OPT, false);
     if (items == null) {
       return;
     }
-    v.locate(Field.SECURITY_OPT, e);
     for (YNode item : items) {
       Values.Text t = v.text(item, "security_opt[" + b.securityOpt.size() + "]");
       if (t != null) {

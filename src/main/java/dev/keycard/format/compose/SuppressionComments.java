@@ -143,12 +143,7 @@ final class SuppressionComments {
   }
 
   private static boolean isIdChar(char c) {
-    return (c >= 'A' && c <= 'Z')
-        || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9')
-        || c == '_'
-        || c == '.'
-        || c == '-';
+    return (c < 128 && Character.isLetterOrDigit(c)) || "_.-".indexOf(c) >= 0;
   }
 
   /**

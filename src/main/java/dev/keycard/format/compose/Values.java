@@ -11,6 +11,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Reads typed values out of YAML nodes for one service: interpolates strings, marks values that
@@ -28,6 +29,11 @@ final class Values {
     Text(String value, boolean unknown) {
       this(value, unknown, value, new BitSet());
     }
+  }
+
+  /** One of the typed reads ({@link #bool}, {@link #size}, ...) as a function of the reader. */
+  interface Read<T> {
+    T read(Values values, YNode v, String path);
   }
 
   private final Container.Builder b;
@@ -129,6 +135,12 @@ final class Values {
     return new Text(r.value(), true, r.partly(), r.unknownChars());
   }
 
+  /** The text of {@link #text}: interpolated, or as written while unknown. */
+  String string(YNode v, String path) {
+    Text t = text(v, path);
+    return t == null ? null : t.value();
+  }
+
   /** Text that must be known to be used; null (and unknown) otherwise. */
   String known(YNode v, String path) {
     Text t = text(v, path);
@@ -212,32 +224,37 @@ final class Values {
     if (v instanceof YNode.Scalar s && s.value() instanceof Long n) {
       return n;
     }
-    String t = known(v, path);
-    if (t == null) {
-      return null;
-    }
-    try {
-      return Long.valueOf(t.trim());
-    } catch (NumberFormatException e) {
-      invalid(v, path + ": expected an integer, got '" + t + "'");
-      return null;
-    }
+    return parsed(v, path, Long::valueOf, "an integer");
   }
 
   Double number(YNode v, String path) {
     if (v instanceof YNode.Scalar s && s.value() instanceof Number n) {
       return n.doubleValue();
     }
+    return parsed(v, path, Double::valueOf, "a number");
+  }
+
+  /** Known text parsed by {@code parse}; null, with a warning, when it does not parse. */
+  private <T> T parsed(YNode v, String path, Function<String, T> parse, String expected) {
     String t = known(v, path);
     if (t == null) {
       return null;
     }
     try {
-      return Double.valueOf(t.trim());
+      return parse.apply(t.trim());
     } catch (NumberFormatException e) {
-      invalid(v, path + ": expected a number, got '" + t + "'");
+      invalid(v, path + ": expected " + expected + ", got '" + t + "'");
       return null;
     }
+  }
+
+  /** The items of the list {@code e} holds, as {@link #items(YNode, String, boolean)}, located. */
+  List<YNode> items(YNode.Entry e, Field field, boolean scalarOk) {
+    List<YNode> items = items(e.value(), field.name(), scalarOk);
+    if (items != null) {
+      locate(field, e);
+    }
+    return items;
   }
 
   /** The items of a sequence; a scalar when {@code scalarOk}; otherwise null with a warning. */

@@ -1,5 +1,7 @@
 package dev.keycard.format.compose;
 
+import dev.keycard.input.yaml.YamlEntry;
+import dev.keycard.input.yaml.YamlSpan;
 import java.util.List;
 
 /**
@@ -7,15 +9,12 @@ import java.util.List;
  * written, {@code start}/{@code end} are UTF-16 offsets into the parsed text of where it was
  * written (for an alias, where its anchor was written).
  */
-sealed interface YNode permits YNode.Scalar, YNode.Map, YNode.Seq {
+sealed interface YNode extends YamlSpan permits YNode.Scalar, YNode.Map, YNode.Seq {
   String pointer();
 
-  int start();
-
-  int end();
-
   /** A scalar: its text as written (after YAML unescaping) and its core-schema value. */
-  record Scalar(String pointer, int start, int end, String text, Object value) implements YNode {
+  record Scalar(String pointer, int start, int end, String text, Object value)
+      implements YNode, YamlEntry.Key {
     boolean isNull() {
       return value == null;
     }
@@ -26,19 +25,7 @@ sealed interface YNode permits YNode.Scalar, YNode.Map, YNode.Seq {
   }
 
   /** One key/value pair of a mapping. */
-  record Entry(Scalar key, YNode value) {
-    String name() {
-      return key.text();
-    }
-
-    int start() {
-      return key.start();
-    }
-
-    int end() {
-      return Math.max(key.end(), value.end());
-    }
-  }
+  record Entry(Scalar key, YNode value) implements YamlEntry {}
 
   /** A mapping, entries in written order. */
   record Map(String pointer, int start, int end, List<Entry> entries) implements YNode {

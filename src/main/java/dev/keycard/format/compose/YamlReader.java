@@ -13,6 +13,7 @@ import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.input.yaml.YamlPaths;
 import dev.keycard.input.yaml.YamlScalars;
 import dev.keycard.input.yaml.YamlSettings;
+import dev.keycard.input.yaml.YamlTreeBuilder;
 import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,10 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -119,7 +117,7 @@ final class YamlReader {
       if (root.isEmpty()) {
         return null;
       }
-      return convert(root.get(), "", 0);
+      return new Converter().root(root.get(), "");
     } catch (TooDeep e) {
       diags.add(DiagnosticCode.INPUT_LIMIT_EXCEEDED, e.getMessage(), e.offset, e.offset, null);
     } catch (TooLarge e) {
@@ -129,19 +127,6 @@ final class YamlReader {
       YamlErrors.report(e, offsets(), diags);
     }
     return null;
-  }
-
-  private YNode convert(Node node, String pointer, int depth) {
-    if (depth > limits.maxDepth()) {
-      throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
-    }
-    // an alias is converted again wherever it is used: counted before it is built
-    nodes.add(1);
-    return switch (node.getNodeType()) {
-      case SCALAR -> scalar((ScalarNode) node, pointer);
-      case SEQUENCE -> sequence((SequenceNode) node, pointer, depth);
-      default -> mapping((MappingNode) node, pointer, depth);
-    };
   }
 
   /** A tree read without aliases, once its nodes are counted. */
@@ -168,76 +153,58 @@ final class YamlReader {
     return n == null ? 0 : 1;
   }
 
-  private YNode.Scalar scalar(ScalarNode n, String pointer) {
-    int start = offset(n.getStartMark());
-    int end = Math.max(start, offset(n.getEndMark()));
-    if (n.getScalarStyle() == ScalarStyle.LITERAL || n.getScalarStyle() == ScalarStyle.FOLDED) {
-      end = trimEnd(start, end);
+  /** The composed document as a {@link YNode} tree, every pointer counted in {@link #paths}. */
+  private final class Converter extends YamlTreeBuilder<YNode, String> {
+    Converter() {
+      super(offsets(), limits, nodes);
     }
-    return new YNode.Scalar(pointer, start, end, n.getValue(), YamlScalars.value(n));
-  }
 
-  private YNode.Seq sequence(SequenceNode n, String pointer, int depth) {
-    List<YNode> items = new ArrayList<>(n.getValue().size());
-    int i = 0;
-    for (Node child : n.getValue()) {
-      items.add(convert(child, paths.child(pointer, String.valueOf(i++)), depth + 1));
+    @Override
+    protected YNode.Scalar scalar(ScalarNode n, String pointer) {
+      int start = start(n);
+      return new YNode.Scalar(pointer, start, scalarEnd(n, start), n.getValue(), YamlScalars.value(n));
     }
-    int start = offset(n.getStartMark());
-    int end =
-        collectionEnd(
-            n.getFlowStyle(),
-            n.getEndMark(),
-            start,
-            items.isEmpty() ? null : items.get(items.size() - 1));
-    return new YNode.Seq(pointer, start, end, items);
-  }
 
-  private YNode.Map mapping(MappingNode n, String pointer, int depth) {
-    List<YNode.Entry> entries = new ArrayList<>(n.getValue().size());
-    Set<String> keys = new HashSet<>();
-    for (NodeTuple t : n.getValue()) {
-      YNode keyNode = convert(t.getKeyNode(), pointer, depth + 1);
-      YNode.Scalar key =
-          keyNode instanceof YNode.Scalar s
-              ? s
-              : new YNode.Scalar(pointer, keyNode.start(), keyNode.end(), "", "");
-      String child = paths.child(pointer, YNode.escape(key.text()));
-      if (!keys.add(key.text())) {
-        diags.add(
-            DiagnosticCode.INPUT_PARSE_ERROR,
-            "duplicate key '" + key.text() + "'",
-            key.start(),
-            key.end(),
-            child);
+    @Override
+    protected YNode.Seq sequence(SequenceNode n, String pointer, int depth) {
+      List<YNode> items = new ArrayList<>(n.getValue().size());
+      int i = 0;
+      for (Node child : n.getValue()) {
+        items.add(convert(child, paths.child(pointer, String.valueOf(i++)), depth + 1));
       }
-      key = new YNode.Scalar(child, key.start(), key.end(), key.text(), key.value());
-      entries.add(new YNode.Entry(key, convert(t.getValueNode(), child, depth + 1)));
+      int start = start(n);
+      YNode last = items.isEmpty() ? null : items.get(items.size() - 1);
+      return new YNode.Seq(
+          pointer, start, collectionEnd(n.getFlowStyle(), n.getEndMark(), start, last), items);
     }
-    int start = offset(n.getStartMark());
-    YNode last = entries.isEmpty() ? null : entries.get(entries.size() - 1).value();
-    int end = collectionEnd(n.getFlowStyle(), n.getEndMark(), start, last);
-    return new YNode.Map(pointer, start, end, entries);
-  }
 
-  /** A block collection ends where its last child ends, not at the next token. */
-  private int collectionEnd(FlowStyle style, Optional<Mark> endMark, int start, YNode last) {
-    if (style == FlowStyle.FLOW || last == null) {
-      return Math.max(start, offset(endMark));
+    @Override
+    protected YNode.Map mapping(MappingNode n, String pointer, int depth) {
+      List<YNode.Entry> entries = new ArrayList<>(n.getValue().size());
+      Set<String> keys = new HashSet<>();
+      for (NodeTuple t : n.getValue()) {
+        YNode keyNode = convert(t.getKeyNode(), pointer, depth + 1);
+        YNode.Scalar key =
+            keyNode instanceof YNode.Scalar s
+                ? s
+                : new YNode.Scalar(pointer, keyNode.start(), keyNode.end(), "", "");
+        String child = paths.child(pointer, YNode.escape(key.text()));
+        if (!keys.add(key.text())) {
+          diags.add(
+              DiagnosticCode.INPUT_PARSE_ERROR,
+              "duplicate key '" + key.text() + "'",
+              key.start(),
+              key.end(),
+              child);
+        }
+        key = new YNode.Scalar(child, key.start(), key.end(), key.text(), key.value());
+        entries.add(new YNode.Entry(key, convert(t.getValueNode(), child, depth + 1)));
+      }
+      int start = start(n);
+      YNode last = entries.isEmpty() ? null : entries.get(entries.size() - 1).value();
+      return new YNode.Map(
+          pointer, start, collectionEnd(n.getFlowStyle(), n.getEndMark(), start, last), entries);
     }
-    return Math.max(start, last.end());
-  }
-
-  private int trimEnd(int start, int end) {
-    return offsets().trimEnd(start, end);
-  }
-
-  private int offset(Optional<Mark> mark) {
-    return offsets().of(mark);
-  }
-
-  private int offset(Mark mark) {
-    return offsets().of(mark);
   }
 
   private YamlOffsets offsets() {

@@ -1,5 +1,7 @@
 package dev.keycard.format.kubernetes;
 
+import dev.keycard.input.yaml.YamlEntry;
+import dev.keycard.input.yaml.YamlSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.List;
  * once per node, so a 500,000-character key above 2,000 list items was a gigabyte of pointers from
  * a 500 KB body.
  */
-sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
+sealed interface KNode extends YamlSpan permits KNode.Scalar, KNode.Map, KNode.Seq {
   /** Where the node stands: its parent's path and its own token. */
   Path path();
 
@@ -70,17 +72,13 @@ sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
     }
   }
 
-  int start();
-
-  int end();
-
   /**
    * A scalar: its text as written (after YAML unescaping), its YAML 1.2 core-schema value ({@code
    * String}, {@code Long}, {@code Double}, {@code Boolean} or null) and whether it was plain
    * (unquoted), which decides whether YAML 1.1's {@code yes}/{@code no} are booleans.
    */
   record Scalar(Path path, int start, int end, String text, Object value, boolean plain)
-      implements KNode {
+      implements KNode, YamlEntry.Key {
     boolean isNull() {
       return value == null;
     }
@@ -92,19 +90,7 @@ sealed interface KNode permits KNode.Scalar, KNode.Map, KNode.Seq {
   }
 
   /** One key/value pair of a mapping. */
-  record Entry(Scalar key, KNode value) {
-    String name() {
-      return key.text();
-    }
-
-    int start() {
-      return key.start();
-    }
-
-    int end() {
-      return Math.max(key.end(), value.end());
-    }
-  }
+  record Entry(Scalar key, KNode value) implements YamlEntry {}
 
   /** A mapping, entries in written order (keys are unique: duplicates are refused). */
   final class Map implements KNode {

@@ -21,24 +21,24 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * ({@code kubectl get -o json}, see {@link JsonEditor}). Offsets are offsets into the whole parsed
  * text.
  */
-abstract sealed class ManifestText {
+sealed interface ManifestText {
   /** Replaces the value at {@code pointer}. */
-  abstract Edit replace(String pointer, Object value);
+  Edit replace(String pointer, Object value);
 
   /** Removes the mapping entry or list item at {@code pointer}. */
-  abstract List<Edit> remove(String pointer);
+  List<Edit> remove(String pointer);
 
   /** Adds entries at the end of the mapping at {@code pointer}. */
-  abstract Edit insert(String pointer, Map<String, Object> entries);
+  Edit insert(String pointer, Map<String, Object> entries);
 
   /** Appends an item to the list at {@code pointer}. */
-  abstract Edit append(String pointer, Object value);
+  Edit append(String pointer, Object value);
 
   /** Whether the value at {@code pointer} is written where the pointer walks (not an alias). */
-  abstract boolean owned(String pointer);
+  boolean owned(String pointer);
 
   /** Whether the value at {@code pointer} is written as an empty scalar ({@code key:} alone). */
-  abstract boolean emptyScalar(String pointer);
+  boolean emptyScalar(String pointer);
 
   /**
    * The text of document {@code index} (0 for a single document) of an input's syntax, or empty
@@ -69,7 +69,7 @@ abstract sealed class ManifestText {
   }
 
   /** One YAML document of the stream. */
-  static final class Yaml extends ManifestText {
+  final class Yaml implements ManifestText {
     final YamlDoc doc;
     final YamlEditor editor;
 
@@ -144,7 +144,7 @@ abstract sealed class ManifestText {
     }
 
     @Override
-    Edit replace(String pointer, Object value) {
+    public Edit replace(String pointer, Object value) {
       Node n = node(pointer);
       if (n instanceof ScalarNode s) {
         if (s.getValue().isEmpty() && doc.end(s) <= doc.start(s)) {
@@ -159,7 +159,7 @@ abstract sealed class ManifestText {
     }
 
     @Override
-    List<Edit> remove(String pointer) {
+    public List<Edit> remove(String pointer) {
       List<YamlDoc.Step> steps = doc.walk(pointer);
       if (steps == null || steps.isEmpty()) {
         throw new CannotRender("nothing at " + pointer);
@@ -172,7 +172,7 @@ abstract sealed class ManifestText {
     }
 
     @Override
-    Edit insert(String pointer, Map<String, Object> entries) {
+    public Edit insert(String pointer, Map<String, Object> entries) {
       if (!(node(pointer) instanceof MappingNode m)) {
         throw new CannotRender("not a mapping at " + pointer);
       }
@@ -187,7 +187,7 @@ abstract sealed class ManifestText {
     }
 
     @Override
-    Edit append(String pointer, Object value) {
+    public Edit append(String pointer, Object value) {
       if (!(node(pointer) instanceof SequenceNode q)) {
         throw new CannotRender("not a list at " + pointer);
       }
@@ -196,7 +196,7 @@ abstract sealed class ManifestText {
     }
 
     @Override
-    boolean owned(String pointer) {
+    public boolean owned(String pointer) {
       if (JsonPatch.tokens(pointer).contains("<<")) {
         return false;
       }
@@ -213,19 +213,15 @@ abstract sealed class ManifestText {
     }
 
     @Override
-    boolean emptyScalar(String pointer) {
+    public boolean emptyScalar(String pointer) {
       return doc.at(pointer) instanceof ScalarNode s && s.getValue().isEmpty();
     }
   }
 
   /** A JSON manifest. */
-  static final class Json extends ManifestText {
-    final JsonDoc doc;
-    final JsonEditor editor;
-
+  record Json(JsonDoc doc, JsonEditor editor) implements ManifestText {
     Json(JsonDoc doc) {
-      this.doc = doc;
-      this.editor = new JsonEditor(doc);
+      this(doc, new JsonEditor(doc));
     }
 
     private JsonDoc.Node node(String pointer) {
@@ -237,12 +233,12 @@ abstract sealed class ManifestText {
     }
 
     @Override
-    Edit replace(String pointer, Object value) {
+    public Edit replace(String pointer, Object value) {
       return editor.replace(node(pointer), value);
     }
 
     @Override
-    List<Edit> remove(String pointer) {
+    public List<Edit> remove(String pointer) {
       List<String> tokens = JsonPatch.tokens(pointer);
       String last = tokens.get(tokens.size() - 1);
       JsonDoc.Node holder = node(pointer.substring(0, pointer.lastIndexOf('/')));
@@ -254,7 +250,7 @@ abstract sealed class ManifestText {
     }
 
     @Override
-    Edit insert(String pointer, Map<String, Object> entries) {
+    public Edit insert(String pointer, Map<String, Object> entries) {
       JsonDoc.Node n = node(pointer);
       if (!n.isObject()) {
         throw new CannotRender("not an object at " + pointer);
@@ -263,17 +259,17 @@ abstract sealed class ManifestText {
     }
 
     @Override
-    Edit append(String pointer, Object value) {
+    public Edit append(String pointer, Object value) {
       return editor.addElement(node(pointer), value);
     }
 
     @Override
-    boolean owned(String pointer) {
+    public boolean owned(String pointer) {
       return doc.at(pointer) != null;
     }
 
     @Override
-    boolean emptyScalar(String pointer) {
+    public boolean emptyScalar(String pointer) {
       return false;
     }
   }

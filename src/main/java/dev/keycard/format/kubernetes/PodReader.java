@@ -322,10 +322,7 @@ final class PodReader {
     KNode.Entry sce = c.entry("securityContext");
     KNode.Map sc = sce == null ? null : v.map(sce.value(), "securityContext");
     securityContext(b, sc, w);
-    if (os != null) {
-      b.os = os.value();
-      b.locate(Field.OS, os.origin());
-    }
+    set(os, x -> b.os = x, b, Field.OS);
     if (seLinux != null) {
       seLinux(b, seLinux, Field.POD_SELINUX, b.podSelinux);
     }
@@ -416,14 +413,8 @@ final class PodReader {
       // that field, wins over the pod's
       sec = or(seccompAnnotation(w.name()), sec);
     }
-    if (uid != null) {
-      b.uid = uid.value();
-      b.locate(Field.UID, uid.origin());
-    }
-    if (gid != null) {
-      b.gid = gid.value();
-      b.locate(Field.GID, gid.origin());
-    }
+    set(uid, x -> b.uid = x, b, Field.UID);
+    set(gid, x -> b.gid = x, b, Field.GID);
     if (uid != null) {
       b.user = uid.value() + (gid != null ? ":" + gid.value() : "");
       b.locate(Field.USER, uid.origin());
@@ -432,21 +423,12 @@ final class PodReader {
     if (nonRoot != null) {
       b.locate(Field.RUN_AS_NON_ROOT, nonRoot.origin());
     }
-    if (sec != null) {
-      b.seccomp = sec.value();
-      b.locate(Field.SECCOMP, sec.origin());
-    }
-    if (aa != null) {
-      b.apparmor = aa.value();
-      b.locate(Field.APPARMOR, aa.origin());
-    }
+    set(sec, x -> b.seccomp = x, b, Field.SECCOMP);
+    set(aa, x -> b.apparmor = x, b, Field.APPARMOR);
     if (selinux != null) {
       seLinux(b, selinux, Field.SELINUX, b.selinux);
     }
-    if (hp != null) {
-      b.hostProcess = hp.value();
-      b.locate(Field.HOST_PROCESS, hp.origin());
-    }
+    set(hp, x -> b.hostProcess = x, b, Field.HOST_PROCESS);
     securityOptions(b);
   }
 
@@ -568,7 +550,7 @@ final class PodReader {
     set(userns, x -> b.userns = x, b, Field.USERNS);
   }
 
-  private static void set(At<String> at, Consumer<String> setter, Container.Builder b, Field field) {
+  private static <T> void set(At<T> at, Consumer<T> setter, Container.Builder b, Field field) {
     if (at != null) {
       setter.accept(at.value());
       b.locate(field, at.origin());
@@ -598,102 +580,107 @@ final class PodReader {
   }
 
   private void mounts(Container.Builder b, KNode.Map c) {
-    KNode.Entry vm = c.entry("volumeMounts");
-    if (vm == null) {
+    forEachMapping(c.entry("volumeMounts"), "volumeMounts", m -> mount(b, m));
+  }
+
+  /** One {@code volumeMounts} item: a mount of the node's files when its volume is a hostPath. */
+  private void mount(Container.Builder b, KNode.Map m) {
+    String name = v.string(m.get("name"), "volumeMounts[].name");
+    PodVolume pv = name == null ? null : volumesByName.get(name);
+    if (pv == null) {
+      if (name != null) {
+        v.invalid(m, "volumeMounts: no volume named '" + Values.clip(name) + "' in the pod");
+      }
       return;
     }
-    for (KNode item : v.items(vm.value(), "volumeMounts")) {
-      KNode.Map m = v.map(item, "volumeMounts[]");
-      if (m == null) {
-        continue;
-      }
-      String name = v.string(m.get("name"), "volumeMounts[].name");
-      PodVolume pv = name == null ? null : volumesByName.get(name);
-      if (pv == null) {
-        if (name != null) {
-          v.invalid(item, "volumeMounts: no volume named '" + Values.clip(name) + "' in the pod");
-        }
-        continue;
-      }
-      if (!Volume.HOST_PATH.equals(pv.volume().type()) || pv.volume().source() == null) {
-        continue;
-      }
-      KNode.Entry target = m.entry("mountPath");
-      KNode.Entry ro = m.entry("readOnly");
-      KNode.Entry sub = m.entry("subPath");
-      String subPath = sub == null ? null : v.string(sub.value(), "volumeMounts[].subPath");
-      String source = pv.volume().source();
-      if (subPath != null && !subPath.isEmpty()) {
-        source = source.endsWith("/") ? source + subPath : source + "/" + subPath;
-      }
-      boolean readOnly =
-          ro != null && Boolean.TRUE.equals(v.bool(ro.value(), "volumeMounts[].readOnly"));
-      String propagation = null;
-      KNode.Entry prop = m.entry("mountPropagation");
-      String p = prop == null ? null : v.string(prop.value(), "volumeMounts[].mountPropagation");
-      if ("Bidirectional".equals(p)) {
-        propagation = "rshared";
-      } else if ("HostToContainer".equals(p)) {
-        propagation = "rslave";
-      }
-      String path = "mounts[" + b.mounts.size() + "]";
-      b.mounts.add(
-          new Mount(
-              Mount.BIND,
-              source,
-              target == null ? null : v.string(target.value(), "volumeMounts[].mountPath"),
-              readOnly,
-              propagation));
-      b.locate(path, v.origin(item));
-      b.locate(path + ".source", pv.pathEntry() != null ? v.origin(pv.pathEntry()) : v.origin(pv.item()));
-      if (target != null) {
-        locate(b, path + ".target", target);
-      }
-      if (ro != null) {
-        locate(b, path + ".read_only", ro);
-      }
-      if (prop != null && propagation != null) {
-        locate(b, path + ".propagation", prop);
-      }
+    if (!Volume.HOST_PATH.equals(pv.volume().type()) || pv.volume().source() == null) {
+      return;
+    }
+    KNode.Entry target = m.entry("mountPath");
+    KNode.Entry ro = m.entry("readOnly");
+    KNode.Entry sub = m.entry("subPath");
+    String subPath = sub == null ? null : v.string(sub.value(), "volumeMounts[].subPath");
+    String source = pv.volume().source();
+    if (subPath != null && !subPath.isEmpty()) {
+      source = source.endsWith("/") ? source + subPath : source + "/" + subPath;
+    }
+    boolean readOnly =
+        ro != null && Boolean.TRUE.equals(v.bool(ro.value(), "volumeMounts[].readOnly"));
+    String propagation = null;
+    KNode.Entry prop = m.entry("mountPropagation");
+    String p = prop == null ? null : v.string(prop.value(), "volumeMounts[].mountPropagation");
+    if ("Bidirectional".equals(p)) {
+      propagation = "rshared";
+    } else if ("HostToContainer".equals(p)) {
+      propagation = "rslave";
+    }
+    String path = "mounts[" + b.mounts.size() + "]";
+    b.mounts.add(
+        new Mount(
+            Mount.BIND,
+            source,
+            target == null ? null : v.string(target.value(), "volumeMounts[].mountPath"),
+            readOnly,
+            propagation));
+    b.locate(path, v.origin(m));
+    b.locate(path + ".source", pv.pathEntry() != null ? v.origin(pv.pathEntry()) : v.origin(pv.item()));
+    if (target != null) {
+      locate(b, path + ".target", target);
+    }
+    if (ro != null) {
+      locate(b, path + ".read_only", ro);
+    }
+    if (prop != null && propagation != null) {
+      locate(b, path + ".propagation", prop);
     }
   }
 
   private void ports(Container.Builder b, KNode.Map c) {
     KNode.Entry pe = c.entry("ports");
-    if (pe == null) {
+    forEachMapping(pe, "ports", m -> port(b, pe, m));
+  }
+
+  /** One {@code ports} item of the list {@code pe}: a port published when it has a hostPort. */
+  private void port(Container.Builder b, KNode.Entry pe, KNode.Map m) {
+    Long cp = v.integer(m.get("containerPort"), "ports[].containerPort");
+    KNode.Entry hpe = m.entry("hostPort");
+    Long hp = hpe == null ? null : v.integer(hpe.value(), "ports[].hostPort");
+    String hostIp = v.string(m.get("hostIP"), "ports[].hostIP");
+    String protocol = v.string(m.get("protocol"), "ports[].protocol");
+    Integer container = cp == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, cp));
+    if (hp == null || hp == 0) {
+      // a containerPort without a hostPort is not published on the node: it is documentation
+      // (and a name for Services), reachable only on the pod's own address
       return;
     }
-    for (KNode item : v.items(pe.value(), "ports")) {
-      KNode.Map m = v.map(item, "ports[]");
-      if (m == null) {
-        continue;
+    int host = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hp));
+    if (b.ports.isEmpty()) {
+      locate(b, Field.PORTS, pe);
+    }
+    String path = "ports[" + b.ports.size() + "]";
+    b.ports.add(
+        new Port(
+            hostIp == null || hostIp.isEmpty() ? null : hostIp,
+            host,
+            host,
+            container,
+            container,
+            protocol == null ? "tcp" : protocol.toLowerCase(Locale.ROOT)));
+    b.locate(path, v.origin(m));
+    locate(b, path + ".host_port", hpe);
+  }
+
+  /** Each item of the list {@code list} holds (none when null) that is a mapping, in order. */
+  private void forEachMapping(KNode.Entry list, String what, Consumer<KNode.Map> each) {
+    if (list == null) {
+      return;
+    }
+    String itemPath = what + "[]";
+    for (KNode item : v.items(list.value(), what)) {
+      KNode.Map m = v.map(item, itemPath);
+      if (m != null) {
+        each.accept(m);
       }
-      Long cp = v.integer(m.get("containerPort"), "ports[].containerPort");
-      KNode.Entry hpe = m.entry("hostPort");
-      Long hp = hpe == null ? null : v.integer(hpe.value(), "ports[].hostPort");
-      String hostIp = v.string(m.get("hostIP"), "ports[].hostIP");
-      String protocol = v.string(m.get("protocol"), "ports[].protocol");
-      Integer container = cp == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, cp));
-      if (hp == null || hp == 0) {
-        // a containerPort without a hostPort is not published on the node: it is documentation
-        // (and a name for Services), reachable only on the pod's own address
-        continue;
-      }
-      int host = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, hp));
-      if (b.ports.isEmpty()) {
-        locate(b, Field.PORTS, pe);
-      }
-      String path = "ports[" + b.ports.size() + "]";
-      b.ports.add(
-          new Port(
-              hostIp == null || hostIp.isEmpty() ? null : hostIp,
-              host,
-              host,
-              container,
-              container,
-              protocol == null ? "tcp" : protocol.toLowerCase(Locale.ROOT)));
-      b.locate(path, v.origin(item));
-      locate(b, path + ".host_port", hpe);
     }
   }
 

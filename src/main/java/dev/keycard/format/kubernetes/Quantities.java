@@ -55,43 +55,26 @@ final class Quantities {
     return factor == null ? null : number.multiply(factor);
   }
 
+  /** Binary SI suffixes, each before an {@code i}: {@code Ki} is 2^10, each next one 2^10 more. */
+  private static final String BINARY = "KMGTPE";
+
+  /** Decimal SI suffixes: {@code n} is 10^-9, each next one 10^3 more, skipping 10^0. */
+  private static final String DECIMAL = "numkMGTPE";
+
   private static BigDecimal factor(String suffix) {
-    switch (suffix) {
-      case "":
-        return BigDecimal.ONE;
-      case "Ki":
-        return BigDecimal.valueOf(1L << 10);
-      case "Mi":
-        return BigDecimal.valueOf(1L << 20);
-      case "Gi":
-        return BigDecimal.valueOf(1L << 30);
-      case "Ti":
-        return BigDecimal.valueOf(1L << 40);
-      case "Pi":
-        return BigDecimal.valueOf(1L << 50);
-      case "Ei":
-        return BigDecimal.valueOf(1L << 60);
-      case "n":
-        return BigDecimal.ONE.scaleByPowerOfTen(-9);
-      case "u":
-        return BigDecimal.ONE.scaleByPowerOfTen(-6);
-      case "m":
-        return BigDecimal.ONE.scaleByPowerOfTen(-3);
-      case "k":
-        return BigDecimal.ONE.scaleByPowerOfTen(3);
-      case "M":
-        return BigDecimal.ONE.scaleByPowerOfTen(6);
-      case "G":
-        return BigDecimal.ONE.scaleByPowerOfTen(9);
-      case "T":
-        return BigDecimal.ONE.scaleByPowerOfTen(12);
-      case "P":
-        return BigDecimal.ONE.scaleByPowerOfTen(15);
-      case "E":
-        return BigDecimal.ONE.scaleByPowerOfTen(18);
-      default:
-        return exponent(suffix);
+    if (suffix.isEmpty()) {
+      return BigDecimal.ONE;
     }
+    char c = suffix.charAt(0);
+    if (suffix.length() == 2 && suffix.charAt(1) == 'i') {
+      int i = BINARY.indexOf(c);
+      return i < 0 ? null : BigDecimal.valueOf(1L << (10 * (i + 1)));
+    }
+    int i = suffix.length() == 1 ? DECIMAL.indexOf(c) : -1;
+    if (i >= 0) {
+      return BigDecimal.ONE.scaleByPowerOfTen(3 * (i < 3 ? i - 3 : i - 2));
+    }
+    return exponent(suffix);
   }
 
   /** {@code e3}, {@code E-2}: a decimal exponent, bounded as a quantity's int32 scale is. */

@@ -11,17 +11,15 @@ import dev.keycard.input.yaml.YamlNodeLimit;
 import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.input.yaml.YamlScalars;
 import dev.keycard.input.yaml.YamlSettings;
+import dev.keycard.input.yaml.YamlTreeBuilder;
 import dev.keycard.model.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -38,7 +36,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * refuses them. A syntax error is one error diagnostic at its place, and the stream is not read
  * further.
  */
-final class StreamReader {
+final class StreamReader extends YamlTreeBuilder<KNode, KNode.Path> {
   private static final YamlSettings SETTINGS = new YamlSettings("kubernetes", CoreSchemaFast.INSTANCE);
 
   /** One document of the stream: its index among the stream's documents and its root (null when empty). */
@@ -48,14 +46,14 @@ final class StreamReader {
   private final ParseLimits limits;
   private final Diagnostics diags;
   private final YamlOffsets offsets;
-  private final YamlNodeLimit nodes = new YamlNodeLimit("stream");
   private int duplicates;
 
-  private StreamReader(String text, ParseLimits limits, Diagnostics diags) {
+  private StreamReader(String text, ParseLimits limits, Diagnostics diags, YamlOffsets offsets) {
+    super(offsets, limits, new YamlNodeLimit("stream"));
     this.text = text;
     this.limits = limits;
     this.diags = diags;
-    this.offsets = new YamlOffsets(text);
+    this.offsets = offsets;
   }
 
   /**
@@ -65,7 +63,7 @@ final class StreamReader {
    * @throws dev.keycard.budget.LimitExceeded past {@code max-yaml-nodes}
    */
   static List<Document> read(String text, ParseLimits limits, Diagnostics diags) {
-    return new StreamReader(text, limits, diags).read();
+    return new StreamReader(text, limits, diags, new YamlOffsets(text)).read();
   }
 
   private List<Document> read() {
@@ -76,7 +74,7 @@ final class StreamReader {
       while (composer.hasNext()) {
         Budget.current().tick();
         Node root = composer.next();
-        KNode tree = convert(root, KNode.Path.ROOT, 0);
+        KNode tree = root(root, KNode.Path.ROOT);
         out.add(new Document(out.size(), isEmpty(tree) ? null : tree));
       }
       return out;
@@ -93,46 +91,33 @@ final class StreamReader {
     return n instanceof KNode.Scalar s && s.isNull() && s.text().isEmpty();
   }
 
-  private KNode convert(Node node, KNode.Path pointer, int depth) {
-    if (depth > limits.maxDepth()) {
-      throw new TooDeep(limits.maxDepth(), offset(node.getStartMark()));
-    }
-    // an alias is converted again wherever it is used: counted before it is built
-    nodes.add(1);
-    return switch (node.getNodeType()) {
-      case SCALAR -> scalar((ScalarNode) node, pointer);
-      case SEQUENCE -> sequence((SequenceNode) node, pointer, depth);
-      default -> mapping((MappingNode) node, pointer, depth);
-    };
-  }
-
-  private KNode.Scalar scalar(ScalarNode n, KNode.Path pointer) {
-    int start = offset(n.getStartMark());
-    int end = Math.max(start, offset(n.getEndMark()));
-    if (n.getScalarStyle() == ScalarStyle.LITERAL || n.getScalarStyle() == ScalarStyle.FOLDED) {
-      end = offsets.trimEnd(start, end);
-    }
+  @Override
+  protected KNode.Scalar scalar(ScalarNode n, KNode.Path pointer) {
+    int start = start(n);
     return new KNode.Scalar(
         pointer,
         start,
-        end,
+        scalarEnd(n, start),
         n.getValue(),
         YamlScalars.value(n),
         n.getScalarStyle() == ScalarStyle.PLAIN);
   }
 
-  private KNode.Seq sequence(SequenceNode n, KNode.Path pointer, int depth) {
+  @Override
+  protected KNode.Seq sequence(SequenceNode n, KNode.Path pointer, int depth) {
     List<KNode> items = new ArrayList<>(n.getValue().size());
     int i = 0;
     for (Node child : n.getValue()) {
       items.add(convert(child, pointer.child(i++), depth + 1));
     }
-    int start = offset(n.getStartMark());
+    int start = start(n);
     KNode last = items.isEmpty() ? null : items.get(items.size() - 1);
-    return new KNode.Seq(pointer, start, end(n.getFlowStyle(), n.getEndMark(), start, last), items);
+    return new KNode.Seq(
+        pointer, start, collectionEnd(n.getFlowStyle(), n.getEndMark(), start, last), items);
   }
 
-  private KNode.Map mapping(MappingNode n, KNode.Path pointer, int depth) {
+  @Override
+  protected KNode.Map mapping(MappingNode n, KNode.Path pointer, int depth) {
     List<KNode.Entry> entries = new ArrayList<>(n.getValue().size());
     Set<String> keys = new HashSet<>();
     for (NodeTuple t : n.getValue()) {
@@ -160,24 +145,9 @@ final class StreamReader {
       key = new KNode.Scalar(child, key.start(), key.end(), key.text(), key.value(), key.plain());
       entries.add(new KNode.Entry(key, convert(t.getValueNode(), child, depth + 1)));
     }
-    int start = offset(n.getStartMark());
+    int start = start(n);
     KNode last = entries.isEmpty() ? null : entries.get(entries.size() - 1).value();
-    return new KNode.Map(pointer, start, end(n.getFlowStyle(), n.getEndMark(), start, last), entries);
-  }
-
-  /** A block collection ends where its last child ends, not at the next token. */
-  private int end(FlowStyle style, Optional<Mark> endMark, int start, KNode last) {
-    if (style == FlowStyle.FLOW || last == null) {
-      return Math.max(start, endMark.map(this::offset).orElse(start));
-    }
-    return Math.max(start, last.end());
-  }
-
-  private int offset(Optional<Mark> mark) {
-    return offsets.of(mark);
-  }
-
-  private int offset(Mark mark) {
-    return offsets.of(mark);
+    return new KNode.Map(
+        pointer, start, collectionEnd(n.getFlowStyle(), n.getEndMark(), start, last), entries);
   }
 }

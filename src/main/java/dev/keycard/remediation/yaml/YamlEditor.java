@@ -181,30 +181,11 @@ public final class YamlEditor {
 
   /** Adds {@code key: value} at the end of a mapping, in its style. */
   public Edit insertEntry(MappingNode map, String key, Object value, ListStyle style) {
-    List<NodeTuple> entries = map.getValue();
     if (doc.isFlow(map)) {
-      String kv = YamlText.scalar(key) + ": " + YamlText.flow(value);
-      if (entries.isEmpty()) {
-        return Edit.insert(doc.start(map) + 1, kv);
-      }
-      return Edit.insert(doc.valueEnd(entries.get(entries.size() - 1)), ", " + kv);
+      return insertFlow(map, YamlText.scalar(key) + ": " + YamlText.flow(value));
     }
-    int indent = doc.column(doc.start(entries.get(0).getKeyNode()));
-    String pad =
-        t.substring(
-            doc.lineStart(doc.start(entries.get(0).getKeyNode())),
-            doc.lineStart(doc.start(entries.get(0).getKeyNode())) + indent);
-    if (!pad.isBlank()) {
-      // the first key shares its line with a dash ("- key: v"): indent with spaces
-      pad = " ".repeat(indent);
-    }
-    int at = doc.lineEnd(doc.contentEnd(map));
-    String last = t.substring(doc.lineStart(at), at);
-    if ((last.indexOf('|') >= 0 || last.indexOf('>') >= 0)
-        && EMPTY_BLOCK_SCALAR.matcher(last).find()) {
-      // "A: |" with nothing after it: SnakeYAML reads a line added below as its content
-      throw new CannotRender("the mapping ends in an empty block scalar");
-    }
+    String pad = blockPad(map);
+    int at = blockEnd(map);
     StringBuilder sb = new StringBuilder(pad).append(YamlText.scalar(key)).append(':');
     if (value instanceof List<?> l && !l.isEmpty() && !style.flow()) {
       for (Object item : l) {
@@ -226,12 +207,7 @@ public final class YamlEditor {
     } else {
       sb.append(' ').append(YamlText.flow(value));
     }
-    if (at < t.length()) {
-      // a new line of its own, after the map's last line break: so it still applies when another
-      // fix removes that last line (the edits touch, they do not overlap)
-      return Edit.insert(doc.nextLine(at), sb.append(doc.eol).toString());
-    }
-    return Edit.insert(at, doc.eol + sb); // the text ends without a line break
+    return insertLines(at, sb);
   }
 
   /**
@@ -244,7 +220,6 @@ public final class YamlEditor {
     if (entries.isEmpty()) {
       throw new IllegalArgumentException("no entries");
     }
-    List<NodeTuple> existing = map.getValue();
     if (doc.isFlow(map)) {
       StringBuilder kv = new StringBuilder();
       for (Map.Entry<String, ?> e : entries.entrySet()) {
@@ -253,23 +228,10 @@ public final class YamlEditor {
             .append(": ")
             .append(YamlText.flow(e.getValue()));
       }
-      if (existing.isEmpty()) {
-        return Edit.insert(doc.start(map) + 1, kv.toString());
-      }
-      return Edit.insert(doc.valueEnd(existing.get(existing.size() - 1)), ", " + kv);
+      return insertFlow(map, kv);
     }
-    int first = doc.start(existing.get(0).getKeyNode());
-    int indent = doc.column(first);
-    String pad = t.substring(doc.lineStart(first), doc.lineStart(first) + indent);
-    if (!pad.isBlank()) {
-      pad = " ".repeat(indent);
-    }
-    int at = doc.lineEnd(doc.contentEnd(map));
-    String last = t.substring(doc.lineStart(at), at);
-    if ((last.indexOf('|') >= 0 || last.indexOf('>') >= 0)
-        && EMPTY_BLOCK_SCALAR.matcher(last).find()) {
-      throw new CannotRender("the mapping ends in an empty block scalar");
-    }
+    String pad = blockPad(map);
+    int at = blockEnd(map);
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, ?> e : entries.entrySet()) {
       if (sb.length() > 0) {
@@ -277,10 +239,50 @@ public final class YamlEditor {
       }
       blockEntry(sb, pad, e.getKey(), e.getValue(), style);
     }
+    return insertLines(at, sb);
+  }
+
+  /** Inserts {@code kv} (one or more {@code key: value}) at the end of a flow mapping. */
+  private Edit insertFlow(MappingNode map, CharSequence kv) {
+    List<NodeTuple> entries = map.getValue();
+    if (entries.isEmpty()) {
+      return Edit.insert(doc.start(map) + 1, kv.toString());
+    }
+    return Edit.insert(doc.valueEnd(entries.get(entries.size() - 1)), ", " + kv);
+  }
+
+  /** The indentation of a block mapping's keys, as the text before its first key writes it. */
+  private String blockPad(MappingNode map) {
+    int first = doc.start(map.getValue().get(0).getKeyNode());
+    int indent = doc.column(first);
+    String pad = t.substring(doc.lineStart(first), doc.lineStart(first) + indent);
+    if (!pad.isBlank()) {
+      // the first key shares its line with a dash ("- key: v"): indent with spaces
+      pad = " ".repeat(indent);
+    }
+    return pad;
+  }
+
+  /** The end of a block mapping's last line, where new entries go. */
+  private int blockEnd(MappingNode map) {
+    int at = doc.lineEnd(doc.contentEnd(map));
+    String last = t.substring(doc.lineStart(at), at);
+    if ((last.indexOf('|') >= 0 || last.indexOf('>') >= 0)
+        && EMPTY_BLOCK_SCALAR.matcher(last).find()) {
+      // "A: |" with nothing after it: SnakeYAML reads a line added below as its content
+      throw new CannotRender("the mapping ends in an empty block scalar");
+    }
+    return at;
+  }
+
+  /** Inserts the lines in {@code sb} after the line that ends at {@code at}. */
+  private Edit insertLines(int at, StringBuilder sb) {
     if (at < t.length()) {
+      // a new line of its own, after the map's last line break: so it still applies when another
+      // fix removes that last line (the edits touch, they do not overlap)
       return Edit.insert(doc.nextLine(at), sb.append(doc.eol).toString());
     }
-    return Edit.insert(at, doc.eol + sb);
+    return Edit.insert(at, doc.eol + sb); // the text ends without a line break
   }
 
   /** {@code key: value} at {@code pad}, nested collections as blocks (the first line unindented). */

@@ -60,12 +60,7 @@ public final class YamlText {
   }
 
   private static boolean isPlainStart(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '_'
-        || c == '.'
-        || c == '/';
+    return (c < 128 && Character.isLetterOrDigit(c)) || "_./".indexOf(c) >= 0;
   }
 
   /** A string double-quoted with JSON escapes (valid YAML). */
