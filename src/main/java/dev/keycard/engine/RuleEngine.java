@@ -152,7 +152,7 @@ public final class RuleEngine {
         if (u != null) {
           scope.outside(() -> undecided(r, c, ci, u, out.undecided()));
         } else if (r.when().test(frozen, null)) {
-          scope.outside(() -> emit(r, c, ci, frozen, null, -1, findings, warnings));
+          scope.outside(() -> emit(r, c, ci, frozen, unknowns, null, -1, findings, warnings));
         }
         return;
       }
@@ -171,6 +171,7 @@ public final class RuleEngine {
         scope.outside(() -> undecided(r, c, ci, whole, out.undecided()));
         return;
       }
+      RuleEvaluationException failed = null;
       for (int i = 0; i < items.size(); i++) {
         Object item = items.get(i);
         Budget.current().tick();
@@ -179,10 +180,21 @@ public final class RuleEngine {
           scope.outside(() -> undecided(r, c, ci, u, out.undecided()));
           continue;
         }
-        if (r.when().test(frozen, item)) {
-          int index = i;
-          scope.outside(() -> emit(r, c, ci, frozen, item, index, findings, warnings));
+        try {
+          if (r.when().test(frozen, item)) {
+            int index = i;
+            scope.outside(
+                () -> emit(r, c, ci, frozen, unknowns, item, index, findings, warnings));
+          }
+        } catch (RuleEvaluationException e) {
+          // One element the rule cannot evaluate must not end the list: the elements after it
+          // are still decided, and one whose value is unknown still undecided (`-e B=x -e A`
+          // with bytes(item.value) gave a warning for B and nothing at all for A: a silent pass).
+          failed = failed == null ? e : failed;
         }
+      }
+      if (failed != null) {
+        throw failed; // one warning for the rule, as before
       }
     } catch (RuleEvaluationException e) {
       scope.outside(
@@ -198,8 +210,8 @@ public final class RuleEngine {
   }
 
   private static void emit(
-      CompiledRule r, Container c, int ci, Map<String, Object> frozen, Object item, int index,
-      List<Finding> findings, List<Diagnostic> warnings) {
+      CompiledRule r, Container c, int ci, Map<String, Object> frozen, Unknowns unknowns,
+      Object item, int index, List<Finding> findings, List<Diagnostic> warnings) {
     RuleDefinition d = r.definition();
     String path = index >= 0 ? d.forEach() + "[" + index + "]" : settingPath(d, r, c);
     Origin location = path == null ? c.origin() : c.locate(path);
@@ -218,7 +230,7 @@ public final class RuleEngine {
     }
     String message = r.message().render(frozen, item);
     Object identity = index >= 0 ? item : path;
-    Severity severity = severity(r, c, frozen, item, index, warnings);
+    Severity severity = severity(r, c, frozen, unknowns, item, index, warnings);
     findings.add(
         new Finding(
             d.id(), d.title(), severity, message, c.name(), ci, path, location, d.references(),
@@ -242,11 +254,11 @@ public final class RuleEngine {
    * it.
    */
   private static Severity severity(
-      CompiledRule r, Container c, Map<String, Object> frozen, Object item, int index,
-      List<Diagnostic> warnings) {
+      CompiledRule r, Container c, Map<String, Object> frozen, Unknowns unknowns, Object item,
+      int index, List<Diagnostic> warnings) {
     Severity base = r.definition().severity();
     for (CompiledRule.Escalation x : r.escalations()) {
-      if (Unknowns.of(c).first(x.when().reads(), index, item) != null) {
+      if (unknowns.first(x.when().reads(), index, item) != null) {
         continue;
       }
       try {

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.xml.XmlPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +110,40 @@ class UndecidedHttpTest {
 
     String md = evaluate(PRIV, "?ruleset=baseline&output=markdown").asString();
     assertThat(md).startsWith("⚠️ **Allowed, not fully checked**").contains("could not check").contains("`KC-001`");
+  }
+
+  /**
+   * A for_each rule that cannot evaluate one element goes on with the others: before, the error on
+   * {@code JAVA_MEMORY=lots} ended the list, so {@code -e CACHE_MEMORY} (its value only the client
+   * knows) was neither a finding nor undecided, and {@code HEAP_MEMORY=4g} was never looked at.
+   */
+  @Test
+  void callerRule_elementThatFails_doesNotHideTheUnknownOrTheFindingAfterIt() {
+    Map<String, Object> rule =
+        Map.of(
+            "id", "ORG-MEM",
+            "title", "Memory setting above 1g",
+            "severity", "high",
+            "for_each", "environment",
+            "when", "item.name.endsWith('_MEMORY') && bytes(item.value) > bytes('1g')",
+            "message", "@{item.name} is above 1g");
+    Response r =
+        given().contentType("application/json")
+            .body(
+                Map.of(
+                    "input",
+                    "docker run -e JAVA_MEMORY=lots -e CACHE_MEMORY -e HEAP_MEMORY=4g nginx",
+                    "rules",
+                    List.of(rule)))
+            .post("/v1/evaluate");
+    r.then().statusCode(200);
+    assertThat(r.jsonPath().getList("undecided.findAll { it.rule_id == 'ORG-MEM' }.reason", String.class))
+        .singleElement()
+        .asString()
+        .contains("environment.CACHE_MEMORY");
+    assertThat(r.jsonPath().getList("findings.findAll { it.rule_id == 'ORG-MEM' }.message", String.class))
+        .containsExactly("HEAP_MEMORY is above 1g");
+    assertThat(r.jsonPath().getList("warnings.message", String.class))
+        .anySatisfy(m -> assertThat(m).contains("ORG-MEM").contains("not a size: lots"));
   }
 }

@@ -23,9 +23,9 @@ final class Environment {
       return;
     }
     String value = eq < 0 ? null : s.substring(eq + 1);
-    int index = indexOf(b, name);
-    if (index < 0) {
-      index = b.environment.size();
+    Integer known = ctx.environmentIndex.putIfAbsent(name, b.environment.size());
+    int index = known == null ? b.environment.size() : known;
+    if (known == null) {
       b.environment.add(new EnvVar(name, value));
     } else {
       b.environment.set(index, new EnvVar(name, value));
@@ -42,14 +42,5 @@ final class Environment {
     } else {
       ctx.unknownIf("environment." + name, v.sub(eq + 1), u);
     }
-  }
-
-  private static int indexOf(Container.Builder b, String name) {
-    for (int i = 0; i < b.environment.size(); i++) {
-      if (b.environment.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    return -1;
   }
 }
