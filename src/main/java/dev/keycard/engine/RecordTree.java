@@ -52,35 +52,58 @@ final class RecordTree {
 
   private RecordTree() {}
 
-  /** Per record class, its properties without the names of each skip set asked for. */
-  private static final ClassValue<Map<Set<String>, Property[]>> WITHOUT =
+  /** The properties a frozen record holds, and the shape of the map they make. */
+  private record Layout(Property[] props, FrozenRecord.Shape shape) {
+    static Layout of(Property[] props) {
+      String[] names = new String[props.length];
+      for (int i = 0; i < props.length; i++) {
+        names[i] = props[i].name();
+      }
+      return new Layout(props, new FrozenRecord.Shape(names));
+    }
+  }
+
+  private static final ClassValue<Layout> LAYOUT =
       new ClassValue<>() {
         @Override
-        protected Map<Set<String>, Property[]> computeValue(Class<?> type) {
+        protected Layout computeValue(Class<?> type) {
+          return Layout.of(PROPERTIES.get(type));
+        }
+      };
+
+  /** Per record class, its layout without the names of each skip set asked for. */
+  private static final ClassValue<Map<Set<String>, Layout>> WITHOUT =
+      new ClassValue<>() {
+        @Override
+        protected Map<Set<String>, Layout> computeValue(Class<?> type) {
           return new ConcurrentHashMap<>();
         }
       };
 
-  /** The record as an unmodifiable map, leaving out the top-level names in {@code skip}. */
+  /**
+   * The record as an unmodifiable map, leaving out the top-level names in {@code skip}: one array
+   * of values per record, its names shared by every record of the class ({@link FrozenRecord}).
+   */
   static Map<String, Object> freeze(Record record, Set<String> skip) {
     Class<?> type = record.getClass();
-    Property[] props =
+    Layout layout =
         skip.isEmpty()
-            ? PROPERTIES.get(type)
+            ? LAYOUT.get(type)
             : WITHOUT
                 .get(type)
                 .computeIfAbsent(
                     skip,
                     k ->
-                        Arrays.stream(PROPERTIES.get(type))
-                            .filter(p -> !k.contains(p.name()))
-                            .toArray(Property[]::new));
-    // sized for every property, so that filling it never rehashes
-    Map<String, Object> out = new LinkedHashMap<>(props.length * 4 / 3 + 1);
-    for (Property p : props) {
-      out.put(p.name(), value(get(p, record)));
+                        Layout.of(
+                            Arrays.stream(PROPERTIES.get(type))
+                                .filter(p -> !k.contains(p.name()))
+                                .toArray(Property[]::new)));
+    Property[] props = layout.props();
+    Object[] values = new Object[props.length];
+    for (int i = 0; i < props.length; i++) {
+      values[i] = value(get(props[i], record));
     }
-    return Collections.unmodifiableMap(out);
+    return new FrozenRecord(layout.shape(), values);
   }
 
   private static Object value(Object v) {

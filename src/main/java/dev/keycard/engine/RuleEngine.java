@@ -134,6 +134,17 @@ public final class RuleEngine {
     }
   }
 
+  /** Of a for_each rule's reads, those of the container rather than of the list's item. */
+  private static java.util.Set<String> containerReads(java.util.Set<String> reads) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String x : reads) {
+      if (!x.startsWith(Reads.ITEM)) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
   /**
    * Tests the rule within {@code scope}; findings and warnings are built outside it. A rule (or, for
    * a for_each rule, one element) that reads an unknown value is undecided, whether or not it
@@ -160,13 +171,9 @@ public final class RuleEngine {
       if (!(list instanceof List<?> items)) {
         return;
       }
-      java.util.Set<String> containerReads = new java.util.TreeSet<>();
-      for (String x : reads) {
-        if (!x.startsWith(Reads.ITEM)) {
-          containerReads.add(x);
-        }
-      }
-      Unknowns.Unknown whole = unknowns.first(containerReads, -1, null);
+      // most containers have no unknown value: then no set of the container's reads is built
+      Unknowns.Unknown whole =
+          unknowns.isEmpty() ? null : unknowns.first(containerReads(reads), -1, null);
       if (whole != null) {
         scope.outside(() -> undecided(r, c, ci, whole, out.undecided()));
         return;

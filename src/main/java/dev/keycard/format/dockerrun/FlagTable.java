@@ -18,18 +18,33 @@ final class FlagTable {
     }
   }
 
+  // Built once: a table never changes after construction, and every command line asks for one.
+  private static final FlagTable DOCKER_RUN = dockerTable(false);
+  private static final FlagTable DOCKER_CREATE = dockerTable(true);
+  private static final FlagTable PODMAN = new FlagTable(PodmanFlags.all());
+  private static final FlagTable DOCKER_GLOBAL = dockerGlobalTable();
+  private static final FlagTable PODMAN_GLOBAL = podmanGlobalTable();
+
   /** {@code docker run} or {@code docker create} (which lacks the run-only flags). */
   static FlagTable docker(boolean create) {
+    return create ? DOCKER_CREATE : DOCKER_RUN;
+  }
+
+  private static FlagTable dockerTable(boolean create) {
     return new FlagTable(DockerFlags.RUN.stream().filter(f -> !(create && f.runOnly())).toList());
   }
 
   /** Podman's {@code run}/{@code create}: docker's flags plus podman's own and its aliases. */
   static FlagTable podman() {
-    return new FlagTable(PodmanFlags.all());
+    return PODMAN;
   }
 
   /** The global options of {@code docker} before the command ({@code cli/flags/options.go}). */
   static FlagTable dockerGlobal() {
+    return DOCKER_GLOBAL;
+  }
+
+  private static FlagTable dockerGlobalTable() {
     return new FlagTable(
         List.of(
             FlagSpec.string("--config"),
@@ -48,6 +63,10 @@ final class FlagTable {
 
   /** A usable subset of podman's global options (unknown ones are reported, not fatal). */
   static FlagTable podmanGlobal() {
+    return PODMAN_GLOBAL;
+  }
+
+  private static FlagTable podmanGlobalTable() {
     List<FlagSpec> flags = new java.util.ArrayList<>();
     for (String b :
         List.of(
