@@ -18,28 +18,44 @@ public final class Budget {
   /** How many ticks pass between two reads of the clock. */
   private static final int CLOCK_EVERY = 256;
 
-  private static final Budget UNLIMITED = new Budget(Long.MAX_VALUE, 0, false, Caps.DEFAULTS);
+  private static final Budget UNLIMITED =
+      new Budget(Long.MAX_VALUE, 0, false, Caps.DEFAULTS, Long.MAX_VALUE);
 
   private final long deadlineNanos;
   private final long lengthMillis;
   private final boolean limited;
   private final Caps caps;
+
+  /** Units of work after which the work stops, whatever the clock says. */
+  private final long maxWork;
+
   private volatile boolean cancelled;
   private long ticks;
 
   /** Characters the rule functions created in the current evaluation of an expression. */
   private long ruleText;
 
-  private Budget(long deadlineNanos, long lengthMillis, boolean limited, Caps caps) {
+  private Budget(long deadlineNanos, long lengthMillis, boolean limited, Caps caps, long maxWork) {
     this.deadlineNanos = deadlineNanos;
     this.lengthMillis = lengthMillis;
     this.limited = limited;
     this.caps = caps;
+    this.maxWork = maxWork;
   }
 
   /** A budget that ends {@code deadline} from now, with the given caps. */
   public static Budget start(Duration deadline, Caps caps) {
-    return new Budget(System.nanoTime() + deadline.toNanos(), deadline.toMillis(), true, caps);
+    return start(deadline, caps, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #start(Duration, Caps)}, and the work also stops once more than {@code maxWork} units
+   * have been charged (within {@value #CLOCK_EVERY} of it): a bound that does not depend on how
+   * fast the machine is, so a test can prove that a step charges in proportion to its input.
+   */
+  public static Budget start(Duration deadline, Caps caps, long maxWork) {
+    return new Budget(
+        System.nanoTime() + deadline.toNanos(), deadline.toMillis(), true, caps, maxWork);
   }
 
   /** No deadline, default caps: for start-up work, tools and tests outside a request. */
@@ -96,11 +112,15 @@ public final class Budget {
   }
 
   /**
-   * Stops the work if the deadline has passed or the request was cancelled.
+   * Stops the work if the deadline has passed, the request was cancelled, or the work went past its
+   * cap.
    *
    * @throws BudgetExceeded when it has
    */
   public void check() {
+    if (ticks > maxWork) {
+      throw new BudgetExceeded("the request did more than " + maxWork + " units of work");
+    }
     if (cancelled || (limited && System.nanoTime() - deadlineNanos > 0)) {
       throw new BudgetExceeded(
           cancelled

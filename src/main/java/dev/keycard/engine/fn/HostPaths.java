@@ -163,6 +163,7 @@ public final class HostPaths {
    * #isPublicHostFile} (which the rule exempts when read-only).
    */
   public static boolean isHostSystemPath(String path) {
+    Text.read(path);
     String p = hostPath(path);
     if (p == null) {
       return false;
@@ -171,15 +172,25 @@ public final class HostPaths {
       return true;
     }
     for (String tree : SYSTEM_TREES) {
-      if (p.equals(tree) || p.startsWith(tree + "/") || tree.startsWith(p + "/")) {
+      if (p.equals(tree) || p.startsWith(tree + "/") || isFolderAbove(p, tree)) {
         return true;
       }
     }
     return false;
   }
 
+  /**
+   * Whether {@code tree} lies below the folder {@code p}, compared in place: {@code p + "/"} copied
+   * the path once per tree, 50 copies of a long one per call.
+   */
+  private static boolean isFolderAbove(String p, String tree) {
+    int n = p.length();
+    return tree.length() > n && tree.charAt(n) == '/' && tree.startsWith(p);
+  }
+
   /** KC-031@2: a file every host user may read ({@code /etc/passwd}, {@code /etc/localtime}). */
   public static boolean isPublicHostFile(String path) {
+    Text.read(path);
     String p = hostPath(path);
     return p != null && PUBLIC_FILES.contains(p);
   }
@@ -190,6 +201,7 @@ public final class HostPaths {
    * Podman (rootful and rootless), libvirt; {@code /run} and {@code /var/run}.
    */
   public static boolean isHostControlSocket(String path) {
+    Text.read(path);
     String p = hostPath(path);
     if (p == null) {
       return false;
@@ -212,6 +224,7 @@ public final class HostPaths {
    * /dev/disk/...}): raw access around every file permission of the host.
    */
   public static boolean isRawHostDevice(String path) {
+    Text.read(path);
     String p = hostPath(path);
     return p != null && (MEMORY_DEVICES.contains(p) || DISK_DEVICE.matcher(p).matches());
   }

@@ -128,16 +128,32 @@ public final class Intrinsics {
       return Text.contains(s, String.valueOf(b), budget);
     }
     if (a instanceof java.util.Collection<?> c) {
-      return c.contains(b);
+      return elementOf(c, b, budget);
     }
     if (a instanceof Map<?, ?> m) {
-      return m.containsKey(b);
+      return keyOf(m, b, budget);
     }
     return false;
   }
 
+  /**
+   * {@code c.contains(x)}, charged for every element it may compare: a frozen list charges as it is
+   * read, but a list the rule built (a projection's result) would not.
+   */
+  static boolean elementOf(java.util.Collection<?> c, Object x, Budget budget) {
+    budget.charge(c.size());
+    return c.contains(x);
+  }
+
+  /** {@code m.containsKey(key)}, charged for the key's characters that hashing reads. */
+  static boolean keyOf(Map<?, ?> m, Object key, Budget budget) {
+    budget.charge(key instanceof CharSequence s ? 1L + s.length() : 1L);
+    return m.containsKey(key);
+  }
+
   /** {@code -x}. */
   public static Object neg(Object value) {
+    Budget.current().tick();
     if (value instanceof Number n) {
       return MathProcessor.doOperations(0, Operator.SUB, n);
     }
@@ -163,6 +179,7 @@ public final class Intrinsics {
           max,
           "a rule would build a string of more than " + max + " characters");
     }
+    budget.charge((long) x.length() + y.length()); // what joining them copies
     budget.created((long) x.length() + y.length());
     return x + y;
   }

@@ -102,6 +102,7 @@ public final class PathFunctions {
 
   /** True when {@code path} equals {@code prefix} or lies below it, after normalising both. */
   public static boolean pathUnder(String path, String prefix) {
+    Text.read(path, prefix);
     if (path == null || prefix == null) {
       return false;
     }
@@ -125,6 +126,7 @@ public final class PathFunctions {
    * below them. The rule itself exempts read-only {@code /etc/localtime} and {@code /etc/timezone}.
    */
   public static boolean isSensitivePath(String path) {
+    Text.read(path);
     if (path == null || !path.startsWith("/")) {
       return false;
     }
@@ -142,6 +144,7 @@ public final class PathFunctions {
 
   /** KC-030: a Docker, containerd, CRI-O or Podman socket, a folder of one, or /run, /var/run. */
   public static boolean isRuntimeSocket(String path) {
+    Text.read(path);
     if (path == null) {
       return false;
     }

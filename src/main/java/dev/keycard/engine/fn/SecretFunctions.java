@@ -27,6 +27,7 @@ public final class SecretFunctions {
    * except names ending in {@code _FILE}, which by convention hold a path to the secret.
    */
   public static boolean looksSecret(String name) {
+    Text.read(name);
     if (name == null) {
       return false;
     }
@@ -64,6 +65,7 @@ public final class SecretFunctions {
    * {@code $VAR}, {@code <password>}) are not credentials.
    */
   public static boolean hasUrlCredentials(String value) {
+    Text.read(value);
     if (value == null) {
       return false;
     }

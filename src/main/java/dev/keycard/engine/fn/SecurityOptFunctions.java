@@ -15,6 +15,7 @@ public final class SecurityOptFunctions {
    * seccomp, apparmor, label, systempaths, credentialspec) with a value that key understands.
    */
   public static boolean isValidSecurityOpt(String raw) {
+    Text.read(raw);
     if (raw == null || raw.isBlank()) {
       return false;
     }

@@ -9,6 +9,7 @@ public final class SizeFunctions {
 
   /** Bytes of a Docker size, as Integer when it fits else Long (like frozen input numbers). */
   public static Object bytes(String size) {
+    Text.read(size);
     OptionalLong n = Sizes.ramInBytes(size);
     if (n.isEmpty()) {
       throw new IllegalArgumentException("not a size: " + size);

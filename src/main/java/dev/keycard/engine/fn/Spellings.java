@@ -107,6 +107,7 @@ public final class Spellings {
    * field without a form, is written in canonical terms ({@code field: value}).
    */
   public static String spell(String format, String field, String value) {
+    Text.read(format, field, value);
     String spelt = spelling(format, field, value);
     dev.keycard.budget.Budget.current().created(spelt.length());
     return spelt;

@@ -25,6 +25,7 @@ public final class SysctlFunctions {
 
   /** True when {@code name} (dots or slashes) is on the safe list. */
   public static boolean isSafeSysctl(String name) {
+    Text.read(name);
     return name != null && SAFE.contains(name.trim().replace('/', '.'));
   }
 
@@ -35,6 +36,7 @@ public final class SysctlFunctions {
    * every other sysctl, and the container does not start.
    */
   public static boolean isNamespacedSysctl(String name, String networkMode, String ipc) {
+    Text.read(name, networkMode, ipc);
     return name != null && Sysctls.refusal(name, networkMode, ipc) == null;
   }
 }

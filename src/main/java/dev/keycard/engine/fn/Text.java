@@ -13,6 +13,31 @@ final class Text {
 
   private Text() {}
 
+  /**
+   * Charges the request's budget for a helper that reads {@code text} (null reads as nothing) a
+   * bounded number of times: its characters and one for the call. A helper called in a projection
+   * over a long value then reads the clock on every call, as a loop over as many elements would,
+   * instead of once in 256 calls (a projection over a 700 KB value answered at 2.68 s against a 2 s
+   * deadline).
+   */
+  static void read(String text) {
+    Budget.current().charge(1L + length(text));
+  }
+
+  /** {@link #read(String)} of two arguments. */
+  static void read(String a, String b) {
+    Budget.current().charge(1L + length(a) + length(b));
+  }
+
+  /** {@link #read(String)} of three arguments. */
+  static void read(String a, String b, String c) {
+    Budget.current().charge(1L + length(a) + length(b) + length(c));
+  }
+
+  private static long length(String s) {
+    return s == null ? 0 : s.length();
+  }
+
   /** Whether {@code text} holds {@code needle}, in {@code O(text + needle)}. */
   static boolean contains(String text, String needle, Budget budget) {
     budget.charge((long) text.length() + needle.length());

@@ -6,6 +6,7 @@ public final class UserFunctions {
 
   /** KC-002: {@code root}, {@code 0}, or {@code 0:<group>} / {@code root:<group>}. */
   public static boolean isRootUser(String user) {
+    Text.read(user);
     if (user == null) {
       return false;
     }

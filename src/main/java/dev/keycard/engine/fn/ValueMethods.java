@@ -70,14 +70,14 @@ public final class ValueMethods {
       return x != null && Text.contains(s.toString(), String.valueOf(x), budget);
     }
     if (r instanceof Collection<?> c) {
-      return c.contains(x);
+      return Intrinsics.elementOf(c, x, budget);
     }
     throw unsupported("contains()", r);
   }
 
   public static boolean containsKey(Object r, Object key) {
     if (r instanceof Map<?, ?> m) {
-      return m.containsKey(key);
+      return Intrinsics.keyOf(m, key, Budget.current());
     }
     throw unsupported("containsKey()", r);
   }
@@ -91,7 +91,13 @@ public final class ValueMethods {
   }
 
   public static boolean equalsIgnoreCase(Object r, Object other) {
-    return other != null && text("equalsIgnoreCase()", r).equalsIgnoreCase(String.valueOf(other));
+    String s = text("equalsIgnoreCase()", r);
+    if (other == null) {
+      return false;
+    }
+    String o = String.valueOf(other);
+    Budget.current().charge(o.length());
+    return s.equalsIgnoreCase(o);
   }
 
   /** The text of {@code r}, charged to the budget by its length (each method reads it once). */
