@@ -89,13 +89,9 @@ public final class SecretFunctions {
     return false;
   }
 
+  /** RFC 3986: a scheme's letters, digits, {@code +}, {@code -} and {@code .} (ASCII only). */
   private static boolean schemeChar(char ch) {
-    return (ch >= 'a' && ch <= 'z')
-        || (ch >= 'A' && ch <= 'Z')
-        || (ch >= '0' && ch <= '9')
-        || ch == '+'
-        || ch == '-'
-        || ch == '.';
+    return ch < 0x80 && (Character.isLetterOrDigit(ch) || "+-.".indexOf(ch) >= 0);
   }
 
   /** {@code rest} is what follows {@code scheme://}, up to white space. */

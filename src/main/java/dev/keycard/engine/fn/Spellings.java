@@ -10,19 +10,8 @@ import java.util.Map;
  * rule's condition reads the canonical model and never the format.
  */
 public final class Spellings {
-  /**
-   * A setting in the four formats; {@code {}} stands for the value. A null Kubernetes form: a
-   * manifest has no such setting, so the canonical terms are used.
-   */
-  private record Forms(String dockerRun, String compose, String engineApi, String kubernetes) {
-    Forms(String dockerRun, String compose, String engineApi) {
-      this(dockerRun, compose, engineApi, null);
-    }
-
-    Forms k8s(String form) {
-      return new Forms(dockerRun, compose, engineApi, form);
-    }
-  }
+  /** A setting in the three Docker formats; {@code {}} stands for the value. */
+  private record Forms(String dockerRun, String compose, String engineApi) {}
 
   private static final String VALUE = "{}";
 
@@ -34,58 +23,58 @@ public final class Spellings {
 
   private static final Map<String, Forms> FORMS =
       Map.ofEntries(
-          Map.entry(
-              "privileged",
-              bool("--privileged", "privileged", "HostConfig.Privileged")
-                  .k8s("securityContext.privileged: {}")),
-          Map.entry(
-              "read_only",
-              bool("--read-only", "read_only", "HostConfig.ReadonlyRootfs")
-                  .k8s("securityContext.readOnlyRootFilesystem: {}")),
+          Map.entry("privileged", bool("--privileged", "privileged", "HostConfig.Privileged")),
+          Map.entry("read_only", bool("--read-only", "read_only", "HostConfig.ReadonlyRootfs")),
           Map.entry(
               "oom_kill_disable",
               bool("--oom-kill-disable", "oom_kill_disable", "HostConfig.OomKillDisable")),
-          Map.entry(
-              "network_mode",
-              mode("--net", "network_mode", "HostConfig.NetworkMode").k8s(HOST + "hostNetwork")),
-          Map.entry("pid", mode("--pid", "pid", "HostConfig.PidMode").k8s(HOST + "hostPID")),
-          Map.entry("ipc", mode("--ipc", "ipc", "HostConfig.IpcMode").k8s(HOST + "hostIPC")),
+          Map.entry("network_mode", mode("--net", "network_mode", "HostConfig.NetworkMode")),
+          Map.entry("pid", mode("--pid", "pid", "HostConfig.PidMode")),
+          Map.entry("ipc", mode("--ipc", "ipc", "HostConfig.IpcMode")),
           Map.entry("uts", mode("--uts", "uts", "HostConfig.UTSMode")),
           Map.entry("userns", mode("--userns", "userns_mode", "HostConfig.UsernsMode")),
           Map.entry("cgroupns", mode("--cgroupns", "cgroup", "HostConfig.CgroupnsMode")),
-          Map.entry(
-              "user",
-              new Forms("--user {}", "user: {}", "User: \"{}\"", "securityContext.runAsUser: {}")),
+          Map.entry("user", new Forms("--user {}", "user: {}", "User: \"{}\"")),
           Map.entry(
               "cgroup_parent",
-              new Forms("--cgroup-parent {}", "cgroup_parent: {}", "HostConfig.CgroupParent: \"{}\"")),
+              new Forms(
+                  "--cgroup-parent {}", "cgroup_parent: {}", "HostConfig.CgroupParent: \"{}\"")),
+          Map.entry("cap_add", list("--cap-add", "cap_add", "HostConfig.CapAdd")),
+          Map.entry("cap_drop", list("--cap-drop", "cap_drop", "HostConfig.CapDrop")),
           Map.entry(
-              "cap_add",
-              list("--cap-add", "cap_add", "HostConfig.CapAdd")
-                  .k8s("securityContext.capabilities.add: [{}]")),
-          Map.entry(
-              "cap_drop",
-              list("--cap-drop", "cap_drop", "HostConfig.CapDrop")
-                  .k8s("securityContext.capabilities.drop: [{}]")),
-          Map.entry("security_opt", list("--security-opt", "security_opt", "HostConfig.SecurityOpt")),
+              "security_opt", list("--security-opt", "security_opt", "HostConfig.SecurityOpt")),
           Map.entry("mounts", list("-v", "volumes", "HostConfig.Binds")),
           Map.entry("tmpfs", list("--tmpfs", "tmpfs", "HostConfig.Tmpfs")),
           Map.entry("ports", list("-p", "ports", "HostConfig.PortBindings")),
-          Map.entry("environment", list("-e", "environment", "Env").k8s("env: [{}]")),
+          Map.entry("environment", list("-e", "environment", "Env")),
           Map.entry(
               "device_cgroup_rules",
               list("--device-cgroup-rule", "device_cgroup_rules", "HostConfig.DeviceCgroupRules")),
           Map.entry(
               "devices",
-              new Forms("--device {}", "devices: [{}]", "HostConfig.Devices: [{\"PathOnHost\": \"{}\"}]")),
-          Map.entry(
-              "sysctls",
               new Forms(
-                  "--sysctl {}",
-                  "sysctls: [{}]",
-                  "HostConfig.Sysctls: {{}}",
-                  "securityContext.sysctls: [{}]")));
+                  "--device {}",
+                  "devices: [{}]",
+                  "HostConfig.Devices: [{\"PathOnHost\": \"{}\"}]")),
+          Map.entry(
+              "sysctls", new Forms("--sysctl {}", "sysctls: [{}]", "HostConfig.Sysctls: {{}}")));
 
+  /**
+   * The settings a Kubernetes manifest has, as its pod or container fields write them; it has no
+   * other, and those are written in canonical terms.
+   */
+  private static final Map<String, String> KUBERNETES =
+      Map.of(
+          "privileged", "securityContext.privileged: {}",
+          "read_only", "securityContext.readOnlyRootFilesystem: {}",
+          "network_mode", HOST + "hostNetwork",
+          "pid", HOST + "hostPID",
+          "ipc", HOST + "hostIPC",
+          "user", "securityContext.runAsUser: {}",
+          "cap_add", "securityContext.capabilities.add: [{}]",
+          "cap_drop", "securityContext.capabilities.drop: [{}]",
+          "environment", "env: [{}]",
+          "sysctls", "securityContext.sysctls: [{}]");
 
   private Spellings() {}
 
@@ -123,14 +112,14 @@ public final class Spellings {
       case "docker-run" -> dockerRun(forms.dockerRun(), v);
       case "compose" -> forms.compose().replace(VALUE, v);
       case "engine-api" -> engineApi(field, forms.engineApi(), v);
-      case "kubernetes" -> kubernetes(field, forms, v);
+      case "kubernetes" -> kubernetes(field, v);
       default -> field + ": " + v;
     };
   }
 
   /** A manifest's field for the setting, or the canonical terms when a manifest has none. */
-  private static String kubernetes(String field, Forms forms, String v) {
-    String form = forms.kubernetes();
+  private static String kubernetes(String field, String v) {
+    String form = KUBERNETES.get(field);
     if (form == null) {
       return field + ": " + v;
     }

@@ -91,10 +91,10 @@ public final class ValueMethods {
   }
 
   public static boolean equalsIgnoreCase(Object r, Object other) {
-    String s = text("equalsIgnoreCase()", r);
     if (other == null) {
       return false;
     }
+    String s = text("equalsIgnoreCase()", r);
     String o = String.valueOf(other);
     Budget.current().charge(o.length());
     return s.equalsIgnoreCase(o);
