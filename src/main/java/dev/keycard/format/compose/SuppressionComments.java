@@ -1,6 +1,7 @@
 package dev.keycard.format.compose;
 
 import dev.keycard.budget.Budget;
+import dev.keycard.input.common.LineBreaks;
 import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.input.yaml.YamlSettings;
 import java.util.ArrayList;
@@ -194,7 +195,7 @@ final class SuppressionComments {
     while (i < to) {
       char c = text.charAt(i);
       if (c == '#' && (i == 0 || isBlank(text.charAt(i - 1)) || text.charAt(i - 1) == BOM)) {
-        int end = lineEnd(text, i);
+        int end = LineBreaks.lineEnd(text, i);
         boolean alone = lines.blankBefore(i);
         if (alone) {
           commentLines.set(lines.lineOf(i));
@@ -218,7 +219,7 @@ final class SuppressionComments {
       j++;
     }
     if (j > i && j < text.length() && text.charAt(j) == '#') {
-      add(j, lineEnd(text, j), lines.blankBefore(j));
+      add(j, LineBreaks.lineEnd(text, j), lines.blankBefore(j));
     }
   }
 
@@ -236,13 +237,6 @@ final class SuppressionComments {
     }
   }
 
-  private static int lineEnd(String text, int from) {
-    int i = from;
-    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-      i++;
-    }
-    return i;
-  }
 
   private static LoadSettings settings(int length) {
     LoadSettingsBuilder b =

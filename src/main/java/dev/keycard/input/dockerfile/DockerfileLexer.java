@@ -2,6 +2,7 @@ package dev.keycard.input.dockerfile;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.keycard.input.common.LineBreaks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -180,20 +181,10 @@ final class DockerfileLexer {
   }
 
   private int lineEnd(int from) {
-    int i = from;
-    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-      i++;
-    }
-    return i;
+    return LineBreaks.lineEnd(text, from);
   }
 
   private int next(int lineEnd) {
-    if (lineEnd < text.length() && text.charAt(lineEnd) == '\r') {
-      lineEnd++;
-    }
-    if (lineEnd < text.length() && text.charAt(lineEnd) == '\n') {
-      lineEnd++;
-    }
-    return lineEnd;
+    return LineBreaks.afterBreak(text, lineEnd);
   }
 }

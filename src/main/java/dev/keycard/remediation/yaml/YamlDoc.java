@@ -1,5 +1,6 @@
 package dev.keycard.remediation.yaml;
 
+import dev.keycard.input.common.LineBreaks;
 import dev.keycard.input.yaml.YamlOffsets;
 import dev.keycard.remediation.CannotRender;
 import dev.keycard.remediation.JsonPatch;
@@ -291,29 +292,17 @@ public final class YamlDoc {
   }
 
   public int lineStart(int offset) {
-    int i = offset;
-    while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
-      i--;
-    }
-    return i;
+    return LineBreaks.lineStart(text, offset);
   }
 
   /** The offset of the line break ending the line that holds {@code offset} (or the text end). */
   public int lineEnd(int offset) {
-    int i = offset;
-    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-      i++;
-    }
-    return i;
+    return LineBreaks.lineEnd(text, offset);
   }
 
   /** The offset just after the line break ending the line that holds {@code offset}. */
   public int nextLine(int offset) {
-    int i = lineEnd(offset);
-    if (text.startsWith("\r\n", i)) {
-      return i + 2;
-    }
-    return i < text.length() ? i + 1 : i;
+    return LineBreaks.afterBreak(text, lineEnd(offset));
   }
 
   /** The column (0-based, UTF-16) of an offset. */
