@@ -37,14 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** {@code POST /v1/evaluate}: one input against one rule set, findings and a verdict. */
 @Budgeted
 @Path("/v1/evaluate")
-public class EvaluateResource {
-  private final Keycard keycard;
-  private final RequestReader reader;
+public class EvaluateResource extends KeycardResource {
   private final ReportContexts contexts;
 
   public EvaluateResource(Keycard keycard, RequestReader reader, ReportContexts contexts) {
-    this.keycard = keycard;
-    this.reader = reader;
+    super(keycard, reader);
     this.contexts = contexts;
   }
 

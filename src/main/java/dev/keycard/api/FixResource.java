@@ -26,13 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 @Budgeted
 @Path("/v1/fix")
-public class FixResource {
-  private final Keycard keycard;
-  private final RequestReader reader;
-
+public class FixResource extends KeycardResource {
   public FixResource(Keycard keycard, RequestReader reader) {
-    this.keycard = keycard;
-    this.reader = reader;
+    super(keycard, reader);
   }
 
   @POST

@@ -30,13 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Budgeted
 @Path("/v1/data")
 @Produces(MediaType.APPLICATION_JSON)
-public class OpaDataResource {
-  private final Keycard keycard;
-  private final RequestReader reader;
-
+public class OpaDataResource extends KeycardResource {
   public OpaDataResource(Keycard keycard, RequestReader reader) {
-    this.keycard = keycard;
-    this.reader = reader;
+    super(keycard, reader);
   }
 
   @POST

@@ -18,13 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** {@code POST /v1/parse}: the canonical model Keycard reads from an input, for rule authors. */
 @Budgeted
 @Path("/v1/parse")
-public class ParseResource {
-  private final Keycard keycard;
-  private final RequestReader reader;
-
+public class ParseResource extends KeycardResource {
   public ParseResource(Keycard keycard, RequestReader reader) {
-    this.keycard = keycard;
-    this.reader = reader;
+    super(keycard, reader);
   }
 
   /** The parse response: the detected format, the containers and the warnings. */
