@@ -18,17 +18,18 @@ class RuleSetsResourceTest {
   void list_showsEveryRuleSetWithVersions() {
     given().get("/v1/rulesets").then().statusCode(200)
         .body("rulesets.name", hasItems("baseline", "restricted", "cis-docker"))
-        .body("rulesets.find { it.name == 'restricted' }.latest", equalTo("1.1.0"))
-        .body("rulesets.find { it.name == 'restricted' }.versions.version", contains("1.1.0", "1.0.0"))
+        .body("rulesets.find { it.name == 'restricted' }.latest", equalTo("1.2.0"))
+        .body("rulesets.find { it.name == 'restricted' }.versions.version", contains("1.2.0", "1.1.0", "1.0.0"))
         .body("rulesets.find { it.name == 'restricted' }.versions[0].digest", startsWith("sha256:"));
   }
 
   @Test
   void get_byNameAndPartialVersion() {
     given().get("/v1/rulesets/restricted").then().statusCode(200)
-        .body("version", equalTo("1.1.0"))
+        .body("version", equalTo("1.2.0"))
         .body("rules.id", hasItems("KC-001", "KC-002"));
-    given().get("/v1/rulesets/restricted/1").then().statusCode(200).body("version", equalTo("1.1.0"));
+    given().get("/v1/rulesets/restricted/1").then().statusCode(200).body("version", equalTo("1.2.0"));
+    given().get("/v1/rulesets/restricted/1.1").then().statusCode(200).body("version", equalTo("1.1.0"));
     given().get("/v1/rulesets/restricted/1.0").then().statusCode(200).body("version", equalTo("1.0.0"));
     given().get("/v1/rulesets/restricted/1.0.0").then().statusCode(200).body("name", equalTo("restricted"));
   }
